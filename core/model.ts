@@ -1,0 +1,81 @@
+/**
+ * An indexed, read-only view of a validated topology, built once and shared by routing,
+ * diagnostics and the audit so that a 22,000-flow audit does not re-scan the input per flow.
+ */
+import type { Namespace, Protocol, Server, Site, Topology, User, Version } from "./types.ts";
+
+export interface Model {
+  topology: Topology;
+  servers: Map<string, Server>;
+  /** Input position of each server, for issue paths. */
+  serverIndex: Map<string, number>;
+  sites: Map<string, Site>;
+  siteIndex: Map<string, number>;
+  /** Keyed by lower-cased host name. */
+  namespaces: Map<string, Namespace>;
+  namespaceIndex: Map<string, number>;
+  users: Map<string, User>;
+  userIndex: Map<string, number>;
+  /** Servers per site, in input order. */
+  bySite: Map<string, Server[]>;
+}
+
+export function buildModel(topology: Topology): Model {
+  const m: Model = {
+    topology,
+    servers: new Map(),
+    serverIndex: new Map(),
+    sites: new Map(),
+    siteIndex: new Map(),
+    namespaces: new Map(),
+    namespaceIndex: new Map(),
+    users: new Map(),
+    userIndex: new Map(),
+    bySite: new Map(),
+  };
+  topology.sites.forEach((s, i) => {
+    m.sites.set(s.name, s);
+    m.siteIndex.set(s.name, i);
+    m.bySite.set(s.name, []);
+  });
+  topology.servers.forEach((s, i) => {
+    m.servers.set(s.name, s);
+    m.serverIndex.set(s.name, i);
+    m.bySite.get(s.site)?.push(s);
+  });
+  topology.namespaces.forEach((n, i) => {
+    m.namespaces.set(n.host.toLowerCase(), n);
+    m.namespaceIndex.set(n.host.toLowerCase(), i);
+  });
+  topology.users.forEach((u, i) => {
+    m.users.set(u.name, u);
+    m.userIndex.set(u.name, i);
+  });
+  return m;
+}
+
+/** 2013+ are one generation: client access in front, mailbox behind. 2007/2010 are "legacy". */
+export const isModern = (v: Version): boolean => v >= 2013;
+
+/** Runs client-access services: a CAS, or a 2016/2019 Mailbox server (its front-end service). */
+export const isClientAccess = (s: Server): boolean =>
+  s.roles.includes("cas") || (s.version >= 2016 && s.roles.includes("mailbox"));
+
+export const isMailbox = (s: Server): boolean => s.roles.includes("mailbox");
+
+/** Host part of a URL or "host:port" string, lower-cased; undefined when there is none. */
+export function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const m = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/:?#\s]+)/i.exec(url.trim());
+  return m?.[1]?.toLowerCase();
+}
+
+/**
+ * A site is Internet-facing for a protocol when a client-access server in it has that
+ * protocol's ExternalUrl (exchange-routing.md section 1); `internetFacing` on the site overrides.
+ */
+export function internetFacing(m: Model, site: string, protocol: Protocol): boolean {
+  const override = m.sites.get(site)?.internetFacing;
+  if (override !== undefined) return override;
+  return (m.bySite.get(site) ?? []).some((s) => isClientAccess(s) && !!s.urls?.[protocol]?.external);
+}

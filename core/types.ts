@@ -1,0 +1,192 @@
+/**
+ * The plain data every stage shares: the topology and scenario a user sends, the flow the
+ * router returns, and the issues (expected errors) that stand in for exceptions.
+ * No behaviour here; everything is JSON-serialisable.
+ */
+
+export const VERSIONS = [2007, 2010, 2013, 2016, 2019] as const;
+export type Version = (typeof VERSIONS)[number];
+
+export const ROLES = ["cas", "mailbox"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Client protocols, in the order reports list them. */
+export const PROTOCOLS = [
+  "autodiscover",
+  "outlook-anywhere",
+  "mapi-http",
+  "rpc-tcp",
+  "owa",
+  "ecp",
+  "activesync",
+  "ews",
+  "oab",
+  "pop3",
+  "imap4",
+] as const;
+export type Protocol = (typeof PROTOCOLS)[number];
+
+export const CLIENTS = ["internal", "external"] as const;
+export type ClientLocation = (typeof CLIENTS)[number];
+
+export const PROFILES = ["o365info", "microsoft"] as const;
+/** `o365info` reproduces the article; `microsoft` applies Microsoft's documentation where they disagree. */
+export type Profile = (typeof PROFILES)[number];
+
+export type AuthMethod = "ntlm" | "basic" | "negotiate" | "forms" | "windows" | "digest" | "oauth";
+
+export interface VdirUrls {
+  internal?: string;
+  external?: string;
+}
+
+export interface OutlookAnywhere {
+  enabled?: boolean;
+  externalHostname?: string;
+  internalHostname?: string;
+  /** Authentication clients use (2007/2010 ClientAuthenticationMethod; 2013+ External...). */
+  clientAuth?: "ntlm" | "basic" | "negotiate";
+  /** IIS authentication on /rpc; must contain ntlm on legacy CAS for 2013 to proxy (DX-07). */
+  iisAuth?: ("ntlm" | "basic" | "negotiate")[];
+  /** Windows "RPC over HTTP proxy" component (2007/2010; DX-06). */
+  rpcProxyInstalled?: boolean;
+}
+
+export interface Server {
+  name: string;
+  fqdn?: string;
+  version: Version;
+  roles: Role[];
+  site: string;
+  /** Service level, e.g. "SP3 RU10" or "CU12"; checked against coexistence floors (DX-18). */
+  build?: string;
+  urls?: Partial<Record<Protocol, VdirUrls>>;
+  outlookAnywhere?: OutlookAnywhere;
+  /** Per-protocol virtual-directory authentication (e.g. owa: ["forms"]). */
+  auth?: Partial<Record<Protocol, AuthMethod[]>>;
+  /** AutoDiscoverServiceInternalUri published in this CAS's SCP (AD-4, DX-11). */
+  autodiscoverInternalUri?: string;
+  /** 2010 mailbox databases: RpcClientAccessServer (CAS array FQDN) (OL-2, DX-09). */
+  rpcClientAccessServer?: string;
+}
+
+export interface Site {
+  name: string;
+  /** Convenience override; otherwise derived per protocol from ExternalUrls in the site. */
+  internetFacing?: boolean;
+}
+
+export interface Namespace {
+  host: string;
+  /** Servers this name lands on (through a load balancer or directly). */
+  servers: string[];
+  /** Resolves in internal DNS (default true). */
+  internal?: boolean;
+  /** Resolves in external DNS and is published through the firewall (default true). */
+  external?: boolean;
+  /** Present on the certificate of the servers it lands on (default true). */
+  certificate?: boolean;
+}
+
+export interface User {
+  name: string;
+  mailbox: string;
+  /** The user's mailbox database has an OAB assigned (default true; DX-10). */
+  oabAssigned?: boolean;
+  /** Moved from 2010 within the last hour (DX-16). */
+  recentlyMoved?: boolean;
+}
+
+export interface Topology {
+  name?: string;
+  /** SMTP / Autodiscover domain, e.g. "o365info.com". */
+  domain?: string;
+  sites: Site[];
+  servers: Server[];
+  namespaces: Namespace[];
+  users: User[];
+}
+
+export interface Scenario {
+  user: string;
+  protocol: Protocol;
+  client: ClientLocation;
+  /** Host name the client used; default: what namespaces and Autodiscover give that client. */
+  host?: string;
+  profile?: Profile;
+}
+
+/** An expected error: where in the input, and what is allowed instead. */
+export interface Issue {
+  code: string;
+  message: string;
+  /** Path into the input, e.g. ["topology", "servers", 2, "version"]. */
+  path: (string | number)[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+export type Outcome = "proxy" | "redirect" | "silent-redirect" | "autodiscover-referral" | "direct" | "fail";
+
+export type StepKind = "connect" | "autodiscover" | "lookup" | "proxy" | "redirect" | "fetch" | "respond";
+
+export interface Participant {
+  /** A server's name, `client`, or `ad`. */
+  id: string;
+  /** Reads like the article: "CAS 2013, New York (mail.o365info.com)". */
+  label: string;
+  kind: "client" | "server" | "ad";
+  server?: string;
+  site?: string;
+  version?: Version;
+  roles?: Role[];
+  /** Host names that land on this server and the flow used. */
+  names?: string[];
+}
+
+export interface Step {
+  /** Step number as the article's figures number them; null for an unnumbered annotation (AD lookup). */
+  n: number | null;
+  from: string;
+  to: string;
+  kind: StepKind;
+  /** URL or host name used on this hop. */
+  url?: string;
+  /** One line, plain English. */
+  text: string;
+  /** Id of the decision row that produced this hop (exchange-routing.md section 4), e.g. "EAS-3". */
+  rule: string;
+  /** The step is the engine's derivation where the source gives no numbered flow (article option B). */
+  derived?: boolean;
+  /** Set on the hop where a failing flow breaks. */
+  fails?: boolean;
+}
+
+export interface Note {
+  /** "deviation": the other profile answers differently here; "assumption": no source states it. */
+  kind: "deviation" | "assumption" | "info";
+  rule?: string;
+  text: string;
+}
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Diagnostic {
+  /** DX-01 ... DX-19 (exchange-routing.md section 6), or IN-* for input-level routing problems. */
+  code: string;
+  severity: Severity;
+  message: string;
+  path: (string | number)[];
+  /** Protocols (and client locations) this misconfiguration breaks. */
+  breaks: string[];
+}
+
+export interface Flow {
+  outcome: Outcome;
+  /** The scenario with every default filled in (host, profile). */
+  scenario: Required<Omit<Scenario, "host">> & { host: string | null };
+  participants: Participant[];
+  steps: Step[];
+  notes: Note[];
+  diagnostics: Diagnostic[];
+}
