@@ -77,5 +77,17 @@ export function hostOf(url: string | undefined): string | undefined {
 export function internetFacing(m: Model, site: string, protocol: Protocol): boolean {
   const override = m.sites.get(site)?.internetFacing;
   if (override !== undefined) return override;
-  return (m.bySite.get(site) ?? []).some((s) => isClientAccess(s) && !!s.urls?.[protocol]?.external);
+  return (m.bySite.get(site) ?? []).some((s) => isClientAccess(s) && !!externalUrl(m, s, protocol));
+}
+
+/**
+ * A server's ExternalUrl for a protocol. Outlook Anywhere has no vdir URL: its external host
+ * counts only when that name lands on a server in the same site (else it points elsewhere, OA-6).
+ */
+export function externalUrl(m: Model, s: Server, protocol: Protocol): string | undefined {
+  if (protocol !== "outlook-anywhere") return s.urls?.[protocol]?.external;
+  const oa = s.outlookAnywhere;
+  if (!oa?.externalHostname || oa.enabled === false) return undefined;
+  const lands = m.namespaces.get(oa.externalHostname.toLowerCase())?.servers ?? [];
+  return lands.some((n) => m.servers.get(n)?.site === s.site) ? `https://${oa.externalHostname}/rpc/rpcproxy.dll` : undefined;
 }

@@ -1,0 +1,78 @@
+/**
+ * Actions where the request is carried to the mailbox: proxying (modern back end, legacy CAS,
+ * the 2007 ActiveSync detour through Exchange 2013 Mailbox), and a legacy CAS serving its own.
+ */
+import { siteTarget, type Ctx } from "../conditions.ts";
+import { isModern } from "../model.ts";
+import { internalUrlFor, mailbox2013 } from "../resolve.ts";
+import type { Rule } from "../rules.ts";
+import { capitalise } from "../describe.ts";
+import { add, answerBack, type Leg, phrase, proxyChain, type Trail } from "../trail.ts";
+import { missingCas } from "./fail.ts";
+
+const RPC = "over RPC";
+
+/** Same-generation back end: the front end proxies to the Mailbox server holding the active copy. */
+export function proxyToMailbox(t: Trail, c: Ctx, rule: Rule): void {
+  const fe = c.fe!;
+  if (fe === c.mbx) {
+    // A 2016/2019 server that holds the mailbox answers through its own back end.
+    add(t, fe, "client", "respond", rule.id, `${capitalise(phrase(t, fe))} holds the mailbox and returns the answer to ${phrase(t, "client")}.`);
+    t.outcome = "direct";
+    return;
+  }
+  proxyChain(t, fe, [{ to: c.mbx }], rule.id, c.mbx);
+  t.outcome = "proxy";
+}
+
+/** Legacy mailbox: proxy to one CAS of the mailbox's version in the mailbox site, which talks RPC to its Mailbox server. */
+export function proxyToLegacyCas(t: Trail, c: Ctx, rule: Rule): void {
+  const fe = c.fe!;
+  const cas = siteTarget(c);
+  if (!cas || isModern(cas.version)) return missingCas(t, c, rule);
+  const legs: Leg[] = [];
+  if (cas !== fe) {
+    const url = rule.via === "external-url" ? (cas.urls?.[c.protocol]?.external ?? internalUrlFor(cas, c.protocol)) : internalUrlFor(cas, c.protocol);
+    legs.push({ to: cas, url });
+  }
+  if (!rule.endsAtCas && c.protocol !== "autodiscover") legs.push({ to: c.mbx, how: RPC });
+  proxyChain(t, fe, legs, rule.id, c.mbx);
+  t.outcome = legs.length && cas !== fe ? "proxy" : "direct";
+}
+
+/** EAS-3: CAS 2013 -> Exchange 2013 Mailbox -> CAS 2007 (InternalUrl) -> 2007 Mailbox. */
+export function proxyViaMailbox2013(t: Trail, c: Ctx, rule: Rule): void {
+  const fe = c.fe!;
+  const mb13 = mailbox2013(c.m, fe.site);
+  const cas = siteTarget(c);
+  if (!cas) return missingCas(t, c, rule);
+  if (!mb13) return missingCas(t, c, rule, "an Exchange 2013 Mailbox server");
+  proxyChain(t, fe, [{ to: mb13 }, { to: cas, url: internalUrlFor(cas, c.protocol) }, { to: c.mbx, how: RPC }], rule.id, c.mbx);
+  t.outcome = "proxy";
+}
+
+/** A legacy CAS serves a mailbox of its own version: it answers, or talks RPC to the Mailbox server. */
+export function serveLocally(t: Trail, c: Ctx, rule: Rule): void {
+  const fe = c.fe!;
+  t.outcome = "direct";
+  if (c.protocol === "autodiscover" || c.protocol === "oab") {
+    const what = c.protocol === "oab" ? "serves the offline address book files from its OAB virtual directory" : "builds the Autodiscover answer";
+    add(t, fe, "client", "respond", rule.id, `${capitalise(phrase(t, fe))} ${what} and returns it to ${phrase(t, "client")}.`);
+    return;
+  }
+  proxyChain(t, fe, [{ to: c.mbx, how: RPC }], rule.id, c.mbx);
+}
+
+/** After a redirect or referral: the server the client reached serves the mailbox, via the mailbox site's CAS if needed. */
+export function serveAfterConnect(t: Trail, c: Ctx, at: Ctx["mbx"], ruleId: string, endsAtCas = false): void {
+  if (isModern(c.mbx.version)) {
+    if (at === c.mbx) return add(t, at, "client", "respond", ruleId, `${capitalise(phrase(t, at))} returns the answer to ${phrase(t, "client")}.`);
+    return proxyChain(t, at, [{ to: c.mbx }], ruleId, c.mbx);
+  }
+  const legs: Leg[] = [];
+  const cas = siteTarget(c);
+  if (cas && cas !== at && at.site !== c.mbx.site) legs.push({ to: cas, url: internalUrlFor(cas, c.protocol) });
+  if (!endsAtCas) legs.push({ to: c.mbx, how: RPC });
+  if (legs.length === 0) return answerBack(t, [at], c.mbx, ruleId);
+  proxyChain(t, at, legs, ruleId, c.mbx);
+}

@@ -1,0 +1,78 @@
+/**
+ * The routing context (who, what, where) and the named conditions that decision rows use
+ * beyond their version/site/client keys. Each condition is a yes/no question about the topology.
+ */
+import { externalUrl, hostOf, internetFacing, isModern, type Model } from "./model.ts";
+import { legacyCas, resolveHost } from "./resolve.ts";
+import type { ConditionId, RuleMatch } from "./rules.ts";
+import type { ClientLocation, Profile, Protocol, Server, User } from "./types.ts";
+
+export interface Ctx {
+  m: Model;
+  protocol: Protocol;
+  client: ClientLocation;
+  profile: Profile;
+  user: User;
+  mbx: Server;
+  /** The host the client used (given or defaulted); null when the protocol needs none (RPC/TCP). */
+  host: string | null;
+  hostGiven: boolean;
+  /** The server the host lands on; absent for RPC/TCP. */
+  fe?: Server;
+}
+
+/** The server that would take the request in the mailbox's site: a CAS of its version, or the mailbox server (2013+). */
+export function siteTarget(c: Ctx): Server | undefined {
+  return isModern(c.mbx.version) ? c.mbx : legacyCas(c.m, c.mbx.site, c.mbx.version);
+}
+
+/** The redirect target URL for OWA/ECP, or undefined when the request cannot be redirected. */
+export function redirectUrl(c: Ctx): { url: string; server: Server } | undefined {
+  const m = c.m;
+  if (c.protocol !== "owa" && c.protocol !== "ecp") return undefined;
+  const candidates: (Server | undefined)[] = [siteTarget(c)];
+  // 2007 OWA: any CAS 2007 that publishes OWA (the legacy name) will do when the mailbox site has none.
+  if (c.mbx.version === 2007) candidates.push(...m.topology.servers.filter((s) => s.version === 2007 && s.roles.includes("cas")));
+  for (const s of candidates) {
+    if (!s || s === c.fe) continue;
+    const urls = s.urls?.[c.protocol];
+    const url = c.client === "internal" ? (urls?.internal ?? urls?.external) : externalUrl(m, s, c.protocol);
+    const host = hostOf(url);
+    if (!url || !host || host === c.host?.toLowerCase()) continue;
+    if (resolveHost(m, host, c.client).ok) return { url, server: s };
+  }
+  return undefined;
+}
+
+const CONDITIONS: Record<ConditionId, (c: Ctx) => boolean> = {
+  "modern-versions-differ": (c) => !!c.fe && isModern(c.fe.version) && isModern(c.mbx.version) && c.fe.version !== c.mbx.version,
+  "legacy-oa-disabled": (c) => siteTarget(c)?.outlookAnywhere?.enabled !== true,
+  "no-oab-and-oa-disabled": (c) => c.user.oabAssigned === false && siteTarget(c)?.outlookAnywhere?.enabled !== true,
+  "ecp-external-in-both-sites": (c) => !!c.fe?.urls?.ecp?.external && !!(c.m.bySite.get(c.mbx.site) ?? []).some((s) => s.version >= 2016 && !!s.urls?.ecp?.external),
+  "target-redirectable": (c) => redirectUrl(c) !== undefined,
+  "target-eas-external": (c) => {
+    const t = siteTarget(c);
+    return !!t && t !== c.fe && !!t.urls?.activesync?.external && hostOf(t.urls.activesync.external) !== c.host?.toLowerCase();
+  },
+  "mailbox-newer-than-fe": (c) => !!c.fe && c.mbx.version > c.fe.version,
+  "same-version": (c) => !!c.fe && c.fe.version === c.mbx.version,
+  "host-is-modern-fe": (c) => c.hostGiven && !!c.fe && isModern(c.fe.version),
+  "host-not-given": (c) => !c.hostGiven,
+};
+
+/** Does a decision row's match apply to this context (under `profile`)? */
+export function matches(match: RuleMatch, c: Ctx, profile: Profile): boolean {
+  const fe = c.fe;
+  if (match.protocols && !match.protocols.includes(c.protocol)) return false;
+  if (match.fe === "none" && fe) return false;
+  if (match.fe === "modern" && !(fe && isModern(fe.version))) return false;
+  if (match.fe === "legacy" && !(fe && !isModern(fe.version))) return false;
+  if (match.feVersions && !(fe && match.feVersions.includes(fe.version))) return false;
+  if (match.mailbox && !match.mailbox.includes(c.mbx.version)) return false;
+  if (match.client && match.client !== c.client) return false;
+  if (match.site && !(fe && (fe.site === c.mbx.site) === (match.site === "same"))) return false;
+  if (match.target && internetFacing(c.m, c.mbx.site, c.protocol) !== (match.target === "internet-facing")) return false;
+  if (match.profile && match.profile !== profile) return false;
+  if (match.when && !CONDITIONS[match.when](c)) return false;
+  return true;
+}

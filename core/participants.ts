@@ -1,0 +1,37 @@
+/**
+ * The flow's cast, in order of first appearance (client first): server names from the topology,
+ * `client` and `ad`, each labelled as the article labels them: "CAS 2013, New York (mail.o365info.com)".
+ */
+import { clientLabel, roleShort } from "./describe.ts";
+import { hostOf, type Model } from "./model.ts";
+import type { ClientLocation, Participant, Protocol, Server, Step } from "./types.ts";
+
+/** Names that land on `s`: those this flow used first, else the published ones. */
+function namesOf(m: Model, s: Server, used: Set<string>): string[] {
+  const landing = m.topology.namespaces.filter((ns) => ns.servers.includes(s.name));
+  const inFlow = landing.filter((ns) => used.has(ns.host.toLowerCase())).map((ns) => ns.host);
+  if (inFlow.length) return inFlow;
+  const published = landing.find((ns) => ns.external !== false);
+  return published ? [published.host] : [];
+}
+
+export function participantsOf(m: Model, steps: Step[], protocol: Protocol, client: ClientLocation): Participant[] {
+  const used = new Set(steps.map((s) => hostOf(s.url)).filter((h): h is string => !!h));
+  const ids = ["client", ...steps.flatMap((s) => [s.from, s.to])];
+  const seen = new Set<string>();
+  const out: Participant[] = [];
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    if (id === "client") out.push({ id, label: clientLabel(protocol, client), kind: "client" });
+    else if (id === "ad") out.push({ id, label: "Active Directory", kind: "ad" });
+    else {
+      const s = m.servers.get(id);
+      if (!s) continue;
+      const names = namesOf(m, s, used);
+      const label = `${roleShort(s)}, ${s.site}${names.length ? ` (${names.join(", ")})` : ""}`;
+      out.push({ id, label, kind: "server", server: s.name, site: s.site, version: s.version, roles: [...s.roles], names });
+    }
+  }
+  return out;
+}

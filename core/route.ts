@@ -1,0 +1,125 @@
+/**
+ * The routing engine: topology + scenario -> Flow. It resolves the host the client used to a
+ * front end, looks the mailbox up, applies the first matching decision row of rules.ts, lets that
+ * row's action emit hops, and numbers the steps once, here. It never throws on a validated model;
+ * a flow that cannot complete ends in `fail` with a diagnostic.
+ */
+import { failFlow } from "./actions/fail.ts";
+import { proxyToLegacyCas, proxyToMailbox, proxyViaMailbox2013, serveLocally } from "./actions/proxy.ts";
+import { autodiscover2007, redirect, referral } from "./actions/redirect.ts";
+import { directToMailbox, rpcClientAccess } from "./actions/rpc.ts";
+import { matches, type Ctx } from "./conditions.ts";
+import { buildModel, type Model } from "./model.ts";
+import { participantsOf } from "./participants.ts";
+import { relevantDiagnostics } from "./relevance.ts";
+import { defaultHost, resolveHost, standardUrl } from "./resolve.ts";
+import { type ActionId, type Rule, RULES } from "./rules.ts";
+import { connect, lookup, newTrail, type Trail } from "./trail.ts";
+import type { Diagnostic, Flow, Note, Profile, Scenario, Step, Topology } from "./types.ts";
+
+type Action = (t: Trail, c: Ctx, rule: Rule) => void;
+
+const ACTIONS: Record<ActionId, Action> = {
+  "proxy-to-mailbox": proxyToMailbox,
+  "proxy-to-legacy-cas": proxyToLegacyCas,
+  "proxy-via-mailbox-2013": proxyViaMailbox2013,
+  "autodiscover-2007": (t, c) => void autodiscover2007(t, c, ""),
+  referral,
+  redirect,
+  fail: failFlow,
+  "direct-to-mailbox": directToMailbox,
+  "rpc-client-access": rpcClientAccess,
+  "serve-locally": serveLocally,
+};
+
+/** Actions where the client talks to no front end (Outlook over RPC/TCP). */
+const NO_FRONT_END = new Set<ActionId>(["direct-to-mailbox", "rpc-client-access"]);
+
+const OTHER: Record<Profile, Profile> = { o365info: "microsoft", microsoft: "o365info" };
+
+export function pickRule(c: Ctx, profile: Profile): Rule | undefined {
+  return RULES.find((r) => r.stage === "route" && matches(r.match, c, profile));
+}
+
+function failed(scenario: Flow["scenario"], d: Diagnostic, notes: Note[] = []): Flow {
+  return { outcome: "fail", scenario, participants: [{ id: "client", label: "Client", kind: "client" }], steps: [], notes, diagnostics: [d] };
+}
+
+/** Route one scenario. Pass a Model (buildModel) when routing many scenarios over one topology. */
+export function route(input: Model | Topology, scenario: Scenario): Flow {
+  const m = "bySite" in input ? input : buildModel(input);
+  const profile = scenario.profile ?? "o365info";
+  const { protocol, client } = scenario;
+  const resolved: Flow["scenario"] = { user: scenario.user, protocol, client, profile, host: scenario.host ?? null };
+  const user = m.users.get(scenario.user);
+  const mbx = user && m.servers.get(user.mailbox);
+  if (!user || !mbx)
+    return failed(resolved, { code: "RT-USER", severity: "error", message: `scenario.user: no user "${scenario.user}" with a known mailbox server`, path: ["scenario", "user"], breaks: [] });
+
+  const notes: Note[] = [];
+  // 2007 EWS and OAB start with Autodiscover (EWS-4, OAB-2): without a host, the client asks Autodiscover first.
+  const viaAutodiscover = !scenario.host && mbx.version === 2007 && (protocol === "ews" || protocol === "oab");
+  let host = scenario.host ?? null;
+  if (!host && protocol !== "rpc-tcp") {
+    const d = defaultHost(m, viaAutodiscover ? "autodiscover" : protocol, client, mbx);
+    if (!d) return failed(resolved, { code: "RT-HOST", severity: "error", message: `scenario.host: no namespace or URL in the topology gives a ${client} client a host name for ${protocol}; name one with scenario.host`, path: ["scenario", "host"], breaks: [`${protocol}:${client}`] });
+    host = d.host;
+    notes.push({ kind: "info", text: `No host name given: the client uses ${d.host}, ${d.why}.` });
+  }
+  resolved.host = host;
+
+  const c: Ctx = { m, protocol, client, profile, user, mbx, host, hostGiven: !!scenario.host };
+  if (host && protocol !== "rpc-tcp") {
+    const landing = resolveHost(m, host, client);
+    if (!landing.ok) return failed(resolved, { code: "RT-HOST", severity: "error", message: `${landing.why}; the ${client} client cannot reach a server with it.`, path: landing.path, breaks: [`${protocol}:${client}`] }, notes);
+    c.fe = landing.server;
+  }
+
+  const rule = pickRule(c, profile);
+  if (!rule?.action) return failed(resolved, { code: "RT-NORULE", severity: "error", message: `No decision row covers ${protocol} from Exchange ${c.fe?.version} to a ${mbx.version} mailbox.`, path: ["scenario"], breaks: [`${protocol}:${client}`] }, notes);
+
+  const t = newTrail(m, protocol, client);
+  if (c.fe && !NO_FRONT_END.has(rule.action)) {
+    const asksAutodiscover = protocol === "autodiscover" || rule.action === "referral";
+    const url = asksAutodiscover ? standardUrl(host!, "autodiscover") : standardUrl(host!, protocol);
+    const locate = asksAutodiscover && !scenario.host ? (client === "internal" ? "AD-4" : "AD-5") : rule.id;
+    connect(t, c.fe, url, locate, asksAutodiscover);
+    lookup(t, c.fe, mbx, rule.id);
+  }
+  ACTIONS[rule.action](t, c, rule);
+
+  const other = pickRule(c, OTHER[profile]);
+  if (other && other !== rule && rule.otherProfile) notes.push({ kind: "deviation", rule: rule.id, text: `Profiles differ. ${rule.otherProfile}.` });
+  if (rule.confidence === "I") notes.push({ kind: "assumption", rule: rule.id, text: `No source states this directly (engine inference): ${rule.summary}.` });
+  if (rule.confidence === "R") notes.push({ kind: "info", rule: rule.id, text: `Probable, from sources that could not be re-read: ${rule.summary}.` });
+  for (const r of RULES) if (r.stage === "note" && matches(r.match, c, profile)) notes.push({ kind: "info", rule: r.id, text: `${r.summary}.` });
+
+  const steps = number(t, rule);
+  const participants = participantsOf(m, steps, protocol, client);
+  const diagnostics = dedupe([...t.diagnostics, ...relevantDiagnostics(m, c, participants)]);
+  return { outcome: t.outcome, scenario: resolved, participants, steps, notes: dedupeNotes([...notes, ...t.notes]), diagnostics };
+}
+
+/** Steps are numbered here and only here: 1..n over numbered hops, null for annotations. */
+function number(t: Trail, rule: Rule): Step[] {
+  let n = 0;
+  return t.hops.map(({ numbered, ...hop }) => {
+    const step: Step = { n: numbered ? ++n : null, ...hop };
+    if (rule.confidence === "I") step.derived = true;
+    return step;
+  });
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.code}|${d.path.join(".")}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+function dedupeNotes(list: Note[]): Note[] {
+  const seen = new Set<string>();
+  return list.filter((n) => (seen.has(n.text) ? false : (seen.add(n.text), true)));
+}
+
