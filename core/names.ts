@@ -9,7 +9,7 @@ import { isClientAccess, isModern } from "./model.ts";
 import type { Model } from "./model.ts";
 import { PROTOCOLS } from "./types.ts";
 import type { ClientLocation, Protocol, Server } from "./types.ts";
-import { landing, list, serverPath, urlHost } from "./diagnostics/facts.ts";
+import { factsOf, landing, list, servedMailboxes, serverPath, urlHost } from "./diagnostics/facts.ts";
 import type { Path } from "./diagnostics/facts.ts";
 
 /** primary/regional: lands on a 2013+ front end; legacy: on a 2007/2010 CAS next to one; regional also for legacy-only sites. */
@@ -134,8 +134,12 @@ function describe(m: Model, host: string, sources: NameUse[]): RequiredName {
   const certificate: CertificateNeed = tls.length === 0 ? "none" : tls.some((u) => u.endsWith(":external")) ? "public" : "internal";
   const ns = m.namespaces.get(host);
   const reasons = [REASON[kind]];
-  if (uses.length > 0) reasons.push(`used by ${list(uses)}`);
-  else reasons.push("declared, but no URL, Outlook Anywhere host or SCP names it");
+  if (uses.length === 0) reasons.push("declared, but no URL, Outlook Anywhere host or SCP names it");
+  if ((kind === "legacy" || kind === "regional") && servers.every((s) => !isModern(s.version))) {
+    const f = factsOf(m);
+    const mbx = [...new Set(servers.flatMap((s) => servedMailboxes(f, s)))];
+    if (mbx.length > 0) reasons.push(`needed by mailboxes on ${list(mbx)}`);
+  }
   if (kind === "legacy" && servers.every((s) => s.version === 2010)) {
     reasons.push("Exchange 2010 with 2013/2016 needs no legacy name (S16): point the CAS2010 ExternalUrls at the primary name and this name can go");
   }

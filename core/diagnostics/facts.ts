@@ -94,14 +94,16 @@ export function dx(
 
 /**
  * Legacy mailboxes a legacy CAS serves for clients coming through the Internet: those in its own
- * site, plus those in sites with no client-access server of that version publishing an
- * ExternalUrl (they are redirected or referred to an Internet-facing site).
+ * site, plus those in sites with no CAS of that version publishing an ExternalUrl. Those are sent
+ * to the legacy namespace, i.e. a publishing CAS next to a 2013+ front end when there is one (S5).
  */
 export function servedMailboxes(f: Facts, cas: Server): string[] {
-  const published = new Set(
-    f.legacyCas.filter((c) => c.version === cas.version && Object.values(c.urls ?? {}).some((u) => !!u?.external)).map((c) => c.site),
-  );
-  return names(mailboxesOf(f, cas.version).filter((mb) => mb.site === cas.site || !published.has(mb.site)));
+  const publishing = f.legacyCas.filter((c) => c.version === cas.version && Object.values(c.urls ?? {}).some((u) => !!u?.external));
+  const modernSites = new Set(f.modernFE.map((s) => s.site));
+  const legacyNamespace = publishing.filter((c) => modernSites.has(c.site));
+  const catchAll = (legacyNamespace.length > 0 ? legacyNamespace : publishing).includes(cas);
+  const published = new Set(publishing.map((c) => c.site));
+  return names(mailboxesOf(f, cas.version).filter((mb) => mb.site === cas.site || (catchAll && !published.has(mb.site))));
 }
 
 /** The OA settings a legacy CAS actually runs with: OA is off unless the object is present and not disabled. */
