@@ -1,0 +1,12 @@
+/**
+ * The diagram views of a Flow. Each takes the flow (through the shared DiagramModel) and options
+ * and returns a string; none imports Mermaid, touches a clock or holds state.
+ */
+export { renderErrorCardSvg } from "./error-card.ts";
+export { renderMarkdown } from "./markdown.ts";
+export { renderMermaid } from "./mermaid.ts";
+export type { DiagramMessage, DiagramModel, DiagramNote, DiagramParticipant, DiagramSite, MessageKind } from "./model.ts";
+export { toDiagramModel } from "./model.ts";
+export { isSafeColor, NAMED_COLORS, THEMES } from "./options.ts";
+export type { RenderOptions, Theme, ThemeName } from "./options.ts";
+export { renderSvg } from "./svg.ts";

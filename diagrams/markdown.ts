@@ -1,0 +1,59 @@
+/**
+ * DiagramModel -> Markdown as the article writes a flow: a numbered list of the core's
+ * plain-English steps (numbered with the flow's numbers; unnumbered steps as italic sub-bullets),
+ * then the Mermaid text in a ```mermaid fence (GitHub, GitLab and Azure DevOps wikis draw it),
+ * then notes and diagnostics. Every user-derived string goes through escapeMarkdown, so the
+ * document is inert. In: model + options. Out: text.
+ */
+import type { Flow } from "../core/types.ts";
+import { escapeMarkdown } from "./escape.ts";
+import { printMermaid } from "./mermaid.ts";
+import { type DiagramModel, toDiagramModel } from "./model.ts";
+import type { RenderOptions } from "./options.ts";
+import { cleanText } from "./text.ts";
+
+const OUTCOMES: Record<Flow["outcome"], string> = {
+  proxy: "proxied",
+  redirect: "redirected",
+  "silent-redirect": "silently redirected",
+  "autodiscover-referral": "referred by Autodiscover",
+  direct: "served directly",
+  fail: "fails",
+};
+
+const md = (s: string): string => escapeMarkdown(cleanText(s));
+
+export function printMarkdown(model: DiagramModel, options?: RenderOptions): string {
+  const out: string[] = [`### ${md(model.title)}`, "", `Outcome: **${OUTCOMES[model.outcome] ?? md(String(model.outcome))}**.`, ""];
+  // Sub-bullets must be indented to the content of the numbered item they hang under ("10. " is 4).
+  let indent: string | null = null;
+  for (const m of model.messages) {
+    const tags = [m.rule ? `rule ${md(m.rule)}` : "", m.derived ? "derived" : "", m.fails ? "**fails here**" : ""].filter(Boolean);
+    const suffix = tags.length ? ` (${tags.join(", ")})` : "";
+    if (m.n === null) {
+      // Unnumbered steps (the AD lookup) hang under the step before them, as in the article.
+      out.push(`${indent ?? ""}- *${md(m.text)}*${suffix}`);
+    } else {
+      out.push(`${m.n}. ${md(m.text)}${suffix}`);
+      indent = " ".repeat(`${m.n}. `.length);
+    }
+  }
+  out.push("", "```mermaid", printMermaid(model, options).trimEnd(), "```");
+  if (model.flowNotes.length > 0) {
+    out.push("", "#### Notes", "");
+    for (const n of model.flowNotes) out.push(`- ${n.kind}${n.rule ? ` (${md(n.rule)})` : ""}: ${md(n.text)}`);
+  }
+  if (model.diagnostics.length > 0) {
+    out.push("", "#### Diagnostics", "");
+    for (const d of model.diagnostics) {
+      const breaks = d.breaks.length ? ` Breaks: ${md(d.breaks.join(", "))}.` : "";
+      out.push(`- **${md(d.code)}** (${d.severity}): ${md(d.message)}${breaks}`);
+    }
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** The flow as a Markdown section (steps, diagram, notes, diagnostics). */
+export function renderMarkdown(flow: Flow, options?: RenderOptions): string {
+  return printMarkdown(toDiagramModel(flow), options);
+}

@@ -1,0 +1,201 @@
+/**
+ * Flow -> DiagramModel: the one model every view prints. Decides participant order, site boxes,
+ * message kinds, labels (with the core's step numbers, never recounted) and notes, and wraps every
+ * label into lines once, so that Mermaid (`<br>`) and the SVG break text at the same places.
+ * In: a `Flow` from core/route.ts (or a fixture). Out: plain data. Pure.
+ */
+import type { Diagnostic, Flow, Note, Participant, Step } from "../core/types.ts";
+import { mermaidAlias } from "./escape.ts";
+import { cleanText, wrapText } from "./text.ts";
+
+/** How an arrow is drawn: requests solid, replies dashed, redirects and referrals dashed with an open head. */
+export type MessageKind = "request" | "reply" | "lookup" | "redirect" | "referral";
+
+export interface DiagramParticipant {
+  id: string;
+  /** Safe Mermaid name; the real name only ever appears in labels. */
+  alias: string;
+  kind: Participant["kind"];
+  label: string;
+  lines: string[];
+  site: string | null;
+}
+
+/** A site box around the contiguous participants `first..last` (indices). */
+export interface DiagramSite {
+  name: string;
+  first: number;
+  last: number;
+}
+
+export interface DiagramMessage {
+  n: number | null;
+  from: number;
+  to: number;
+  kind: MessageKind;
+  fails: boolean;
+  /** The arrow's label as drawn, number first ("2. Proxy ..."); wrapped into `lines`. */
+  label: string;
+  lines: string[];
+  /** The core's plain-English sentence for this step. */
+  text: string;
+  url: string | null;
+  rule: string;
+  derived: boolean;
+}
+
+export interface DiagramNote {
+  /** Drawn after this message (index); -1 means before the first. */
+  after: number;
+  over: [number, number];
+  lines: string[];
+}
+
+export interface DiagramModel {
+  outcome: Flow["outcome"];
+  title: string;
+  participants: DiagramParticipant[];
+  sites: DiagramSite[];
+  messages: DiagramMessage[];
+  notes: DiagramNote[];
+  flowNotes: Note[];
+  diagnostics: Diagnostic[];
+}
+
+/** Text size every view assumes (Mermaid's default sequence font size). */
+export const FONT_SIZE = 16;
+const MAX_ACTOR_TEXT = 240;
+const MAX_MESSAGE_TEXT = 340;
+/** Narrow enough that a note over one participant never widens Mermaid's spacing (see svg-layout). */
+const MAX_NOTE_TEXT = 220;
+
+const ROLE_NAMES: Record<string, string> = { cas: "CAS", mailbox: "Mailbox" };
+
+/**
+ * "CAS 2013, New York (mail.o365info.com)": the core's label when it gave one (it is built from
+ * the same fields), else composed from role, version, site and published names.
+ */
+export function participantLabel(p: Participant): string {
+  const given = cleanText(p.label ?? "");
+  if (given || p.kind !== "server" || !p.version || !p.roles?.length) return given || cleanText(p.id) || "?";
+  const role = p.roles.map((r) => ROLE_NAMES[r] ?? r).join("/");
+  const site = p.site ? `, ${p.site}` : "";
+  const names = p.names?.length ? ` (${p.names.join(", ")})` : "";
+  return cleanText(`${role} ${p.version}${site}${names}`);
+}
+
+const PROTOCOL_NAMES: Record<string, string> = {
+  autodiscover: "Autodiscover", "outlook-anywhere": "Outlook Anywhere", "mapi-http": "MAPI over HTTP", "rpc-tcp": "RPC/TCP",
+  owa: "OWA", ecp: "ECP", activesync: "ActiveSync", ews: "EWS", oab: "OAB", pop3: "POP3", imap4: "IMAP4",
+};
+
+function host(url: string | undefined): string {
+  if (!url) return "";
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]+)/i.exec(url);
+  return cleanText(m?.[1] ?? url);
+}
+
+function kindOf(step: Step, flow: Flow, isLast: boolean): MessageKind {
+  switch (step.kind) {
+    case "lookup":
+      return "lookup";
+    case "redirect":
+      return "redirect";
+    case "respond":
+      // An Autodiscover answer that sends the client on to another server, not the final reply.
+      return flow.outcome === "autodiscover-referral" && step.to === "client" && !isLast ? "referral" : "reply";
+    case "fetch":
+      return "reply";
+    default:
+      return "request";
+  }
+}
+
+function verb(step: Step, kind: MessageKind, outcome: Flow["outcome"]): string {
+  if (kind === "redirect") return outcome === "silent-redirect" ? "Silent redirect" : "Redirect";
+  if (kind === "referral") return "Autodiscover referral";
+  const verbs: Record<Step["kind"], string> = {
+    connect: "Connect", autodiscover: "Autodiscover", lookup: "AD lookup", proxy: "Proxy",
+    redirect: "Redirect", fetch: "Mailbox data", respond: "Response",
+  };
+  return verbs[step.kind];
+}
+
+/** Client first, then servers grouped by site in the order the flow reaches them, AD after the site that consults it. */
+function orderParticipants(flow: Flow): Participant[] {
+  const byId = new Map(flow.participants.map((p) => [p.id, p]));
+  const seen: Participant[] = [];
+  const add = (id: string): void => {
+    const p = byId.get(id);
+    if (p && !seen.includes(p)) seen.push(p);
+  };
+  for (const s of flow.steps) (add(s.from), add(s.to));
+  for (const p of flow.participants) add(p.id);
+  const consulter = flow.steps.find((s) => byId.get(s.to)?.kind === "ad")?.from;
+  const consultSite = consulter !== undefined ? (byId.get(consulter)?.site ?? consulter) : undefined;
+  const groups = new Map<string, Participant[]>();
+  for (const p of seen.filter((q) => q.kind === "server")) {
+    const key = p.site ?? p.id;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  const ad = seen.filter((p) => p.kind === "ad");
+  const out = seen.filter((p) => p.kind === "client");
+  let adPlaced = false;
+  for (const [key, members] of groups) {
+    out.push(...members);
+    if (key === consultSite) (out.push(...ad), (adPlaced = true));
+  }
+  if (!adPlaced) out.push(...ad);
+  return out;
+}
+
+export function toDiagramModel(flow: Flow): DiagramModel {
+  const ordered = orderParticipants(flow);
+  const participants: DiagramParticipant[] = [];
+  const aliases = new Set<string>();
+  for (const p of ordered) {
+    let alias = mermaidAlias(p.id);
+    for (let i = 2; aliases.has(alias); i++) alias = `${mermaidAlias(p.id)}_${i}`;
+    aliases.add(alias);
+    const label = participantLabel(p);
+    const site = p.kind === "server" && p.site ? cleanText(p.site) || null : null;
+    participants.push({ id: p.id, alias, kind: p.kind, label, lines: wrapText(label, MAX_ACTOR_TEXT, FONT_SIZE), site });
+  }
+  const sites: DiagramSite[] = [];
+  participants.forEach((p, i) => {
+    const last = sites[sites.length - 1];
+    if (p.site === null) return;
+    if (last && last.name === p.site && last.last === i - 1) last.last = i;
+    else sites.push({ name: p.site, first: i, last: i });
+  });
+  const index = new Map(ordered.map((p, i) => [p.id, i]));
+  const messages: DiagramMessage[] = [];
+  flow.steps.forEach((step, i) => {
+    const from = index.get(step.from);
+    const to = index.get(step.to);
+    if (from === undefined || to === undefined) return;
+    const kind = kindOf(step, flow, i === flow.steps.length - 1);
+    const h = host(step.url);
+    const v = verb(step, kind, flow.outcome);
+    // "Redirect: host", but a bare "Redirect" when the step names no URL.
+    const label = cleanText(`${step.n === null ? "" : `${step.n}. `}${h ? `${v}: ${h}` : v}`);
+    messages.push({
+      n: step.n, from, to, kind, fails: step.fails === true, label, lines: wrapText(label, MAX_MESSAGE_TEXT, FONT_SIZE),
+      text: cleanText(step.text), url: step.url === undefined ? null : cleanText(step.url), rule: cleanText(step.rule),
+      derived: step.derived === true,
+    });
+  });
+  const notes: DiagramNote[] = [];
+  const failing = messages.findIndex((m) => m.fails);
+  const shown = flow.diagnostics.filter((d) => d.severity !== "info");
+  if (shown.length > 0 && participants.length > 0) {
+    const at = failing >= 0 ? failing : messages.length - 1;
+    const target = failing >= 0 ? (messages[failing]?.to ?? 0) : 0;
+    const lines = shown.flatMap((d) => wrapText(cleanText(`${d.code}: ${d.message}`), MAX_NOTE_TEXT, FONT_SIZE));
+    notes.push({ after: at, over: [target, target], lines });
+  }
+  const s = flow.scenario;
+  const proto = PROTOCOL_NAMES[s.protocol] ?? s.protocol;
+  const title = cleanText(`${proto}: ${s.client} client, user ${s.user}${s.host ? `, ${s.host}` : ""}`);
+  return { outcome: flow.outcome, title, participants, sites, messages, notes, flowNotes: flow.notes, diagnostics: flow.diagnostics };
+}

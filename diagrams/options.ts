@@ -1,0 +1,71 @@
+/**
+ * Render options shared by the views, and the themes. Colours that reach the SVG come only from
+ * these tables or from a user background that passed `isSafeColor`, so no option can carry markup.
+ */
+
+export type ThemeName = "default" | "neutral" | "dark";
+
+export interface RenderOptions {
+  theme?: ThemeName;
+  /** `transparent`, `#rgb`, `#rrggbb`, `#rrggbbaa` or a colour name from `NAMED_COLORS`. */
+  background?: string;
+}
+
+export interface Theme {
+  background: string;
+  actorFill: string;
+  actorStroke: string;
+  actorText: string;
+  lifeline: string;
+  signal: string;
+  text: string;
+  noteFill: string;
+  noteStroke: string;
+  noteText: string;
+  numberFill: string;
+  numberText: string;
+  siteStroke: string;
+  siteText: string;
+  fail: string;
+}
+
+/** Mermaid 11's sequence-diagram colours for its three stock themes (read from mermaid-cli's CSS). */
+export const THEMES: Readonly<Record<ThemeName, Readonly<Theme>>> = {
+  default: {
+    background: "white", actorFill: "#ECECFF", actorStroke: "#9370DB", actorText: "black", lifeline: "#9370DB",
+    signal: "#333", text: "#333", noteFill: "#fff5ad", noteStroke: "#aaaa33", noteText: "black",
+    numberFill: "#333", numberText: "white", siteStroke: "#9370DB", siteText: "#333", fail: "#c62828",
+  },
+  neutral: {
+    background: "white", actorFill: "#eee", actorStroke: "#d4d4d4", actorText: "#333", lifeline: "#d4d4d4",
+    signal: "#333", text: "#333", noteFill: "#666", noteStroke: "#999", noteText: "#fff",
+    numberFill: "#333", numberText: "white", siteStroke: "#999", siteText: "#333", fail: "#b71c1c",
+  },
+  dark: {
+    background: "#333", actorFill: "#1f2020", actorStroke: "#ccc", actorText: "lightgrey", lifeline: "#ccc",
+    signal: "lightgrey", text: "lightgrey", noteFill: "#474949", noteStroke: "#2f2f2f", noteText: "#b8b6b6",
+    numberFill: "lightgrey", numberText: "black", siteStroke: "#ccc", siteText: "lightgrey", fail: "#ff8a80",
+  },
+};
+
+/** A short allow-list; anything else must be written as hex. */
+export const NAMED_COLORS: readonly string[] = [
+  "white", "black", "transparent", "silver", "gray", "grey", "lightgrey", "lightgray", "whitesmoke", "gainsboro",
+  "ivory", "beige", "linen", "snow", "azure", "aliceblue", "lavender", "honeydew", "mintcream", "navy", "red", "green", "blue",
+];
+
+export function isSafeColor(value: string): boolean {
+  return /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(value) || NAMED_COLORS.includes(value.toLowerCase());
+}
+
+/** Theme and background after validation; throws RangeError for anything not on the lists. */
+export function resolveOptions(options: RenderOptions = {}): { themeName: ThemeName; theme: Theme; background: string } {
+  const themeName = options.theme ?? "default";
+  if (!Object.hasOwn(THEMES, themeName)) throw new RangeError(`unknown theme: ${String(themeName).slice(0, 40)}`);
+  const theme = THEMES[themeName];
+  const background = options.background ?? theme.background;
+  if (typeof background !== "string" || !isSafeColor(background)) {
+    throw new RangeError("background must be transparent, #rgb, #rrggbb, #rrggbbaa or a listed colour name");
+  }
+  return { themeName, theme, background: background.toLowerCase() };
+}
