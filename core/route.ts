@@ -11,7 +11,7 @@ import { directToMailbox, rpcClientAccess } from "./actions/rpc.ts";
 import { matches, type Ctx } from "./conditions.ts";
 import { buildModel, type Model } from "./model.ts";
 import { participantsOf } from "./participants.ts";
-import { relevantDiagnostics } from "./relevance.ts";
+import { diagnosticsFor } from "./diagnostics.ts";
 import { defaultHost, resolveHost, standardUrl } from "./resolve.ts";
 import { type ActionId, type Rule, RULES } from "./rules.ts";
 import { connect, lookup, newTrail, type Trail } from "./trail.ts";
@@ -96,7 +96,8 @@ export function route(input: Model | Topology, scenario: Scenario): Flow {
 
   const steps = number(t, rule);
   const participants = participantsOf(m, steps, protocol, client);
-  const diagnostics = dedupe([...t.diagnostics, ...relevantDiagnostics(m, c, participants)]);
+  const known = diagnosticsFor(m, { user: user.name, mailbox: mbx.name, protocol, client }).map(({ code, severity, message, path, breaks }) => ({ code, severity, message, path, breaks }));
+  const diagnostics = dedupe([...t.diagnostics, ...known]);
   return { outcome: t.outcome, scenario: resolved, participants, steps, notes: dedupeNotes([...notes, ...t.notes]), diagnostics };
 }
 

@@ -71,7 +71,8 @@ export function serveAfterConnect(t: Trail, c: Ctx, at: Ctx["mbx"], ruleId: stri
   }
   const legs: Leg[] = [];
   const cas = siteTarget(c);
-  if (cas && cas !== at && at.site !== c.mbx.site) legs.push({ to: cas, url: internalUrlFor(cas, c.protocol) });
+  // A CAS of another version, or one in another site, hands the request to the mailbox site's CAS.
+  if (cas && cas !== at && (at.site !== c.mbx.site || at.version !== c.mbx.version)) legs.push({ to: cas, url: internalUrlFor(cas, c.protocol) });
   if (!endsAtCas) legs.push({ to: c.mbx, how: RPC });
   if (legs.length === 0) return answerBack(t, [at], c.mbx, ruleId);
   proxyChain(t, at, legs, ruleId, c.mbx);

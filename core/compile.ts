@@ -1,0 +1,29 @@
+/**
+ * The whole chain for one request: text or data -> validated topology and scenario -> Flow.
+ * `{ ok: false, issues }` carries every input problem at once; nothing is half-applied.
+ *
+ * @example compile({ preset: "o365info", scenario: { user: "alice", protocol: "ews", client: "internal" } })
+ */
+import { parseDocument, type InputFormat } from "./parse.ts";
+import { presets } from "./presets/index.ts";
+import { route } from "./route.ts";
+import type { Flow, Result } from "./types.ts";
+import { validateFlowRequest, type FlowRequest } from "./validate.ts";
+
+export interface Compiled extends FlowRequest {
+  flow: Flow;
+}
+
+/** Validate a flow request (already-parsed data) and route it. */
+export function compile(input: unknown): Result<Compiled> {
+  const request = validateFlowRequest(input, presets);
+  if (!request.ok) return request;
+  const { topology, scenario } = request.value;
+  return { ok: true, value: { ...request.value, flow: route(topology, { ...scenario, profile: scenario.profile ?? request.value.options.profile ?? "o365info" }) } };
+}
+
+/** Parse JSON or YAML text, then compile it. */
+export function compileText(text: string, format?: InputFormat): Result<Compiled> {
+  const doc = parseDocument(text, format);
+  return doc.ok ? compile(doc.value) : doc;
+}
