@@ -20,14 +20,14 @@ export function parseBuild(version: Version, build: string | undefined): Level |
   if (!build) return null;
   const rtm = /\bRTM\b/i.test(build);
   if (isModern(version)) {
-    const cu = num(/\bCU\s*(\d+)/i, build);
+    const cu = num(/(?:^|[^a-z])CU\s*(\d+)/i, build);
     if (cu !== undefined) return [cu];
     // Exchange 2013 SP1 is CU4; 2016/2019 had no service packs.
-    if (version === 2013 && num(/\bSP\s*(\d+)/i, build) === 1) return [4];
+    if (version === 2013 && num(/(?:^|[^a-z])SP\s*(\d+)/i, build) === 1) return [4];
     return rtm ? [0] : null;
   }
-  const sp = num(/\bSP\s*(\d+)/i, build);
-  const ru = num(/\b(?:RU|UR|Rollup|Update\s+Rollup)\s*(\d+)/i, build);
+  const sp = num(/(?:^|[^a-z])SP\s*(\d+)/i, build);
+  const ru = num(/(?:^|[^a-z])(?:RU|UR|Rollup|Update\s+Rollup)\s*(\d+)/i, build);
   if (sp === undefined && ru === undefined) return rtm ? [0, 0] : null;
   return [sp ?? 0, ru ?? 0];
 }

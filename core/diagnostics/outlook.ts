@@ -20,7 +20,7 @@ export function checkOutlookAnywhere(f: Facts): ScopedDiagnostic[] {
     if (mbx.length === 0 || oaEnabled(c)) continue;
     const path = c.outlookAnywhere ? serverPath(f.model, c, "outlookAnywhere", "enabled") : serverPath(f.model, c, "outlookAnywhere");
     out.push(
-      dx("DX-05", "error", path, ["outlook-anywhere"], `Outlook Anywhere is not enabled on ${c.name} (Exchange ${c.version}, ${c.site}), which holds mailboxes on ${list(names(mbx))}: Exchange 2013+ has nothing to proxy Outlook's HTTP connections to, so Outlook Anywhere fails for those mailboxes${c.version === 2010 ? " and Autodiscover answers can lack the OAB URL" : ""}. Enable Outlook Anywhere on ${c.name}.`, siteMailboxes(f, c)),
+      dx("DX-05", "error", path, ["outlook-anywhere"], `Outlook Anywhere is not enabled on ${c.name} (Exchange ${c.version}) although ${c.site} holds Exchange ${c.version} mailboxes (${list(names(mbx))}): Exchange 2013+ has nothing to proxy Outlook's HTTP connections to, so Outlook Anywhere fails for those mailboxes${c.version === 2010 ? " and Autodiscover answers can lack the OAB URL" : ""}. Enable Outlook Anywhere on ${c.name}.`, siteMailboxes(f, c)),
     );
   }
   return out;
@@ -64,7 +64,7 @@ export function checkCasArray(f: Facts): ScopedDiagnostic[] {
   return f.model.topology.servers
     .filter((s) => s.version === 2010 && landsOnModern(f.model, urlHost(s.rpcClientAccessServer)))
     .map((s) =>
-      dx("DX-09", "error", serverPath(f.model, s, "rpcClientAccessServer"), ["rpc-tcp:internal"], `The RpcClientAccessServer of ${s.name}'s databases (${s.rpcClientAccessServer}) now lands on Exchange 2013+, which does not accept RPC/TCP: internal Outlook for those Exchange 2010 mailboxes fails, and only clients that fall back to Outlook Anywhere keep working. Give the 2010 CAS array its own name (e.g. outlook.<domain>) that resolves to the Exchange 2010 CAS in ${s.site}.`, s.roles.includes("mailbox") ? { mailboxes: [s.name] } : undefined),
+      dx("DX-09", "error", serverPath(f.model, s, "rpcClientAccessServer"), ["rpc-tcp:internal"], `The RpcClientAccessServer of ${s.name}'s databases (${s.rpcClientAccessServer}) now lands on Exchange 2013+, which does not accept RPC/TCP: internal Outlook for those Exchange 2010 mailboxes fails, and only clients that fall back to Outlook Anywhere keep working. Give the 2010 CAS array its own name (e.g. outlook.${f.model.topology.domain ?? "<domain>"}) that resolves to the Exchange 2010 CAS in ${s.site}.`, s.roles.includes("mailbox") ? { mailboxes: [s.name] } : undefined),
     );
 }
 
