@@ -2,7 +2,7 @@
  * The routing context (who, what, where) and the named conditions that decision rows use
  * beyond their version/site/client keys. Each condition is a yes/no question about the topology.
  */
-import { externalUrl, hostOf, internetFacing, isModern, type Model } from "./model.ts";
+import { externalUrl, hostOf, internetFacing, isClientAccess, isModern, type Model } from "./model.ts";
 import { legacyCas, resolveHost } from "./resolve.ts";
 import type { ConditionId, RuleMatch } from "./rules.ts";
 import type { ClientLocation, Profile, Protocol, Server, User } from "./types.ts";
@@ -30,7 +30,10 @@ export function siteTarget(c: Ctx): Server | undefined {
 export function redirectUrl(c: Ctx): { url: string; server: Server } | undefined {
   const m = c.m;
   if (c.protocol !== "owa" && c.protocol !== "ecp") return undefined;
-  const candidates: (Server | undefined)[] = [siteTarget(c)];
+  // 2013+: any front end in the mailbox site; 2007/2010: the CAS of the mailbox's version there.
+  const candidates: (Server | undefined)[] = isModern(c.mbx.version)
+    ? (m.bySite.get(c.mbx.site) ?? []).filter((s) => isModern(s.version) && isClientAccess(s))
+    : [siteTarget(c)];
   // 2007 OWA: any CAS 2007 that publishes OWA (the legacy name) will do when the mailbox site has none.
   if (c.mbx.version === 2007) candidates.push(...m.topology.servers.filter((s) => s.version === 2007 && s.roles.includes("cas")));
   for (const s of candidates) {

@@ -127,11 +127,11 @@ export function defaultHost(m: Model, protocol: Protocol, client: ClientLocation
   for (const s of handedOut ? [legacy, ...fronts] : [...fronts, legacy]) {
     if (!s) continue;
     const host = hostOf(urlFor(m, s, protocol, client));
-    if (host) return { host, why: handedOut ? `the ${protocol} URL of ${s.name} that Autodiscover hands this user` : `the published ${protocol} name of ${s.name}` };
+    if (host && resolveHost(m, host, client).ok) return { host, why: handedOut ? `the ${protocol} URL of ${s.name} that Autodiscover hands this user` : `the published ${protocol} name of ${s.name}` };
   }
   for (const s of fronts) {
     const host = hostOf(s.urls?.[protocol]?.external ?? s.urls?.[protocol]?.internal);
-    if (host) return { host, why: `the ${protocol} URL of ${s.name}` };
+    if (host && resolveHost(m, host, client).ok) return { host, why: `the ${protocol} URL of ${s.name}` };
   }
   return undefined;
 }

@@ -11,6 +11,7 @@ import { directToMailbox, rpcClientAccess } from "./actions/rpc.ts";
 import { matches, type Ctx } from "./conditions.ts";
 import { buildModel, type Model } from "./model.ts";
 import { participantsOf } from "./participants.ts";
+import { clientLabel } from "./describe.ts";
 import { diagnosticsFor } from "./diagnostics.ts";
 import { defaultHost, resolveHost, standardUrl } from "./resolve.ts";
 import { type ActionId, type Rule, RULES } from "./rules.ts";
@@ -42,7 +43,8 @@ export function pickRule(c: Ctx, profile: Profile): Rule | undefined {
 }
 
 function failed(scenario: Flow["scenario"], d: Diagnostic, notes: Note[] = []): Flow {
-  return { outcome: "fail", scenario, participants: [{ id: "client", label: "Client", kind: "client" }], steps: [], notes, diagnostics: [d] };
+  const client = { id: "client", label: clientLabel(scenario.protocol, scenario.client), kind: "client" as const };
+  return { outcome: "fail", scenario, participants: [client], steps: [], notes, diagnostics: [d] };
 }
 
 /** Route one scenario. Pass a Model (buildModel) when routing many scenarios over one topology. */
