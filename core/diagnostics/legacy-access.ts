@@ -80,12 +80,36 @@ export function checkLegacyName(f: Facts, required: RequiredName[]): ScopedDiagn
       { mailboxes: [...new Set(g.cas.flatMap((c) => servedMailboxes(f, c)))] },
     );
   });
-  if (out.length > 0) return out;
-  return missingNames(f.model).map((need) =>
+  // With no legacy name at all, one diagnostic says so; per-site ones would repeat the same fix.
+  const missing = out.length === 0 ? missingNames(f.model) : [];
+  if (missing.length === 0) return [...out, ...sitesWithoutLegacyUrls(f)];
+  return missing.map((need) =>
     dx("DX-02", "error", ["topology", "namespaces"], ["owa:external", "ews:external", "oab:external"], `Exchange 2007 mailboxes exist next to Exchange 2013+, but no externally published name lands on an Exchange 2007 CAS. Add ${need}.`, {
       mailboxes: names(f.mailboxServers.filter((s) => s.version === 2007)),
     }),
   );
+}
+
+/**
+ * EWS-4/OAB-2: Autodiscover hands a 2007 mailbox the EWS/OAB URLs of the CAS2007 in its site, and
+ * neither 2013 (EWS-4) nor 2007 (cross-site EWS proxy is 2010's, EWS-5) proxies them, so a site
+ * whose CAS2007s publish no EWS/OAB ExternalUrl leaves its users without them outside.
+ */
+function sitesWithoutLegacyUrls(f: Facts): ScopedDiagnostic[] {
+  const out: ScopedDiagnostic[] = [];
+  for (const site of f.model.bySite.keys()) {
+    const cas = f.legacyCas.filter((c) => c.version === 2007 && c.site === site);
+    const mbx = mailboxesOf(f, 2007, site);
+    const first = cas[0];
+    if (!first || mbx.length === 0) continue;
+    const missing = (["ews", "oab"] as const).filter((p) => !cas.some((c) => c.urls?.[p]?.external));
+    if (missing.length === 0) continue;
+    const what = list(missing.map((p) => p.toUpperCase()));
+    out.push(
+      dx("DX-02", "error", serverPath(f.model, first, "urls", missing[0] as string, "external"), missing.map((p) => `${p}:external`), `Site ${site} holds Exchange 2007 mailboxes (${list(names(mbx))}) but no Exchange 2007 CAS there publishes an ${what} ExternalUrl: Autodiscover gives external Outlook no ${what} URL for them, and Exchange 2013 does not serve 2007 EWS/OAB, so free/busy, Out of Office and OAB downloads fail outside the network. Publish the ${what} virtual directories of ${first.name} under a legacy name, or accept that these users have no ${what} outside.`, { mailboxes: names(mbx) }),
+    );
+  }
+  return out;
 }
 
 export function checkCertificates(f: Facts, required: RequiredName[]): ScopedDiagnostic[] {

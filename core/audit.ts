@@ -1,0 +1,144 @@
+/**
+ * The whole-organisation audit: every user x protocol x client location routed once over one
+ * shared Model, with the topology-wide diagnostics, the DNS/certificate plan and counts.
+ * In: a validated Topology (+ profile). Out: Audit, plain JSON.
+ *
+ * Combinations that cannot exist are kept as `n/a` rows with the decision row that rules them
+ * out, so a matrix reader sees why a cell is empty instead of wondering whether it was forgotten.
+ *
+ * @example audit(presets.o365info.topology).summary.byOutcome.proxy
+ */
+import { diagnose } from "./diagnostics.ts";
+import type { ScopedDiagnostic } from "./diagnostics.ts";
+import { compareLevel, parseBuild } from "./diagnostics/builds.ts";
+import { buildModel, isModern } from "./model.ts";
+import { requiredNames } from "./names.ts";
+import type { RequiredNames } from "./names.ts";
+import { route } from "./route.ts";
+import { CLIENTS, PROTOCOLS } from "./types.ts";
+import type { ClientLocation, Outcome, Profile, Protocol, Server, Severity, Topology, Version } from "./types.ts";
+
+export type AuditOutcome = Outcome | "n/a";
+
+export interface AuditRow {
+  user: string;
+  /** The user's mailbox server, its version and site (null when the server is unknown). */
+  mailbox: string;
+  version: Version | null;
+  site: string | null;
+  protocol: Protocol;
+  client: ClientLocation;
+  /** Host name the client used (route's default when none is given); null for RPC/TCP and n/a. */
+  host: string | null;
+  outcome: AuditOutcome;
+  /** Numbered steps (annotations such as the AD lookup are not counted). */
+  steps: number;
+  /** Decision-row ids the flow used, in step order, without repeats. */
+  rules: string[];
+  /** Codes of the diagnostics attached to the flow. */
+  diagnostics: string[];
+  /** For n/a rows: the decision row and the reason; for a routing error: its message. */
+  note?: string;
+}
+
+export interface AuditSummary {
+  users: number;
+  /** rows = users x protocols x client locations. */
+  rows: number;
+  /** Rows actually routed (rows - notApplicable). */
+  flows: number;
+  notApplicable: number;
+  byOutcome: Record<AuditOutcome, number>;
+  byProtocol: Record<Protocol, Record<AuditOutcome, number>>;
+  diagnostics: Record<Severity, number>;
+}
+
+export interface Audit {
+  topology: string | null;
+  profile: Profile;
+  rows: AuditRow[];
+  /** Topology-wide diagnostics (DX-01 ... DX-19), by code then input order. */
+  diagnostics: ScopedDiagnostic[];
+  names: RequiredNames;
+  summary: AuditSummary;
+}
+
+export interface AuditOptions {
+  profile?: Profile;
+}
+
+/**
+ * Why a user/protocol/location cell does not exist, or null when it does:
+ * MH-1 (no MAPI/HTTP for 2007/2010, nor for 2013 before SP1), OL-3 (2013+ mailboxes take no
+ * RPC/TCP), RPC/TCP only from inside (OL-1/OL-2: external Outlook uses Outlook Anywhere),
+ * ECP-1 (Exchange 2007 has no ECP).
+ */
+export function notApplicable(mailbox: Server, protocol: Protocol, client: ClientLocation): string | null {
+  const v = mailbox.version;
+  if (protocol === "mapi-http" && !isModern(v)) return `MH-1: Exchange ${v} mailboxes never get MAPI over HTTP; Outlook uses RPC/TCP or Outlook Anywhere`;
+  if (protocol === "mapi-http" && v === 2013) {
+    const level = parseBuild(2013, mailbox.build);
+    if (level && compareLevel(level, [4]) < 0) return "MH-1: MAPI over HTTP needs Exchange 2013 SP1 (CU4) or later on the mailbox server";
+  }
+  if (protocol === "rpc-tcp" && isModern(v)) return `OL-3: Exchange ${v} mailboxes are reached over HTTP only (Outlook Anywhere or MAPI/HTTP), never RPC/TCP`;
+  if (protocol === "rpc-tcp" && client === "external") return "OL-1/OL-2: RPC/TCP is not published to the Internet; external Outlook uses Outlook Anywhere";
+  if (protocol === "ecp" && v === 2007) return "ECP-1: Exchange 2007 has no ECP";
+  return null;
+}
+
+const OUTCOMES: AuditOutcome[] = ["proxy", "redirect", "silent-redirect", "autodiscover-referral", "direct", "fail", "n/a"];
+const zero = (): Record<AuditOutcome, number> => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<AuditOutcome, number>;
+
+export function audit(topology: Topology, options: AuditOptions = {}): Audit {
+  const profile = options.profile ?? "o365info";
+  // One model for every flow: route() and diagnose() both reuse it (diagnose memoises per model).
+  const model = buildModel(topology);
+  const rows: AuditRow[] = [];
+  for (const user of topology.users) {
+    const mbx = model.servers.get(user.mailbox);
+    const base = { user: user.name, mailbox: user.mailbox, version: mbx?.version ?? null, site: mbx?.site ?? null };
+    for (const protocol of PROTOCOLS) {
+      for (const client of CLIENTS) {
+        const na = mbx ? notApplicable(mbx, protocol, client) : null;
+        if (na) {
+          rows.push({ ...base, protocol, client, host: null, outcome: "n/a", steps: 0, rules: [], diagnostics: [], note: na });
+          continue;
+        }
+        rows.push({ ...base, protocol, client, ...routeRow(model, user.name, protocol, client, profile) });
+      }
+    }
+  }
+  const diagnostics = diagnose(model);
+  return { topology: topology.name ?? null, profile, rows, diagnostics, names: requiredNames(model), summary: summarise(topology.users.length, rows, diagnostics) };
+}
+
+type Routed = Pick<AuditRow, "host" | "outcome" | "steps" | "rules" | "diagnostics" | "note">;
+
+function routeRow(model: ReturnType<typeof buildModel>, user: string, protocol: Protocol, client: ClientLocation, profile: Profile): Routed {
+  try {
+    const flow = route(model, { user, protocol, client, profile });
+    let steps = 0;
+    const rules: string[] = [];
+    for (const s of flow.steps) {
+      if (s.n !== null) steps++;
+      if (s.rule && !rules.includes(s.rule)) rules.push(s.rule);
+    }
+    const codes = [...new Set(flow.diagnostics.map((d) => d.code))];
+    return { host: flow.scenario.host, outcome: flow.outcome, steps, rules, diagnostics: codes };
+  } catch (e) {
+    // route() does not throw on validated input; an unvalidated topology must not sink the whole audit.
+    return { host: null, outcome: "fail", steps: 0, rules: [], diagnostics: [], note: `routing error: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+function summarise(users: number, rows: AuditRow[], diagnostics: ScopedDiagnostic[]): AuditSummary {
+  const byOutcome = zero();
+  const byProtocol = Object.fromEntries(PROTOCOLS.map((p) => [p, zero()])) as Record<Protocol, Record<AuditOutcome, number>>;
+  for (const r of rows) {
+    byOutcome[r.outcome]++;
+    byProtocol[r.protocol][r.outcome]++;
+  }
+  const severity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) severity[d.severity]++;
+  return { users, rows: rows.length, flows: rows.length - byOutcome["n/a"], notApplicable: byOutcome["n/a"], byOutcome, byProtocol, diagnostics: severity };
+}
