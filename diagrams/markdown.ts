@@ -28,13 +28,15 @@ export function printMarkdown(model: DiagramModel, options?: RenderOptions): str
   // Sub-bullets must be indented to the content of the numbered item they hang under ("10. " is 4).
   let indent: string | null = null;
   for (const m of model.messages) {
+    // An empty sentence would leave "**", which Markdown reads as bold markers.
+    const sentence = md(m.text) || "(no description)";
     const tags = [m.rule ? `rule ${md(m.rule)}` : "", m.derived ? "derived" : "", m.fails ? "**fails here**" : ""].filter(Boolean);
     const suffix = tags.length ? ` (${tags.join(", ")})` : "";
     if (m.n === null) {
       // Unnumbered steps (the AD lookup) hang under the step before them, as in the article.
-      out.push(`${indent ?? ""}- *${md(m.text)}*${suffix}`);
+      out.push(`${indent ?? ""}- *${sentence}*${suffix}`);
     } else {
-      out.push(`${m.n}. ${md(m.text)}${suffix}`);
+      out.push(`${m.n}. ${sentence}${suffix}`);
       indent = " ".repeat(`${m.n}. `.length);
     }
   }

@@ -176,7 +176,8 @@ export function toDiagramModel(flow: Flow): DiagramModel {
     if (from === undefined || to === undefined) return;
     const kind = kindOf(step, flow, i === flow.steps.length - 1);
     const h = host(step.url);
-    const v = verb(step, kind, flow.outcome);
+    // A failing hop says so in its label too, not only with the crossed arrow.
+    const v = step.fails ? (step.kind === "respond" ? "Error response" : `${verb(step, kind, flow.outcome)} fails`) : verb(step, kind, flow.outcome);
     // "Redirect: host", but a bare "Redirect" when the step names no URL.
     const label = cleanText(`${step.n === null ? "" : `${step.n}. `}${h ? `${v}: ${h}` : v}`);
     messages.push({

@@ -36,12 +36,12 @@ function markers(id: string, t: Theme): string {
     `</defs>`;
 }
 
-function actorBoxes(l: SvgLayout, t: Theme, y: number): string {
+function actorBoxes(l: SvgLayout, t: Theme, y: number, where: "top" | "bottom"): string {
   return l.actors.map((a) => {
     const mid = y + l.actorH / 2;
     const baselines = a.lines.map((_, j) => mid - (a.lines.length * 18) / 2 + 18 * j + 13.5);
-    return `<rect x="${num(a.x)}" y="${num(y)}" width="${num(a.w)}" height="${num(l.actorH)}" rx="3" ry="3" fill="${t.actorFill}" stroke="${t.actorStroke}"/>` +
-      textLines(a.cx, baselines, a.lines, `text-anchor="middle" fill="${t.actorText}"`);
+    return `<rect x="${num(a.x)}" y="${num(y)}" width="${num(a.w)}" height="${num(l.actorH)}" rx="3" ry="3" class="actor actor-${where}" fill="${t.actorFill}" stroke="${t.actorStroke}"/>` +
+      textLines(a.cx, baselines, a.lines, `text-anchor="middle" class="actor-text" fill="${t.actorText}"`);
   }).join("");
 }
 
@@ -49,15 +49,15 @@ function arrow(a: Arrow, id: string, t: Theme): string {
   const dashed = a.kind === "reply" || a.kind === "redirect" || a.kind === "referral";
   const head = a.fails ? "cross" : a.kind === "request" || a.kind === "reply" ? "arrow" : "open";
   const colour = a.fails ? t.fail : t.signal;
-  const style = `stroke="${colour}" stroke-width="1.5" fill="none"${dashed ? ` stroke-dasharray="3,3"` : ""} marker-end="url(#${id}-${head})"`;
+  const style = `class="message-line" stroke="${colour}" stroke-width="1.5" fill="none"${dashed ? ` stroke-dasharray="3,3"` : ""} marker-end="url(#${id}-${head})"`;
   const line = a.self
     ? `<path d="M ${num(a.x1)} ${num(a.y - 10)} C ${num(a.x1 + 60)} ${num(a.y - 20)} ${num(a.x1 + 60)} ${num(a.y + 30)} ${num(a.x1)} ${num(a.y + 20)}" ${style}/>`
     : `<line x1="${num(a.x1)}" y1="${num(a.y)}" x2="${num(a.x2)}" y2="${num(a.y)}" ${style}/>`;
-  const label = textLines(a.textX, a.baselines, a.lines, `text-anchor="middle" fill="${a.fails ? t.fail : t.text}"`);
+  const label = textLines(a.textX, a.baselines, a.lines, `text-anchor="middle" class="message-text" fill="${a.fails ? t.fail : t.text}"`);
   // The number also opens the label (as in the Mermaid text); the circle marks where the hop starts.
   const circle = a.n === null ? "" :
     `<circle cx="${num(a.x1)}" cy="${num(a.y)}" r="9" fill="${t.numberFill}"/>` +
-    `<text x="${num(a.x1)}" y="${num(a.y + 4)}" text-anchor="middle" font-size="12" fill="${t.numberText}">${a.n}</text>`;
+    `<text x="${num(a.x1)}" y="${num(a.y + 4)}" text-anchor="middle" class="sequence-number" font-size="12" fill="${t.numberText}">${a.n}</text>`;
   return line + label + circle;
 }
 
@@ -72,16 +72,16 @@ export function printSvg(l: SvgLayout, t: Theme, background: string, title: stri
   if (background !== "transparent") out.push(`<rect x="${num(v.x)}" y="${num(v.y)}" width="${num(v.w)}" height="${num(v.h)}" fill="${background}"/>`);
   for (const s of l.sites) {
     out.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" fill="none" stroke="${t.siteStroke}"/>`);
-    out.push(textLines(s.x + s.w / 2, [s.titleY], [s.title], `text-anchor="middle" fill="${t.siteText}"`));
+    out.push(textLines(s.x + s.w / 2, [s.titleY], [s.title], `text-anchor="middle" class="site-text" fill="${t.siteText}"`));
   }
   for (const a of l.actors) {
     out.push(`<line x1="${num(a.cx)}" y1="${num(l.actorTop + l.actorH)}" x2="${num(a.cx)}" y2="${num(l.actorBottom)}" stroke="${t.lifeline}"/>`);
   }
-  out.push(actorBoxes(l, t, l.actorTop), actorBoxes(l, t, l.actorBottom));
+  out.push(actorBoxes(l, t, l.actorTop, "top"), actorBoxes(l, t, l.actorBottom, "bottom"));
   for (const a of l.arrows) out.push(arrow(a, id, t));
   for (const n of l.notes) {
     out.push(`<rect x="${num(n.x)}" y="${num(n.y)}" width="${num(n.w)}" height="${num(n.h)}" fill="${t.noteFill}" stroke="${t.noteStroke}"/>`);
-    out.push(textLines(n.x + n.w / 2, n.baselines, n.lines, `text-anchor="middle" fill="${t.noteText}"`));
+    out.push(textLines(n.x + n.w / 2, n.baselines, n.lines, `text-anchor="middle" class="note-text" fill="${t.noteText}"`));
   }
   out.push(`</svg>`);
   return `${out.join("\n")}\n`;
