@@ -1,0 +1,33 @@
+/**
+ * Data flows one way: worker -> diagrams -> core. core/ stays pure (no HTTP, no clock, no
+ * randomness, no Node built-ins) so the same code runs in the Worker, the CLI and tests.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".ts"))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+const imports = (file: string) => [...readFileSync(file, "utf8").matchAll(/^\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!);
+
+describe("layering", () => {
+  it("core imports nothing from worker, diagrams, cli, hono or node", () => {
+    for (const f of sources("core"))
+      for (const spec of imports(f)) expect(spec, `${f} imports ${spec}`).not.toMatch(/(^|\/)(worker|diagrams|cli)\/|^hono|^node:|^@hono/);
+  });
+
+  it("core never reads the clock or randomness", () => {
+    for (const f of sources("core")) expect(readFileSync(f, "utf8"), f).not.toMatch(/Date\.now|new Date\(|Math\.random|crypto\.|performance\.now/);
+  });
+
+  it("diagrams import only core (types) and themselves", () => {
+    for (const f of sources("diagrams"))
+      for (const spec of imports(f)) expect(spec, `${f} imports ${spec}`).not.toMatch(/(^|\/)(worker|cli)\/|^hono|^node:|^mermaid/);
+  });
+});
