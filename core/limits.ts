@@ -16,12 +16,15 @@ export const MAX_DEPTH = 64;
 /**
  * Indentation plus block indicators (`- `, `? `, `: `) plus open brackets on one YAML line.
  * Checked on the raw text before the YAML parser runs: the parser recurses per level and
- * exhausts the stack somewhere past ~600 levels, which can take the whole process down.
+ * exhausts the stack somewhere past ~600 levels, and V8 has then been seen to abort the whole
+ * process (out of memory compiling a RegExp) rather than throw.
  */
-export const MAX_YAML_LINE_NESTING = 4 * MAX_DEPTH;
+export const MAX_YAML_LINE_NESTING = 2 * MAX_DEPTH;
 
 /** Alias expansions in one YAML document (guards against "billion laughs"). */
 export const MAX_YAML_ALIASES = 100;
+/** Values that alias expansion may add: 9 levels of 10 aliases would otherwise expand to 10^9. */
+export const MAX_YAML_EXPANDED_NODES = 100_000;
 
 export const MAX_SITES = 200;
 export const MAX_SERVERS = 2_000;

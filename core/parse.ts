@@ -8,10 +8,9 @@
  * (the yaml package recurses per level), and the YAML tree is converted with an explicit stack.
  * User keys are only ever written with defineProperty, so `__proto__` stays an ordinary key.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument as parseYamlDocument } from "yaml";
-import type { Node as YamlNode } from "yaml";
-import { MAX_DEPTH, MAX_DOCUMENT_BYTES, MAX_ISSUES, MAX_YAML_ALIASES, MAX_YAML_LINE_NESTING } from "./limits.ts";
-import { formatPath, quote } from "./suggest.ts";
+import { MAX_DEPTH, MAX_DOCUMENT_BYTES, MAX_ISSUES } from "./limits.ts";
+import { parseYaml } from "./parse-yaml.ts";
+import { formatPath } from "./suggest.ts";
 import type { Issue, Result } from "./types.ts";
 
 export type InputFormat = "json" | "yaml";

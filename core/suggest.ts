@@ -61,10 +61,14 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   return best;
 }
 
-/** `; did you mean "x"?` or an empty string. */
-export function hint(input: string, candidates: readonly string[]): string {
-  const m = didYouMean(input, candidates);
-  return m === undefined ? "" : `; did you mean ${quote(m)}?`;
+/**
+ * The end of a "not one of these" message: `; did you mean "x"? Allowed: a, b` or `; allowed: a, b`.
+ * @example choices("verison", ["name", "version"]) // '; did you mean "version"? Allowed: name, version'
+ */
+export function choices(input: unknown, candidates: readonly string[], label = "allowed", max = MAX_LISTED): string {
+  const m = typeof input === "string" ? didYouMean(input, candidates) : undefined;
+  const list = `${label}: ${listAllowed(candidates, max)}`;
+  return m === undefined ? `; ${list}` : `; did you mean ${quote(m)}? ${list[0]?.toUpperCase()}${list.slice(1)}`;
 }
 
 /** "a, b, c" — or the first `max` and "and N more". */

@@ -1,0 +1,188 @@
+/**
+ * The input contract as zod schemas: `topologySchema`, `scenarioSchema`, `flowRequestSchema`.
+ * They check shape, types, enums, sizes, host names and URLs (one issue per problem, all of them);
+ * validate.ts adds the cross-field rules and turns zod's issues into ours. The same schemas
+ * publish the JSON Schema of the input (`flowRequestJsonSchema()`), so every `.describe()` here
+ * is written for the person filling in the document.
+ *
+ * Everything is strict: an unknown field is an error (usually a typo), never silently ignored.
+ */
+import { z } from "zod";
+import { MAX_NAMESPACE_SERVERS, MAX_NAMESPACES, MAX_SERVERS, MAX_SITES, MAX_STRING, MAX_URL, MAX_USERS } from "./limits.ts";
+import { colourProblem, hostProblem, hostPortProblem, urlProblem } from "./syntax.ts";
+import type { AuthMethod, Protocol, Scenario, Topology } from "./types.ts";
+import { CLIENTS, PROFILES, PROTOCOLS, ROLES, VERSIONS } from "./types.ts";
+
+export const AUTH_METHODS = ["ntlm", "basic", "negotiate", "forms", "windows", "digest", "oauth"] as const satisfies readonly AuthMethod[];
+export const THEMES = ["default", "neutral", "dark"] as const;
+export const VIEWS = ["sequence", "map"] as const;
+
+/** A custom check whose issue carries our code (validate.ts reads `params.code`). */
+function syntax(code: "HOST" | "URL" | "FORMAT", problem: (s: string) => string | undefined) {
+  return (ctx: { value: string; issues: unknown[] }) => {
+    const p = problem(ctx.value);
+    if (p !== undefined) ctx.issues.push({ code: "custom", message: p, input: ctx.value, params: { code } });
+  };
+}
+
+const text = (max = MAX_STRING) => z.string().min(1).max(max);
+const host = () => z.string().min(1).max(MAX_STRING).check(syntax("HOST", hostProblem));
+const url = () => z.string().min(1).max(MAX_URL).check(syntax("URL", urlProblem));
+const hostPort = () => z.string().min(1).max(MAX_URL).check(syntax("URL", hostPortProblem));
+
+const vdirSchema = z
+  .strictObject({
+    internal: url().optional().describe("InternalUrl of the virtual directory, e.g. https://mail.contoso.com/owa."),
+    external: url().optional().describe("ExternalUrl of the virtual directory; leave out when it is empty ($null). A site is Internet-facing for a protocol when a client-access server in it has an ExternalUrl."),
+  })
+  .describe("Internal and external URL of one virtual directory.");
+
+const listenerSchema = z
+  .strictObject({
+    internal: hostPort().optional().describe('Host and port internal clients use, e.g. "mail.contoso.com:995".'),
+    external: hostPort().optional().describe('Host and port external clients use, e.g. "mail.contoso.com:995".'),
+  })
+  .describe("POP3/IMAP4 connection settings: host:port (or a URL).");
+
+const byProtocol = <T extends z.ZodType>(value: (p: Protocol) => T) =>
+  z.strictObject(Object.fromEntries(PROTOCOLS.map((p) => [p, value(p).optional()])) as { [P in Protocol]: z.ZodOptional<T> });
+
+const urlsSchema = byProtocol((p) => (p === "pop3" || p === "imap4" ? listenerSchema : vdirSchema)).describe(
+  "Virtual-directory URLs per protocol (Get-OwaVirtualDirectory, Get-ActiveSyncVirtualDirectory, ...). Protocols: " + PROTOCOLS.join(", ") + ".",
+);
+
+const authSchema = byProtocol(() => z.array(z.enum(AUTH_METHODS)).min(1).max(AUTH_METHODS.length)).describe(
+  'Authentication methods enabled on each virtual directory, e.g. { "owa": ["forms"] }.',
+);
+
+const oaAuth = z.enum(["ntlm", "basic", "negotiate"]);
+const outlookAnywhereSchema = z
+  .strictObject({
+    enabled: z.boolean().optional().describe("Outlook Anywhere is enabled on this server. On 2007/2010 it must be enabled for Exchange 2013 to proxy to it."),
+    externalHostname: host().optional().describe("ExternalHostname, e.g. mail.contoso.com."),
+    internalHostname: host().optional().describe("InternalHostname (Exchange 2013 and later)."),
+    clientAuth: oaAuth.optional().describe("Authentication clients use (ClientAuthenticationMethod / ExternalClientAuthenticationMethod)."),
+    iisAuth: z.array(oaAuth).min(1).max(3).optional().describe("IIS authentication on /rpc (IISAuthenticationMethods). Must include ntlm on 2007/2010 for 2013 to proxy."),
+    rpcProxyInstalled: z.boolean().optional().describe('Windows "RPC over HTTP Proxy" feature is installed (2007/2010).'),
+  })
+  .describe("Outlook Anywhere (RPC over HTTP) settings of a client-access server.");
+
+export const serverSchema = z
+  .strictObject({
+    name: text().describe("Server name as Exchange shows it, e.g. NY-CAS2013. Unique, compared case-insensitively."),
+    fqdn: host().optional().describe("Fully qualified domain name, e.g. ny-cas2013.contoso.local."),
+    version: z.literal(VERSIONS).describe("Exchange version: 2007, 2010, 2013, 2016 or 2019."),
+    roles: z
+      .array(z.enum(ROLES))
+      .min(1)
+      .max(ROLES.length)
+      .describe('Installed roles: "cas" (Client Access), "mailbox", or both. Exchange 2016/2019 servers are ["mailbox"]: the Mailbox role includes client access.'),
+    site: text().describe("Name of the AD site the server is in; must be one of the sites."),
+    build: text().optional().describe('Service level, e.g. "SP3 RU10" (2007/2010) or "CU12" (2013+); checked against coexistence requirements.'),
+    urls: urlsSchema.optional(),
+    outlookAnywhere: outlookAnywhereSchema.optional(),
+    auth: authSchema.optional(),
+    autodiscoverInternalUri: url().optional().describe("AutoDiscoverServiceInternalUri this server publishes in AD (SCP), e.g. https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml."),
+    rpcClientAccessServer: host().optional().describe("Exchange 2010 mailbox databases: RpcClientAccessServer, usually the CAS array FQDN, e.g. outlook.contoso.local."),
+  })
+  .describe("An Exchange server.")
+  .meta({ examples: [{ name: "NY-CAS2013", version: 2013, roles: ["cas"], site: "New York" }] });
+
+export const siteSchema = z
+  .strictObject({
+    name: text().describe('AD site name, e.g. "New York". Unique, compared case-insensitively.'),
+    internetFacing: z.boolean().optional().describe("Override: otherwise a site is Internet-facing for a protocol when one of its client-access servers has an ExternalUrl for it."),
+  })
+  .describe("An Active Directory site.");
+
+export const namespaceSchema = z
+  .strictObject({
+    host: host().describe("DNS name clients use, e.g. mail.contoso.com. Unique, compared case-insensitively."),
+    servers: z.array(text()).min(1).max(MAX_NAMESPACE_SERVERS).describe("Names of the servers this name lands on (through a load balancer or directly). They must run client access."),
+    internal: z.boolean().optional().describe("Resolves in internal DNS (default true)."),
+    external: z.boolean().optional().describe("Resolves in external DNS and is published through the firewall (default true)."),
+    certificate: z.boolean().optional().describe("Is on the certificate of the servers it lands on (default true)."),
+  })
+  .describe("A namespace: a DNS name and the servers behind it.")
+  .meta({ examples: [{ host: "mail.contoso.com", servers: ["NY-CAS2013"] }] });
+
+export const userSchema = z
+  .strictObject({
+    name: text().describe("User name, referenced by scenario.user. Unique, compared case-insensitively."),
+    mailbox: text().describe("Name of the Mailbox server holding the user's mailbox."),
+    oabAssigned: z.boolean().optional().describe("The mailbox database has an offline address book assigned (default true)."),
+    recentlyMoved: z.boolean().optional().describe("The mailbox moved from Exchange 2010 within the last hour."),
+  })
+  .describe("A user and where the mailbox is.")
+  .meta({ examples: [{ name: "alice", mailbox: "NY-MBX2007" }] });
+
+export const topologySchema = z
+  .strictObject({
+    name: text().optional().describe("A name for this organisation or drawing."),
+    domain: host().optional().describe("SMTP / Autodiscover domain, e.g. contoso.com."),
+    sites: z.array(siteSchema).min(1).max(MAX_SITES).describe(`AD sites (at most ${MAX_SITES}).`),
+    servers: z.array(serverSchema).min(1).max(MAX_SERVERS).describe(`Exchange servers (at most ${MAX_SERVERS}).`),
+    namespaces: z.array(namespaceSchema).max(MAX_NAMESPACES).describe(`DNS names clients use (at most ${MAX_NAMESPACES}).`),
+    users: z.array(userSchema).max(MAX_USERS).describe(`Users whose flows can be drawn (at most ${MAX_USERS}).`),
+  })
+  .describe("An Exchange organisation: AD sites, servers, namespaces and users.");
+
+export const scenarioSchema = z
+  .strictObject({
+    user: text().describe("Name of a user in the topology."),
+    protocol: z.enum(PROTOCOLS).describe("Client protocol: " + PROTOCOLS.join(", ") + "."),
+    client: z.enum(CLIENTS).describe('Where the client is: "internal" (inside the network) or "external" (on the Internet).'),
+    host: host().optional().describe("Host name the client connects to, e.g. mail.contoso.com. Default: what namespaces and Autodiscover give this client."),
+    profile: z.enum(PROFILES).optional().describe('"o365info" follows the o365info article; "microsoft" follows Microsoft\'s documentation where they disagree.'),
+  })
+  .describe("One client request to trace.")
+  .meta({ examples: [{ user: "alice", protocol: "activesync", client: "external", host: "mail.o365info.com" }] });
+
+export const optionsSchema = z
+  .strictObject({
+    profile: z.enum(PROFILES).optional().describe("Default profile for the scenario when it sets none."),
+    theme: z.enum(THEMES).optional().describe("Diagram theme."),
+    background: z.string().min(1).max(80).check(syntax("FORMAT", colourProblem)).optional().describe('Diagram background: a CSS colour, e.g. "#ffffff", "white", "transparent", "rgb(255, 255, 255)".'),
+    view: z.enum(VIEWS).optional().describe('"sequence" (numbered hops over time) or "map" (servers by site with numbered arrows).'),
+  })
+  .describe("Rendering options.");
+
+const requestFields = { scenario: scenarioSchema, options: optionsSchema.optional() };
+export const flowRequestSchema = z
+  .union([
+    z.strictObject({ topology: topologySchema, ...requestFields }),
+    z.strictObject({ preset: text().describe("Id of a built-in topology, e.g. o365info."), ...requestFields }),
+  ])
+  .describe("A flow request: a topology (or the id of a built-in one), the scenario to trace, and rendering options.");
+
+export type FlowOptions = z.infer<typeof optionsSchema>;
+/** A flow request as sent (before preset resolution); validate.ts's FlowRequest is the resolved one. */
+export type FlowRequestInput = z.infer<typeof flowRequestSchema>;
+
+// The schemas must produce exactly the types in types.ts (input and output are the same: no transforms).
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Expect<T extends true> = T;
+export type SchemaContract = [
+  Expect<Equal<z.output<typeof topologySchema>, Topology>>,
+  Expect<Equal<z.input<typeof topologySchema>, Topology>>,
+  Expect<Equal<z.output<typeof scenarioSchema>, Scenario>>,
+  Expect<Equal<(typeof AUTH_METHODS)[number], AuthMethod>>,
+];
+
+type JsonSchema = Record<string, unknown>;
+const cache = new Map<string, JsonSchema>();
+function jsonSchema(key: string, schema: z.ZodType): JsonSchema {
+  let s = cache.get(key);
+  if (!s) {
+    s = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+    cache.set(key, s);
+  }
+  return s;
+}
+
+/** JSON Schema (draft 2020-12) of a topology document, for editors and the API docs. */
+export const topologyJsonSchema = (): JsonSchema => jsonSchema("topology", topologySchema);
+export const scenarioJsonSchema = (): JsonSchema => jsonSchema("scenario", scenarioSchema);
+export const flowRequestJsonSchema = (): JsonSchema => jsonSchema("flowRequest", flowRequestSchema);
+/** The JSON Schema of what POST /flow accepts. */
+export const inputJsonSchema = flowRequestJsonSchema;

@@ -1,0 +1,174 @@
+/**
+ * Stage 2: parsed data → a typed Topology / Scenario / flow request, or every problem at once.
+ * In: `unknown` (from parse.ts, or a JS caller). Out: `Result<T>` whose issues carry a path into
+ * the input and a message that starts with that path, sorted in input order, at most MAX_ISSUES.
+ *
+ * Schema problems come from schema.ts (via validate-issues.ts); cross-field problems from
+ * validate-rules.ts. Both always run, so a typo in one server does not hide a dangling reference
+ * in another. The returned value is zod's fresh copy: no input object is ever handed on.
+ */
+import { MAX_ISSUES } from "./limits.ts";
+import { optionsSchema, scenarioSchema, topologySchema, type FlowOptions } from "./schema.ts";
+import { choices, describe, formatPath, listAllowed, quote } from "./suggest.ts";
+import type { Issue, Result, Scenario, Topology } from "./types.ts";
+import { checkSchema } from "./validate-issues.ts";
+import { namesOf, topologyRules } from "./validate-rules.ts";
+
+type Path = (string | number)[];
+
+/** A validated request, with the preset (if any) resolved to its topology. */
+export interface FlowRequest {
+  topology: Topology;
+  scenario: Scenario;
+  options: FlowOptions;
+}
+
+/** What validateFlowRequest needs of a preset. */
+export interface PresetLike {
+  topology: Topology;
+}
+
+const REQUEST_KEYS = ["topology", "preset", "scenario", "options"];
+
+/**
+ * Validate a topology: schema, unique names, references, roles, version mix.
+ * @example validateTopology(JSON.parse(text)) // { ok: true, value } or { ok: false, issues }
+ */
+export function validateTopology(input: unknown, path: Path = ["topology"]): Result<Topology> {
+  return guarded(input, path, () => topologyIssues(input, path));
+}
+
+/** Validate a scenario against a (valid) topology: schema, and the user must exist. */
+export function validateScenario(input: unknown, topology: Topology, path: Path = ["scenario"]): Result<Scenario> {
+  return guarded(input, path, () => scenarioIssues(input, topology.users.map((u) => u.name), path));
+}
+
+/**
+ * Validate `{ topology | preset, scenario, options? }`, resolving `preset` from `presets`.
+ * Paths are from the request root (["topology", "servers", 2, "version"]).
+ */
+export function validateFlowRequest(input: unknown, presets: Readonly<Record<string, PresetLike>>): Result<FlowRequest> {
+  return guarded(input, [], () => requestIssues(input, presets));
+}
+
+interface Checked<T> {
+  value?: T;
+  issues: Issue[];
+}
+
+function topologyIssues(input: unknown, path: Path): Checked<Topology> {
+  const schema = checkSchema(topologySchema, input, path);
+  const issues = [...schema.issues, ...topologyRules(input, path)];
+  return issues.length > 0 ? { issues } : schema;
+}
+
+/** `users`: known user names, or undefined when the topology is too broken to tell. */
+function scenarioIssues(input: unknown, users: string[] | undefined, path: Path): Checked<Scenario> {
+  const schema = checkSchema(scenarioSchema, input, path);
+  const user = isObject(input) && Object.hasOwn(input, "user") ? input.user : undefined;
+  if (typeof user === "string" && user !== "" && users !== undefined && !new Set(users).has(user)) {
+    const at = [...path, "user"];
+    schema.issues.push({ code: "REFERENCE", message: `${formatPath(at)}: no user ${quote(user)}${choices(user, users, "known users")}`, path: at });
+  }
+  return schema.issues.length > 0 ? { issues: schema.issues } : schema;
+}
+
+function requestIssues(input: unknown, presets: Readonly<Record<string, PresetLike>>): Checked<FlowRequest> {
+  if (!isObject(input)) {
+    return { issues: [{ code: "TYPE", message: `(document): expected an object with "scenario" and "topology" (or "preset"), got ${describe(input)}`, path: [] }] };
+  }
+  const issues: Issue[] = [];
+  for (const key of Object.keys(input)) {
+    if (!REQUEST_KEYS.includes(key)) issues.push({ code: "UNKNOWN_FIELD", message: `${formatPath([key])}: unknown field${choices(key, REQUEST_KEYS)}`, path: [key] });
+  }
+  const has = (k: string) => Object.hasOwn(input, k) && input[k] !== undefined;
+  const ids = Object.keys(presets);
+  let topology: Topology | undefined;
+  if (has("topology") && has("preset")) {
+    issues.push({ code: "CONFLICT", message: `preset: give either "topology" or "preset", not both`, path: ["preset"] });
+  } else if (!has("topology") && !has("preset")) {
+    issues.push({ code: "REQUIRED", message: `topology: required field is missing; give a topology, or "preset" with the id of a built-in one (${listAllowed(ids)})`, path: ["topology"] });
+  }
+  if (has("preset")) {
+    const id = input.preset;
+    if (typeof id !== "string") issues.push({ code: "TYPE", message: `preset: expected a string, got ${describe(id)}; built-in presets: ${listAllowed(ids)}`, path: ["preset"] });
+    else if (!Object.hasOwn(presets, id)) issues.push({ code: "REFERENCE", message: `preset: no preset ${quote(id)}${choices(id, ids, "built-in presets")}`, path: ["preset"] });
+    else if (!has("topology")) topology = presets[id]?.topology;
+  }
+  if (has("topology")) {
+    const t = topologyIssues(input.topology, ["topology"]);
+    issues.push(...t.issues);
+    topology = t.value;
+  }
+  const users = topology ? topology.users.map((u) => u.name) : has("topology") ? namesOf(isObject(input.topology) ? input.topology.users : undefined) : undefined;
+  let scenario: Scenario | undefined;
+  if (!has("scenario")) {
+    issues.push({ code: "REQUIRED", message: `scenario: required field is missing; e.g. { "user": "alice", "protocol": "owa", "client": "external" }`, path: ["scenario"] });
+  } else {
+    const s = scenarioIssues(input.scenario, users, ["scenario"]);
+    issues.push(...s.issues);
+    scenario = s.value;
+  }
+  let options: FlowOptions = {};
+  if (has("options")) {
+    const o = checkSchema(optionsSchema, input.options, ["options"]);
+    issues.push(...o.issues);
+    options = o.value ?? {};
+  }
+  if (issues.length > 0 || !topology || !scenario) return { issues };
+  return { value: { topology, scenario, options }, issues };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+/** Where a path lies in the input, level by level: array index or key position; missing keys last. */
+function rank(input: unknown, path: Path): number[] {
+  const out: number[] = [];
+  let cur: unknown = input;
+  for (const p of path) {
+    if (Array.isArray(cur) && typeof p === "number") {
+      out.push(p);
+      cur = cur[p];
+    } else if (isObject(cur)) {
+      const keys = Object.keys(cur);
+      const i = keys.indexOf(String(p));
+      out.push(i < 0 ? keys.length : i);
+      cur = i < 0 ? undefined : cur[String(p)];
+    } else {
+      out.push(0);
+      cur = undefined;
+    }
+  }
+  return out;
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
+  return a.length - b.length;
+}
+
+/**
+ * Runs a check, sorts its issues into input order and caps them. A thrown exception (a bug) is
+ * reported as an INTERNAL issue instead of escaping into the worker.
+ */
+function guarded<T>(input: unknown, base: Path, run: () => Checked<T>): Result<T> {
+  try {
+    const { value, issues } = run();
+    if (issues.length === 0 && value !== undefined) return { ok: true, value };
+    const ranked = issues.map((issue) => {
+      const rel = issue.path.slice(0, base.length).every((p, i) => p === base[i]) ? issue.path.slice(base.length) : issue.path;
+      return { issue, rank: rank(input, rel) };
+    });
+    ranked.sort((a, b) => compareRanks(a.rank, b.rank));
+    const sorted = ranked.map((r) => r.issue);
+    if (sorted.length > MAX_ISSUES) {
+      const more = sorted.length - MAX_ISSUES;
+      sorted.splice(MAX_ISSUES, more, { code: "LIMIT", message: `${formatPath(base)}: ${more} more issues not shown (limit ${MAX_ISSUES})`, path: base });
+    }
+    return { ok: false, issues: sorted.length > 0 ? sorted : [{ code: "INTERNAL", message: `${formatPath(base)}: not valid, but no issue was recorded`, path: base }] };
+  } catch (e) {
+    return { ok: false, issues: [{ code: "INTERNAL", message: `${formatPath(base)}: validation failed unexpectedly (${String(e).slice(0, 200)}); please report this input`, path: base }] };
+  }
+}
