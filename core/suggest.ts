@@ -61,6 +61,12 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   return best;
 }
 
+/** `; did you mean "x"?` or an empty string. */
+export function hint(input: string, candidates: readonly string[]): string {
+  const m = didYouMean(input, candidates);
+  return m === undefined ? "" : `; did you mean ${quote(m)}?`;
+}
+
 /**
  * The end of a "not one of these" message: `; did you mean "x"? Allowed: a, b` or `; allowed: a, b`.
  * @example choices("verison", ["name", "version"]) // '; did you mean "version"? Allowed: name, version'
