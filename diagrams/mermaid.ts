@@ -37,7 +37,7 @@ export function printMermaid(model: DiagramModel, options?: RenderOptions): stri
   const notesAfter = (i: number): void => {
     for (const note of model.notes.filter((n) => n.after === i)) {
       const [a, b] = note.over.map((k) => model.participants[k]?.alias ?? "");
-      out.push(`    Note over ${a === b ? a : `${a},${b}`}: ${text(note.lines)}`);
+      out.push(`    Note over ${a === b ? a : `${a},${b}`}: ${text(note.lines, "message")}`);
     }
   };
   notesAfter(-1);
