@@ -1,0 +1,21 @@
+/**
+ * Hono typing for the worker: no bindings yet (nothing in wrangler.toml needs one), and the
+ * per-request variables the middleware and error handler share.
+ */
+import type { Context } from "hono";
+
+/** The output formats of a flow, an audit and a preset scenario. */
+export type FlowFormat = "json" | "mmd" | "svg" | "md";
+export type AuditFormat = "json" | "md" | "csv";
+export type Format = FlowFormat | AuditFormat;
+
+export interface AppEnv {
+  Variables: {
+    /** `cf-ray` when Cloudflare sent one, else a random UUID; echoed as X-Request-Id and logged. */
+    requestId: string;
+    /** The output format once a route has decided it; errors after that point follow it (svg -> error card). */
+    format?: Format;
+  };
+}
+
+export type AppContext = Context<AppEnv>;

@@ -1,0 +1,68 @@
+/**
+ * Request bodies: the declared type decides the parser (JSON, YAML, or sniffed for text/plain and
+ * no type), and the size is checked before parsing: Content-Length first, then the bytes are
+ * counted while streaming, so no more than MAX_BODY_BYTES is ever held in memory.
+ */
+import type { InputFormat } from "../core/index.ts";
+import type { AppContext } from "./app-env.ts";
+import { bodyTooLarge, unreadable, unsupportedMediaType } from "./errors.ts";
+import { MAX_BODY_BYTES } from "./limits.ts";
+
+const TYPES: Record<string, InputFormat | undefined> = {
+  "application/json": "json",
+  "application/yaml": "yaml",
+  "application/x-yaml": "yaml",
+  "text/yaml": "yaml",
+  "text/x-yaml": "yaml",
+  "text/plain": undefined,
+};
+
+/** Content-Type -> parser; `undefined` = sniff (text starting with `{` or `[` is JSON). */
+export function inputFormatOf(contentType: string | undefined): InputFormat | undefined {
+  if (!contentType) return undefined;
+  const type = (contentType.split(";")[0] ?? "").trim().toLowerCase();
+  if (type === "") return undefined;
+  if (Object.hasOwn(TYPES, type)) return TYPES[type];
+  if (/^application\/[a-z0-9.+-]+\+json$/.test(type)) return "json";
+  if (/^application\/[a-z0-9.+-]+\+yaml$/.test(type)) return "yaml";
+  throw unsupportedMediaType(type);
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+async function readLimited(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array> {
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw bodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) (out.set(c, at), (at += c.byteLength));
+  return out;
+}
+
+/** The body as text plus the parser its Content-Type asks for; 415 / 413 / 400 otherwise. */
+export async function readBody(c: AppContext): Promise<{ text: string; format: InputFormat | undefined }> {
+  const format = inputFormatOf(c.req.header("content-type"));
+  const declared = c.req.header("content-length");
+  if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) throw bodyTooLarge();
+  const bytes = await readLimited(c.req.raw.body, MAX_BODY_BYTES);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw unreadable("the request body is not valid UTF-8");
+  }
+  if (text.trim() === "") throw unreadable("the request body is empty; send a JSON or YAML document with a scenario and a topology or preset");
+  return { text, format };
+}

@@ -1,0 +1,110 @@
+/**
+ * The encoded-URL form of a request, as Kroki and the Mermaid Live Editor write it:
+ * UTF-8 text -> zlib deflate -> base64url (padding optional). Built on the runtime's
+ * CompressionStream / DecompressionStream (workerd and Node 22 both have them), no dependency.
+ * Decoding is forgiving (standard base64 alphabet, padding, raw deflate, plain un-deflated JSON)
+ * but bounded: the inflated text may not exceed MAX_INFLATED_BYTES.
+ */
+import { inflatedTooLarge, ProblemError, unreadable } from "./errors.ts";
+import { MAX_INFLATED_BYTES } from "./limits.ts";
+
+export function base64UrlEncode(bytes: Uint8Array): string {
+  let bin = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** Accepts base64url and standard base64, with or without padding; throws a 400 otherwise. */
+export function base64UrlDecode(text: string): Uint8Array<ArrayBuffer> {
+  const s = text.replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, "");
+  if (!/^[A-Za-z0-9+/]*$/.test(s) || s.length % 4 === 1) {
+    throw unreadable("the encoded request is not base64url (alphabet A-Z a-z 0-9 - _, padding optional)");
+  }
+  const bin = atob(s + "=".repeat((4 - (s.length % 4)) % 4));
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+async function collect(stream: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw inflatedTooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) (out.set(c, at), (at += c.byteLength));
+  return out;
+}
+
+function pipe(bytes: Uint8Array<ArrayBuffer>, transform: CompressionStream | DecompressionStream): ReadableStream<Uint8Array> {
+  const writer = transform.writable.getWriter();
+  // Not awaited: with backpressure the write settles only as the reader drains; errors surface on read.
+  writer.write(bytes).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  return transform.readable as ReadableStream<Uint8Array>;
+}
+
+export async function deflate(text: string): Promise<Uint8Array> {
+  return collect(pipe(new TextEncoder().encode(text), new CompressionStream("deflate")), Number.MAX_SAFE_INTEGER);
+}
+
+/** Inflate zlib (or raw) deflate data, stopping as soon as the output passes `max` bytes. */
+export async function inflate(bytes: Uint8Array<ArrayBuffer>, format: "deflate" | "deflate-raw" = "deflate", max = MAX_INFLATED_BYTES): Promise<Uint8Array> {
+  try {
+    return await collect(pipe(bytes, new DecompressionStream(format)), max);
+  } catch (e) {
+    if (e instanceof ProblemError) throw e;
+    throw unreadable("the encoded request is not valid deflate data (encode it as zlib deflate, then base64url, like Kroki)");
+  }
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function text(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw unreadable("the encoded request is not UTF-8 text once inflated");
+  }
+}
+
+/** A zlib stream starts with CMF/FLG where CM = 8 and (CMF * 256 + FLG) % 31 === 0. */
+const isZlib = (b: Uint8Array): boolean => b.length >= 2 && ((b[0] ?? 0) & 0x0f) === 8 && (((b[0] ?? 0) << 8) | (b[1] ?? 0)) % 31 === 0;
+
+/** Encoded URL segment -> request text (JSON or YAML). */
+export async function decodeDocument(encoded: string): Promise<string> {
+  const bytes = base64UrlDecode(encoded);
+  if (bytes.length === 0) throw unreadable("the encoded request is empty");
+  if (isZlib(bytes)) return text(await inflate(bytes));
+  // Common mistakes, forgiven: base64 of the plain text, or PlantUML-style raw deflate.
+  const first = bytes[0] ?? 0;
+  if (first === 0x7b /* { */ || (first >= 0x20 && first < 0x7f && bytes.every((b) => b >= 0x09))) {
+    try {
+      return utf8.decode(bytes);
+    } catch {
+      // fall through to raw deflate
+    }
+  }
+  return text(await inflate(bytes, "deflate-raw"));
+}
+
+/** Request document -> encoded URL segment. */
+export async function encodeDocument(doc: unknown): Promise<string> {
+  return base64UrlEncode(await deflate(JSON.stringify(doc)));
+}
+
+/** A Mermaid Live Editor link that opens `code` (its `#pako:` state format). */
+export async function mermaidLiveUrl(code: string, theme = "default"): Promise<string> {
+  const state = { code, mermaid: JSON.stringify({ theme }), updateDiagram: true, autoSync: true, rough: false };
+  return `https://mermaid.live/edit#pako:${base64UrlEncode(await deflate(JSON.stringify(state)))}`;
+}

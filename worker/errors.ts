@@ -1,0 +1,132 @@
+/**
+ * The one place where expected errors become HTTP. Routes throw a ProblemError (via the helpers
+ * below); `problemResponse` turns it into RFC 9457 `application/problem+json` with the core's
+ * `errors: Issue[]`, or into an SVG error card when the client asked for an image, so a broken
+ * <img> embed shows what is wrong. Anything else reaching `onError` is a logged, opaque 500.
+ */
+import type { ErrorHandler, NotFoundHandler } from "hono";
+import type { Issue } from "../core/types.ts";
+import { isSafeColor, renderErrorCardSvg, THEMES, type RenderOptions, type ThemeName } from "../diagrams/index.ts";
+import type { AppContext, AppEnv } from "./app-env.ts";
+import { formatBytes, MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
+import { wantsImage } from "./negotiate.ts";
+
+export interface Problem {
+  status: number;
+  /** Short kebab-case id; the problem `type` is `urn:exflow:problem:<slug>`. */
+  slug: string;
+  title: string;
+  detail: string;
+  errors?: Issue[];
+  /** Valid choices (preset ids, scenario names, formats) where the client picked an unknown one. */
+  allowed?: readonly string[];
+  headers?: Record<string, string>;
+}
+
+export class ProblemError extends Error {
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.detail);
+    this.name = "ProblemError";
+    this.problem = problem;
+  }
+}
+
+export const unreadable = (detail: string, errors?: Issue[]): ProblemError =>
+  new ProblemError({ status: 400, slug: "unreadable-request", title: "Unreadable request", detail, errors });
+
+export const notFound = (detail: string, allowed?: readonly string[]): ProblemError =>
+  new ProblemError({ status: 404, slug: "not-found", title: "Not found", detail, allowed });
+
+export const methodNotAllowed = (methods: readonly string[]): ProblemError =>
+  new ProblemError({
+    status: 405, slug: "method-not-allowed", title: "Method not allowed",
+    detail: `this resource allows ${methods.join(", ")}`, headers: { Allow: methods.join(", ") },
+  });
+
+export const notAcceptable = (detail: string, allowed?: readonly string[]): ProblemError =>
+  new ProblemError({ status: 406, slug: "not-acceptable", title: "Format not available", detail, allowed });
+
+export const bodyTooLarge = (): ProblemError =>
+  new ProblemError({
+    status: 413, slug: "body-too-large", title: "Request body too large",
+    detail: `the request body is larger than the limit of ${formatBytes(MAX_BODY_BYTES)}`,
+  });
+
+export const inflatedTooLarge = (): ProblemError =>
+  new ProblemError({
+    status: 413, slug: "encoded-request-too-large", title: "Encoded request too large",
+    detail: `the encoded request inflates to more than ${formatBytes(MAX_INFLATED_BYTES)}; send it with POST /v1/flow instead`,
+  });
+
+export const urlTooLong = (): ProblemError =>
+  new ProblemError({
+    status: 414, slug: "url-too-long", title: "URL too long",
+    detail: `the URL is longer than the limit of ${MAX_URL_CHARS} characters; send the request body with POST /v1/flow instead (limit ${formatBytes(MAX_BODY_BYTES)})`,
+  });
+
+export const unsupportedMediaType = (type: string): ProblemError =>
+  new ProblemError({
+    status: 415, slug: "unsupported-media-type", title: "Unsupported content type",
+    detail: `Content-Type ${JSON.stringify(type.slice(0, 80))} is not accepted; send application/json, application/yaml or text/plain (curl: --data-binary @file -H 'Content-Type: application/yaml')`,
+  });
+
+export const invalidInput = (issues: Issue[]): ProblemError =>
+  new ProblemError({
+    status: 422, slug: "invalid-input", title: "Invalid topology or scenario",
+    detail: issues.length === 1 ? (issues[0]?.message ?? "invalid input") : `${issues.length} problems in the input; see errors`,
+    errors: issues,
+  });
+
+/** Theme and background for an error card, taken from the query when they are valid; never throws. */
+function cardOptions(c: AppContext): RenderOptions {
+  const theme = c.req.query("theme");
+  const background = c.req.query("background");
+  return {
+    ...(theme && Object.hasOwn(THEMES, theme) ? { theme: theme as ThemeName } : {}),
+    ...(background && isSafeColor(background) ? { background } : {}),
+  };
+}
+
+export function problemResponse(c: AppContext, p: Problem): Response {
+  const headers = new Headers(p.headers);
+  headers.set("Cache-Control", "no-store");
+  if (wantsImage(c)) {
+    const lines = p.errors?.length ? p.errors.map((i) => i.message) : [p.detail];
+    if (p.allowed?.length && !p.errors?.length) lines.push(`Valid: ${p.allowed.join(", ")}`);
+    headers.set("Content-Type", "image/svg+xml; charset=utf-8");
+    return new Response(renderErrorCardSvg(`${p.status} ${p.title}`, lines, cardOptions(c)), { status: p.status, headers });
+  }
+  const body = {
+    type: `urn:exflow:problem:${p.slug}`,
+    title: p.title,
+    status: p.status,
+    detail: p.detail,
+    instance: c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path,
+    ...(p.errors ? { errors: p.errors } : {}),
+    ...(p.allowed ? { allowed: p.allowed } : {}),
+    requestId: c.get("requestId"),
+  };
+  headers.set("Content-Type", "application/problem+json; charset=utf-8");
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, { status: p.status, headers });
+}
+
+/** app.onError: expected errors by their problem, anything else as a logged 500 without internals. */
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+  if (err instanceof ProblemError) return problemResponse(c, err.problem);
+  console.error(JSON.stringify({
+    level: "error",
+    requestId: c.get("requestId"),
+    method: c.req.method,
+    path: c.req.path.slice(0, 200),
+    error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+    stack: err instanceof Error ? err.stack?.split("\n").slice(0, 8).join("\n") : undefined,
+  }));
+  return problemResponse(c, {
+    status: 500, slug: "internal-error", title: "Internal error",
+    detail: `something went wrong on our side; quote request id ${c.get("requestId")} when reporting it`,
+  });
+};
+
+export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
+  problemResponse(c, { status: 404, slug: "not-found", title: "Not found", detail: `no route for ${c.req.method} ${c.req.path.slice(0, 200)}; see /openapi.json` });

@@ -1,0 +1,108 @@
+/**
+ * Content negotiation: which format a request gets, and which media type that format is sent as.
+ * Precedence: a format fixed by the URL path (`/v1/flow/svg/...`, `.svg`) > `?format=` > `Accept`
+ * > the route's default. An unknown `?format=` or an `Accept` that names none of our types is a 406.
+ */
+import type { AppContext, Format } from "./app-env.ts";
+import { notAcceptable } from "./errors.ts";
+
+/** Media types per format; the first is what we send unless the client asked for another listed one. */
+const MEDIA: Record<Format, readonly string[]> = {
+  json: ["application/json"],
+  svg: ["image/svg+xml"],
+  mmd: ["text/vnd.mermaid", "text/plain"],
+  md: ["text/markdown"],
+  csv: ["text/csv"],
+};
+
+const CHARSET = "; charset=utf-8";
+
+export interface Negotiated<F extends Format> {
+  format: F;
+  /** Full Content-Type header value. */
+  contentType: string;
+  /** The Accept header decided the format or the media type, so the response must carry `Vary: Accept`. */
+  varyAccept: boolean;
+}
+
+interface AcceptEntry {
+  type: string;
+  q: number;
+}
+
+/** `Accept` entries with q > 0, best first (stable for equal q), parameters other than q dropped. */
+export function parseAccept(header: string | undefined): AcceptEntry[] {
+  if (!header) return [];
+  const out: AcceptEntry[] = [];
+  for (const part of header.split(",").slice(0, 50)) {
+    const [type = "", ...params] = part.split(";").map((s) => s.trim().toLowerCase());
+    if (!type.includes("/")) continue;
+    const qp = params.find((p) => p.startsWith("q="));
+    const q = qp ? Number(qp.slice(2)) : 1;
+    if (Number.isFinite(q) && q > 0) out.push({ type, q });
+  }
+  return out.map((e, i) => ({ e, i })).sort((a, b) => b.e.q - a.e.q || a.i - b.i).map(({ e }) => e);
+}
+
+function matches(range: string, media: string): boolean {
+  if (range === "*/*" || range === media) return true;
+  return range.endsWith("/*") && media.startsWith(range.slice(0, -1));
+}
+
+export function contentTypeOf(format: Format, media?: string): string {
+  const type = media ?? MEDIA[format][0] ?? "application/octet-stream";
+  return format === "csv" ? `${type}${CHARSET}; header=present` : `${type}${CHARSET}`;
+}
+
+/**
+ * Pick the response format among `allowed` (in preference order; the first is the default).
+ * @example negotiate(c, ["json", "svg", "mmd", "md"]) // ?format=svg -> { format: "svg", ... }
+ */
+export function negotiate<F extends Format>(c: AppContext, allowed: readonly F[], fixed?: string): Negotiated<F> {
+  const accept = parseAccept(c.req.header("accept"));
+  const requested = fixed ?? c.req.query("format");
+  if (requested !== undefined) {
+    const format = allowed.find((f) => f === requested.toLowerCase());
+    if (!format) throw notAcceptable(`format ${JSON.stringify(requested.slice(0, 40))} is not available here; use one of: ${allowed.join(", ")}`, allowed);
+    c.set("format", format);
+    // Only mmd has a choice of media type (text/plain shows inline in browsers).
+    const media = format === "mmd" ? accept.map((a) => MEDIA.mmd.find((m) => m === a.type)).find(Boolean) : undefined;
+    return { format, contentType: contentTypeOf(format, media), varyAccept: format === "mmd" && accept.length > 0 };
+  }
+  const fallback = allowed[0];
+  if (fallback === undefined) throw new Error("negotiate: no formats");
+  if (accept.length === 0) {
+    c.set("format", fallback);
+    return { format: fallback, contentType: contentTypeOf(fallback), varyAccept: true };
+  }
+  for (const { type } of accept) {
+    if (type === "*/*") break;
+    for (const format of allowed) {
+      const media = MEDIA[format].find((m) => matches(type, m));
+      if (media) {
+        c.set("format", format);
+        return { format, contentType: contentTypeOf(format, type === media ? media : undefined), varyAccept: true };
+      }
+    }
+  }
+  if (accept.some((a) => a.type === "*/*")) {
+    c.set("format", fallback);
+    return { format: fallback, contentType: contentTypeOf(fallback), varyAccept: true };
+  }
+  const offered = allowed.flatMap((f) => MEDIA[f]);
+  throw notAcceptable(`none of the types in Accept is available; this resource is offered as ${offered.join(", ")} (or choose with ?format=)`, allowed);
+}
+
+/**
+ * Should an error be drawn as an SVG card? Yes when the route settled on svg, when the URL names
+ * svg, or when the client's preferred type is an image (what browsers send for <img>).
+ */
+export function wantsImage(c: AppContext): boolean {
+  const format = c.get("format");
+  if (format) return format === "svg";
+  const path = c.req.path;
+  if (path.endsWith(".svg") || path.startsWith("/v1/flow/svg/")) return true;
+  const url = new URL(c.req.url);
+  if (url.searchParams.get("format")?.toLowerCase() === "svg") return true;
+  return parseAccept(c.req.header("accept"))[0]?.type.startsWith("image/") ?? false;
+}

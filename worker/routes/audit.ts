@@ -1,0 +1,32 @@
+/**
+ * POST /v1/audit: every user x protocol x client location of a topology (`{ topology | preset,
+ * options? }`), with diagnostics and the DNS/certificate plan, as JSON, a Markdown matrix or CSV.
+ */
+import { Hono } from "hono";
+import type { AppContext, AppEnv, AuditFormat } from "../app-env.ts";
+import { auditCsv, auditMarkdown } from "../audit-format.ts";
+import { readBody } from "../body.ts";
+import { parseInput, runAudit, validateAuditRequest } from "../input.ts";
+import { negotiate, type Negotiated } from "../negotiate.ts";
+import { queryOptions, withQueryOptions } from "../options.ts";
+import { respond } from "../respond.ts";
+
+export const AUDIT_FORMATS: readonly AuditFormat[] = ["json", "md", "csv"];
+
+export async function serveAudit(c: AppContext, doc: unknown, rep: Negotiated<AuditFormat>, cacheControl?: string): Promise<Response> {
+  const request = validateAuditRequest(doc);
+  return respond(c, request, rep, cacheControl, () => {
+    const audit = runAudit(request);
+    if (rep.format === "csv") return auditCsv(audit);
+    if (rep.format === "md") return auditMarkdown(audit);
+    return `${JSON.stringify(audit, null, 2)}\n`;
+  });
+}
+
+export const auditRoutes = new Hono<AppEnv>();
+
+auditRoutes.post("/v1/audit", async (c) => {
+  const rep = negotiate(c, AUDIT_FORMATS);
+  const { text, format } = await readBody(c);
+  return serveAudit(c, withQueryOptions(parseInput(text, format), queryOptions(c)), rep);
+});
