@@ -1,31 +1,24 @@
 /**
  * exflow worker: the HTTP edge. Middleware (request id, security headers, CORS, URL limit, 405s),
  * the route groups, and the single error handler. Routing decisions live in core/, drawing in
- * diagrams/; both only ever receive plain data from here.
+ * diagrams/; both only ever receive plain data from here. Only the app is exported: workerd
+ * rejects any other export of the entry module.
  */
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { methodNotAllowed as allowOnly } from "hono/method-not-allowed";
 import type { AppEnv } from "./app-env.ts";
 import { methodNotAllowed, onError, onNotFound, problemResponse, urlTooLong } from "./errors.ts";
+import { standardHeaders } from "./headers.ts";
 import { MAX_URL_CHARS } from "./limits.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { flowRoutes } from "./routes/flow.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { presetRoutes } from "./routes/presets.ts";
 
-/** SVG may only draw: no script, no external fetch; inline styles and data: images are all it needs. */
-export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
 const app = new Hono<AppEnv>();
 
-app.use(async (c, next) => {
-  c.set("requestId", c.req.header("cf-ray") ?? crypto.randomUUID());
-  await next();
-  c.res.headers.set("X-Request-Id", c.get("requestId"));
-  c.res.headers.set("X-Content-Type-Options", "nosniff");
-  if (c.res.headers.get("Content-Type")?.startsWith("image/svg+xml")) c.res.headers.set("Content-Security-Policy", SVG_CSP);
-});
+app.use(standardHeaders);
 
 app.use(cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"], maxAge: 86400 }));
 
