@@ -1,0 +1,54 @@
+/**
+ * `exflow audit <topology>`: every user x protocol x client location routed once, with the
+ * topology's diagnostics and DNS/certificate plan, as Markdown (default), JSON or CSV.
+ * `--strict`: exit 1 when any flow fails (n/a combinations are not flows), for CI gates.
+ */
+import { type Command, Option } from "commander";
+import { audit } from "../../core/audit.ts";
+import { CliError, EXIT_FAILING_FLOWS } from "../errors.ts";
+import { AUDIT_FORMATS, type AuditFormat, failingRows, formatAudit } from "../format-audit.ts";
+import { writeOutput } from "../io.ts";
+import { asProfile, outputOption, profileOption, TOPOLOGY_HELP } from "../options.ts";
+import { loadTopology } from "../topology.ts";
+
+interface AuditFlags {
+  format?: AuditFormat;
+  profile?: string;
+  strict?: boolean;
+  output?: string;
+}
+
+const EXAMPLES = `
+Examples:
+  $ exflow audit topology.yaml > audit.md
+  $ exflow audit topology.yaml --format csv -o audit.csv
+  $ exflow audit preset:o365info --profile microsoft --format json
+  $ exflow audit topology.yaml --strict > /dev/null || echo "some flow fails"`;
+
+const FROM_EXTENSION: Record<string, AuditFormat> = { json: "json", csv: "csv", md: "md", markdown: "md" };
+
+export function registerAudit(program: Command): void {
+  program
+    .command("audit")
+    .summary("route every user x protocol x location; outcomes and diagnostics")
+    .description("Route every user x protocol x client location and report the outcome matrix, the misconfiguration diagnostics (DX-01 ... DX-19) and the DNS/certificate names the topology needs. Combinations that cannot exist are listed as n/a with the reason.")
+    .argument("<topology>", TOPOLOGY_HELP)
+    .addOption(new Option("-f, --format <format>", "output format (default: from the -o extension, else md)").choices(AUDIT_FORMATS))
+    .addOption(profileOption())
+    .option("--strict", "exit 1 when any flow fails")
+    .addOption(outputOption())
+    .addHelpText("after", EXAMPLES)
+    .action(async (topologyArg: string, flags: AuditFlags) => {
+      const { topology } = await loadTopology(topologyArg);
+      const result = audit(topology, { profile: asProfile(flags.profile) });
+      const ext = flags.output?.split(".").pop()?.toLowerCase() ?? "";
+      const format = flags.format ?? FROM_EXTENSION[ext] ?? "md";
+      writeOutput(formatAudit(result, format), flags.output);
+      const failing = failingRows(result);
+      if (flags.strict && failing.length > 0) {
+        const shown = failing.slice(0, 10).map((r) => `fails: ${r.user} ${r.protocol} ${r.client}${r.host ? ` (${r.host})` : ""}${r.diagnostics.length ? ` ${r.diagnostics.join(" ")}` : ""}`);
+        if (failing.length > shown.length) shown.push(`... and ${failing.length - shown.length} more`);
+        throw new CliError(EXIT_FAILING_FLOWS, [...shown, `${failing.length} of ${result.summary.flows} flows fail`]);
+      }
+    });
+}

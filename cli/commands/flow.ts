@@ -1,0 +1,81 @@
+/**
+ * `exflow flow <topology> --user U --protocol P --client C [--host H]`: route one scenario and
+ * print it as Markdown (default), JSON, Mermaid or SVG. `--scenario <name>` takes user,
+ * protocol, client and host from a preset's named scenario (options given still win).
+ * Exit 0 with the flow, also a failing one (its diagnostics say why); `--strict`: 1 if it fails.
+ */
+import { type Command, Option } from "commander";
+import { route } from "../../core/route.ts";
+import { hint, listAllowed } from "../../core/suggest.ts";
+import { CLIENTS, PROTOCOLS } from "../../core/types.ts";
+import { validateScenario } from "../../core/validate.ts";
+import { CliError, EXIT_FAILING_FLOWS, issueLines, usage } from "../errors.ts";
+import { writeOutput } from "../io.ts";
+import { backgroundOption, outputOption, profileOption, renderOptions, themeOption, TOPOLOGY_HELP } from "../options.ts";
+import { loadTopology } from "../topology.ts";
+import { FORMATS, type Format, formatForFile, view } from "../views.ts";
+
+interface FlowFlags {
+  user?: string;
+  protocol?: string;
+  client?: string;
+  host?: string;
+  profile?: string;
+  scenario?: string;
+  format?: Format;
+  theme?: string;
+  background?: string;
+  output?: string;
+  strict?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ exflow flow topology.yaml --user alice --protocol activesync --client external --host mail.o365info.com
+  $ exflow flow preset:o365info --user alice --protocol ews --client internal --format json
+  $ exflow flow preset:o365info --scenario activesync-madrid --format svg -o madrid.svg
+  $ cat topology.json | exflow flow - --user bob --protocol owa --client external --format mmd`;
+
+export function registerFlow(program: Command): void {
+  program
+    .command("flow")
+    .summary("route one scenario and print its numbered flow")
+    .description("Route one client request through the topology and print the numbered flow: which servers it passes and whether each hop is a proxy, a redirect or a referral.")
+    .argument("<topology>", TOPOLOGY_HELP)
+    .option("-u, --user <name>", "user (topology.users[].name)")
+    .addOption(new Option("-p, --protocol <protocol>", "client protocol").choices(PROTOCOLS))
+    .addOption(new Option("-c, --client <location>", "where the client is").choices(CLIENTS))
+    .option("--host <name>", "host name the client uses (default: what namespaces and Autodiscover give it)")
+    .addOption(profileOption())
+    .option("-s, --scenario <name>", "take user, protocol, client and host from a preset scenario (with preset:<id>)")
+    .addOption(new Option("-f, --format <format>", "output format (default: from the -o extension, else md)").choices(FORMATS))
+    .addOption(themeOption())
+    .addOption(backgroundOption())
+    .addOption(outputOption())
+    .option("--strict", "exit 1 when the flow fails")
+    .addHelpText("after", EXAMPLES)
+    .action(async (topologyArg: string, flags: FlowFlags) => {
+      const { topology, preset } = await loadTopology(topologyArg);
+      let base: Record<string, unknown> = {};
+      if (flags.scenario !== undefined) {
+        if (!preset) throw usage(`--scenario: needs a preset topology (preset:<id>); for a file, give --user, --protocol and --client`);
+        const names = Object.keys(preset.scenarios);
+        const named = Object.hasOwn(preset.scenarios, flags.scenario) ? preset.scenarios[flags.scenario] : undefined;
+        if (!named) throw usage(`--scenario: preset ${preset.id} has no scenario "${flags.scenario}"${hint(flags.scenario, names)} (scenarios: ${listAllowed(names)})`);
+        base = { ...named.scenario };
+      }
+      const input: Record<string, unknown> = { ...base };
+      for (const key of ["user", "protocol", "client", "host", "profile"] as const) if (flags[key] !== undefined) input[key] = flags[key];
+      const missing = (["user", "protocol", "client"] as const).filter((k) => input[k] === undefined).map((k) => `--${k}`);
+      if (missing.length) throw usage(`error: required option${missing.length > 1 ? "s" : ""} ${missing.join(", ")} not specified (or use --scenario with a preset)`);
+
+      // Validated from the root so each message starts with the field, which is also the option's name.
+      const scenario = validateScenario(input, topology, []);
+      if (!scenario.ok) throw usage(issueLines(scenario.issues).map((line) => line.replace(/^(user|protocol|client|host|profile): /, "--$1: ")));
+      const flow = route(topology, { ...scenario.value, profile: scenario.value.profile ?? "o365info" });
+
+      const format = flags.format ?? formatForFile(flags.output) ?? "md";
+      writeOutput(view(flow, format, renderOptions(flags)), flags.output);
+      if (flags.strict && flow.outcome === "fail") throw new CliError(EXIT_FAILING_FLOWS, `flow fails: ${flow.diagnostics[0]?.message ?? "see the diagnostics"}`);
+    });
+}

@@ -1,0 +1,38 @@
+/**
+ * Options several commands share (profile, theme, background, output file), built once so
+ * their names, choices and help text read the same everywhere. Bad values are usage errors
+ * (exit 2) raised by commander before a command runs.
+ */
+import { InvalidArgumentError, Option } from "commander";
+import { PROFILES, type Profile } from "../core/types.ts";
+import { isSafeColor, THEMES, type RenderOptions, type ThemeName } from "../diagrams/index.ts";
+
+export const TOPOLOGY_ARG = "topology";
+export const TOPOLOGY_HELP = "topology file (.yaml, .yml or .json; other names: by content), - for stdin, or preset:<id>";
+
+export const profileOption = (): Option =>
+  new Option("--profile <profile>", "rule profile: o365info reproduces the article, microsoft follows Microsoft's documentation").choices(PROFILES);
+
+export const themeOption = (): Option => new Option("--theme <theme>", "diagram theme").choices(Object.keys(THEMES)).default("default");
+
+export const backgroundOption = (): Option =>
+  new Option("--background <colour>", "SVG background: transparent, #rgb, #rrggbb, #rrggbbaa or a colour name (default: the theme's)").argParser((value: string) => {
+    if (!isSafeColor(value)) throw new InvalidArgumentError("Use transparent, #rgb, #rrggbb, #rrggbbaa or a colour name such as white.");
+    return value;
+  });
+
+export const outputOption = (): Option => new Option("-o, --output <file>", "write to this file instead of stdout");
+
+export interface RenderFlags {
+  theme?: string;
+  background?: string;
+}
+
+export function renderOptions(flags: RenderFlags): RenderOptions {
+  const out: RenderOptions = {};
+  if (flags.theme) out.theme = flags.theme as ThemeName;
+  if (flags.background) out.background = flags.background;
+  return out;
+}
+
+export const asProfile = (p: string | undefined): Profile | undefined => p as Profile | undefined;
