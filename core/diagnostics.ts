@@ -11,6 +11,7 @@
  */
 import type { Model } from "./model.ts";
 import { requiredNames } from "./names.ts";
+import { CLIENTS, PROTOCOLS } from "./types.ts";
 import type { ClientLocation, Diagnostic, Protocol } from "./types.ts";
 import { checkFloors, checkProxyBalance } from "./diagnostics/builds.ts";
 import { checkEas451, checkEcpLoop, checkSilentRedirect } from "./diagnostics/cross-site.ts";
@@ -74,8 +75,27 @@ export function affects(d: Diagnostic & { scope?: ScopedDiagnostic["scope"] }, f
   return !!(s.users?.includes(flow.user) || (flow.mailbox !== undefined && s.mailboxes?.includes(flow.mailbox)));
 }
 
-/** The diagnostics route() attaches to one flow. */
+const byFlow = new WeakMap<Model, Map<string, ScopedDiagnostic[]>>();
+
+/** Diagnostics per "protocol:client", built once per model: an audit asks for 20,000+ flows. */
+function index(model: Model): Map<string, ScopedDiagnostic[]> {
+  let idx = byFlow.get(model);
+  if (idx) return idx;
+  idx = new Map();
+  const all = diagnose(model);
+  for (const protocol of PROTOCOLS) {
+    for (const client of CLIENTS) {
+      const key = `${protocol}:${client}`;
+      idx.set(key, all.filter((d) => d.breaks.includes(protocol) || d.breaks.includes(key)));
+    }
+  }
+  byFlow.set(model, idx);
+  return idx;
+}
+
+/** The diagnostics route() attaches to one flow, in diagnose() order. */
 export function diagnosticsFor(model: Model, flow: FlowKey): ScopedDiagnostic[] {
   const mailbox = flow.mailbox ?? model.users.get(flow.user)?.mailbox;
-  return diagnose(model).filter((d) => affects(d, { ...flow, mailbox }));
+  const candidates = index(model).get(`${flow.protocol}:${flow.client}`) ?? [];
+  return candidates.filter((d) => affects(d, { ...flow, mailbox }));
 }
