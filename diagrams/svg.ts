@@ -32,7 +32,7 @@ function markers(id: string, t: Theme): string {
   return `<defs>` +
     `<marker id="${id}-arrow" refX="7.9" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto"><path d="M -1 0 L 10 5 L 0 10 z" fill="${t.signal}"/></marker>` +
     `<marker id="${id}-open" refX="15.5" refY="7" markerWidth="20" markerHeight="28" orient="auto"><path d="M 18,7 L9,13 L14,7 L9,1 Z" fill="${t.signal}"/></marker>` +
-    `<marker id="${id}-cross" refX="4" refY="4.5" markerUnits="userSpaceOnUse" markerWidth="15" markerHeight="9" orient="auto"><path d="M 1,2 L 6,7 M 6,2 L 1,7" fill="none" stroke="${t.fail}" stroke-width="1.5"/></marker>` +
+    `<marker id="${id}-cross" refX="4" refY="4.5" markerWidth="15" markerHeight="9" orient="auto"><path d="M 1,2 L 6,7 M 6,2 L 1,7" fill="none" stroke="${t.fail}" stroke-width="1.5"/></marker>` +
     `</defs>`;
 }
 

@@ -1,0 +1,77 @@
+/**
+ * MapModel -> MapGrid: where each node sits as grid indices, before any pixel is known.
+ * Columns come in groups left to right: the client(s), then one group per site in flow order,
+ * then servers without a site. Rows: 0 client and front ends (CAS), 1 Mailbox servers,
+ * 2 Active Directory (below the sites, under the column of the server that consults it).
+ * In a site, front ends fill row 0 and Mailbox servers row 1, each in order of first appearance,
+ * so a CAS usually stands above the Mailbox server it talks to. Pure.
+ */
+import type { MapModel } from "./model.ts";
+
+export interface GridGroup {
+  /** Index into model.sites, or null for a group drawn without a region. */
+  site: number | null;
+  /** First global column and number of columns. */
+  first: number;
+  count: number;
+}
+
+export interface MapGrid {
+  groups: GridGroup[];
+  /** Global column of each node, and its row (0, 1 or 2). */
+  col: number[];
+  row: number[];
+  columns: number;
+  /** Which rows hold at least one node. */
+  rows: [boolean, boolean, boolean];
+  /** The node at column c, row r (or undefined). */
+  at: (c: number, r: number) => number | undefined;
+}
+
+export function placeGrid(model: MapModel): MapGrid {
+  const col = model.nodes.map(() => 0);
+  const row = model.nodes.map((n) => n.tier as number);
+  const groups: GridGroup[] = [];
+  let next = 0;
+  const addGroup = (site: number | null, members: number[]): void => {
+    if (members.length === 0) return;
+    const perRow = [0, 0];
+    for (const i of members) {
+      const r = row[i] === 1 ? 1 : 0;
+      row[i] = r;
+      col[i] = next + (perRow[r] ?? 0);
+      perRow[r] = (perRow[r] ?? 0) + 1;
+    }
+    const count = Math.max(perRow[0] ?? 0, perRow[1] ?? 0);
+    groups.push({ site, first: next, count });
+    next += count;
+  };
+  const clients = model.nodes.flatMap((n, i) => (n.kind === "client" ? [i] : []));
+  // Several clients stand side by side in row 0 of the first group.
+  clients.forEach((i) => (row[i] = 0));
+  addGroup(null, clients);
+  model.sites.forEach((s, k) => addGroup(k, s.nodes));
+  addGroup(null, model.nodes.flatMap((n, i) => (n.kind === "server" && n.site === null ? [i] : [])));
+
+  const taken = new Set<number>();
+  const ads = model.nodes.flatMap((n, i) => (n.kind === "ad" ? [i] : []));
+  const extra: number[] = [];
+  for (const i of ads) {
+    // Under the first node that talks to this AD, else under the first site.
+    const edge = model.edges.find((e) => (e.to === i && e.from !== i) || (e.from === i && e.to !== i));
+    const partner = edge ? (edge.to === i ? edge.from : edge.to) : undefined;
+    const anchor = partner !== undefined && model.nodes[partner]?.kind !== "ad" ? (col[partner] ?? 0) : (groups[1]?.first ?? 0);
+    let c = anchor;
+    while (taken.has(c) && c < next) c++;
+    if (c >= next) (c = next + extra.length), extra.push(i);
+    taken.add(c);
+    col[i] = c;
+    row[i] = 2;
+  }
+  if (extra.length > 0) groups.push({ site: null, first: next, count: extra.length }), (next += extra.length);
+
+  const cells = new Map<string, number>();
+  model.nodes.forEach((_, i) => cells.set(`${col[i]},${row[i]}`, i));
+  const rows: [boolean, boolean, boolean] = [row.includes(0), row.includes(1), row.includes(2)];
+  return { groups, col, row, columns: next, rows, at: (c, r) => cells.get(`${c},${r}`) };
+}

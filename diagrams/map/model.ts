@@ -1,0 +1,157 @@
+/**
+ * Flow -> MapModel: the map view's one model (the article's figures: client outside, each AD site
+ * a region holding its servers, numbered arrows). Decides the nodes (client, servers by site and
+ * tier, Active Directory), the site regions with their published names, and the edges: steps
+ * between the same two nodes in the same direction and style share one edge that carries all their
+ * numbers (the core's numbers, never recounted). Labels are cleaned and wrapped once here, so the
+ * Mermaid text and the SVG break them at the same places. In: a Flow. Out: plain data. Pure.
+ */
+import type { Flow, Participant, Step } from "../../core/types.ts";
+import { mermaidAlias } from "../escape.ts";
+import { cleanText, wrapText } from "../text.ts";
+
+/** Request/answer arrows solid, redirects and Autodiscover referrals dashed, AD lookups a plain line, the failing hop crossed. */
+export type MapEdgeStyle = "solid" | "dashed" | "lookup" | "fail";
+
+/** Row of a node: 0 client and front ends (CAS), 1 Mailbox servers, 2 Active Directory. */
+export type MapTier = 0 | 1 | 2;
+
+export interface MapNode {
+  id: string;
+  /** Safe Mermaid id (`p_...`); the real name only ever appears in labels. */
+  alias: string;
+  kind: Participant["kind"];
+  lines: string[];
+  /** Index into `sites`, or null for the client, AD and servers without a site. */
+  site: number | null;
+  tier: MapTier;
+}
+
+export interface MapSite {
+  name: string;
+  alias: string;
+  /** Host names that land on this site's servers (the flow's participants carry them). */
+  names: string[];
+  internetFacing: boolean;
+  /** "New York (Internet-facing: mail.o365info.com)", wrapped. */
+  lines: string[];
+  /** Node indices, in order of first appearance. */
+  nodes: number[];
+}
+
+export interface MapEdge {
+  from: number;
+  to: number;
+  style: MapEdgeStyle;
+  /** Step numbers of every step drawn by this edge, in flow order. */
+  numbers: number[];
+  /** "2, 7": the numbers as the edge label; "" for an unnumbered hop (the AD lookup). */
+  label: string;
+}
+
+export interface MapModel {
+  title: string;
+  outcome: Flow["outcome"];
+  nodes: MapNode[];
+  sites: MapSite[];
+  edges: MapEdge[];
+  /** Error and warning diagnostics, wrapped, for a note under the map. */
+  notes: string[];
+}
+
+export const MAP_FONT_SIZE = 16;
+const MAX_NODE_TEXT = 180;
+const MAX_SITE_TEXT = 300;
+const MAX_NOTE_TEXT = 520;
+
+const ROLE_NAMES: Record<string, string> = { cas: "CAS", mailbox: "Mailbox" };
+
+const wrap = (s: string, max: number): string[] => wrapText(cleanText(s) || "?", max, MAP_FONT_SIZE);
+
+function nodeLines(p: Participant): string[] {
+  if (p.kind !== "server") return wrap(p.label ?? p.id, MAX_NODE_TEXT);
+  const roles = (p.roles ?? []).map((r) => ROLE_NAMES[r] ?? cleanText(String(r))).join("/") || "Server";
+  const role = cleanText(`${roles} ${p.version ?? ""}`);
+  return [...wrap(role, MAX_NODE_TEXT), ...wrap(p.server ?? p.id, MAX_NODE_TEXT)];
+}
+
+function tierOf(p: Participant): MapTier {
+  if (p.kind === "ad") return 2;
+  if (p.kind === "client") return 0;
+  const roles = p.roles ?? [];
+  return roles.length > 0 && !roles.includes("cas") ? 1 : 0;
+}
+
+function styleOf(step: Step, flow: Flow, isLast: boolean): MapEdgeStyle {
+  if (step.fails) return "fail";
+  if (step.kind === "lookup") return "lookup";
+  if (step.kind === "redirect") return "dashed";
+  // An Autodiscover answer that sends the client on to another server, not the final reply.
+  if (step.kind === "respond" && flow.outcome === "autodiscover-referral" && step.to === "client" && !isLast) return "dashed";
+  return "solid";
+}
+
+/** Participants in the order the flow reaches them, then the rest in input order. */
+function ordered(flow: Flow): Participant[] {
+  const byId = new Map<string, Participant>();
+  for (const p of flow.participants) if (!byId.has(p.id)) byId.set(p.id, p);
+  const seen = new Set<Participant>();
+  for (const s of flow.steps) for (const id of [s.from, s.to]) {
+    const p = byId.get(id);
+    if (p) seen.add(p);
+  }
+  for (const p of byId.values()) seen.add(p);
+  return [...seen];
+}
+
+export function toMapModel(flow: Flow): MapModel {
+  const parts = ordered(flow);
+  const aliases = new Set<string>();
+  const sites: MapSite[] = [];
+  const siteIndex = new Map<string, number>();
+  const nodes: MapNode[] = parts.map((p, i) => {
+    let alias = mermaidAlias(p.id);
+    for (let k = 2; aliases.has(alias); k++) alias = `${mermaidAlias(p.id)}_${k}`;
+    aliases.add(alias);
+    const siteName = p.kind === "server" && p.site ? cleanText(p.site) : "";
+    let site: number | null = null;
+    if (siteName) {
+      site = siteIndex.get(siteName) ?? sites.length;
+      if (site === sites.length) (siteIndex.set(siteName, site), sites.push({ name: siteName, alias: `s_${site}`, names: [], internetFacing: false, lines: [], nodes: [] }));
+      const s = sites[site];
+      if (s) {
+        s.nodes.push(i);
+        for (const n of p.names ?? []) if (cleanText(n) && !s.names.includes(cleanText(n))) s.names.push(cleanText(n));
+      }
+    }
+    return { id: p.id, alias, kind: p.kind, lines: nodeLines(p), site, tier: tierOf(p) };
+  });
+  for (const s of sites) {
+    // A published name lands on a server of this site: the article's "Internet-facing site".
+    // TODO: the Flow does not say which names are external; a `sites` summary from core would make this exact.
+    s.internetFacing = s.names.length > 0;
+    s.lines = wrap(s.internetFacing ? `${s.name} (Internet-facing: ${s.names.join(", ")})` : s.name, MAX_SITE_TEXT);
+  }
+  const index = new Map<string, number>();
+  nodes.forEach((n, i) => index.has(n.id) || index.set(n.id, i));
+  const edges: MapEdge[] = [];
+  const byKey = new Map<string, MapEdge>();
+  flow.steps.forEach((step, i) => {
+    const from = index.get(step.from);
+    const to = index.get(step.to);
+    if (from === undefined || to === undefined) return;
+    const style = styleOf(step, flow, i === flow.steps.length - 1);
+    const key = `${from}>${to}>${style}`;
+    let edge = byKey.get(key);
+    if (!edge) (edge = { from, to, style, numbers: [], label: "" }), byKey.set(key, edge), edges.push(edge);
+    if (step.n !== null) edge.numbers.push(step.n);
+  });
+  // Numbers only: the line to the Active Directory cylinder says "lookup" by itself.
+  for (const e of edges) e.label = e.numbers.join(", ");
+  const notes = flow.diagnostics
+    .filter((d) => d.severity !== "info")
+    .flatMap((d) => wrap(`${d.code}: ${d.message}`, MAX_NOTE_TEXT));
+  const s = flow.scenario;
+  const title = cleanText(`Map: ${s.protocol}, ${s.client} client, user ${s.user}${s.host ? `, ${s.host}` : ""}`);
+  return { title, outcome: flow.outcome, nodes, sites, edges, notes };
+}
