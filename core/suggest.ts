@@ -39,8 +39,8 @@ export function distance(a: string, b: string, max: number): number {
 
 /**
  * The candidate the user most likely meant, or undefined. A case-only difference always
- * matches; otherwise up to one edit per three characters (at most 3). Ties go to the earlier
- * candidate so the answer is stable.
+ * matches, then a unique candidate the input is the start of, then up to one edit per three
+ * characters (at most 3). Ties go to the earlier candidate so the answer is stable.
  * @example didYouMean("verison", ["name", "version"]) // "version"
  */
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
@@ -48,6 +48,9 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   const lower = input.toLowerCase();
   const exact = candidates.find((c) => c.toLowerCase() === lower);
   if (exact !== undefined) return exact;
+  // A unique candidate that starts with what was typed ("o365" -> "o365info").
+  const starts = input.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(lower)) : [];
+  if (starts.length === 1) return starts[0];
   const max = Math.min(3, Math.max(1, Math.floor(input.length / 3)));
   let best: string | undefined;
   let bestD = max + 1;

@@ -66,6 +66,9 @@ function one(iss: ZodIssue, input: unknown, base: Path, schema: z.ZodType): Issu
   const path: Path = [...base, ...rel.map((k) => (typeof k === "symbol" ? String(k) : k))];
   const p = formatPath(path);
   const { found, value } = valueAt(input, rel);
+  if (!found && iss.code === "invalid_value") {
+    return [{ code: "REQUIRED", message: `${p}: required field is missing (one of: ${iss.values.map(String).join(", ")})`, path }];
+  }
   switch (iss.code) {
     case "unrecognized_keys": {
       const allowed = allowedKeys(schema, rel);
