@@ -1,0 +1,50 @@
+/** POST /v1/audit and the CSV writer (RFC 4180 quoting, formula-injection guard). */
+import { describe, expect, it } from "vitest";
+import { presets } from "../../core/index.ts";
+import { csvCell, toCsv } from "../../worker/csv.ts";
+import { post } from "./helpers.ts";
+
+describe("csv", () => {
+  it("quotes per RFC 4180", () => {
+    expect(toCsv(["a", "b"], [["x,y", 'say "hi"'], ["line\nbreak", null]])).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n');
+  });
+
+  it.each(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])("guards %j against formula injection", (v) => {
+    expect(csvCell(v).replace(/^"/, "").startsWith("'")).toBe(true);
+  });
+
+  it("leaves numbers and harmless text alone", () => {
+    expect(csvCell(-1)).toBe("-1");
+    expect(csvCell("alice")).toBe("alice");
+  });
+});
+
+describe("POST /v1/audit", () => {
+  const topology = presets.o365info?.topology;
+
+  it("json by default; md and csv by ?format= or Accept", async () => {
+    const json = await post("/v1/audit", { preset: "o365info" });
+    expect(json.status).toBe(200);
+    expect(((await json.json()) as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
+    expect((await post("/v1/audit?format=md", { preset: "o365info" })).headers.get("content-type")).toMatch(/^text\/markdown/);
+    expect((await post("/v1/audit", { preset: "o365info" }, { Accept: "text/csv" })).headers.get("content-type")).toMatch(/^text\/csv/);
+  });
+
+  it("takes an inline topology and the profile (body over query)", async () => {
+    const res = await post("/v1/audit?profile=o365info", { topology, options: { profile: "microsoft" } });
+    expect(((await res.json()) as { profile: string }).profile).toBe("microsoft");
+  });
+
+  it("a hostile user name cannot become a spreadsheet formula or Markdown markup", async () => {
+    const t = structuredClone(topology);
+    if (!t?.users[0]) throw new Error("preset has no users");
+    t.users[0].name = '=HYPERLINK("http://evil.example","x")';
+    const csv = await (await post("/v1/audit?format=csv", { topology: t })).text();
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+    t.users[0].name = "<img src=x onerror=alert(1)>|x";
+    const md = await (await post("/v1/audit?format=md", { topology: t })).text();
+    expect(md).not.toContain("<img");
+    expect(md).toContain("&lt;img");
+  });
+});
