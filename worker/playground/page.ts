@@ -1,0 +1,129 @@
+/**
+ * The playground's HTML: the form controls come from the core's own lists (protocols, client
+ * locations, profiles, presets) and the renderer's themes, so the page never offers a value the
+ * API would reject. Everything dynamic is filled in by /playground.js; this text is static per
+ * deploy. Every interpolated value passes `esc`.
+ */
+import { CLIENTS, PROFILES, PROTOCOLS, presets } from "../../core/index.ts";
+import { NAMED_COLORS, THEMES } from "../../diagrams/index.ts";
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+
+const option = (value: string, label = value, selected = false): string =>
+  `<option value="${esc(value)}"${selected ? " selected" : ""}>${esc(label)}</option>`;
+
+const CLIENT_LABELS: Record<string, string> = { internal: "Internal (inside the network)", external: "External (Internet)" };
+
+export interface PageAssets {
+  script: string;
+  style: string;
+}
+
+function copyItem(id: string, label: string, what: string, multiline: boolean): string {
+  const field = multiline
+    ? `<textarea id="${id}" readonly rows="6" spellcheck="false"></textarea>`
+    : `<input type="text" id="${id}" readonly spellcheck="false">`;
+  return `<div class="item"><div class="head"><label for="${id}">${esc(label)}</label>` +
+    `<button type="button" data-copy="${id}" data-what="${esc(what)}" aria-label="Copy ${esc(what)}">Copy</button></div>${field}</div>`;
+}
+
+export function renderPage(assets: PageAssets): string {
+  const presetOptions = Object.values(presets).map((p, i) => option(p.id, `${p.id}: ${p.title}`, i === 0)).join("");
+  const protocolOptions = PROTOCOLS.map((p) => option(p)).join("");
+  const clientOptions = CLIENTS.map((c) => option(c, CLIENT_LABELS[c] ?? c)).join("");
+  const profileOptions = PROFILES.map((p) => option(p)).join("");
+  const themeOptions = Object.keys(THEMES).map((t) => option(t)).join("");
+  const colors = NAMED_COLORS.map((c) => `<option value="${esc(c)}"></option>`).join("");
+  const legend = [["P", "proxy"], ["R", "redirect"], ["S", "silent-redirect"], ["A", "autodiscover-referral"], ["D", "direct"], ["\u2717", "fail"]]
+    .map(([l, o]) => `<li><span class="badge outcome-${o}">${l}</span> ${o}</li>`).join("") +
+    `<li><span class="badge">\u2013</span> not applicable</li><li><span class="badge">P*</span> with diagnostics</li>`;
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>exflow playground: Exchange client connectivity flows</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${esc(assets.style)}">
+<script src="${esc(assets.script)}" defer></script>
+</head>
+<body>
+<header>
+<h1>exflow playground</h1>
+<p class="hint">Describe an Exchange organisation, pick a user, protocol and client, and see which servers the request passes (proxy or redirect), numbered. Take the diagram to your wiki with the links below. Everything runs against this server's <a href="/openapi.json">API</a>; nothing is loaded from anywhere else.</p>
+</header>
+<main>
+<div class="layout">
+<section id="editor" aria-labelledby="h-topology">
+<h2 id="h-topology">Topology</h2>
+<div class="fields">
+<div><label for="preset">Start from a preset</label><select id="preset"><option value="">Custom topology</option>${presetOptions}</select></div>
+<div><label for="format">Editor format</label><select id="format"><option value="yaml" selected>YAML</option><option value="json">JSON</option></select></div>
+</div>
+<p id="preset-info" class="hint"></p>
+<label for="topology">Topology (YAML or JSON)</label>
+<textarea id="topology" rows="30" spellcheck="false" autocapitalize="off" autocomplete="off" aria-describedby="topology-help errors" aria-invalid="false"></textarea>
+<p id="topology-help" class="hint">Sites, servers (version, roles, site, virtual-directory URLs), namespaces and users. The result updates as you type; problems are listed below with their path.</p>
+<div id="errors" role="status" aria-live="polite" hidden><h3>Problems</h3><ul id="error-list"></ul></div>
+</section>
+
+<div>
+<section id="scenario" aria-labelledby="h-scenario">
+<h2 id="h-scenario">Scenario</h2>
+<form id="scenario-form">
+<div class="fields">
+<div class="wide"><label for="example">Example scenarios of the preset</label><select id="example"><option value="">Choose an example\u2026</option></select></div>
+<div><label for="user">User</label><select id="user"></select></div>
+<div><label for="protocol">Protocol</label><select id="protocol">${protocolOptions}</select></div>
+<div><label for="client">Client location</label><select id="client">${clientOptions}</select></div>
+<div><label for="host">Host name used</label><input type="text" id="host" list="hosts" placeholder="default" spellcheck="false" autocomplete="off" aria-describedby="host-help"><datalist id="hosts"></datalist></div>
+<div><label for="profile">Rule profile</label><select id="profile">${profileOptions}</select></div>
+<div><label for="theme">Diagram theme</label><select id="theme">${themeOptions}</select></div>
+<div><label for="background">Background</label><input type="text" id="background" list="colors" placeholder="theme's" spellcheck="false" autocomplete="off" aria-describedby="background-help"><datalist id="colors">${colors}</datalist></div>
+</div>
+<p class="hint"><span id="host-help">Host name: empty means the name namespaces and Autodiscover give that client.</span> <span id="background-help">Background: #rgb, #rrggbb, transparent or a colour name.</span></p>
+</form>
+</section>
+
+<section id="result" aria-labelledby="h-flow">
+<h2 id="h-flow">Flow <span id="outcome" class="badge"></span></h2>
+<figure><div class="diagram"><img id="diagram" alt="The sequence diagram appears here"></div><figcaption id="caption" class="hint"></figcaption></figure>
+<div class="flow-details">
+<h3>Steps</h3>
+<div class="table-scroll"><table class="steps"><thead><tr><th scope="col">#</th><th scope="col">From \u2192 to</th><th scope="col">Kind</th><th scope="col">URL</th><th scope="col">What happens</th><th scope="col">Rule</th></tr></thead><tbody id="steps-body"></tbody></table></div>
+<details><summary>Participants</summary><ul id="participant-list" class="plain"></ul></details>
+<h3>Notes</h3><ul id="note-list" class="plain"></ul>
+<h3>Diagnostics</h3><ul id="diagnostic-list" class="plain"></ul>
+</div>
+</section>
+</div>
+</div>
+
+<section id="share-section" aria-labelledby="h-share">
+<h2 id="h-share">Take it to your wiki</h2>
+<div class="share">
+${copyItem("link-svg", "Embeddable SVG URL", "SVG URL", false)}
+${copyItem("link-live", "Mermaid Live Editor link", "Mermaid Live link", false)}
+${copyItem("link-md", "Markdown snippet (image and Mermaid)", "Markdown snippet", true)}
+${copyItem("link-mmd", "Mermaid text", "Mermaid text", true)}
+${copyItem("link-curl", "curl command", "curl command", true)}
+</div>
+<p><a id="link-live-open" href="#" target="_blank" rel="noopener noreferrer">Open in the Mermaid Live Editor</a> (mermaid.live, an external site).</p>
+</section>
+
+<section id="audit-section" aria-labelledby="h-audit">
+<h2 id="h-audit">Audit: every user, protocol and location</h2>
+<p id="audit-summary" class="hint"></p>
+<ul class="legend" aria-label="Legend">${legend}</ul>
+<div id="audit" class="table-scroll"></div>
+<details><summary>Topology-wide diagnostics</summary><ul id="audit-diagnostic-list" class="plain"></ul></details>
+</section>
+</main>
+<div id="status" class="visually-hidden" role="status" aria-live="polite"></div>
+</body>
+</html>
+`;
+}
