@@ -1,0 +1,12 @@
+/**
+ * The map view of a Flow (issue #7): the article's figures, with the client outside, each AD site
+ * a region holding its servers, and numbered arrows along the path. Two outputs of one model:
+ * Mermaid `flowchart` text and our own SVG. Same `RenderOptions` as the sequence view; nothing
+ * here imports Mermaid, touches a clock or holds state.
+ */
+export { printMapMermaid, renderMapMermaid } from "./mermaid.ts";
+export type { MapEdge, MapEdgeStyle, MapModel, MapNode, MapSite, MapTier } from "./model.ts";
+export { toMapModel } from "./model.ts";
+export type { MapLayout } from "./layout.ts";
+export { layoutMap } from "./layout.ts";
+export { renderMapSvg } from "./svg.ts";

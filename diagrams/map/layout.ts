@@ -1,0 +1,150 @@
+/**
+ * MapModel -> MapLayout: pixel positions for the map. Sites stand side by side as regions, the
+ * client to their left, Active Directory below; every server box has the same size, so rows and
+ * columns line up. Gutters between columns and channels between rows are sized from the number
+ * of edge tracks routes.ts puts in them. Number badges sit along each route, a third of the way
+ * from its start, so the two directions of a pair do not share a spot. Text is measured with the
+ * committed Arial-compatible table. In: model. Out: numbers only (svg.ts prints them). Pure.
+ */
+import { textWidth } from "../text.ts";
+import { placeGrid } from "./grid.ts";
+import { MAP_FONT_SIZE, type MapEdgeStyle, type MapModel, type MapNode } from "./model.ts";
+import { drawRoutes, planRoutes } from "./routes.ts";
+
+export const MAP_CONF = {
+  margin: 20, pad: 16, line: 18, titleLine: 20, minW: 150, minH: 56, portGap: 20, track: 14,
+  gutter: 48, channelTop: 24, channelMid: 48, channelLow: 40, badgeFont: 12, badgeStep: 24,
+} as const;
+
+export interface MapBox { node: number; kind: MapNode["kind"]; x: number; y: number; w: number; h: number; lines: string[]; baselines: number[] }
+export interface MapRegion { site: number; x: number; y: number; w: number; h: number; lines: string[]; baselines: number[] }
+export interface MapBadge { n: number; x: number; y: number; r: number }
+export interface MapRoute { edge: number; style: MapEdgeStyle; points: [number, number][]; badges: MapBadge[] }
+export interface MapNoteBox { x: number; y: number; w: number; h: number; lines: string[]; baselines: number[] }
+
+export interface MapLayout {
+  view: { w: number; h: number };
+  boxes: MapBox[];
+  regions: MapRegion[];
+  routes: MapRoute[];
+  note: MapNoteBox | null;
+}
+
+const C = MAP_CONF;
+const widest = (lines: string[], size = MAP_FONT_SIZE): number => Math.max(0, ...lines.map((l) => textWidth(l, size)));
+/** Baselines of `n` lines centred on `mid` (Liberation Sans sits ~0.3 em below the line centre). */
+const baselinesAround = (mid: number, n: number): number[] => Array.from({ length: n }, (_, j) => mid - (n * C.line) / 2 + C.line * j + 13.5);
+const band = (tracks: number, min: number): number => (tracks === 0 ? min : Math.max(min, (tracks + 1) * C.track));
+
+/** Point at arc length `d` along a polyline. */
+function pointAt(points: [number, number][], d: number): [number, number] {
+  let left = d;
+  for (let i = 1; i < points.length; i++) {
+    const [x0, y0] = points[i - 1] ?? [0, 0];
+    const [x1, y1] = points[i] ?? [0, 0];
+    const len = Math.abs(x1 - x0) + Math.abs(y1 - y0);
+    if (left <= len && len > 0) return [x0 + ((x1 - x0) * left) / len, y0 + ((y1 - y0) * left) / len];
+    left -= len;
+  }
+  return points[points.length - 1] ?? [0, 0];
+}
+
+function badges(points: [number, number][], numbers: number[]): MapBadge[] {
+  let total = 0;
+  for (let i = 1; i < points.length; i++) total += Math.abs((points[i]?.[0] ?? 0) - (points[i - 1]?.[0] ?? 0)) + Math.abs((points[i]?.[1] ?? 0) - (points[i - 1]?.[1] ?? 0));
+  const span = (numbers.length - 1) * C.badgeStep;
+  const start = Math.max(Math.min(total / 3 - span / 2, total - 14 - span), Math.min(14, total / 2));
+  return numbers.map((n, j) => {
+    const [x, y] = pointAt(points, start + j * C.badgeStep);
+    return { n, x, y, r: Math.max(9, textWidth(String(n), C.badgeFont) / 2 + 4) };
+  });
+}
+
+export function layoutMap(model: MapModel): MapLayout {
+  const grid = placeGrid(model);
+  const plan = planRoutes(model, grid);
+  const tracks = (m: Map<number, number[]>, k: number): number => m.get(k)?.length ?? 0;
+  const W = Math.max(C.minW, widest(model.nodes.flatMap((n) => n.lines)) + 24);
+  const H = Math.max(C.minH, ...model.nodes.map((n) => n.lines.length * C.line + 20), (plan.maxSidePorts - 1) * C.portGap + 24);
+
+  // Across: [gutter 0] group (region padding, columns with inner gutters) gutter group ... [last gutter].
+  const gutters = new Map<number, [number, number]>();
+  const colX: number[] = [];
+  const regionX = new Map<number, [number, number]>();
+  let x = C.margin + (tracks(plan.gutterTracks, 0) > 0 ? band(tracks(plan.gutterTracks, 0), 0) : 0);
+  gutters.set(0, [C.margin, x]);
+  grid.groups.forEach((g, gi) => {
+    if (gi > 0) (gutters.set(g.first, [x, x + band(tracks(plan.gutterTracks, g.first), C.gutter)]), (x += band(tracks(plan.gutterTracks, g.first), C.gutter)));
+    const site = g.site === null ? undefined : model.sites[g.site];
+    let span = g.count * W;
+    for (let c = g.first + 1; c < g.first + g.count; c++) span += band(tracks(plan.gutterTracks, c), C.gutter);
+    const pad = site ? C.pad + Math.max(0, widest(site.lines) + 24 - span - 2 * C.pad) / 2 : 0;
+    const left = x;
+    x += pad;
+    for (let c = g.first; c < g.first + g.count; c++) {
+      if (c > g.first) (gutters.set(c, [x, x + band(tracks(plan.gutterTracks, c), C.gutter)]), (x += band(tracks(plan.gutterTracks, c), C.gutter)));
+      colX[c] = x;
+      x += W;
+    }
+    x += pad;
+    if (g.site !== null) regionX.set(g.site, [left, x]);
+  });
+  const lastTracks = tracks(plan.gutterTracks, grid.columns);
+  gutters.set(grid.columns, [x, x + (lastTracks > 0 ? band(lastTracks, 0) : 0)]);
+  const right = (gutters.get(grid.columns)?.[1] ?? x) + C.margin;
+
+  // Down: region titles, channel 0, row 0, channel 1, row 1, region bottom, channel 2, row 2 (AD), channel 3, note.
+  const titleH = model.sites.length > 0 ? Math.max(...model.sites.map((s) => s.lines.length)) * C.titleLine + 12 : 0;
+  const channels = new Map<number, [number, number]>();
+  let y = C.margin + titleH;
+  const rowY: number[] = [];
+  const addChannel = (h: number, min: number): void => {
+    const size = band(tracks(plan.channelTracks, h), min);
+    channels.set(h, [y, y + size]);
+    y += size;
+  };
+  addChannel(0, model.sites.length > 0 ? C.channelTop : 0);
+  rowY[0] = y;
+  y += grid.rows[0] ? H : 0;
+  addChannel(1, grid.rows[0] && grid.rows[1] ? C.channelMid : 0);
+  rowY[1] = y;
+  y += grid.rows[1] ? H : 0;
+  const regionBottom = y + C.pad;
+  y = regionBottom;
+  addChannel(2, grid.rows[2] ? C.channelLow : 0);
+  rowY[2] = y;
+  y += grid.rows[2] ? H : 0;
+  addChannel(3, 0);
+
+  const boxes: MapBox[] = model.nodes.map((n, i) => {
+    const bx = colX[grid.col[i] ?? 0] ?? 0;
+    const by = rowY[grid.row[i] ?? 0] ?? 0;
+    return { node: i, kind: n.kind, x: bx, y: by, w: W, h: H, lines: n.lines, baselines: baselinesAround(by + H / 2, n.lines.length) };
+  });
+  const regions: MapRegion[] = [];
+  for (const [site, [x0, x1]] of regionX) {
+    const s = model.sites[site];
+    if (!s) continue;
+    const baselines = s.lines.map((_, j) => C.margin + 6 + C.titleLine * j + 15);
+    regions.push({ site, x: x0, y: C.margin, w: x1 - x0, h: regionBottom - C.margin, lines: s.lines, baselines });
+  }
+  const points = drawRoutes(model, plan, {
+    boxes,
+    gutter: (g) => gutters.get(g) ?? [0, 0],
+    channel: (h) => channels.get(h) ?? [0, 0],
+    portGap: C.portGap,
+  });
+  const routes: MapRoute[] = model.edges.map((e, i) => {
+    const p = points[i] ?? [];
+    return { edge: i, style: e.style, points: p, badges: p.length > 1 ? badges(p, e.numbers) : [] };
+  });
+  let note: MapNoteBox | null = null;
+  if (model.notes.length > 0) {
+    const ny = y + 12;
+    const h = model.notes.length * C.line + 16;
+    note = { x: C.margin, y: ny, w: widest(model.notes) + 20, h, lines: model.notes, baselines: baselinesAround(ny + h / 2, model.notes.length) };
+    y = ny + h;
+  }
+  const w = Math.max(right, note ? note.x + note.w + C.margin : 0, 2 * C.margin);
+  return { view: { w, h: Math.max(y + C.margin, 2 * C.margin) }, boxes, regions, routes, note };
+}

@@ -1,0 +1,144 @@
+/**
+ * Orthogonal edge routing for the map, in two passes. `planRoutes` works on grid indices only:
+ * neighbours in a row or a column with nothing between them get a straight line; every other
+ * edge leaves its box sideways into the vertical gutter beside it, runs along the horizontal
+ * channel between rows, and enters its target from the gutter beside that box. Gutters and
+ * channels never hold a box, so no route crosses one. Each edge gets its own track in every
+ * gutter and channel it uses and its own port on each box side, so parallel edges (a pair used
+ * in both directions) run side by side instead of on top of each other. `drawRoutes` turns the
+ * plan into points once layout.ts has sized the gutters from the track counts. Pure.
+ */
+import type { MapGrid } from "./grid.ts";
+import type { MapModel } from "./model.ts";
+
+export type Side = "left" | "right" | "top" | "bottom";
+
+export interface PlannedEdge {
+  edge: number;
+  straight: boolean;
+  fromSide: Side;
+  toSide: Side;
+  /** Gutter (vertical channel) beside the source and the target; gutter g lies left of column g. */
+  gutters: [number, number] | null;
+  /** Horizontal channel h lies above row h (3: below the AD row); null when one gutter suffices. */
+  channel: number | null;
+}
+
+export interface RoutePlan {
+  edges: PlannedEdge[];
+  /** Edge indices per gutter and per channel, in track order. */
+  gutterTracks: Map<number, number[]>;
+  channelTracks: Map<number, number[]>;
+  /** Port offsets (in slots, 0 = middle of the side) per `${edge}:from` / `${edge}:to`. */
+  ports: Map<string, number>;
+  /** Slots a left or right side must hold (odd: symmetric about the middle). */
+  maxSidePorts: number;
+}
+
+export interface RouteGeometry {
+  boxes: { x: number; y: number; w: number; h: number }[];
+  /** [x0, x1] band of each gutter and [y0, y1] band of each channel where tracks may run. */
+  gutter: (g: number) => [number, number];
+  channel: (h: number) => [number, number];
+  /** Distance between neighbouring ports on a side. */
+  portGap: number;
+}
+
+const push = <K, V>(m: Map<K, V[]>, k: K, v: V): void => void m.set(k, [...(m.get(k) ?? []), v]);
+
+function clearBetween(grid: MapGrid, a: number, b: number, fixed: number, alongRow: boolean): boolean {
+  for (let k = Math.min(a, b) + 1; k < Math.max(a, b); k++) {
+    if ((alongRow ? grid.at(k, fixed) : grid.at(fixed, k)) !== undefined) return false;
+  }
+  return true;
+}
+
+export function planRoutes(model: MapModel, grid: MapGrid): RoutePlan {
+  const gutterTracks = new Map<number, number[]>();
+  const channelTracks = new Map<number, number[]>();
+  const sides = new Map<string, { key: string; straightWith: number | null; order: number }[]>();
+  const edges: PlannedEdge[] = model.edges.map((e, i) => {
+    const [ca, ra, cb, rb] = [grid.col[e.from] ?? 0, grid.row[e.from] ?? 0, grid.col[e.to] ?? 0, grid.row[e.to] ?? 0];
+    const straightH = e.from !== e.to && ra === rb && Math.abs(ca - cb) >= 1 && clearBetween(grid, ca, cb, ra, true);
+    const straightV = e.from !== e.to && ca === cb && ra !== rb && clearBetween(grid, ra, rb, ca, false);
+    let plan: PlannedEdge;
+    if (straightH) plan = { edge: i, straight: true, fromSide: ca < cb ? "right" : "left", toSide: ca < cb ? "left" : "right", gutters: null, channel: null };
+    else if (straightV) plan = { edge: i, straight: true, fromSide: ra < rb ? "bottom" : "top", toSide: ra < rb ? "top" : "bottom", gutters: null, channel: null };
+    else {
+      const fromSide: Side = cb < ca ? "left" : "right";
+      const toSide: Side = ca < cb ? "left" : "right";
+      const ga = fromSide === "left" ? ca : ca + 1;
+      const gb = toSide === "left" ? cb : cb + 1;
+      const channel = ga === gb ? null : ra === rb ? [0, 2, 3][ra] ?? 3 : Math.max(ra, rb);
+      plan = { edge: i, straight: false, fromSide, toSide, gutters: [ga, gb], channel };
+      push(gutterTracks, ga, i);
+      if (gb !== ga) push(gutterTracks, gb, i);
+      if (channel !== null) push(channelTracks, channel, i);
+    }
+    const pair = plan.straight ? Math.min(e.from, e.to) * 1e6 + Math.max(e.from, e.to) : null;
+    // Routed ports are ordered by where the edge heads: upward-bound edges take the upper ports.
+    const towards = (other: number): number => (plan.channel ?? (grid.row[other] ?? 0)) * 4 + (grid.row[other] ?? 0);
+    push(sides, `${e.from}:${plan.fromSide}`, { key: `${i}:from`, straightWith: pair, order: towards(e.to) });
+    push(sides, `${e.to}:${plan.toSide}`, { key: `${i}:to`, straightWith: pair, order: towards(e.from) });
+    return plan;
+  });
+
+  const ports = new Map<string, number>();
+  let maxSidePorts = 1;
+  for (const [side, list] of sides) {
+    const taken: number[] = [];
+    // Straight edges between the same pair sit symmetric about the middle, the same on both boxes.
+    const pairs = new Map<number, string[]>();
+    for (const p of list) if (p.straightWith !== null) push(pairs, p.straightWith, p.key);
+    for (const keys of pairs.values()) {
+      const sorted = [...keys].sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
+      sorted.forEach((k, j) => (ports.set(k, j - (sorted.length - 1) / 2), taken.push(j - (sorted.length - 1) / 2)));
+    }
+    const routed = list.filter((p) => p.straightWith === null).sort((a, b) => a.order - b.order || parseInt(a.key, 10) - parseInt(b.key, 10));
+    const free: number[] = [];
+    for (let k = 0; free.length < routed.length; k++) {
+      for (const c of k === 0 ? [0] : [k, -k]) if (free.length < routed.length && taken.every((t) => Math.abs(t - c) >= 0.5)) free.push(c);
+    }
+    free.sort((a, b) => a - b);
+    routed.forEach((p, j) => ports.set(p.key, free[j] ?? 0));
+    if (side.endsWith(":left") || side.endsWith(":right")) {
+      const used = list.map((p) => Math.abs(ports.get(p.key) ?? 0));
+      maxSidePorts = Math.max(maxSidePorts, 2 * Math.max(0, ...used) + 1);
+    }
+  }
+  return { edges, gutterTracks, channelTracks, ports, maxSidePorts };
+}
+
+function port(b: { x: number; y: number; w: number; h: number }, side: Side, slot: number, gap: number): [number, number] {
+  const cx = b.x + b.w / 2 + slot * gap;
+  const cy = b.y + b.h / 2 + slot * gap;
+  if (side === "left") return [b.x, cy];
+  if (side === "right") return [b.x + b.w, cy];
+  return [cx, side === "top" ? b.y : b.y + b.h];
+}
+
+/** Position of track `i` of `n` in a band, evenly spread. */
+const track = ([a, b]: [number, number], i: number, n: number): number => a + ((b - a) * (i + 1)) / (n + 1);
+
+export function drawRoutes(model: MapModel, plan: RoutePlan, geo: RouteGeometry): [number, number][][] {
+  return plan.edges.map((p) => {
+    const e = model.edges[p.edge];
+    const a = e && geo.boxes[e.from];
+    const b = e && geo.boxes[e.to];
+    if (!a || !b) return [];
+    const pa = port(a, p.fromSide, plan.ports.get(`${p.edge}:from`) ?? 0, geo.portGap);
+    const pb = port(b, p.toSide, plan.ports.get(`${p.edge}:to`) ?? 0, geo.portGap);
+    if (p.straight || !p.gutters) return [pa, pb];
+    const [ga, gb] = p.gutters;
+    const tx = (g: number): number => {
+      const list = plan.gutterTracks.get(g) ?? [];
+      return track(geo.gutter(g), list.indexOf(p.edge), list.length);
+    };
+    const xa = tx(ga);
+    if (p.channel === null) return [pa, [xa, pa[1]], [xa, pb[1]], pb];
+    const list = plan.channelTracks.get(p.channel) ?? [];
+    const y = track(geo.channel(p.channel), list.indexOf(p.edge), list.length);
+    const xb = tx(gb);
+    return [pa, [xa, pa[1]], [xa, y], [xb, y], [xb, pb[1]], pb];
+  });
+}
