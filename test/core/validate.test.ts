@@ -113,7 +113,7 @@ describe("validateTopology: collecting and ordering", () => {
 
   it("follows the input's key order, not the schema's", () => {
     const { users, ...rest } = copy(o365info.topology);
-    const t = { users, ...rest };
+    const t: Loose = { users, ...rest };
     t.users[0].mailbox = "nowhere";
     t.servers[0].version = 1;
     const r = validateTopology(t);
