@@ -2,7 +2,7 @@
  * MapModel -> MapGrid: where each node sits as grid indices, before any pixel is known.
  * Columns come in groups left to right: the client(s), then one group per site in flow order,
  * then servers without a site. Rows: 0 client and front ends (CAS), 1 Mailbox servers,
- * 2 Active Directory (below the sites, under the column of the server that consults it).
+ * 2 Active Directory (below the sites, under the client).
  * In a site, front ends fill row 0 and Mailbox servers row 1, each in order of first appearance,
  * so a CAS usually stands above the Mailbox server it talks to. Pure.
  */
@@ -57,11 +57,9 @@ export function placeGrid(model: MapModel): MapGrid {
   const ads = model.nodes.flatMap((n, i) => (n.kind === "ad" ? [i] : []));
   const extra: number[] = [];
   for (const i of ads) {
-    // Under the first node that talks to this AD, else under the first site.
-    const edge = model.edges.find((e) => (e.to === i && e.from !== i) || (e.from === i && e.to !== i));
-    const partner = edge ? (edge.to === i ? edge.from : edge.to) : undefined;
-    const anchor = partner !== undefined && model.nodes[partner]?.kind !== "ad" ? (col[partner] ?? 0) : (groups[1]?.first ?? 0);
-    let c = anchor;
+    // Below the client, at the left: the lookup line then runs down the gutter between the client
+    // and the first site and crosses none of the request and answer paths.
+    let c = 0;
     while (taken.has(c) && c < next) c++;
     if (c >= next) (c = next + extra.length), extra.push(i);
     taken.add(c);

@@ -12,7 +12,7 @@ import { MAP_FONT_SIZE, type MapEdgeStyle, type MapModel, type MapNode } from ".
 import { drawRoutes, planRoutes } from "./routes.ts";
 
 export const MAP_CONF = {
-  margin: 20, pad: 16, line: 18, titleLine: 20, minW: 150, minH: 56, portGap: 20, track: 14,
+  margin: 20, pad: 16, line: 18, titleLine: 20, minW: 150, minH: 56, portGap: 16, track: 14,
   gutter: 48, channelTop: 24, channelMid: 48, channelLow: 40, badgeFont: 12, badgeStep: 24,
 } as const;
 

@@ -61,7 +61,7 @@ export interface MapModel {
 
 export const MAP_FONT_SIZE = 16;
 const MAX_NODE_TEXT = 180;
-const MAX_SITE_TEXT = 300;
+const MAX_SITE_TEXT = 340;
 const MAX_NOTE_TEXT = 520;
 
 const ROLE_NAMES: Record<string, string> = { cas: "CAS", mailbox: "Mailbox" };
@@ -130,7 +130,7 @@ export function toMapModel(flow: Flow): MapModel {
     // A published name lands on a server of this site: the article's "Internet-facing site".
     // TODO: the Flow does not say which names are external; a `sites` summary from core would make this exact.
     s.internetFacing = s.names.length > 0;
-    s.lines = wrap(s.internetFacing ? `${s.name} (Internet-facing: ${s.names.join(", ")})` : s.name, MAX_SITE_TEXT);
+    s.lines = [...wrap(s.name, MAX_SITE_TEXT), ...(s.internetFacing ? wrap(`(Internet-facing: ${s.names.join(", ")})`, MAX_SITE_TEXT) : [])];
   }
   const index = new Map<string, number>();
   nodes.forEach((n, i) => index.has(n.id) || index.set(n.id, i));

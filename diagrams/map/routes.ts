@@ -56,7 +56,7 @@ function clearBetween(grid: MapGrid, a: number, b: number, fixed: number, alongR
 export function planRoutes(model: MapModel, grid: MapGrid): RoutePlan {
   const gutterTracks = new Map<number, number[]>();
   const channelTracks = new Map<number, number[]>();
-  const sides = new Map<string, { key: string; straightWith: number | null; order: number }[]>();
+  const sides = new Map<string, { key: string; straightWith: number | null; dir: number }[]>();
   const edges: PlannedEdge[] = model.edges.map((e, i) => {
     const [ca, ra, cb, rb] = [grid.col[e.from] ?? 0, grid.row[e.from] ?? 0, grid.col[e.to] ?? 0, grid.row[e.to] ?? 0];
     const straightH = e.from !== e.to && ra === rb && Math.abs(ca - cb) >= 1 && clearBetween(grid, ca, cb, ra, true);
@@ -76,10 +76,14 @@ export function planRoutes(model: MapModel, grid: MapGrid): RoutePlan {
       if (channel !== null) push(channelTracks, channel, i);
     }
     const pair = plan.straight ? Math.min(e.from, e.to) * 1e6 + Math.max(e.from, e.to) : null;
-    // Routed ports are ordered by where the edge heads: upward-bound edges take the upper ports.
-    const towards = (other: number): number => (plan.channel ?? (grid.row[other] ?? 0)) * 4 + (grid.row[other] ?? 0);
-    push(sides, `${e.from}:${plan.fromSide}`, { key: `${i}:from`, straightWith: pair, order: towards(e.to) });
-    push(sides, `${e.to}:${plan.toSide}`, { key: `${i}:to`, straightWith: pair, order: towards(e.from) });
+    // Where a routed edge heads from this box: up (-1), level (0) or down (1); ports are ordered by it.
+    const dir = (self: number, other: number): number => {
+      const r = grid.row[self] ?? 0;
+      const target = plan.channel === null ? (grid.row[other] ?? 0) : plan.channel - 0.5;
+      return Math.sign(target - r);
+    };
+    push(sides, `${e.from}:${plan.fromSide}`, { key: `${i}:from`, straightWith: pair, dir: dir(e.from, e.to) });
+    push(sides, `${e.to}:${plan.toSide}`, { key: `${i}:to`, straightWith: pair, dir: dir(e.to, e.from) });
     return plan;
   });
 
@@ -94,13 +98,16 @@ export function planRoutes(model: MapModel, grid: MapGrid): RoutePlan {
       const sorted = [...keys].sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
       sorted.forEach((k, j) => (ports.set(k, j - (sorted.length - 1) / 2), taken.push(j - (sorted.length - 1) / 2)));
     }
-    const routed = list.filter((p) => p.straightWith === null).sort((a, b) => a.order - b.order || parseInt(a.key, 10) - parseInt(b.key, 10));
-    const free: number[] = [];
-    for (let k = 0; free.length < routed.length; k++) {
-      for (const c of k === 0 ? [0] : [k, -k]) if (free.length < routed.length && taken.every((t) => Math.abs(t - c) >= 0.5)) free.push(c);
+    const routed = list.filter((p) => p.straightWith === null).sort((a, b) => a.dir - b.dir || parseInt(a.key, 10) - parseInt(b.key, 10));
+    if (taken.length === 0) routed.forEach((p, j) => ports.set(p.key, j - (routed.length - 1) / 2));
+    else {
+      // Around straight edges: upward-bound routes take ports above them, the rest ports below.
+      const ups = routed.filter((p) => p.dir < 0).reverse();
+      const downs = routed.filter((p) => p.dir >= 0);
+      const [lo, hi] = [Math.min(...taken), Math.max(...taken)];
+      ups.forEach((p, j) => ports.set(p.key, lo - 1 - j));
+      downs.forEach((p, j) => ports.set(p.key, hi + 1 + j));
     }
-    free.sort((a, b) => a - b);
-    routed.forEach((p, j) => ports.set(p.key, free[j] ?? 0));
     if (side.endsWith(":left") || side.endsWith(":right")) {
       const used = list.map((p) => Math.abs(ports.get(p.key) ?? 0));
       maxSidePorts = Math.max(maxSidePorts, 2 * Math.max(0, ...used) + 1);
