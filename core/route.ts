@@ -99,7 +99,8 @@ export function route(input: Model | Topology, scenario: Scenario): Flow {
   const steps = number(t, rule);
   const participants = participantsOf(m, steps, protocol, client);
   const known = diagnosticsFor(m, { user: user.name, mailbox: mbx.name, protocol, client }).map(({ code, severity, message, path, breaks }) => ({ code, severity, message, path, breaks }));
-  const diagnostics = dedupe([...t.diagnostics, ...known]);
+  // Where diagnose() already explains the break (same code), its message and path win over the action's.
+  const diagnostics = dedupe([...known.filter((k) => t.diagnostics.some((d) => d.code === k.code)), ...t.diagnostics.filter((d) => !known.some((k) => k.code === d.code)), ...known]);
   return { outcome: t.outcome, scenario: resolved, participants, steps, notes: dedupeNotes([...notes, ...t.notes]), diagnostics };
 }
 
