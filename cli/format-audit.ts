@@ -8,6 +8,7 @@ import type { Audit, AuditOutcome, AuditRow } from "../core/audit.ts";
 import { formatPath } from "../core/suggest.ts";
 import { CLIENTS, PROTOCOLS } from "../core/types.ts";
 import { escapeMarkdown } from "../diagrams/escape.ts";
+import { cleanText } from "../diagrams/text.ts";
 
 export const AUDIT_FORMATS = ["md", "json", "csv"] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
@@ -53,8 +54,8 @@ export function auditCsv(a: Audit): string {
 // ---- Markdown -----------------------------------------------------------------------------------
 
 const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? "" : "s"}`;
-const md = (s: string): string => escapeMarkdown(s.replace(/[\r\n]+/g, " "));
-const code = (s: string): string => `\`${s.replace(/`/g, "'").replace(/[\r\n]+/g, " ")}\``;
+const md = (s: string): string => escapeMarkdown(cleanText(s));
+const code = (s: string): string => `\`${cleanText(s).replace(/`/g, "'")}\``;
 
 const OUTCOME_ORDER: AuditOutcome[] = ["proxy", "redirect", "silent-redirect", "autodiscover-referral", "direct", "fail", "n/a"];
 

@@ -4,6 +4,7 @@
  * `--strict`: exit 1 when any flow fails (n/a combinations are not flows), for CI gates.
  */
 import { type Command, Option } from "commander";
+import { extname } from "node:path";
 import { audit } from "../../core/audit.ts";
 import { CliError, EXIT_FAILING_FLOWS } from "../errors.ts";
 import { AUDIT_FORMATS, type AuditFormat, failingRows, formatAudit } from "../format-audit.ts";
@@ -41,7 +42,7 @@ export function registerAudit(program: Command): void {
     .action(async (topologyArg: string, flags: AuditFlags) => {
       const { topology } = await loadTopology(topologyArg);
       const result = audit(topology, { profile: asProfile(flags.profile) });
-      const ext = flags.output?.split(".").pop()?.toLowerCase() ?? "";
+      const ext = flags.output ? extname(flags.output).slice(1).toLowerCase() : "";
       const format = flags.format ?? FROM_EXTENSION[ext] ?? "md";
       writeOutput(formatAudit(result, format), flags.output);
       const failing = failingRows(result);

@@ -6,7 +6,7 @@
  */
 import { type Command, Option } from "commander";
 import { route } from "../../core/route.ts";
-import { hint, listAllowed } from "../../core/suggest.ts";
+import { hint, listAllowed, quote } from "../../core/suggest.ts";
 import { CLIENTS, PROTOCOLS } from "../../core/types.ts";
 import { validateScenario } from "../../core/validate.ts";
 import { CliError, EXIT_FAILING_FLOWS, issueLines, usage } from "../errors.ts";
@@ -61,7 +61,7 @@ export function registerFlow(program: Command): void {
         if (!preset) throw usage(`--scenario: needs a preset topology (preset:<id>); for a file, give --user, --protocol and --client`);
         const names = Object.keys(preset.scenarios);
         const named = Object.hasOwn(preset.scenarios, flags.scenario) ? preset.scenarios[flags.scenario] : undefined;
-        if (!named) throw usage(`--scenario: preset ${preset.id} has no scenario "${flags.scenario}"${hint(flags.scenario, names)} (scenarios: ${listAllowed(names)})`);
+        if (!named) throw usage(`--scenario: preset ${preset.id} has no scenario ${quote(flags.scenario)}${hint(flags.scenario, names)} (scenarios: ${listAllowed(names)})`);
         base = { ...named.scenario };
       }
       const input: Record<string, unknown> = { ...base };

@@ -12,6 +12,7 @@ import { buildModel } from "../../core/model.ts";
 import { route } from "../../core/route.ts";
 import { CLIENTS, PROTOCOLS, type ClientLocation, type Flow, type Protocol, type Topology } from "../../core/types.ts";
 import { escapeMarkdown } from "../../diagrams/escape.ts";
+import { cleanText } from "../../diagrams/text.ts";
 import { uniqueStems } from "../filenames.ts";
 import { makeDir, writeFile, writeOutput } from "../io.ts";
 import { asProfile, backgroundOption, profileOption, renderOptions, themeOption, TOPOLOGY_HELP } from "../options.ts";
@@ -105,7 +106,7 @@ export function registerRender(program: Command): void {
     });
 }
 
-const md = (s: string): string => escapeMarkdown(s.replace(/[\r\n]+/g, " "));
+const md = (s: string): string => escapeMarkdown(cleanText(s));
 
 function indexCell(c: Cell | undefined): string {
   if (!c) return "";
