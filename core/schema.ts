@@ -44,15 +44,30 @@ const listenerSchema = z
   })
   .describe("POP3/IMAP4 connection settings: host:port (or a URL).");
 
-const byProtocol = <T extends z.ZodType>(value: (p: Protocol) => T) =>
-  z.strictObject(Object.fromEntries(PROTOCOLS.map((p) => [p, value(p).optional()])) as { [P in Protocol]: z.ZodOptional<T> });
+const PROTOCOL_NAMES: Record<Protocol, string> = {
+  autodiscover: "Autodiscover (/Autodiscover)",
+  "outlook-anywhere": "Outlook Anywhere, RPC over HTTP (/rpc)",
+  "mapi-http": "MAPI over HTTP (/mapi)",
+  "rpc-tcp": "Outlook RPC over TCP (inside the network)",
+  owa: "Outlook on the web (/owa)",
+  ecp: "Exchange Control Panel (/ecp)",
+  activesync: "Exchange ActiveSync (/Microsoft-Server-ActiveSync)",
+  ews: "Exchange Web Services (/EWS)",
+  oab: "Offline address book (/OAB)",
+  pop3: "POP3",
+  imap4: "IMAP4",
+};
 
-const urlsSchema = byProtocol((p) => (p === "pop3" || p === "imap4" ? listenerSchema : vdirSchema)).describe(
+/** An object with one optional field per protocol, in PROTOCOLS order, each described. */
+const byProtocol = <T extends z.ZodType>(value: (p: Protocol) => T, what: string) =>
+  z.strictObject(Object.fromEntries(PROTOCOLS.map((p) => [p, value(p).optional().describe(`${what}: ${PROTOCOL_NAMES[p]}.`)])) as { [P in Protocol]: z.ZodOptional<T> });
+
+const urlsSchema = byProtocol((p) => (p === "pop3" || p === "imap4" ? listenerSchema : vdirSchema), "URLs").describe(
   "Virtual-directory URLs per protocol (Get-OwaVirtualDirectory, Get-ActiveSyncVirtualDirectory, ...). Protocols: " + PROTOCOLS.join(", ") + ".",
 );
 
-const authSchema = byProtocol(() => z.array(z.enum(AUTH_METHODS)).min(1).max(AUTH_METHODS.length)).describe(
-  'Authentication methods enabled on each virtual directory, e.g. { "owa": ["forms"] }.',
+const authSchema = byProtocol(() => z.array(z.enum(AUTH_METHODS)).min(1).max(AUTH_METHODS.length), "Authentication methods enabled").describe(
+  'Authentication methods enabled on each virtual directory, e.g. { "owa": ["forms"] }. Methods: ' + AUTH_METHODS.join(", ") + ".",
 );
 
 const oaAuth = z.enum(["ntlm", "basic", "negotiate"]);
