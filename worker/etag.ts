@@ -7,12 +7,18 @@
 /** JSON with object keys sorted at every level; `undefined` members dropped as JSON.stringify does. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
-  const entries = Object.keys(value)
-    .sort()
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(",")}}`;
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) out += `${i ? "," : ""}${value[i] === undefined ? "null" : canonicalJson(value[i])}`;
+    return `${out}]`;
+  }
+  const obj = value as Record<string, unknown>;
+  let out = "{";
+  for (const k of Object.keys(obj).sort()) {
+    if (obj[k] === undefined) continue;
+    out += `${out.length > 1 ? "," : ""}${JSON.stringify(k)}:${canonicalJson(obj[k])}`;
+  }
+  return `${out}}`;
 }
 
 /**

@@ -31,7 +31,7 @@ const OPTION_PARAMS = [
   query("profile", "Routing profile; a value in the body's `options` wins over this.", PROFILES),
   query("theme", "Diagram theme; a value in the body's `options` wins over this.", THEMES),
   query("background", "Diagram background (`transparent`, `#rrggbb`, a colour name); the body's `options` win."),
-  query("view", "Diagram view; only `sequence` is drawn so far.", VIEWS),
+  query("view", "Diagram view: `sequence` (numbered messages over time) or `map` (servers by site with numbered arrows; svg and mmd).", VIEWS),
 ];
 
 const FLOW_CONTENT = {

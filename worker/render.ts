@@ -1,10 +1,13 @@
 /**
- * Compiled flow -> response text in one format. JSON is `{ flow, links }`; the other formats come
- * from diagrams/. In: the core's Compiled value (plain data), the format, the origin and the
- * request document (for the links). Out: text.
+ * Compiled flow -> response text in one format and view. JSON is `{ flow, links }`; the other
+ * formats come from diagrams/: the sequence view (default) or the map view (`options.view: "map"`,
+ * svg and mmd; Markdown is always the numbered narrative with the sequence diagram).
+ * In: the core's Compiled value (plain data), the format, the origin and the request document
+ * (for the links). Out: text.
  */
-import type { Compiled } from "../core/index.ts";
+import type { Compiled, Flow } from "../core/index.ts";
 import { renderMarkdown, renderMermaid, renderSvg, type RenderOptions } from "../diagrams/index.ts";
+import { renderMapMermaid, renderMapSvg } from "../diagrams/map/index.ts";
 import type { FlowFormat } from "./app-env.ts";
 import { invalidInput } from "./errors.ts";
 import { flowLinks } from "./links.ts";
@@ -26,27 +29,18 @@ function guarded<T>(draw: () => T): T {
   }
 }
 
-/** `view` is part of the request contract; only the sequence view is drawn so far. */
-export function checkView(compiled: Compiled): void {
-  const view = compiled.options?.view;
-  if (view !== undefined && view !== "sequence") {
-    throw invalidInput([{ code: "ENUM", message: `options.view: "${view}" is not available yet; use "sequence"`, path: ["options", "view"] }]);
-  }
-}
+type Draw = (flow: Flow, options?: RenderOptions) => string;
+
+const VIEWS: Record<"sequence" | "map", { svg: Draw; mmd: Draw; md: Draw }> = {
+  sequence: { svg: renderSvg, mmd: renderMermaid, md: renderMarkdown },
+  map: { svg: renderMapSvg, mmd: renderMapMermaid, md: renderMarkdown },
+};
 
 export async function renderFlow(compiled: Compiled, format: FlowFormat, origin: string, doc: unknown): Promise<string> {
   const options = renderOptionsOf(compiled);
-  switch (format) {
-    case "svg":
-      return guarded(() => renderSvg(compiled.flow, options));
-    case "mmd":
-      return guarded(() => renderMermaid(compiled.flow, options));
-    case "md":
-      return guarded(() => renderMarkdown(compiled.flow, options));
-    case "json": {
-      const mermaid = guarded(() => renderMermaid(compiled.flow, options));
-      const links = await flowLinks(origin, doc, mermaid, options.theme ?? "default");
-      return `${JSON.stringify({ flow: compiled.flow, links }, null, 2)}\n`;
-    }
-  }
+  const view = VIEWS[compiled.options?.view ?? "sequence"];
+  if (format !== "json") return guarded(() => view[format](compiled.flow, options));
+  const mermaid = guarded(() => view.mmd(compiled.flow, options));
+  const links = await flowLinks(origin, doc, mermaid, options.theme ?? "default");
+  return `${JSON.stringify({ flow: compiled.flow, links }, null, 2)}\n`;
 }

@@ -67,6 +67,19 @@ describe("POST /v1/flow", () => {
   });
 });
 
+describe("views", () => {
+  it("view=map draws the map: flowchart Mermaid and its own SVG; the links keep the view", async () => {
+    const mmd = await (await post("/v1/flow?format=mmd&view=map", REQUEST)).text();
+    expect(mmd).toMatch(/^(%%.*\n)?flowchart/);
+    const svg = await post("/v1/flow?format=svg", { ...REQUEST, options: { view: "map" } });
+    expect(svg.status).toBe(200);
+    const seq = await (await post("/v1/flow?format=svg", REQUEST)).text();
+    expect(await svg.text()).not.toBe(seq);
+    const body = (await (await post("/v1/flow?view=map", REQUEST)).json()) as FlowBody;
+    expect(await (await get(new URL(body.links.mmd ?? "").pathname)).text()).toBe(mmd);
+  });
+});
+
 describe("links", () => {
   it("are absolute, from the request origin, and reproduce the flow", async () => {
     const body = (await (await post("/v1/flow?theme=dark", REQUEST)).json()) as FlowBody;

@@ -156,8 +156,8 @@ describe("422 invalid input", () => {
     expect(body.errors?.some((e) => e.path[0] === "topology")).toBe(true);
   });
 
-  it("a view that is not drawn yet", async () => {
-    const body = await problem(await post("/v1/flow?view=map", REQUEST), 422);
+  it("an unknown view", async () => {
+    const body = await problem(await post("/v1/flow?view=timeline", REQUEST), 422);
     expect(body.errors?.[0]?.path).toEqual(["options", "view"]);
   });
 
