@@ -114,20 +114,25 @@ function time(fn: () => number, runs: number): { ms: number[]; flows: number; he
 
 const pick = (xs: number[], q: number) => xs[Math.max(0, Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1))] as number;
 
-const users = Number(process.argv[2] ?? 1000);
-const runs = Number(process.argv[3] ?? 9);
-const topology = generate(users);
-const shape = audit(topology).summary;
-const rows = [
-  { name: "audit() (one model)", ...time(() => audit(topology).summary.flows, runs) },
-  { name: "naive route(topology) per flow", ...time(() => naive(topology), Math.max(3, Math.floor(runs / 3))) },
-];
-console.log(`${users} users, ${topology.servers.length} servers, ${topology.sites.length} sites: ${shape.rows} rows, ${shape.flows} routed flows, ${shape.notApplicable} n/a; ${gc ? "gc between runs" : "run with --expose-gc for steadier heap numbers"}`);
-console.log("| approach | runs | min ms | median ms | p95 ms | flows/s | heap MB |");
-console.log("|---|---:|---:|---:|---:|---:|---:|");
-for (const r of rows) {
-  const med = pick(r.ms, 0.5);
-  console.log(`| ${r.name} | ${r.ms.length} | ${pick(r.ms, 0).toFixed(1)} | ${med.toFixed(1)} | ${pick(r.ms, 0.95).toFixed(1)} | ${Math.round((r.flows / med) * 1000).toLocaleString("en-US")} | ${r.heapMB.toFixed(1)} |`);
+/** Prints the comparison table; runs only when this file is executed, so generate() can be imported. */
+function main(): void {
+  const users = Number(process.argv[2] ?? 1000);
+  const runs = Number(process.argv[3] ?? 9);
+  const topology = generate(users);
+  const shape = audit(topology).summary;
+  const rows = [
+    { name: "audit() (one model)", ...time(() => audit(topology).summary.flows, runs) },
+    { name: "naive route(topology) per flow", ...time(() => naive(topology), Math.max(3, Math.floor(runs / 3))) },
+  ];
+  console.log(`${users} users, ${topology.servers.length} servers, ${topology.sites.length} sites: ${shape.rows} rows, ${shape.flows} routed flows, ${shape.notApplicable} n/a; ${gc ? "gc between runs" : "run with --expose-gc for steadier heap numbers"}`);
+  console.log("| approach | runs | min ms | median ms | p95 ms | flows/s | heap MB |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|");
+  for (const r of rows) {
+    const med = pick(r.ms, 0.5);
+    console.log(`| ${r.name} | ${r.ms.length} | ${pick(r.ms, 0).toFixed(1)} | ${med.toFixed(1)} | ${pick(r.ms, 0.95).toFixed(1)} | ${Math.round((r.flows / med) * 1000).toLocaleString("en-US")} | ${r.heapMB.toFixed(1)} |`);
+  }
+  const [fast, slow] = rows.map((r) => pick(r.ms, 0.5)) as [number, number];
+  console.log(`median ratio naive / audit: ${(slow / fast).toFixed(1)}x`);
 }
-const [fast, slow] = rows.map((r) => pick(r.ms, 0.5)) as [number, number];
-console.log(`median ratio naive / audit: ${(slow / fast).toFixed(1)}x`);
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
