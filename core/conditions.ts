@@ -49,7 +49,11 @@ export function redirectUrl(c: Ctx): { url: string; server: Server } | undefined
 
 const CONDITIONS: Record<ConditionId, (c: Ctx) => boolean> = {
   "modern-versions-differ": (c) => !!c.fe && isModern(c.fe.version) && isModern(c.mbx.version) && c.fe.version !== c.mbx.version,
-  "legacy-oa-disabled": (c) => siteTarget(c)?.outlookAnywhere?.enabled !== true,
+  // Only when the CAS exists: a site with no legacy CAS at all is DX-01, not DX-05.
+  "legacy-oa-disabled": (c) => {
+    const t = siteTarget(c);
+    return !!t && t.outlookAnywhere?.enabled !== true;
+  },
   "no-oab-and-oa-disabled": (c) => c.user.oabAssigned === false && siteTarget(c)?.outlookAnywhere?.enabled !== true,
   "ecp-external-in-both-sites": (c) => !!c.fe?.urls?.ecp?.external && !!(c.m.bySite.get(c.mbx.site) ?? []).some((s) => s.version >= 2016 && !!s.urls?.ecp?.external),
   "target-redirectable": (c) => redirectUrl(c) !== undefined,
