@@ -1,0 +1,137 @@
+/**
+ * Load test of the worker under `wrangler dev` (workerd, locally): starts the server on a free
+ * loopback port, waits for /healthz, then runs autocannon (10 connections, ~10 s each) against
+ *   (a) a preset SVG GET (cacheable: what a wiki <img> embed costs), and
+ *   (b) POST /v1/flow with a seeded-random user/protocol/client per request (never cached),
+ * reports requests/s, p50 and p99 latency and the error and non-2xx counts (which must be zero),
+ * and stops the server. Exit code 1 when any request failed.
+ *
+ * Run: node bench/load.ts [seconds]   (Node 22 strips the types)
+ */
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { join } from "node:path";
+
+interface Histogram { average: number; p50: number; p99: number }
+interface Result { requests: Histogram; latency: Histogram; errors: number; timeouts: number; non2xx: number; "2xx": number }
+interface AutocannonRequest { method?: string; path?: string; headers?: Record<string, string>; body?: string; setupRequest?: (req: AutocannonRequest) => AutocannonRequest }
+type Autocannon = (opts: { url: string; connections: number; duration: number; requests?: AutocannonRequest[] }) => Promise<Result>;
+
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+const ROOT = join(import.meta.dirname, "..");
+const DURATION = Number(process.argv[2] ?? 10);
+const CONNECTIONS = 10;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      srv.close(() => (addr && typeof addr === "object" ? resolve(addr.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** mulberry32: a small seeded PRNG, so every run sends the same request sequence. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const USERS = ["alice", "bob", "carmen", "dave"];
+const PROTOCOLS = ["activesync", "ews", "owa", "outlook-anywhere", "autodiscover", "oab"];
+const CLIENTS = ["internal", "external"];
+const FORMATS = ["json", "svg", "mmd", "md"];
+
+async function waitForHealth(base: string, server: ReturnType<typeof spawn>): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`wrangler dev exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error("wrangler dev did not answer /healthz within 90 s");
+}
+
+function report(label: string, r: Result): boolean {
+  const failed = r.errors + r.timeouts + r.non2xx;
+  console.log(
+    `${label.padEnd(44)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ` +
+      `2xx ${r["2xx"]}   errors ${r.errors}   timeouts ${r.timeouts}   non-2xx ${r.non2xx}`,
+  );
+  return failed === 0;
+}
+
+async function main(): Promise<void> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(join(ROOT, "node_modules", ".bin", "wrangler"), ["dev", "--ip", "127.0.0.1", "--port", String(port)], {
+    cwd: ROOT,
+    detached: true, // own process group, so the whole tree (wrangler + workerd) stops with it
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  server.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+  const stop = (): void => {
+    try {
+      if (server.pid) process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+  process.on("SIGINT", () => (stop(), process.exit(130)));
+  let ok = true;
+  try {
+    await waitForHealth(base, server);
+    const svgPath = "/v1/presets/o365info/activesync-madrid.svg";
+    const probe = await fetch(base + svgPath);
+    await probe.arrayBuffer();
+    console.log(`wrangler dev on ${base}; ${CONNECTIONS} connections, ${DURATION} s per run; node ${process.version}`);
+    console.log(`(a) ${svgPath}: ${probe.status} ${probe.headers.get("content-type")}, cache-control "${probe.headers.get("cache-control")}"`);
+
+    ok = report("(a) GET preset SVG", await autocannon({ url: base + svgPath, connections: CONNECTIONS, duration: DURATION })) && ok;
+
+    const rnd = prng(20879);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+    const body = (): string => JSON.stringify({ preset: "o365info", scenario: { user: pick(USERS), protocol: pick(PROTOCOLS), client: pick(CLIENTS) } });
+    const first = await fetch(`${base}/v1/flow?format=svg`, { method: "POST", headers: { "Content-Type": "application/json" }, body: body() });
+    await first.arrayBuffer();
+    if (!first.ok) throw new Error(`POST /v1/flow probe answered ${first.status}`);
+    const post = await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      requests: [
+        {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          setupRequest: (req) => ({ ...req, path: `/v1/flow?format=${pick(FORMATS)}`, body: body() }),
+        },
+      ],
+    });
+    ok = report("(b) POST /v1/flow (random scenario + format)", post) && ok;
+  } catch (e) {
+    ok = false;
+    console.error(String(e), stderr);
+  } finally {
+    stop();
+  }
+  if (!ok) {
+    console.error("load: some requests failed");
+    process.exit(1);
+  }
+}
+
+await main();
