@@ -13,7 +13,7 @@ import { drawRoutes, planRoutes } from "./routes.ts";
 
 export const MAP_CONF = {
   margin: 20, pad: 16, line: 18, titleLine: 20, minW: 150, minH: 56, portGap: 16, track: 14,
-  gutter: 48, channelTop: 24, channelMid: 48, channelLow: 40, badgeFont: 12, badgeStep: 24,
+  gutter: 64, channelTop: 24, channelMid: 48, channelLow: 40, badgeFont: 12, badgeStep: 24,
 } as const;
 
 export interface MapBox { node: number; kind: MapNode["kind"]; x: number; y: number; w: number; h: number; lines: string[]; baselines: number[] }
@@ -119,7 +119,9 @@ export function layoutMap(model: MapModel): MapLayout {
   const boxes: MapBox[] = model.nodes.map((n, i) => {
     const bx = colX[grid.col[i] ?? 0] ?? 0;
     const by = rowY[grid.row[i] ?? 0] ?? 0;
-    return { node: i, kind: n.kind, x: bx, y: by, w: W, h: H, lines: n.lines, baselines: baselinesAround(by + H / 2, n.lines.length) };
+    // The AD cylinder's top ellipse takes ~14 px: its text sits a little lower.
+    const mid = by + H / 2 + (n.kind === "ad" ? 5 : 0);
+    return { node: i, kind: n.kind, x: bx, y: by, w: W, h: H, lines: n.lines, baselines: baselinesAround(mid, n.lines.length) };
   });
   const regions: MapRegion[] = [];
   for (const [site, [x0, x1]] of regionX) {

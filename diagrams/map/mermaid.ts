@@ -8,14 +8,18 @@
 import type { Flow } from "../../core/types.ts";
 import { escapeMermaid } from "../escape.ts";
 import { type RenderOptions, resolveOptions } from "../options.ts";
-import { type MapEdgeStyle, type MapModel, type MapNode, toMapModel } from "./model.ts";
+import { type MapEdgeStyle, type MapModel, type MapNode, NOTE_ID, toMapModel } from "./model.ts";
 
 const ARROWS: Record<MapEdgeStyle, string> = { solid: "-->", dashed: "-.->", lookup: "---", fail: "--x" };
 
-/** The id of the diagnostics note node; node ids all start with `p_`, so it cannot collide. */
-export const NOTE_ID = "note_diagnostics";
-
 const quoted = (lines: string[]): string => `"${lines.map((l) => escapeMermaid(l)).join("<br>")}"`;
+
+/**
+ * Mermaid 11 (htmlLabels off) escapes subgraph titles once more than node labels, so an entity
+ * code there shows literally ("&#58;"). Titles therefore keep `:` (harmless inside quotes) and a
+ * raw `&` (Mermaid escapes it itself, and with `#` always encoded it cannot start an entity).
+ */
+const title = (lines: string[]): string => `"${lines.map((l) => escapeMermaid(l, "message").replace(/#38;/g, "&")).join("<br>")}"`;
 
 function node(n: MapNode): string {
   const text = quoted(n.lines);
@@ -30,7 +34,7 @@ export function printMapMermaid(model: MapModel, options?: RenderOptions): strin
   // The client first: Mermaid ranks left to right in the order it meets nodes.
   for (const n of model.nodes) if (n.kind === "client") out.push(`    ${node(n)}`);
   for (const s of model.sites) {
-    out.push(`    subgraph ${s.alias} [${quoted(s.lines)}]`);
+    out.push(`    subgraph ${s.alias} [${title(s.lines)}]`);
     for (const i of s.nodes) {
       const n = model.nodes[i];
       if (n) out.push(`        ${node(n)}`);

@@ -60,6 +60,8 @@ export interface MapModel {
 }
 
 export const MAP_FONT_SIZE = 16;
+/** Id of the diagnostics note in both views; node ids all start with `p_`, so it cannot collide. */
+export const NOTE_ID = "note_diagnostics";
 const MAX_NODE_TEXT = 180;
 const MAX_SITE_TEXT = 340;
 const MAX_NOTE_TEXT = 520;

@@ -133,8 +133,12 @@ export function drawRoutes(model: MapModel, plan: RoutePlan, geo: RouteGeometry)
     const a = e && geo.boxes[e.from];
     const b = e && geo.boxes[e.to];
     if (!a || !b) return [];
-    const pa = port(a, p.fromSide, plan.ports.get(`${p.edge}:from`) ?? 0, geo.portGap);
-    const pb = port(b, p.toSide, plan.ports.get(`${p.edge}:to`) ?? 0, geo.portGap);
+    // Routed ports sit a fifth of a slot off the grid, up on left sides and down on right sides:
+    // two boxes facing each other across a gutter then never have routed ports at the same height,
+    // so their stubs into the gutter cannot overlap, and no stub runs along a straight edge.
+    const shift = (side: Side): number => (p.straight ? 0 : side === "right" ? 0.2 : side === "left" ? -0.2 : 0);
+    const pa = port(a, p.fromSide, (plan.ports.get(`${p.edge}:from`) ?? 0) + shift(p.fromSide), geo.portGap);
+    const pb = port(b, p.toSide, (plan.ports.get(`${p.edge}:to`) ?? 0) + shift(p.toSide), geo.portGap);
     if (p.straight || !p.gutters) return [pa, pb];
     const [ga, gb] = p.gutters;
     const tx = (g: number): number => {

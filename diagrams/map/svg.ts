@@ -12,7 +12,7 @@ import { escapeXml } from "../escape.ts";
 import { type RenderOptions, type Theme, type ThemeName, resolveOptions } from "../options.ts";
 import { contentId, FONT_FAMILY, num, textLines } from "../svg.ts";
 import { type MapBox, type MapLayout, type MapRoute, layoutMap } from "./layout.ts";
-import { MAP_FONT_SIZE, type MapModel, toMapModel } from "./model.ts";
+import { MAP_FONT_SIZE, type MapModel, NOTE_ID, toMapModel } from "./model.ts";
 
 /** Site regions: Mermaid's flowchart cluster colours per stock theme. */
 export const REGION_COLOURS: Readonly<Record<ThemeName, { fill: string; stroke: string }>> = {
@@ -54,9 +54,9 @@ function edge(r: MapRoute, model: MapModel, id: string, t: Theme): string {
   return `<path d="${d}" id="${id}-edge${r.edge}-${from}--${to}" class="map-edge map-edge-${r.style}" fill="none" stroke="${colour}" stroke-width="1.5"${dash}${head}/>`;
 }
 
-function badges(r: MapRoute, t: Theme): string {
+function badges(r: MapRoute, id: string, t: Theme): string {
   return r.badges.map((b) =>
-    `<circle cx="${num(b.x)}" cy="${num(b.y)}" r="${num(b.r)}" fill="${r.style === "fail" ? t.fail : t.numberFill}"/>` +
+    `<circle cx="${num(b.x)}" cy="${num(b.y)}" r="${num(b.r)}" id="${id}-edge${r.edge}-n${b.n}" class="edge-badge" fill="${r.style === "fail" ? t.fail : t.numberFill}"/>` +
     `<text x="${num(b.x)}" y="${num(b.y + 4)}" text-anchor="middle" class="edge-number" font-size="12" fill="${t.numberText}">${b.n}</text>`).join("");
 }
 
@@ -79,10 +79,10 @@ export function printMapSvg(l: MapLayout, model: MapModel, themeName: ThemeName,
     out.push(shape(b, model.nodes[b.node]?.alias ?? "", id, t));
     out.push(textLines(b.x + b.w / 2, b.baselines, b.lines, `text-anchor="middle" class="node-text" fill="${t.actorText}"`));
   }
-  for (const r of l.routes) out.push(badges(r, t));
+  for (const r of l.routes) out.push(badges(r, id, t));
   if (l.note) {
     const n = l.note;
-    out.push(`<rect x="${num(n.x)}" y="${num(n.y)}" width="${num(n.w)}" height="${num(n.h)}" class="map-note" fill="${t.noteFill}" stroke="${t.noteStroke}"/>`);
+    out.push(`<rect x="${num(n.x)}" y="${num(n.y)}" width="${num(n.w)}" height="${num(n.h)}" id="${id}-${NOTE_ID}" class="map-node map-note" fill="${t.noteFill}" stroke="${t.noteStroke}"/>`);
     out.push(textLines(n.x + 10, n.baselines, n.lines, `class="note-text" fill="${t.noteText}"`));
   }
   out.push(`</svg>`);

@@ -1,0 +1,56 @@
+/**
+ * Fidelity of the map: mermaid-cli (in Debian's Chromium) draws each golden case's map Mermaid
+ * text, and our SVG must show the same thing: the same site regions with the same labels, the
+ * same nodes with the same labels, each node inside the same site region, and the same edges
+ * (from, to, style: solid / dashed / lookup / fail) carrying the same step numbers. Positions are
+ * not compared: Mermaid lays flowcharts out with dagre, our layout is the article's grid.
+ * All cases render in one mmdc run.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { renderMapMermaid, renderMapSvg } from "../../diagrams/map/index.ts";
+import { goldenCases } from "../diagrams/cases.ts";
+import { type Rect, readMermaidMap, readOurMap, type SeenMap } from "./svg-read.ts";
+
+const MMDC = new URL("../../node_modules/.bin/mmdc", import.meta.url).pathname;
+const PUPPETEER = {
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--headless"],
+};
+
+const cases = goldenCases();
+const rendered = new Map<string, string>();
+
+beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), "exflow-map-fidelity-"));
+  writeFileSync(join(dir, "puppeteer.json"), JSON.stringify(PUPPETEER));
+  writeFileSync(join(dir, "in.md"), cases.map((c) => `\`\`\`mermaid\n${renderMapMermaid(c.flow)}\`\`\`\n`).join("\n"));
+  execFileSync(MMDC, ["-q", "-p", join(dir, "puppeteer.json"), "-i", join(dir, "in.md"), "-o", join(dir, "out.md")], { timeout: 120_000 });
+  cases.forEach((c, i) => rendered.set(c.name, readFileSync(join(dir, `out-${i + 1}.svg`), "utf8")));
+}, 150_000);
+
+const inside = (p: { cx: number; cy: number }, r: Rect): boolean => p.cx > r.x && p.cx < r.x + r.w && p.cy > r.y && p.cy < r.y + r.h;
+
+/** Node ids per site id, by geometry: which region each node's centre lies in. */
+function membership(seen: SeenMap): Record<string, string[]> {
+  return Object.fromEntries(seen.sites.map((s) => [s.id, seen.nodes.filter((n) => inside(n, s.rect)).map((n) => n.id).sort()]));
+}
+
+const sorted = <T>(xs: T[]): T[] => [...xs].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+describe.each(cases)("map $name against mermaid-cli", ({ name, flow }) => {
+  test("same sites, nodes, membership and numbered edges", () => {
+    const theirs = readMermaidMap(rendered.get(name) ?? "");
+    const ours = readOurMap(renderMapSvg(flow));
+    expect(ours.nodes.length).toBeGreaterThan(0);
+    expect(sorted(ours.sites.map((s) => [s.id, s.label]))).toEqual(sorted(theirs.sites.map((s) => [s.id, s.label])));
+    expect(sorted(ours.nodes.map((n) => [n.id, n.label]))).toEqual(sorted(theirs.nodes.map((n) => [n.id, n.label])));
+    expect(membership(ours)).toEqual(membership(theirs));
+    expect(sorted(ours.edges)).toEqual(sorted(theirs.edges));
+    const numbers = flow.steps.flatMap((s) => (s.n === null ? [] : [s.n])).sort((a, b) => a - b);
+    expect(theirs.edges.flatMap((e) => e.numbers).sort((a, b) => a - b)).toEqual(numbers);
+  });
+});
