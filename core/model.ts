@@ -75,10 +75,20 @@ export function hostOf(url: string | undefined): string | undefined {
  * protocol's ExternalUrl (exchange-routing.md section 1); `internetFacing` on the site overrides.
  */
 export function internetFacing(m: Model, site: string, protocol: Protocol): boolean {
-  const override = m.sites.get(site)?.internetFacing;
-  if (override !== undefined) return override;
-  return (m.bySite.get(site) ?? []).some((s) => isClientAccess(s) && !!externalUrl(m, s, protocol));
+  const key = `${site}\u0000${protocol}`;
+  let cache = facingCache.get(m);
+  if (!cache) facingCache.set(m, (cache = new Map()));
+  let facing = cache.get(key);
+  if (facing === undefined) {
+    const override = m.sites.get(site)?.internetFacing;
+    facing = override ?? (m.bySite.get(site) ?? []).some((s) => isClientAccess(s) && !!externalUrl(m, s, protocol));
+    cache.set(key, facing);
+  }
+  return facing;
 }
+
+// Asked for every hop's wording; an audit asks it tens of thousands of times per model.
+const facingCache = new WeakMap<Model, Map<string, boolean>>();
 
 /**
  * A server's ExternalUrl for a protocol. Outlook Anywhere has no vdir URL: its external host
