@@ -10,58 +10,66 @@ const MAX_SUGGEST_INPUT = 64;
 /** Longest user value quoted back in a message. */
 const MAX_QUOTED = 60;
 
+type Rows = [Int32Array, Int32Array, Int32Array];
+const newRows = (n: number): Rows => [new Int32Array(n), new Int32Array(n), new Int32Array(n)];
+
+/** OSA distance of two lower-cased strings, or `max + 1` once it must exceed `max`. */
+function osa(s: string, t: string, max: number, rows: Rows): number {
+  if (Math.abs(s.length - t.length) > max) return max + 1;
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= t.length; j++) prev[j] = j;
+  for (let i = 1; i <= s.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= t.length; j++) {
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[t.length]!;
+}
+
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent swaps), case-insensitive,
  * giving up (returning `max + 1`) as soon as the distance must exceed `max`.
+ * @example distance("verison", "version", 3) // 1
  */
 export function distance(a: string, b: string, max: number): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  if (Math.abs(s.length - t.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i++) {
-    const cur: number[] = [i];
-    let rowMin = i;
-    for (let j = 1; j <= t.length; j++) {
-      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
-      let d = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
-      cur.push(d);
-      rowMin = Math.min(rowMin, d);
-    }
-    if (rowMin > max) return max + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[t.length] ?? max + 1;
+  return osa(a.toLowerCase(), b.toLowerCase(), max, newRows(b.length + 1));
 }
 
 /**
  * The candidate the user most likely meant, or undefined. A case-only difference always
  * matches, then a unique candidate the input is the start of, then up to one edit per three
  * characters (at most 3). Ties go to the earlier candidate so the answer is stable.
+ * One pass, one set of DP rows: it may run against 20,000 user names.
  * @example didYouMean("verison", ["name", "version"]) // "version"
  */
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
   if (input.length === 0 || input.length > MAX_SUGGEST_INPUT) return undefined;
   const lower = input.toLowerCase();
-  const exact = candidates.find((c) => c.toLowerCase() === lower);
-  if (exact !== undefined) return exact;
-  // A unique candidate that starts with what was typed ("o365" -> "o365info").
-  const starts = input.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(lower)) : [];
-  if (starts.length === 1) return starts[0];
   const max = Math.min(3, Math.max(1, Math.floor(input.length / 3)));
+  // Candidates longer than input + max can never be within reach, so the rows never need more.
+  const rows = newRows(lower.length + max + 1);
+  let prefix: string | undefined;
+  let prefixes = 0;
   let best: string | undefined;
   let bestD = max + 1;
   for (const c of candidates) {
-    const d = distance(input, c, Math.min(max, bestD - 1));
-    if (d < bestD) {
-      best = c;
-      bestD = d;
+    if (Math.abs(c.length - input.length) > max && !(input.length >= 3 && c.length > input.length)) continue;
+    const lc = c.toLowerCase();
+    if (lc === lower) return c;
+    if (input.length >= 3 && lc.startsWith(lower) && prefixes++ === 0) prefix = c;
+    if (bestD > 1) {
+      const d = osa(lower, lc, Math.min(max, bestD - 1), rows);
+      if (d < bestD) [best, bestD] = [c, d];
     }
   }
-  return best;
+  return prefixes === 1 ? prefix : best;
 }
 
 /** `; did you mean "x"?` or an empty string. */
