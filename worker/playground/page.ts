@@ -29,7 +29,7 @@ function copyItem(id: string, label: string, what: string, multiline: boolean): 
 }
 
 export function renderPage(assets: PageAssets): string {
-  const presetOptions = Object.values(presets).map((p, i) => option(p.id, `${p.id}: ${p.title}`, i === 0)).join("");
+  const presetOptions = Object.values(presets).map((p, i) => option(p.id, p.id, i === 0)).join("");
   const protocolOptions = PROTOCOLS.map((p) => option(p)).join("");
   const clientOptions = CLIENTS.map((c) => option(c, CLIENT_LABELS[c] ?? c)).join("");
   const profileOptions = PROFILES.map((p) => option(p)).join("");
@@ -90,7 +90,9 @@ export function renderPage(assets: PageAssets): string {
 
 <section id="result" aria-labelledby="h-flow">
 <h2 id="h-flow">Flow <span id="outcome" class="badge"></span></h2>
-<figure><div class="diagram"><img id="diagram" alt="The sequence diagram appears here"></div><figcaption id="caption" class="hint"></figcaption></figure>
+<figure><div class="diagram fit" id="diagram-box"><img id="diagram" alt="The sequence diagram appears here"></div>
+<figcaption><span id="caption" class="hint"></span>
+<span class="actions"><button type="button" id="zoom" aria-pressed="false">Actual size</button> <a id="download-svg" href="#" download="exflow-flow.svg">Download SVG</a></span></figcaption></figure>
 <div class="flow-details">
 <h3>Steps</h3>
 <div class="table-scroll"><table class="steps"><thead><tr><th scope="col">#</th><th scope="col">From \u2192 to</th><th scope="col">Kind</th><th scope="col">URL</th><th scope="col">What happens</th><th scope="col">Rule</th></tr></thead><tbody id="steps-body"></tbody></table></div>

@@ -9,12 +9,13 @@
  * hash (`#preset=...&user=...` for an unedited preset, else `#r=` + the request document deflated
  * and base64url-encoded, the same encoding as GET /v1/flow/{format}/{encoded}).
  */
+import { AUDIT_JS } from "./audit-view.ts";
+import { DOCUMENT_JS } from "./document.ts";
+import { DOM_JS } from "./dom.ts";
 import { YAML_JS } from "./yaml.ts";
 
 const MAIN_JS = String.raw`
-var $ = function (id) { return document.getElementById(id); };
 var DEBOUNCE_MS = 300;
-var OUTCOME_LETTER = { proxy: "P", redirect: "R", "silent-redirect": "S", "autodiscover-referral": "A", direct: "D", fail: "\u2717", "n/a": "\u2013" };
 
 var ui = {
   preset: $("preset"), format: $("format"), presetInfo: $("preset-info"), topology: $("topology"), errors: $("error-list"),
@@ -23,70 +24,19 @@ var ui = {
   outcome: $("outcome"), diagram: $("diagram"), caption: $("caption"), steps: $("steps-body"), participants: $("participant-list"),
   notes: $("note-list"), diagnostics: $("diagnostic-list"), audit: $("audit"), auditSummary: $("audit-summary"),
   auditDiagnostics: $("audit-diagnostic-list"), status: $("status"), live: $("link-live-open"),
+  download: $("download-svg"), zoom: $("zoom"), diagramBox: $("diagram-box"),
   share: { svg: $("link-svg"), md: $("link-md"), curl: $("link-curl"), mmd: $("link-mmd"), live: $("link-live") }
 };
 
 var state = {
   presetId: null, presetTopology: null, presetText: "", known: null,
-  users: [], examples: {}, flowCtl: null, auditCtl: null, auditKey: "", flowTimer: 0, auditTimer: 0, blobUrl: null, restoring: false
+  users: [], examples: {}, flowCtl: null, auditCtl: null, auditKey: "", flowTimer: 0, auditTimer: 0, blobUrl: null
 };
-
-// ---- small helpers ------------------------------------------------------------------------
-
-function el(tag, attrs, children) {
-  var node = document.createElement(tag);
-  Object.keys(attrs || {}).forEach(function (k) {
-    var v = attrs[k];
-    if (v === undefined || v === null || v === false) return;
-    if (k === "text") node.textContent = String(v);
-    else if (k === "class") node.className = v;
-    else if (k === "onclick") node.addEventListener("click", v);
-    else node.setAttribute(k, v === true ? "" : String(v));
-  });
-  (children || []).forEach(function (c) { node.append(c instanceof Node ? c : document.createTextNode(String(c))); });
-  return node;
-}
 
 function say(text) { ui.status.textContent = ""; ui.status.textContent = text; }
 
-function formatPath(path) {
-  return (path || []).reduce(function (s, p) { return typeof p === "number" ? s + "[" + p + "]" : s ? s + "." + p : String(p); }, "");
-}
-
-function setOptions(select, values, labels) {
-  var keep = select.value;
-  select.replaceChildren.apply(select, values.map(function (v, i) { return el("option", { value: v, text: labels ? labels[i] : v }); }));
-  if (values.indexOf(keep) >= 0) select.value = keep;
-}
-
 function printTopology(topology, format) {
   return format === "json" ? JSON.stringify(topology, null, 2) + "\n" : toYaml(topology);
-}
-
-function isJsonText(text) { return text.trimStart().charAt(0) === "{"; }
-
-// ---- encoding (the API's: deflate + base64url) --------------------------------------------
-
-async function deflate(text) {
-  var stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-async function inflate(bytes) {
-  var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
-  return new Response(stream).text();
-}
-
-function base64url(bytes) {
-  var bin = "";
-  for (var i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function unbase64url(text) {
-  var s = text.replace(/-/g, "+").replace(/_/g, "/");
-  var bin = atob(s + "=".repeat((4 - (s.length % 4)) % 4));
-  return Uint8Array.from(bin, function (c) { return c.charCodeAt(0); });
 }
 
 // ---- the request document -----------------------------------------------------------------
@@ -112,53 +62,10 @@ function options(forAudit) {
 function requestDoc(forAudit) {
   var text = ui.topology.value;
   var extra = forAudit ? { options: options(true) } : { scenario: scenario(), options: options(false) };
-  if (state.presetId && text === state.presetText) {
-    return { type: "application/json", text: JSON.stringify(Object.assign({ preset: state.presetId }, extra)), mode: "preset" };
-  }
-  if (text.trim() === "") return null;
-  if (isJsonText(text)) {
-    return { type: "application/json", text: "{\"topology\":\n" + text.replace(/\s+$/, "") + "\n," + JSON.stringify(extra).slice(1), mode: "json" };
-  }
-  var lines = text.replace(/\s+$/, "").split("\n");
-  if (/^---\s*$/.test(lines[0] || "")) lines[0] = "";
-  var body = lines.map(function (l) { return l.trim() === "" ? "" : "  " + l; }).join("\n");
-  var tail = Object.keys(extra).map(function (k) { return k + ": " + JSON.stringify(extra[k]); }).join("\n");
-  return { type: "application/yaml", text: "topology:\n" + body + "\n" + tail + "\n", mode: "yaml" };
-}
-
-/** Inverse of requestDoc for a restored #r= hash: { text, doc } with the editor text as written. */
-function unwrapDoc(text) {
-  var lines = text.split("\n");
-  if (lines[0] === "{\"topology\":" && lines.length >= 3) {
-    var doc = JSON.parse(text);
-    return { text: lines.slice(1, -1).join("\n") + "\n", doc: doc };
-  }
-  if (lines[0] === "topology:") {
-    while (lines.length && lines[lines.length - 1] === "") lines.pop();
-    var tail = {};
-    while (lines.length > 1 && /^(scenario|options): \{/.test(lines[lines.length - 1])) {
-      var line = lines.pop();
-      var at = line.indexOf(": ");
-      tail[line.slice(0, at)] = JSON.parse(line.slice(at + 2));
-    }
-    var body = lines.slice(1).map(function (l) { return l.slice(0, 2) === "  " ? l.slice(2) : l; }).join("\n") + "\n";
-    return { text: body, doc: Object.assign({ topology: null }, tail) };
-  }
-  var parsed = JSON.parse(text);
-  return { text: parsed.topology ? printTopology(parsed.topology, ui.format.value) : "", doc: parsed };
+  return wrapDoc(text, extra, state.presetId && text === state.presetText ? state.presetId : null);
 }
 
 // ---- errors -------------------------------------------------------------------------------
-
-/** "line N, column M" of the wrapped document -> the editor's line and column. */
-function editorPosition(message, mode) {
-  return message.replace(/line (\d+), column (\d+)/, function (_, line, col) {
-    var count = ui.topology.value.split("\n").length;
-    var l = Math.min(Math.max(Number(line) - 1, 1), count);
-    var c = mode === "yaml" ? Math.max(Number(col) - 2, 1) : Number(col);
-    return "line " + l + ", column " + c;
-  });
-}
 
 function selectLine(line) {
   var lines = ui.topology.value.split("\n");
@@ -175,7 +82,7 @@ function showErrors(issues, mode) {
   ui.result.classList.toggle("stale", issues.length > 0);
   issues.forEach(function (issue) {
     var path = formatPath(issue.path);
-    var message = editorPosition(String(issue.message || ""), mode);
+    var message = editorPosition(String(issue.message || ""), mode, ui.topology.value.split("\n").length);
     if (path && message.indexOf(path + ": ") === 0) message = message.slice(path.length + 2);
     var item = el("li", { "data-code": issue.code || "" }, [
       el("code", { class: "path", text: path || "(document)" }), " ", message
@@ -213,17 +120,27 @@ async function updateFlow() {
     return fetch("/v1/flow?format=" + format, { method: "POST", headers: { "Content-Type": doc.type }, body: doc.text, signal: ctl.signal });
   }
   try {
-    var responses = await Promise.all([post("json"), post("svg"), post("mmd")]);
-    var failed = responses.find(function (r) { return !r.ok; });
-    if (failed) {
-      var issues = await problemOf(responses[0].ok ? failed : responses[0]);
-      if (ctl !== state.flowCtl) return;
-      showErrors(issues, doc.mode);
+    var pending = [post("json"), post("svg"), post("mmd")];
+    pending.forEach(function (p) { p.catch(function () { /* aborted or failed: handled where awaited */ }); });
+    var first = await pending[0];
+    if (!first.ok) {
+      // The JSON answer carries the problems; the image and text requests have nothing to add
+      // (abort them only once this body is read: the same signal would cancel it).
+      var issues = await problemOf(first);
+      ctl.abort();
+      if (ctl === state.flowCtl) showErrors(issues, doc.mode);
       return;
     }
-    var body = await responses[0].json();
-    var svg = await responses[1].blob();
-    var mmd = await responses[2].text();
+    var rest = await Promise.all(pending.slice(1));
+    var failed = rest.find(function (r) { return !r.ok; });
+    if (failed) {
+      var more = await problemOf(failed);
+      if (ctl === state.flowCtl) showErrors(more, doc.mode);
+      return;
+    }
+    var body = await first.json();
+    var svg = await rest[0].blob();
+    var mmd = await rest[1].text();
     if (ctl !== state.flowCtl) return;
     showErrors([], doc.mode);
     await render(body.flow, body.links || {}, svg, mmd, doc);
@@ -254,17 +171,19 @@ async function render(flow, links, svg, mmd, doc) {
   var title = s.user + ", " + s.protocol + ", " + s.client + (s.host ? " client at " + s.host : " client");
   ui.diagram.alt = "Sequence diagram: " + title + " (" + flow.outcome + ", " + flow.steps.filter(function (x) { return x.n !== null; }).length + " numbered steps; listed in the table below)";
   ui.caption.textContent = title + ", profile " + s.profile;
+  ui.download.href = url;
+  ui.download.download = "exflow-" + [s.user, s.protocol, s.client].join("-").replace(/[^\w.-]+/g, "_") + ".svg";
   ui.outcome.textContent = flow.outcome;
   ui.outcome.className = "badge outcome-" + flow.outcome;
 
   ui.steps.replaceChildren.apply(ui.steps, flow.steps.map(function (step) {
     return el("tr", { class: step.fails ? "fails" : step.n === null ? "annotation" : "" }, [
       el("td", { class: "num", text: step.n === null ? "\u2013" : step.n }),
-      el("td", {}, [el("span", { title: participantLabel(flow, step.from), text: step.from }), " \u2192 ", el("span", { title: participantLabel(flow, step.to), text: step.to })]),
+      el("td", { class: "hop" }, [el("span", { title: participantLabel(flow, step.from), text: step.from }), " \u2192 ", el("span", { title: participantLabel(flow, step.to), text: step.to })]),
       el("td", { text: step.kind + (step.fails ? " (fails)" : "") }),
       el("td", { class: "url" }, [step.url ? el("code", { text: step.url }) : ""]),
       el("td", { text: step.text }),
-      el("td", {}, [el("code", { text: step.rule })])
+      el("td", { class: "rule" }, [el("code", { text: step.rule })])
     ]);
   }));
   ui.participants.replaceChildren.apply(ui.participants, flow.participants.map(function (p) {
@@ -284,16 +203,7 @@ async function render(flow, links, svg, mmd, doc) {
   ui.share.mmd.value = mmd;
   ui.share.live.value = links.mermaidLive || "";
   ui.live.href = links.mermaidLive || "#";
-  markAuditCell();
-}
-
-function diagnosticItem(d) {
-  return [el("span", { class: "tag severity-" + d.severity, text: d.severity }), " ", el("code", { text: d.code }), " ", d.message,
-    d.path && d.path.length ? el("span", { class: "where" }, [" at ", el("code", { text: formatPath(d.path) })]) : ""];
-}
-
-function fillList(list, items, render, empty) {
-  list.replaceChildren.apply(list, items.length ? items.map(function (x) { return el("li", {}, render(x)); }) : [el("li", { class: "none", text: empty })]);
+  markAuditCell(ui.audit, ui.user.value, ui.protocol.value, ui.client.value);
 }
 
 // ---- the topology's users and host names ----------------------------------------------------
@@ -358,7 +268,12 @@ async function updateAudit() {
     var audit = await r.json();
     if (ctl !== state.auditCtl) return;
     state.auditKey = doc.text;
-    renderAudit(audit);
+    renderAudit(ui.audit, audit, openCell);
+    markAuditCell(ui.audit, ui.user.value, ui.protocol.value, ui.client.value);
+    var by = audit.summary.byOutcome;
+    ui.auditSummary.textContent = audit.summary.flows + " flows for " + audit.summary.users + " users: " +
+      Object.keys(by).filter(function (k) { return by[k] > 0; }).map(function (k) { return by[k] + " " + k; }).join(", ") + ".";
+    fillList(ui.auditDiagnostics, audit.diagnostics, diagnosticItem, "No topology-wide diagnostics.");
     var users = [];
     audit.rows.forEach(function (row) { if (users.indexOf(row.user) < 0) users.push(row.user); });
     if (setUsers(users)) scheduleFlow(0);
@@ -369,54 +284,8 @@ async function updateAudit() {
   }
 }
 
-function renderAudit(audit) {
-  ui.audit.classList.remove("stale");
-  var protocols = [];
-  var users = [];
-  var cells = {};
-  audit.rows.forEach(function (row) {
-    if (protocols.indexOf(row.protocol) < 0) protocols.push(row.protocol);
-    if (!users.some(function (u) { return u.user === row.user; })) users.push(row);
-    cells[row.user + "|" + row.protocol + "|" + row.client] = row;
-  });
-  var head1 = el("tr", {}, [el("th", { scope: "col", rowspan: 2, text: "User (mailbox)" })].concat(protocols.map(function (p) {
-    return el("th", { scope: "colgroup", colspan: 2, text: p });
-  })));
-  var head2 = el("tr", {}, [].concat.apply([], protocols.map(function () {
-    return [el("th", { scope: "col", class: "loc", title: "internal client", text: "int" }), el("th", { scope: "col", class: "loc", title: "external client", text: "ext" })];
-  })));
-  var body = users.map(function (u) {
-    var who = el("th", { scope: "row" }, [u.user, el("span", { class: "sub", text: u.mailbox + (u.version ? " (" + u.version + ")" : "") })]);
-    return el("tr", {}, [who].concat([].concat.apply([], protocols.map(function (p) {
-      return ["internal", "external"].map(function (c) { return auditCell(cells[u.user + "|" + p + "|" + c]); });
-    }))));
-  });
-  var table = el("table", { class: "matrix" }, [
-    el("caption", { text: "Outcome per user, protocol and client location; choose a cell to open its flow." }),
-    el("thead", {}, [head1, head2]), el("tbody", {}, body)
-  ]);
-  ui.audit.replaceChildren(table);
-  var by = audit.summary.byOutcome;
-  ui.auditSummary.textContent = audit.summary.flows + " flows for " + audit.summary.users + " users: " +
-    Object.keys(by).filter(function (k) { return by[k] > 0; }).map(function (k) { return by[k] + " " + k; }).join(", ") + ".";
-  fillList(ui.auditDiagnostics, audit.diagnostics, diagnosticItem, "No topology-wide diagnostics.");
-  markAuditCell();
-}
-
-function auditCell(row) {
-  if (!row) return el("td", { class: "cell-missing" });
-  var label = row.user + ", " + row.protocol + ", " + row.client + ": " + row.outcome;
-  var detail = row.note || (row.rules.join(", ") + (row.host ? " via " + row.host : "") + (row.diagnostics.length ? "; diagnostics " + row.diagnostics.join(", ") : ""));
-  if (row.outcome === "n/a") return el("td", { class: "outcome-na", title: label + ": " + detail, text: OUTCOME_LETTER["n/a"] });
-  var button = el("button", {
-    type: "button", class: "cell outcome-" + row.outcome, "aria-label": label, title: label + (detail ? " (" + detail + ")" : ""),
-    "data-user": row.user, "data-protocol": row.protocol, "data-client": row.client, text: OUTCOME_LETTER[row.outcome] || "?",
-    onclick: function () { openCell(row); }
-  });
-  return el("td", { class: row.diagnostics.length ? "has-diagnostics" : "" }, [button]);
-}
-
 function openCell(row) {
+  ui.example.value = "";
   ui.user.value = row.user;
   ui.protocol.value = row.protocol;
   ui.client.value = row.client;
@@ -424,13 +293,6 @@ function openCell(row) {
   say("Opened " + row.user + ", " + row.protocol + ", " + row.client + " client");
   scheduleFlow(0);
   ui.result.scrollIntoView({ block: "start" });
-}
-
-function markAuditCell() {
-  ui.audit.querySelectorAll("button.cell[aria-current]").forEach(function (b) { b.removeAttribute("aria-current"); });
-  ui.audit.querySelectorAll("button.cell").forEach(function (b) {
-    if (b.dataset.user === ui.user.value && b.dataset.protocol === ui.protocol.value && b.dataset.client === ui.client.value) b.setAttribute("aria-current", "true");
-  });
 }
 
 // ---- presets, the URL hash and restoring a view ---------------------------------------------
@@ -446,6 +308,7 @@ async function loadPreset(id, scenarioFromHash) {
   ui.preset.value = preset.id;
   ui.presetInfo.textContent = preset.description || preset.title || "";
   ui.topology.value = state.presetText;
+  ui.topology.scrollTop = 0;
   var names = Object.keys(preset.scenarios || {});
   ui.example.replaceChildren.apply(ui.example, [el("option", { value: "", text: "Choose an example\u2026" })].concat(names.map(function (n) {
     return el("option", { value: n, text: preset.scenarios[n].title || n });
@@ -454,6 +317,7 @@ async function loadPreset(id, scenarioFromHash) {
   applyTopology(preset.topology);
   var first = names.length ? preset.scenarios[names[0]].scenario : null;
   applyScenario(scenarioFromHash || first || {});
+  if (!scenarioFromHash && first) ui.example.value = names[0];
   refresh(0);
 }
 
@@ -491,6 +355,7 @@ async function restore() {
     if (params.get("r")) {
       var restored = unwrapDoc(await inflate(unbase64url(params.get("r"))));
       var doc = restored.doc;
+      if (restored.text === null) restored.text = doc.topology ? printTopology(doc.topology, ui.format.value) : "";
       state.presetId = doc.preset || null;
       if (doc.preset) return loadPreset(doc.preset, doc.scenario).then(function () { applyScenario(doc.scenario || {}, doc.options); refresh(0); });
       state.presetText = "";
@@ -563,14 +428,20 @@ ui.example.addEventListener("change", function () {
   if (entry) { applyScenario(entry.scenario); scheduleFlow(0); }
 });
 [ui.user, ui.protocol, ui.client, ui.theme].forEach(function (c) { c.addEventListener("change", function () { scheduleFlow(0); }); });
+[ui.user, ui.protocol, ui.client, ui.host].forEach(function (c) { c.addEventListener("input", function () { ui.example.value = ""; }); });
 ui.profile.addEventListener("change", function () { refresh(0); });
 [ui.host, ui.background].forEach(function (c) { c.addEventListener("input", function () { scheduleFlow(DEBOUNCE_MS); }); });
 $("scenario-form").addEventListener("submit", function (e) { e.preventDefault(); scheduleFlow(0); });
 document.querySelectorAll("button[data-copy]").forEach(function (b) { b.addEventListener("click", function () { copy(b); }); });
+ui.zoom.addEventListener("click", function () {
+  var actual = ui.zoom.getAttribute("aria-pressed") !== "true";
+  ui.zoom.setAttribute("aria-pressed", String(actual));
+  ui.diagramBox.classList.toggle("fit", !actual);
+});
 window.addEventListener("hashchange", restore);
 
 restore();
 `;
 
-/** The whole script: the YAML printer, then the page logic, in one strict-mode function scope. */
-export const SCRIPT_JS = `(() => {\n"use strict";\n${YAML_JS}\n${MAIN_JS}\n})();\n`;
+/** The whole script: printer, documents, DOM helpers, audit view, then the page logic, in one strict-mode scope. */
+export const SCRIPT_JS = `(() => {\n"use strict";\n${[YAML_JS, DOCUMENT_JS, DOM_JS, AUDIT_JS, MAIN_JS].join("\n")}\n})();\n`;

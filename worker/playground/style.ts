@@ -33,7 +33,7 @@ code, textarea, .mono { font-family: var(--mono); font-size: 0.85em; }
 .hint, .sub { color: var(--muted); font-size: 0.875rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 
-.layout { display: grid; grid-template-columns: minmax(22rem, 2fr) minmax(0, 3fr); gap: 1.25rem; align-items: start; }
+.layout { display: grid; grid-template-columns: minmax(20rem, 1fr) minmax(0, 2fr); gap: 1.25rem; align-items: start; }
 @media (max-width: 60rem) { .layout { grid-template-columns: 1fr; } }
 section { background: var(--panel); border: 1px solid var(--border); border-radius: 8px; padding: 1rem; margin: 0 0 1.25rem; min-width: 0; }
 
@@ -70,8 +70,10 @@ select:focus-visible, input:focus-visible, textarea:focus-visible { outline-offs
 
 figure { margin: 0; }
 .diagram { background: var(--diagram-bg); border: 1px solid var(--border); border-radius: 6px; padding: 0.5rem; overflow: auto; min-height: 8rem; }
-.diagram img { display: block; max-width: 100%; height: auto; margin: 0 auto; }
-figcaption { margin-top: 0.3rem; }
+.diagram img { display: block; max-width: none; margin: 0 auto; }
+.diagram.fit img { max-width: 100%; height: auto; }
+figcaption { margin-top: 0.3rem; display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.3rem 1rem; align-items: baseline; }
+figcaption .actions { white-space: nowrap; }
 .stale .diagram, .stale .flow-details, .stale table { opacity: 0.45; }
 [aria-busy="true"] .diagram { cursor: progress; }
 
@@ -79,7 +81,9 @@ table { border-collapse: collapse; width: 100%; font-size: 0.875rem; }
 th, td { border: 1px solid var(--border); padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
 thead th { background: var(--bg); }
 .steps td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.steps td.url { min-width: 12rem; }
 .steps td.url code { overflow-wrap: anywhere; }
+.steps td.hop, .steps td.rule { white-space: nowrap; }
 .steps tr.annotation td { color: var(--muted); font-style: italic; }
 .steps tr.fails td { background: var(--error-bg); color: var(--error-fg); }
 .table-scroll { overflow-x: auto; }
