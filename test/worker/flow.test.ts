@@ -123,6 +123,15 @@ describe("GET /v1/flow/{format}/{encoded}", () => {
     }
   });
 
+  it("accepts the standard base64 alphabet, '/' included", async () => {
+    let doc: unknown = REQUEST;
+    // Vary the document until its standard base64 has a '/', so the path has an extra segment.
+    for (let i = 0; !Buffer.from(kroki(doc), "base64url").toString("base64").includes("/"); i++) doc = { ...REQUEST, options: { background: `#${i.toString(16).padStart(6, "0")}` } };
+    const std = Buffer.from(kroki(doc), "base64url").toString("base64");
+    const res = await get(`/v1/flow/json/${std}`);
+    expect(res.status).toBe(200);
+  });
+
   it("accepts YAML inside the encoding", async () => {
     const res = await get(`/v1/flow/md/${kroki("preset: o365info\nscenario: {user: alice, protocol: ews, client: internal}\n")}`);
     expect(res.status).toBe(200);

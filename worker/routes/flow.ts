@@ -25,7 +25,8 @@ flowRoutes.post("/v1/flow", async (c) => {
   return serveFlow(c, doc, rep);
 });
 
-flowRoutes.get("/v1/flow/:format/:encoded", async (c) => {
+// `{.+}`: standard base64 may contain `/`; it is accepted like `_`.
+flowRoutes.get("/v1/flow/:format/:encoded{.+}", async (c) => {
   const rep = negotiate(c, FLOW_FORMATS, c.req.param("format"));
   const text = await decodeDocument(c.req.param("encoded"));
   const doc = withQueryOptions(parseInput(text), queryOptions(c));
