@@ -161,6 +161,12 @@ describe("422 invalid input", () => {
     expect(body.errors?.[0]?.path).toEqual(["options", "view"]);
   });
 
+  it("a background the validator allows but the SVG renderer cannot draw is a 422, never a 500", async () => {
+    const res = await post("/v1/flow?format=svg&background=rgb(1%2C2%2C3)", REQUEST);
+    expect(res.status).toBeLessThan(500);
+    if (res.status !== 200) expect(res.status).toBe(422);
+  });
+
   it("an invalid audit request", async () => {
     const body = await problem(await post("/v1/audit", { preset: "nope" }), 422);
     expect(body.errors?.[0]?.path).toEqual(["preset"]);
