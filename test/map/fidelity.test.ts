@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { renderMapMermaid, renderMapSvg } from "../../diagrams/map/index.ts";
+import { renderMapMermaid, renderMapSvg, toMapModel } from "../../diagrams/map/index.ts";
 import { goldenCases } from "../diagrams/cases.ts";
 import { type Rect, readMermaidMap, readOurMap, type SeenMap } from "./svg-read.ts";
 
@@ -45,7 +45,9 @@ describe.each(cases)("map $name against mermaid-cli", ({ name, flow }) => {
   test("same sites, nodes, membership and numbered edges", () => {
     const theirs = readMermaidMap(rendered.get(name) ?? "");
     const ours = readOurMap(renderMapSvg(flow));
-    expect(ours.nodes.length).toBeGreaterThan(0);
+    const model = toMapModel(flow);
+    expect(theirs.sites).toHaveLength(model.sites.length);
+    expect(theirs.nodes).toHaveLength(model.nodes.length + (model.notes.length > 0 ? 1 : 0));
     expect(sorted(ours.sites.map((s) => [s.id, s.label]))).toEqual(sorted(theirs.sites.map((s) => [s.id, s.label])));
     expect(sorted(ours.nodes.map((n) => [n.id, n.label]))).toEqual(sorted(theirs.nodes.map((n) => [n.id, n.label])));
     expect(membership(ours)).toEqual(membership(theirs));
