@@ -196,6 +196,20 @@ describe("playground in Chromium", () => {
     await again.close();
   });
 
+  it("converts an edited YAML topology to JSON and back once the server has read it", async () => {
+    expect(await value("#topology")).toMatch(/^# edited in the playground\n/);
+    const before = await diagramSrc();
+    await page.selectOption("#format", "json");
+    await page.waitForFunction(() => (document.getElementById("topology") as HTMLTextAreaElement).value.startsWith("{"));
+    const json = JSON.parse(await value("#topology")) as { name: string; users: { name: string }[] };
+    expect(json.name).toBe("contoso");
+    expect(json.users.map((u) => u.name)).toContain("eve");
+    await nextDiagram(before);
+    expect(await page.isVisible("#errors")).toBe(false);
+    await page.selectOption("#format", "yaml");
+    await page.waitForFunction(() => (document.getElementById("topology") as HTMLTextAreaElement).value.startsWith("name: contoso\n"));
+  });
+
   it("has a label for every control and no third-party request or script error", async () => {
     const unlabelled = await page.$$eval("input, select, textarea, button", (els) =>
       els.filter((e) => {

@@ -8,7 +8,7 @@ export const STYLE_CSS = `
   --bg: #ffffff; --fg: #1b1f24; --muted: #57606a; --panel: #f6f8fa; --border: #d0d7de; --accent: #0969da;
   --accent-fg: #ffffff; --focus: #0969da; --error-bg: #ffebe9; --error-fg: #82071e; --error-border: #ff8182;
   --warn-bg: #fff8c5; --warn-fg: #7d4e00; --ok-bg: #dafbe1; --ok-fg: #116329; --info-bg: #ddf4ff; --info-fg: #0a3069;
-  --na: #8c959f; --diagram-bg: #ffffff;
+  --na: #8c959f; --diagram-bg: #ffffff; --fail-strong: #cf222e; --fail-strong-fg: #ffffff;
   --mono: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace;
 }
 @media (prefers-color-scheme: dark) {
@@ -16,7 +16,7 @@ export const STYLE_CSS = `
     --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --panel: #161b22; --border: #3d444d; --accent: #4493f8;
     --accent-fg: #0d1117; --focus: #4493f8; --error-bg: #3c1618; --error-fg: #ffa198; --error-border: #f85149;
     --warn-bg: #3b2e0a; --warn-fg: #e3b341; --ok-bg: #12261e; --ok-fg: #56d364; --info-bg: #0c2d6b; --info-fg: #a5d6ff;
-    --na: #6e7681; --diagram-bg: #1c2128;
+    --na: #6e7681; --diagram-bg: #1c2128; --fail-strong: #f85149; --fail-strong-fg: #0d1117;
   }
 }
 * { box-sizing: border-box; }
@@ -111,6 +111,7 @@ details summary { cursor: pointer; font-weight: 600; margin: 0.6rem 0 0.3rem; }
 .matrix button.cell { min-width: 1.9rem; padding: 0.1rem 0.3rem; font-weight: 700; border-color: transparent; }
 .matrix button.cell[aria-current="true"] { outline: 2px solid var(--fg); outline-offset: 1px; }
 .matrix td.outcome-na { color: var(--na); }
+.matrix button.cell.outcome-fail, .legend .outcome-fail { background: var(--fail-strong); color: var(--fail-strong-fg); }
 .matrix td.has-diagnostics button::after { content: "*"; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.4rem 0.9rem; font-size: 0.8rem; margin: 0.5rem 0; padding: 0; list-style: none; }
 .legend .badge { min-width: 1.6rem; text-align: center; }
