@@ -16,10 +16,12 @@ const quoted = (lines: string[]): string => `"${lines.map((l) => escapeMermaid(l
 
 /**
  * Mermaid 11 (htmlLabels off) escapes subgraph titles once more than node labels, so an entity
- * code there shows literally ("&#58;"). Titles therefore keep `:` (harmless inside quotes) and a
- * raw `&` (Mermaid escapes it itself, and with `#` always encoded it cannot start an entity).
+ * code there shows literally ("&#58;"). Titles therefore keep as is what is harmless inside
+ * quotes: `:`, `&` (Mermaid escapes it itself, and with `#` always encoded it cannot start an
+ * entity) and characters beyond the BMP (emoji). The rest stays encoded: safe, if not pretty.
  */
-const title = (lines: string[]): string => `"${lines.map((l) => escapeMermaid(l, "message").replace(/#38;/g, "&")).join("<br>")}"`;
+const title = (lines: string[]): string =>
+  `"${lines.map((l) => escapeMermaid(l, "message").replace(/#(\d+);/g, (code, d: string) => (d === "38" || Number(d) > 0xffff ? String.fromCodePoint(Number(d)) : code))).join("<br>")}"`;
 
 function node(n: MapNode): string {
   const text = quoted(n.lines);
