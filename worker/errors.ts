@@ -9,7 +9,7 @@ import type { Issue } from "../core/types.ts";
 import { isSafeColor, renderErrorCardSvg, THEMES, type RenderOptions, type ThemeName } from "../diagrams/index.ts";
 import type { AppContext, AppEnv } from "./app-env.ts";
 import { formatBytes, MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
-import { wantsImage } from "./negotiate.ts";
+import { parseAccept } from "./accept.ts";
 
 export interface Problem {
   status: number;
@@ -77,6 +77,20 @@ export const invalidInput = (issues: Issue[]): ProblemError =>
     detail: issues.length === 1 ? (issues[0]?.message ?? "invalid input") : `${issues.length} problems in the input; see errors`,
     errors: issues,
   });
+
+/**
+ * Should an error be drawn as an SVG card? Yes when the route settled on svg, when the URL names
+ * svg, or when the client's preferred type is an image (what browsers send for <img>).
+ */
+export function wantsImage(c: AppContext): boolean {
+  const format = c.get("format");
+  if (format) return format === "svg";
+  const path = c.req.path;
+  if (path.endsWith(".svg") || path.startsWith("/v1/flow/svg/")) return true;
+  const url = new URL(c.req.url);
+  if (url.searchParams.get("format")?.toLowerCase() === "svg") return true;
+  return parseAccept(c.req.header("accept"))[0]?.type.startsWith("image/") ?? false;
+}
 
 /** Theme and background for an error card, taken from the query when they are valid; never throws. */
 function cardOptions(c: AppContext): RenderOptions {

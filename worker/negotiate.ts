@@ -4,6 +4,7 @@
  * > the route's default. An unknown `?format=` or an `Accept` that names none of our types is a 406.
  */
 import type { AppContext, Format } from "./app-env.ts";
+import { parseAccept } from "./accept.ts";
 import { notAcceptable } from "./errors.ts";
 
 /** Media types per format; the first is what we send unless the client asked for another listed one. */
@@ -23,25 +24,6 @@ export interface Negotiated<F extends Format> {
   contentType: string;
   /** The Accept header decided the format or the media type, so the response must carry `Vary: Accept`. */
   varyAccept: boolean;
-}
-
-interface AcceptEntry {
-  type: string;
-  q: number;
-}
-
-/** `Accept` entries with q > 0, best first (stable for equal q), parameters other than q dropped. */
-export function parseAccept(header: string | undefined): AcceptEntry[] {
-  if (!header) return [];
-  const out: AcceptEntry[] = [];
-  for (const part of header.split(",").slice(0, 50)) {
-    const [type = "", ...params] = part.split(";").map((s) => s.trim().toLowerCase());
-    if (!type.includes("/")) continue;
-    const qp = params.find((p) => p.startsWith("q="));
-    const q = qp ? Number(qp.slice(2)) : 1;
-    if (Number.isFinite(q) && q > 0) out.push({ type, q });
-  }
-  return out.map((e, i) => ({ e, i })).sort((a, b) => b.e.q - a.e.q || a.i - b.i).map(({ e }) => e);
 }
 
 function matches(range: string, media: string): boolean {
@@ -91,18 +73,4 @@ export function negotiate<F extends Format>(c: AppContext, allowed: readonly F[]
   }
   const offered = allowed.flatMap((f) => MEDIA[f]);
   throw notAcceptable(`none of the types in Accept is available; this resource is offered as ${offered.join(", ")} (or choose with ?format=)`, allowed);
-}
-
-/**
- * Should an error be drawn as an SVG card? Yes when the route settled on svg, when the URL names
- * svg, or when the client's preferred type is an image (what browsers send for <img>).
- */
-export function wantsImage(c: AppContext): boolean {
-  const format = c.get("format");
-  if (format) return format === "svg";
-  const path = c.req.path;
-  if (path.endsWith(".svg") || path.startsWith("/v1/flow/svg/")) return true;
-  const url = new URL(c.req.url);
-  if (url.searchParams.get("format")?.toLowerCase() === "svg") return true;
-  return parseAccept(c.req.header("accept"))[0]?.type.startsWith("image/") ?? false;
 }

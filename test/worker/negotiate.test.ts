@@ -1,6 +1,6 @@
 /** Content negotiation: ?format= over Accept, media types, Vary. */
 import { describe, expect, it } from "vitest";
-import { parseAccept } from "../../worker/negotiate.ts";
+import { parseAccept } from "../../worker/accept.ts";
 import { get, post, REQUEST } from "./helpers.ts";
 
 describe("parseAccept", () => {
