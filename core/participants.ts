@@ -3,8 +3,8 @@
  * `client` and `ad`, each labelled as the article labels them: "CAS 2013, New York (mail.o365info.com)".
  */
 import { clientLabel, roleShort } from "./describe.ts";
-import { hostOf, type Model } from "./model.ts";
-import type { ClientLocation, Participant, Protocol, Server, Step } from "./types.ts";
+import { hostOf, internetFacing, type Model } from "./model.ts";
+import type { ClientLocation, FlowSite, Participant, Protocol, Server, Step } from "./types.ts";
 
 /** Names that land on `s`: those this flow used first, else the published ones. */
 function namesOf(m: Model, s: Server, used: Set<string>): string[] {
@@ -34,4 +34,17 @@ export function participantsOf(m: Model, steps: Step[], protocol: Protocol, clie
     }
   }
   return out;
+}
+
+/** The sites of the flow's servers: Internet-facing for this protocol or not, and their published names. */
+export function sitesOf(m: Model, participants: Participant[], steps: Step[], protocol: Protocol): FlowSite[] {
+  const used = new Set(steps.map((s) => hostOf(s.url)).filter((h): h is string => !!h));
+  const names = [...new Set(participants.flatMap((p) => (p.site ? [p.site] : [])))];
+  return names.map((name) => {
+    const here = new Set((m.bySite.get(name) ?? []).map((s) => s.name));
+    const published = m.topology.namespaces.filter((ns) => ns.external !== false && ns.servers.some((s) => here.has(s))).map((ns) => ns.host);
+    // The names this flow used say most; otherwise everything the site publishes.
+    const inFlow = published.filter((h) => used.has(h.toLowerCase()));
+    return { name, internetFacing: internetFacing(m, name, protocol), names: inFlow.length ? inFlow : published };
+  });
 }

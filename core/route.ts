@@ -10,7 +10,7 @@ import { autodiscover2007, redirect, referral } from "./actions/redirect.ts";
 import { directToMailbox, rpcClientAccess } from "./actions/rpc.ts";
 import { matches, type Ctx } from "./conditions.ts";
 import { buildModel, type Model } from "./model.ts";
-import { participantsOf } from "./participants.ts";
+import { participantsOf, sitesOf } from "./participants.ts";
 import { clientLabel } from "./describe.ts";
 import { diagnosticsFor } from "./diagnostics.ts";
 import { defaultHost, resolveHost, standardUrl } from "./resolve.ts";
@@ -101,7 +101,7 @@ export function route(input: Model | Topology, scenario: Scenario): Flow {
   const known = diagnosticsFor(m, { user: user.name, mailbox: mbx.name, protocol, client }).map(({ code, severity, message, path, breaks }) => ({ code, severity, message, path, breaks }));
   // Where diagnose() already explains the break (same code), its message and path win over the action's.
   const diagnostics = dedupe([...known.filter((k) => t.diagnostics.some((d) => d.code === k.code)), ...t.diagnostics.filter((d) => !known.some((k) => k.code === d.code)), ...known]);
-  return { outcome: t.outcome, scenario: resolved, participants, steps, notes: dedupeNotes([...notes, ...t.notes]), diagnostics };
+  return { outcome: t.outcome, scenario: resolved, participants, sites: sitesOf(m, participants, steps, protocol), steps, notes: dedupeNotes([...notes, ...t.notes]), diagnostics };
 }
 
 /** Steps are numbered here and only here: 1..n over numbered hops, null for annotations. */

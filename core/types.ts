@@ -181,11 +181,21 @@ export interface Diagnostic {
   breaks: string[];
 }
 
+/** An AD site the flow passes through, with what makes it Internet-facing for the flow's protocol. */
+export interface FlowSite {
+  name: string;
+  internetFacing: boolean;
+  /** Names published to the Internet that land on this site's servers. */
+  names: string[];
+}
+
 export interface Flow {
   outcome: Outcome;
   /** The scenario with every default filled in (host, profile). */
   scenario: Required<Omit<Scenario, "host">> & { host: string | null };
   participants: Participant[];
+  /** Sites of the participants, in order of first appearance. */
+  sites?: FlowSite[];
   steps: Step[];
   notes: Note[];
   diagnostics: Diagnostic[];

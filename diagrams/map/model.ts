@@ -129,9 +129,11 @@ export function toMapModel(flow: Flow): MapModel {
     return { id: p.id, alias, kind: p.kind, lines: nodeLines(p), site, tier: tierOf(p) };
   });
   for (const s of sites) {
-    // A published name lands on a server of this site: the article's "Internet-facing site".
-    // TODO: the Flow does not say which names are external; a `sites` summary from core would make this exact.
-    s.internetFacing = s.names.length > 0;
+    // The core says which sites are Internet-facing for this protocol and what they publish;
+    // hand-written flows without `sites` fall back to "a name lands here".
+    const known = flow.sites?.find((k) => cleanText(k.name) === s.name);
+    if (known) s.names = known.names.map(cleanText).filter((n) => n);
+    s.internetFacing = known ? known.internetFacing : s.names.length > 0;
     s.lines = [...wrap(s.name, MAX_SITE_TEXT), ...(s.internetFacing ? wrap(`(Internet-facing: ${s.names.join(", ")})`, MAX_SITE_TEXT) : [])];
   }
   const index = new Map<string, number>();
