@@ -3,10 +3,10 @@
  * `Result<unknown>`: objects, arrays, strings, numbers, booleans and null, nothing else (no YAML
  * tags, dates or binary), or `PARSE` / `LIMIT` issues with line and column.
  *
- * Both formats reject duplicate keys and nesting deeper than MAX_DEPTH. Neither is ever handed to
- * a recursive parser unchecked: JSON is pre-scanned for bracket depth, YAML for per-line nesting
- * (the yaml package recurses per level), and the YAML tree is converted with an explicit stack.
- * User keys are only ever written with defineProperty, so `__proto__` stays an ordinary key.
+ * This file checks what both formats share (type, size in UTF-8 bytes before anything else,
+ * empty text, format detection, the issue cap); parse-json.ts and parse-yaml.ts do the rest.
+ * Both reject duplicate keys and nesting deeper than MAX_DEPTH, and neither hands deep input to
+ * a recursive parser. `__proto__` stays an ordinary own key, never a prototype.
  */
 import { MAX_DOCUMENT_BYTES, MAX_ISSUES } from "./limits.ts";
 import { parseJson } from "./parse-json.ts";
