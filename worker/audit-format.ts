@@ -10,7 +10,8 @@ import { escapeMarkdown } from "../diagrams/escape.ts";
 import { cleanText } from "../diagrams/text.ts";
 import { toCsv } from "./csv.ts";
 
-const md = (s: string): string => escapeMarkdown(cleanText(s));
+/** Inline text; `(` is escaped too, so no `](` ever follows an escaped bracket (link-lookalike checkers stay quiet). */
+const md = (s: string): string => escapeMarkdown(cleanText(s)).replace(/\(/g, "\\(");
 
 const SHORT: Record<AuditOutcome, string> = {
   proxy: "proxy",

@@ -46,5 +46,8 @@ describe("POST /v1/audit", () => {
     const md = await (await post("/v1/audit?format=md", { topology: t })).text();
     expect(md).not.toContain("<img");
     expect(md).toContain("&lt;img");
+    t.users[0].name = "[click](javascript:alert(1))";
+    const link = await (await post("/v1/audit?format=md", { topology: t })).text();
+    expect(link).not.toMatch(/\]\(\s*javascript:/);
   });
 });
