@@ -105,7 +105,7 @@ export function formatPath(path: readonly (string | number)[]): string {
   let out = "";
   for (const p of path) {
     if (typeof p === "number") out += `[${p}]`;
-    else if (IDENT.test(p)) out += out === "" ? p : `.${p}`;
+    else if (p.length <= MAX_QUOTED && IDENT.test(p)) out += out === "" ? p : `.${p}`;
     else out += `[${quote(p)}]`;
   }
   return out === "" ? "(document)" : out;

@@ -45,6 +45,7 @@ describe("message parts", () => {
     expect(formatPath(["topology", "servers", 2, "urls", "mapi-http", "internal"])).toBe("topology.servers[2].urls.mapi-http.internal");
     expect(formatPath(["users", 0, "odd key"])).toBe('users[0]["odd key"]');
     expect(formatPath([])).toBe("(document)");
+    expect(formatPath(["a".repeat(100_000)])).toBe(`["${"a".repeat(60)}..."]`);
   });
 
   it("lists at most 20 and says how many more", () => {
