@@ -15,11 +15,18 @@ const PAD = 16;
 const LINE = 20;
 /** Long issue lists are cut so that a card stays a card. */
 const MAX_LINES = 30;
+/**
+ * Characters of one message that are wrapped: several card lines of the narrowest glyphs. Messages
+ * can echo user text of any length (up to the body limit), and wrapping costs more than linear time
+ * in a word's length, so a 250 KB name would otherwise cost seconds of CPU.
+ */
+const MAX_MESSAGE = 1_000;
+const clip = (s: string): string => (s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE)}…` : s);
 
 export function renderErrorCardSvg(title: string, lines: string[], options?: RenderOptions): string {
   const { theme, background } = resolveOptions(options);
-  const head = wrapText(cleanText(title) || "Error", MAX_TEXT, FONT_SIZE);
-  let body = lines.flatMap((l) => wrapText(cleanText(l), MAX_TEXT, 14));
+  const head = wrapText(cleanText(clip(title)) || "Error", MAX_TEXT, FONT_SIZE);
+  let body = lines.flatMap((l) => wrapText(cleanText(clip(l)), MAX_TEXT, 14));
   if (body.length > MAX_LINES) body = [...body.slice(0, MAX_LINES - 1), `… and ${body.length - MAX_LINES + 1} more lines`];
   const textW = Math.max(200, ...head.map((l) => textWidth(l, FONT_SIZE)), ...body.map((l) => textWidth(l, 14)));
   const w = Math.ceil(textW + 2 * PAD);
