@@ -1,6 +1,7 @@
 /**
  * Load test of the worker under `wrangler dev` (workerd, locally): starts the server on a free
  * loopback port, waits for /healthz, then runs autocannon (10 connections, ~10 s each) against
+ *   (0) GET /healthz, the baseline: what wrangler dev's proxy and workerd cost with no work at all,
  *   (a) a preset SVG GET (cacheable: what a wiki <img> embed costs), and
  *   (b) POST /v1/flow with a seeded-random user/protocol/client per request (never cached),
  * reports requests/s, p50 and p99 latency and the error and non-2xx counts (which must be zero),
@@ -101,6 +102,7 @@ async function main(): Promise<void> {
     console.log(`wrangler dev on ${base}; ${CONNECTIONS} connections, ${DURATION} s per run; node ${process.version}`);
     console.log(`(a) ${svgPath}: ${probe.status} ${probe.headers.get("content-type")}, cache-control "${probe.headers.get("cache-control")}"`);
 
+    ok = report("(0) GET /healthz (baseline)", await autocannon({ url: `${base}/healthz`, connections: CONNECTIONS, duration: DURATION })) && ok;
     ok = report("(a) GET preset SVG", await autocannon({ url: base + svgPath, connections: CONNECTIONS, duration: DURATION })) && ok;
 
     const rnd = prng(20879);
