@@ -266,9 +266,15 @@ function serialise(doc: Json, how: "json" | "yaml"): string {
   }
 }
 
-const bodyArb: fc.Arbitrary<{ body: string | Uint8Array; type: string | undefined; cls: string }> = fc
+interface BodyCase {
+  body: string | Uint8Array;
+  type: string | undefined;
+  cls: string;
+}
+
+const bodyArb: fc.Arbitrary<BodyCase> = fc
   .tuple(mutatedDocArb, fc.constantFrom("json", "json", "json", "yaml", "yaml", "sniff", "corrupt-json", "corrupt-yaml", "raw", "wrong-type", "no-type"))
-  .chain(([doc, how]) => {
+  .chain(([doc, how]): fc.Arbitrary<BodyCase> => {
     switch (how) {
       case "json":
         return fc.constantFrom(...JSON_TYPES).map((type) => ({ body: serialise(doc, "json"), type, cls: "body-json" }));

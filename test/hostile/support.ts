@@ -17,7 +17,7 @@ export interface Sent {
   method: string;
   path: string;
   headers?: Record<string, string>;
-  body?: string | Uint8Array;
+  body?: string | Uint8Array | ReadableStream<Uint8Array>;
 }
 
 export interface Got {
@@ -37,6 +37,7 @@ const HUNG = Symbol("hung");
 export async function send(req: Sent): Promise<Got> {
   const init: RequestInit = { method: req.method, headers: req.headers ?? {} };
   if (req.body !== undefined) init.body = req.body as BodyInit;
+  if (req.body instanceof ReadableStream) (init as RequestInit & { duplex: string }).duplex = "half";
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   let timer: NodeJS.Timeout | undefined;
@@ -196,7 +197,6 @@ export function mermaidProblems(mmd: string): Problems {
     if (/^\s*(click|href|callback|call)\b/i.test(line)) out.push(`interaction statement: ${line.slice(0, 80)}`);
     if (/<(?!br>)/i.test(line)) out.push(`raw '<' : ${line.slice(0, 80)}`);
     if (line.includes("`")) out.push(`backtick: ${line.slice(0, 80)}`);
-    if (/javascript:/i.test(line)) out.push(`javascript: ${line.slice(0, 80)}`);
     if (/^\s*%%(?!\{init)/.test(line)) out.push(`comment line: ${line.slice(0, 80)}`);
   }
   return out;
@@ -219,7 +219,8 @@ export function markdownProblems(md: string, fence: "one" | "none"): Problems {
     }
   } else if (fences.length > 0) out.push(`fence line: ${fences[0]}`);
   if (/<[A-Za-z/!?]/.test(outside)) out.push(`raw HTML: ${/<[A-Za-z/!?].{0,40}/.exec(outside)?.[0]}`);
-  if (/\]\(\s*javascript:/i.test(outside) || /<javascript:/i.test(outside)) out.push("javascript: link");
+  const unescaped = outside.replace(/\\./g, "");
+  if (/\]\(\s*javascript:/i.test(unescaped) || /<javascript:/i.test(unescaped)) out.push("javascript: link");
   if (/!\[[^\]]*\]\(/.test(outside.replace(/\\./g, ""))) out.push("image reference");
   if (/^\s*\[[^\]]*\]:/m.test(outside.replace(/\\./g, ""))) out.push("link reference definition");
   return out;
@@ -391,6 +392,6 @@ export class Figures {
 }
 
 export function describeRequest(req: Sent): string {
-  const body = req.body === undefined ? "" : typeof req.body === "string" ? req.body : `<${req.body.length} bytes>`;
+  const body = req.body === undefined ? "" : typeof req.body === "string" ? req.body : req.body instanceof Uint8Array ? `<${req.body.length} bytes>` : "<stream>";
   return `${req.method} ${req.path.slice(0, 160)} ${JSON.stringify(req.headers ?? {})} ${body.slice(0, 300)}`;
 }

@@ -1,0 +1,78 @@
+/**
+ * Issue #8 inside workerd (the real wrangler.toml and runtime): a smaller seeded set of the same
+ * hostile requests through SELF.fetch, judged by the same rules as the app.request campaign, and
+ * the runtime's own limits (streamed body count, DecompressionStream bombs).
+ */
+import { SELF } from "cloudflare:test";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { MAX_BODY_BYTES, MAX_INFLATED_BYTES } from "../../worker/limits.ts";
+import { caseArb } from "./generate.ts";
+import { Figures, responseProblems, type Got, type Sent } from "./support.ts";
+
+const BASE = "https://exflow.test";
+
+async function fetchOne(req: Sent): Promise<Got> {
+  const t0 = Date.now();
+  const init: RequestInit = { method: req.method, headers: req.headers ?? {} };
+  if (req.body !== undefined) init.body = req.body as BodyInit;
+  const res = await SELF.fetch(`${BASE}${req.path}`, init);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  return { status: res.status, headers: res.headers, bytes, text: new TextDecoder().decode(bytes), wallMs: Date.now() - t0, cpuMs: 0, hung: false };
+}
+
+/** zlib deflate + base64url with workerd's CompressionStream. */
+async function encode(text: string): Promise<string> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate"));
+  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  let bin = "";
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+const DOC = JSON.stringify({ preset: "o365info", scenario: { user: "alice", protocol: "ews", client: "internal" } });
+
+describe("hostile requests inside workerd", () => {
+  it("answers 800 seeded hostile requests with well-formed 2xx/4xx", async () => {
+    const figures = new Figures();
+    const probe = async () => (await fetchOne({ method: "POST", path: "/v1/flow?format=svg", headers: { "Content-Type": "application/json" }, body: DOC })).text;
+    const before = await probe();
+    for (const c of fc.sample(caseArb, { seed: 0x8_0000_8 + 1, numRuns: 800 })) {
+      // Node's zlib encodings are made outside; inside workerd the bytes are the same.
+      const got = await fetchOne(c.req);
+      figures.record(c.cls, c.req, got, responseProblems(c.req, got));
+    }
+    console.log(figures.summary("workerd (SELF.fetch)"));
+    expect(figures.fiveXX).toBe(0);
+    expect(figures.problems.slice(0, 10)).toEqual([]);
+    expect(await probe()).toBe(before);
+  }, 120_000);
+
+  it("counts a streamed body and stops a deflate bomb with the runtime's streams", async () => {
+    const stream = (n: number): ReadableStream<Uint8Array> => {
+      let sent = 0;
+      return new ReadableStream({
+        pull(c) {
+          const chunk = Math.min(16_384, n - sent);
+          if (chunk <= 0) return c.close();
+          c.enqueue(new Uint8Array(chunk).fill(0x20));
+          sent += chunk;
+        },
+      });
+    };
+    const over = await SELF.fetch(`${BASE}/v1/flow`, { method: "POST", headers: { "Content-Type": "application/json" }, body: stream(MAX_BODY_BYTES + 1) });
+    expect(over.status).toBe(413);
+    await over.arrayBuffer();
+    const inflated = await SELF.fetch(`${BASE}/v1/flow/json/${await encode(DOC + " ".repeat(MAX_INFLATED_BYTES + 1 - DOC.length))}`);
+    expect(inflated.status).toBe(413);
+    await inflated.arrayBuffer();
+    const under = await SELF.fetch(`${BASE}/v1/flow/json/${await encode(DOC + " ".repeat(MAX_INFLATED_BYTES - DOC.length))}`);
+    expect(under.status).toBe(200);
+    await under.arrayBuffer();
+    const bomb = (await encode(" ".repeat(32 * 1024 * 1024))).slice(0, 8000);
+    const res = await SELF.fetch(`${BASE}/v1/flow/svg/${bomb}`);
+    expect([400, 413]).toContain(res.status);
+    expect(res.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    await res.arrayBuffer();
+  }, 60_000);
+});
