@@ -7,7 +7,7 @@
  *
  * Everything is strict: an unknown field is an error (usually a typo), never silently ignored.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { MAX_NAMESPACE_SERVERS, MAX_NAMESPACES, MAX_SERVERS, MAX_SITES, MAX_STRING, MAX_URL, MAX_USERS } from "./limits.ts";
 import { colourProblem, hostProblem, hostPortProblem, urlProblem } from "./syntax.ts";
 import type { AuthMethod, Protocol, Scenario, Topology } from "./types.ts";

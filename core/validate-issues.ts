@@ -5,7 +5,7 @@
  * start with the readable path and say what is allowed. One zod issue about several unknown keys
  * becomes one issue per key, each with its own did-you-mean.
  */
-import type { z } from "zod";
+import type * as z from "zod";
 import { choices, describe, formatPath, quote } from "./suggest.ts";
 import type { Issue } from "./types.ts";
 
