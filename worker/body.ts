@@ -7,6 +7,7 @@ import type { InputFormat } from "../core/index.ts";
 import type { AppContext } from "./app-env.ts";
 import { bodyTooLarge, unreadable, unsupportedMediaType } from "./errors.ts";
 import { MAX_BODY_BYTES } from "./limits.ts";
+import { readAtMost } from "./stream.ts";
 
 const TYPES: Record<string, InputFormat | undefined> = {
   "application/json": "json",
@@ -30,33 +31,12 @@ export function inputFormatOf(contentType: string | undefined): InputFormat | un
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-async function readLimited(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array> {
-  if (!body) return new Uint8Array(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      throw bodyTooLarge();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) (out.set(c, at), (at += c.byteLength));
-  return out;
-}
-
 /** The body as text plus the parser its Content-Type asks for; 415 / 413 / 400 otherwise. */
 export async function readBody(c: AppContext): Promise<{ text: string; format: InputFormat | undefined }> {
   const format = inputFormatOf(c.req.header("content-type"));
   const declared = c.req.header("content-length");
   if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) throw bodyTooLarge();
-  const bytes = await readLimited(c.req.raw.body, MAX_BODY_BYTES);
+  const bytes = await readAtMost(c.req.raw.body, MAX_BODY_BYTES, bodyTooLarge);
   let text: string;
   try {
     text = utf8.decode(bytes);

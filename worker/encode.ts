@@ -7,6 +7,7 @@
  */
 import { inflatedTooLarge, ProblemError, unreadable } from "./errors.ts";
 import { MAX_INFLATED_BYTES } from "./limits.ts";
+import { readAtMost } from "./stream.ts";
 
 export function base64UrlEncode(bytes: Uint8Array): string {
   let bin = "";
@@ -26,26 +27,6 @@ export function base64UrlDecode(text: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-async function collect(stream: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array> {
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      throw inflatedTooLarge();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) (out.set(c, at), (at += c.byteLength));
-  return out;
-}
-
 function pipe(bytes: Uint8Array<ArrayBuffer>, transform: CompressionStream | DecompressionStream): ReadableStream<Uint8Array> {
   const writer = transform.writable.getWriter();
   // Not awaited: with backpressure the write settles only as the reader drains; errors surface on read.
@@ -55,13 +36,13 @@ function pipe(bytes: Uint8Array<ArrayBuffer>, transform: CompressionStream | Dec
 }
 
 export async function deflate(text: string): Promise<Uint8Array> {
-  return collect(pipe(new TextEncoder().encode(text), new CompressionStream("deflate")), Number.MAX_SAFE_INTEGER);
+  return readAtMost(pipe(new TextEncoder().encode(text), new CompressionStream("deflate")), Number.MAX_SAFE_INTEGER, inflatedTooLarge);
 }
 
 /** Inflate zlib (or raw) deflate data, stopping as soon as the output passes `max` bytes. */
 export async function inflate(bytes: Uint8Array<ArrayBuffer>, format: "deflate" | "deflate-raw" = "deflate", max = MAX_INFLATED_BYTES): Promise<Uint8Array> {
   try {
-    return await collect(pipe(bytes, new DecompressionStream(format)), max);
+    return await readAtMost(pipe(bytes, new DecompressionStream(format)), max, inflatedTooLarge);
   } catch (e) {
     if (e instanceof ProblemError) throw e;
     throw unreadable("the encoded request is not valid deflate data (encode it as zlib deflate, then base64url, like Kroki)");
