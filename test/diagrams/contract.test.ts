@@ -9,7 +9,7 @@ import type { Flow } from "../../core/types.ts";
 import { renderMarkdown, renderMermaid, renderSvg } from "../../diagrams/index.ts";
 import { goldenCases } from "./cases.ts";
 import { arbitraryFlow, HOSTILE } from "./flows.ts";
-import { parseMermaid } from "./mermaid-parse.ts";
+import { parseMermaid } from "../support/mermaid-parse.ts";
 import { assertInertMarkdown, assertInertMermaid, assertSafeSvg } from "./safety.ts";
 
 interface View {

@@ -6,7 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { renderMarkdown, renderMermaid, renderSvg } from "../../diagrams/index.ts";
 import { CASES_DIR, goldenCases } from "./cases.ts";
-import { parseMermaid } from "./mermaid-parse.ts";
+import { parseMermaid } from "../support/mermaid-parse.ts";
 
 describe.each(goldenCases())("golden case $name", ({ name, flow, routed }) => {
   const dir = `${CASES_DIR}${name}/`;

@@ -4,7 +4,7 @@ import type { Flow } from "../../core/types.ts";
 import { renderMarkdown, renderMermaid, toDiagramModel } from "../../diagrams/index.ts";
 import { escapeMarkdown, escapeMermaid } from "../../diagrams/escape.ts";
 import { goldenCases } from "./cases.ts";
-import { parseMermaid } from "./mermaid-parse.ts";
+import { parseMermaid } from "../support/mermaid-parse.ts";
 
 const byName = new Map(goldenCases().map((c) => [c.name, c.flow]));
 const flow = (name: string): Flow => byName.get(name)!;

@@ -11,7 +11,7 @@ import { renderMapMermaid, renderMapSvg, toMapModel } from "../../diagrams/map/i
 import { goldenCases } from "../diagrams/cases.ts";
 import { arbitraryFlow, HOSTILE } from "../diagrams/flows.ts";
 import { assertSafeSvg } from "../diagrams/safety.ts";
-import { parseMermaid } from "./mermaid-parse.ts";
+import { parseMermaid } from "../support/mermaid-parse.ts";
 import { readOurMap } from "./svg-read.ts";
 
 interface SeenEdge { from: string; to: string; numbers: number[] }

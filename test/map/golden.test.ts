@@ -6,7 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { renderMapMermaid, renderMapSvg } from "../../diagrams/map/index.ts";
 import { CASES_DIR, goldenCases } from "../diagrams/cases.ts";
-import { parseMermaid } from "./mermaid-parse.ts";
+import { parseMermaid } from "../support/mermaid-parse.ts";
 
 describe.each(goldenCases())("map golden $name", ({ name, flow }) => {
   const dir = `${CASES_DIR}${name}/`;

@@ -1,7 +1,9 @@
 /**
- * mermaid.parse for the map view's flowcharts. A flowchart needs a DOM even to parse (DOMPurify
- * hooks), so linkedom's window, document and DOM classes are published as globals before Mermaid
- * is imported, as /work/shared/checks/acceptance.py does. Tests only: diagrams/ never imports Mermaid.
+ * mermaid.parse for tests: the real Mermaid grammar as the judge of our Mermaid text (sequence and
+ * flowchart). A flowchart needs a DOM even to parse (DOMPurify hooks), so linkedom's window, document
+ * and DOM classes are published as globals before Mermaid is imported. Mermaid checks a sequence
+ * `box` colour with `window.CSS.supports`, or `new Option().style` where there is no CSS object (as in
+ * linkedom): a browser has both, so a minimal Option stands in. Tests only: diagrams/ never imports Mermaid.
  */
 import { parseHTML } from "linkedom";
 
