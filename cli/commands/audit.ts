@@ -5,9 +5,9 @@
  */
 import { type Command, Option } from "commander";
 import { extname } from "node:path";
-import { audit } from "../../core/audit.ts";
+import { type Audit, audit } from "../../core/audit.ts";
+import { failingRows, renderAuditCsv, renderAuditMarkdown } from "../../diagrams/audit/index.ts";
 import { CliError, EXIT_FAILING_FLOWS } from "../errors.ts";
-import { AUDIT_FORMATS, type AuditFormat, failingRows, formatAudit } from "../format-audit.ts";
 import { writeOutput } from "../io.ts";
 import { asProfile, outputOption, profileOption, TOPOLOGY_HELP } from "../options.ts";
 import { loadTopology } from "../topology.ts";
@@ -25,6 +25,16 @@ Examples:
   $ exflow audit topology.yaml --format csv -o audit.csv
   $ exflow audit preset:o365info --profile microsoft --format json
   $ exflow audit topology.yaml --strict > /dev/null || echo "some flow fails"`;
+
+export const AUDIT_FORMATS = ["md", "json", "csv"] as const;
+export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+
+/** The audit as text: the shared Markdown and CSV views, or the Audit object as core returns it. */
+export function formatAudit(a: Audit, format: AuditFormat): string {
+  if (format === "csv") return renderAuditCsv(a);
+  if (format === "md") return renderAuditMarkdown(a);
+  return `${JSON.stringify(a, null, 2)}\n`;
+}
 
 const FROM_EXTENSION: Record<string, AuditFormat> = { json: "json", csv: "csv", md: "md", markdown: "md" };
 

@@ -1,13 +1,14 @@
 /**
- * The CLI's pure helpers, in-process: file-name stems for user names, CSV fields, and the
- * audit formatters over a real audit of the o365info preset.
+ * The CLI's pure helpers, in-process: file-name stems for user names, the validate summary, and
+ * which view each audit format uses (the views themselves: test/diagrams/audit.test.ts).
  */
 import { describe, expect, it } from "vitest";
 import { uniqueStems, sanitize } from "../../cli/filenames.ts";
-import { auditCsv, auditMarkdown, csvField } from "../../cli/format-audit.ts";
+import { formatAudit } from "../../cli/commands/audit.ts";
 import { summary } from "../../cli/commands/validate.ts";
 import { audit } from "../../core/audit.ts";
 import { presets } from "../../core/presets/index.ts";
+import { renderAuditCsv, renderAuditMarkdown } from "../../diagrams/audit/index.ts";
 
 describe("file names", () => {
   it("keeps safe names and replaces the rest", () => {
@@ -24,32 +25,12 @@ describe("file names", () => {
   });
 });
 
-describe("CSV", () => {
-  it("quotes separators and quotes, and defuses formulas", () => {
-    expect(csvField("plain")).toBe("plain");
-    expect(csvField('a,"b"')).toBe('"a,""b"""');
-    expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvField("-1+1")).toBe("'-1+1");
-    expect(csvField(2013)).toBe("2013");
-    expect(csvField(null)).toBe("");
-  });
-
-  it("writes a header and one row per user x protocol x location", () => {
+describe("audit formats", () => {
+  it("md and csv are the shared audit views (the worker answers the same text); json is the Audit", () => {
     const a = audit(presets.o365info!.topology);
-    const lines = auditCsv(a).split("\r\n");
-    expect(lines.at(-1)).toBe("");
-    expect(lines).toHaveLength(a.rows.length + 2);
-    expect(lines[1]!.startsWith("alice,NY-MBX2007,2007,New York,autodiscover,internal,")).toBe(true);
-  });
-});
-
-describe("audit Markdown", () => {
-  it("escapes user-derived text", () => {
-    const t = structuredClone(presets.o365info!.topology);
-    t.name = "<img src=x> | *bold*";
-    const text = auditMarkdown(audit(t));
-    expect(text).toContain("# Audit: &lt;img src=x&gt; \\| \\*bold\\*");
-    expect(text).not.toContain("<img");
+    expect(formatAudit(a, "md")).toBe(renderAuditMarkdown(a));
+    expect(formatAudit(a, "csv")).toBe(renderAuditCsv(a));
+    expect(JSON.parse(formatAudit(a, "json"))).toEqual(a);
   });
 });
 

@@ -1,23 +1,9 @@
-/** POST /v1/audit and the CSV writer (RFC 4180 quoting, formula-injection guard). */
+/** POST /v1/audit: formats, body and query options, and inert output (the views themselves: test/diagrams/audit.test.ts). */
 import { describe, expect, it } from "vitest";
+import { audit } from "../../core/audit.ts";
 import { presets } from "../../core/index.ts";
-import { csvCell, toCsv } from "../../worker/csv.ts";
+import { renderAuditCsv, renderAuditMarkdown } from "../../diagrams/audit/index.ts";
 import { post } from "./helpers.ts";
-
-describe("csv", () => {
-  it("quotes per RFC 4180", () => {
-    expect(toCsv(["a", "b"], [["x,y", 'say "hi"'], ["line\nbreak", null]])).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n');
-  });
-
-  it.each(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])("guards %j against formula injection", (v) => {
-    expect(csvCell(v).replace(/^"/, "").startsWith("'")).toBe(true);
-  });
-
-  it("leaves numbers and harmless text alone", () => {
-    expect(csvCell(-1)).toBe("-1");
-    expect(csvCell("alice")).toBe("alice");
-  });
-});
 
 describe("POST /v1/audit", () => {
   const topology = presets.o365info?.topology;
@@ -28,6 +14,13 @@ describe("POST /v1/audit", () => {
     expect(((await json.json()) as { rows: unknown[] }).rows.length).toBeGreaterThan(0);
     expect((await post("/v1/audit?format=md", { preset: "o365info" })).headers.get("content-type")).toMatch(/^text\/markdown/);
     expect((await post("/v1/audit", { preset: "o365info" }, { Accept: "text/csv" })).headers.get("content-type")).toMatch(/^text\/csv/);
+  });
+
+  it("md and csv are the shared audit views, the same text the CLI prints", async () => {
+    if (!topology) throw new Error("no o365info preset");
+    const a = audit(topology);
+    expect(await (await post("/v1/audit?format=md", { preset: "o365info" })).text()).toBe(renderAuditMarkdown(a));
+    expect(await (await post("/v1/audit?format=csv", { preset: "o365info" })).text()).toBe(renderAuditCsv(a));
   });
 
   it("takes an inline topology and the profile (body over query)", async () => {

@@ -3,8 +3,8 @@
  * options? }`), with diagnostics and the DNS/certificate plan, as JSON, a Markdown matrix or CSV.
  */
 import { Hono } from "hono";
+import { renderAuditCsv, renderAuditMarkdown } from "../../diagrams/audit/index.ts";
 import type { AppContext, AppEnv, AuditFormat } from "../app-env.ts";
-import { auditCsv, auditMarkdown } from "../audit-format.ts";
 import { readBody } from "../body.ts";
 import { parseInput, runAudit, validateAuditRequest } from "../input.ts";
 import { negotiate, type Negotiated } from "../negotiate.ts";
@@ -17,8 +17,8 @@ export async function serveAudit(c: AppContext, doc: unknown, rep: Negotiated<Au
   const request = validateAuditRequest(doc);
   return respond(c, request, rep, cacheControl, () => {
     const audit = runAudit(request);
-    if (rep.format === "csv") return auditCsv(audit);
-    if (rep.format === "md") return auditMarkdown(audit);
+    if (rep.format === "csv") return renderAuditCsv(audit);
+    if (rep.format === "md") return renderAuditMarkdown(audit);
     return `${JSON.stringify(audit, null, 2)}\n`;
   });
 }
