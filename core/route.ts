@@ -69,6 +69,8 @@ export function route(input: Model | Topology, scenario: Scenario): Flow {
     notes.push({ kind: "info", text: `No host name given: the client uses ${d.host}, ${d.why}.` });
   }
   resolved.host = host;
+  if (protocol === "rpc-tcp" && scenario.host)
+    notes.push({ kind: "info", text: `scenario.host (${scenario.host}) is not used for RPC/TCP: Outlook connects to the mailbox server (2007) or the RpcClientAccessServer name of the mailbox database (2010) from its profile.` });
 
   const c: Ctx = { m, protocol, client, profile, user, mbx, host, hostGiven: !!scenario.host };
   if (host && protocol !== "rpc-tcp") {
