@@ -1,7 +1,8 @@
 /**
  * DiagramModel -> Markdown as the article writes a flow: a numbered list of the core's
  * plain-English steps (numbered with the flow's numbers; unnumbered steps as italic sub-bullets),
- * then the Mermaid text in a ```mermaid fence (GitHub, GitLab and Azure DevOps wikis draw it),
+ * then the Mermaid text in a ```mermaid fence (GitHub, GitLab and Azure DevOps wikis draw it;
+ * the sequence diagram, or the map view's flowchart via diagrams/map/markdown.ts),
  * then notes and diagnostics. Every user-derived string goes through escapeMarkdown, so the
  * document is inert. In: model + options. Out: text.
  */
@@ -23,7 +24,8 @@ const OUTCOMES: Record<Flow["outcome"], string> = {
 
 const md = (s: string): string => escapeMarkdown(cleanText(s));
 
-export function printMarkdown(model: DiagramModel, options?: RenderOptions): string {
+/** `diagram`: the Mermaid text for the fence (default: the sequence diagram of `model`; the map view passes its flowchart). */
+export function printMarkdown(model: DiagramModel, options?: RenderOptions, diagram?: string): string {
   const out: string[] = [`### ${md(model.title)}`, "", `Outcome: **${OUTCOMES[model.outcome] ?? md(String(model.outcome))}**.`, ""];
   // Sub-bullets must be indented to the content of the numbered item they hang under ("10. " is 4).
   let indent: string | null = null;
@@ -40,7 +42,7 @@ export function printMarkdown(model: DiagramModel, options?: RenderOptions): str
       indent = " ".repeat(`${m.n}. `.length);
     }
   }
-  out.push("", "```mermaid", printMermaid(model, options).trimEnd(), "```");
+  out.push("", "```mermaid", (diagram ?? printMermaid(model, options)).trimEnd(), "```");
   if (model.flowNotes.length > 0) {
     out.push("", "#### Notes", "");
     for (const n of model.flowNotes) out.push(`- ${n.kind}${n.rule ? ` (${md(n.rule)})` : ""}: ${md(n.text)}`);

@@ -1,13 +1,14 @@
 /**
  * Compiled flow -> response text in one format and view. JSON is `{ flow, links }`; the other
- * formats come from diagrams/: the sequence view (default) or the map view (`options.view: "map"`,
- * svg and mmd; Markdown is always the numbered narrative with the sequence diagram).
+ * formats come from diagrams/: the sequence view (default) or the map view (`options.view: "map"`:
+ * the map SVG and flowchart; Markdown is always the numbered narrative, with the view's Mermaid in
+ * its fence, as `exflow flow --view map --format md` prints it).
  * In: the core's Compiled value (plain data), the format, the origin and the request document
  * (for the links). Out: text.
  */
 import type { Compiled, Flow } from "../core/index.ts";
 import { renderMarkdown, renderMermaid, renderSvg, type RenderOptions } from "../diagrams/index.ts";
-import { renderMapMermaid, renderMapSvg } from "../diagrams/map/index.ts";
+import { renderMapMarkdown, renderMapMermaid, renderMapSvg } from "../diagrams/map/index.ts";
 import type { FlowFormat } from "./app-env.ts";
 import { invalidInput } from "./errors.ts";
 import { flowLinks } from "./links.ts";
@@ -33,7 +34,7 @@ type Draw = (flow: Flow, options?: RenderOptions) => string;
 
 const VIEWS: Record<"sequence" | "map", { svg: Draw; mmd: Draw; md: Draw }> = {
   sequence: { svg: renderSvg, mmd: renderMermaid, md: renderMarkdown },
-  map: { svg: renderMapSvg, mmd: renderMapMermaid, md: renderMarkdown },
+  map: { svg: renderMapSvg, mmd: renderMapMermaid, md: renderMapMarkdown },
 };
 
 export async function renderFlow(compiled: Compiled, format: FlowFormat, origin: string, doc: unknown): Promise<string> {

@@ -7,7 +7,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { Flow } from "../../core/types.ts";
-import { renderMapMermaid, renderMapSvg, toMapModel } from "../../diagrams/map/index.ts";
+import { renderMarkdown } from "../../diagrams/index.ts";
+import { renderMapMarkdown, renderMapMermaid, renderMapSvg, toMapModel } from "../../diagrams/map/index.ts";
 import { goldenCases } from "../diagrams/cases.ts";
 import { arbitraryFlow, HOSTILE } from "../diagrams/flows.ts";
 import { assertSafeSvg } from "../diagrams/safety.ts";
@@ -123,9 +124,21 @@ describe("options", () => {
   test("rejects unknown themes and unsafe backgrounds", () => {
     expect(() => renderMapSvg(EMPTY, { background: "url(#x)" })).toThrow(RangeError);
     expect(() => renderMapSvg(EMPTY, { theme: "evil" as "dark" })).toThrow(RangeError);
+    expect(() => renderMapMarkdown(EMPTY, { theme: "evil" as "dark" })).toThrow(RangeError);
   });
 
   test("the Mermaid judge is not vacuous: a broken flowchart fails to parse", async () => {
     await expect(parseMermaid('flowchart LR\n    p_a["x"y"] --> p_b\n')).rejects.toThrow();
+  });
+});
+
+describe("renderMapMarkdown", () => {
+  test.each(goldenCases().map((c) => [c.name, c.flow] as const))("%s: the sequence Markdown's steps, with the map flowchart in the fence", (_name, flow) => {
+    const map = renderMapMarkdown(flow, { theme: "dark" });
+    const seq = renderMarkdown(flow, { theme: "dark" });
+    const [before, after] = seq.split(/```mermaid\n[\s\S]*?\n```/);
+    expect(map.startsWith(before ?? "-")).toBe(true);
+    expect(map.endsWith(after ?? "-")).toBe(true);
+    expect(map).toContain(`\`\`\`mermaid\n${renderMapMermaid(flow, { theme: "dark" }).trimEnd()}\n\`\`\`\n`);
   });
 });

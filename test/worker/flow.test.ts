@@ -78,6 +78,35 @@ describe("views", () => {
     const body = (await (await post("/v1/flow?view=map", REQUEST)).json()) as FlowBody;
     expect(await (await get(new URL(body.links.mmd ?? "").pathname)).text()).toBe(mmd);
   });
+
+  it("md with view=map keeps the numbered steps and puts the map's flowchart in the fence", async () => {
+    const seq = await (await post("/v1/flow?format=md", REQUEST)).text();
+    const map = await (await post("/v1/flow?format=md&view=map", REQUEST)).text();
+    const mmd = await (await post("/v1/flow?format=mmd&view=map", REQUEST)).text();
+    const steps = (md: string): string => md.slice(0, md.indexOf("```mermaid"));
+    expect(steps(map)).toBe(steps(seq));
+    expect(map).toContain(`\`\`\`mermaid\n${mmd.trimEnd()}\n\`\`\``);
+    expect(seq).toMatch(/```mermaid\n(%%.*\n)?sequenceDiagram\n/);
+  });
+
+  it("JSON links carry the map's SVG and Mermaid URLs for either view", async () => {
+    const mapSvg = await (await post("/v1/flow?format=svg&view=map", REQUEST)).text();
+    const mapMmd = await (await post("/v1/flow?format=mmd&view=map", REQUEST)).text();
+    const seqSvg = await (await post("/v1/flow?format=svg", REQUEST)).text();
+    for (const query of ["", "?view=map", "?view=sequence"]) {
+      const links = ((await (await post(`/v1/flow${query}`, REQUEST)).json()) as { links: { svg: string; map: { svg: string; mmd: string } } }).links;
+      expect(links.map.svg, query).toMatch(new RegExp(`^${ORIGIN}/v1/flow/svg/[A-Za-z0-9_-]+$`));
+      expect(links.map.mmd, query).toMatch(new RegExp(`^${ORIGIN}/v1/flow/mmd/[A-Za-z0-9_-]+$`));
+      expect(await (await get(new URL(links.map.svg).pathname)).text(), query).toBe(mapSvg);
+      expect(await (await get(new URL(links.map.mmd).pathname)).text(), query).toBe(mapMmd);
+      expect(await (await get(new URL(links.svg).pathname)).text(), query).toBe(query === "?view=map" ? mapSvg : seqSvg);
+    }
+    // The body's view would win over a query parameter, so the map link sets it in the document.
+    const body = { ...REQUEST, options: { view: "sequence", theme: "dark" } };
+    const links = ((await (await post("/v1/flow", body)).json()) as { links: { map: { svg: string } } }).links;
+    const dark = await (await post("/v1/flow?format=svg", { ...REQUEST, options: { view: "map", theme: "dark" } })).text();
+    expect(await (await get(new URL(links.map.svg).pathname)).text()).toBe(dark);
+  });
 });
 
 describe("links", () => {

@@ -1,0 +1,15 @@
+/**
+ * The map view as Markdown: the same numbered narrative, notes and diagnostics as the sequence
+ * view (diagrams/markdown.ts), with the map's Mermaid `flowchart` in the ```mermaid fence instead
+ * of the sequence diagram. Same options and the same RangeError on bad ones.
+ */
+import type { Flow } from "../../core/types.ts";
+import { printMarkdown } from "../markdown.ts";
+import { toDiagramModel } from "../model.ts";
+import type { RenderOptions } from "../options.ts";
+import { renderMapMermaid } from "./mermaid.ts";
+
+/** @example renderMapMarkdown(route(topology, scenario)) // "### ...\n\n1. ...\n\n```mermaid\n%%{init: ...}%%\nflowchart LR\n..." */
+export function renderMapMarkdown(flow: Flow, options?: RenderOptions): string {
+  return printMarkdown(toDiagramModel(flow), options, renderMapMermaid(flow, options));
+}
