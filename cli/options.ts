@@ -1,11 +1,12 @@
 /**
- * Options several commands share (profile, theme, background, output file), built once so
+ * Options several commands share (profile, theme, background, view, output file), built once so
  * their names, choices and help text read the same everywhere. Bad values are usage errors
  * (exit 2) raised by commander before a command runs.
  */
 import { InvalidArgumentError, Option } from "commander";
 import { PROFILES, type Profile } from "../core/types.ts";
 import { isSafeColor, THEMES, type RenderOptions, type ThemeName } from "../diagrams/index.ts";
+import { VIEW_NAMES } from "../diagrams/views.ts";
 
 export const TOPOLOGY_ARG = "topology";
 export const TOPOLOGY_HELP = "topology file (.yaml, .yml or .json; other names: by content), - for stdin, or preset:<id>";
@@ -20,6 +21,9 @@ export const backgroundOption = (): Option =>
     if (!isSafeColor(value)) throw new InvalidArgumentError("Use transparent, #rgb, #rrggbb, #rrggbbaa or a colour name such as white.");
     return value;
   });
+
+export const viewOption = (): Option =>
+  new Option("--view <view>", "diagram view: sequence (numbered messages over time) or map (the sites with their servers and numbered arrows)").choices(VIEW_NAMES).default("sequence");
 
 export const outputOption = (): Option => new Option("-o, --output <file>", "write to this file instead of stdout");
 

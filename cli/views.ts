@@ -1,13 +1,20 @@
 /**
  * One flow as text in each output format: json (the Flow as the worker returns it), mmd
- * (Mermaid), svg and md (Markdown). Used by `flow` (one format) and `render` (several).
+ * (Mermaid), svg and md (Markdown), in the sequence view (default) or the map view (map SVG,
+ * Mermaid `flowchart`, and for md the same numbered steps with the flowchart in the ```mermaid
+ * fence; json is the flow either way). The worker draws the same text (diagrams/views.ts).
+ * Used by `flow` (one format) and `render` (several).
  */
 import { extname } from "node:path";
 import type { Flow } from "../core/types.ts";
-import { renderMarkdown, renderMermaid, renderSvg, type RenderOptions } from "../diagrams/index.ts";
+import type { RenderOptions } from "../diagrams/index.ts";
+import { VIEW_NAMES, VIEWS, type ViewName } from "../diagrams/views.ts";
 
 export const FORMATS = ["json", "mmd", "svg", "md"] as const;
 export type Format = (typeof FORMATS)[number];
+
+export { VIEW_NAMES };
+export type { ViewName };
 
 const BY_EXTENSION: Record<string, Format> = { ".json": "json", ".mmd": "mmd", ".mermaid": "mmd", ".svg": "svg", ".md": "md", ".markdown": "md" };
 
@@ -18,15 +25,7 @@ export function formatForFile(file: string | undefined): Format | undefined {
 
 const withNewline = (s: string): string => (s.endsWith("\n") ? s : `${s}\n`);
 
-export function view(flow: Flow, format: Format, options: RenderOptions): string {
-  switch (format) {
-    case "json":
-      return `${JSON.stringify(flow, null, 2)}\n`;
-    case "mmd":
-      return withNewline(renderMermaid(flow, options));
-    case "svg":
-      return withNewline(renderSvg(flow, options));
-    case "md":
-      return withNewline(renderMarkdown(flow, options));
-  }
+export function view(flow: Flow, format: Format, options: RenderOptions, diagram: ViewName = "sequence"): string {
+  if (format === "json") return `${JSON.stringify(flow, null, 2)}\n`;
+  return withNewline(VIEWS[diagram][format](flow, options));
 }

@@ -6,9 +6,9 @@
  * In: the core's Compiled value (plain data), the format, the origin and the request document
  * (for the links). Out: text.
  */
-import type { Compiled, Flow } from "../core/index.ts";
-import { renderMarkdown, renderMermaid, renderSvg, type RenderOptions } from "../diagrams/index.ts";
-import { renderMapMarkdown, renderMapMermaid, renderMapSvg } from "../diagrams/map/index.ts";
+import type { Compiled } from "../core/index.ts";
+import type { RenderOptions } from "../diagrams/index.ts";
+import { VIEWS } from "../diagrams/views.ts";
 import type { FlowFormat } from "./app-env.ts";
 import { invalidInput } from "./errors.ts";
 import { flowLinks } from "./links.ts";
@@ -29,13 +29,6 @@ function guarded<T>(draw: () => T): T {
     throw e;
   }
 }
-
-type Draw = (flow: Flow, options?: RenderOptions) => string;
-
-const VIEWS: Record<"sequence" | "map", { svg: Draw; mmd: Draw; md: Draw }> = {
-  sequence: { svg: renderSvg, mmd: renderMermaid, md: renderMarkdown },
-  map: { svg: renderMapSvg, mmd: renderMapMermaid, md: renderMapMarkdown },
-};
 
 export async function renderFlow(compiled: Compiled, format: FlowFormat, origin: string, doc: unknown): Promise<string> {
   const options = renderOptionsOf(compiled);

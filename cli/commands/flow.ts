@@ -1,7 +1,8 @@
 /**
  * `exflow flow <topology> --user U --protocol P --client C [--host H]`: route one scenario and
- * print it as Markdown (default), JSON, Mermaid or SVG. `--scenario <name>` takes user,
- * protocol, client and host from a preset's named scenario (options given still win).
+ * print it as Markdown (default), JSON, Mermaid or SVG, in the sequence view or (`--view map`)
+ * the map. `--scenario <name>` takes user, protocol, client and host from a preset's named
+ * scenario (options given still win).
  * Exit 0 with the flow, also a failing one (its diagnostics say why); `--strict`: 1 if it fails.
  */
 import { type Command, Option } from "commander";
@@ -11,9 +12,9 @@ import { CLIENTS, PROTOCOLS } from "../../core/types.ts";
 import { validateScenario } from "../../core/validate.ts";
 import { CliError, EXIT_FAILING_FLOWS, issueLines, usage } from "../errors.ts";
 import { writeOutput } from "../io.ts";
-import { backgroundOption, outputOption, profileOption, renderOptions, themeOption, TOPOLOGY_HELP } from "../options.ts";
+import { backgroundOption, outputOption, profileOption, renderOptions, themeOption, TOPOLOGY_HELP, viewOption } from "../options.ts";
 import { loadTopology } from "../topology.ts";
-import { FORMATS, type Format, formatForFile, view } from "../views.ts";
+import { FORMATS, type Format, formatForFile, view, type ViewName } from "../views.ts";
 
 interface FlowFlags {
   user?: string;
@@ -25,6 +26,7 @@ interface FlowFlags {
   format?: Format;
   theme?: string;
   background?: string;
+  view: ViewName;
   output?: string;
   strict?: boolean;
 }
@@ -34,7 +36,12 @@ Examples:
   $ exflow flow topology.yaml --user alice --protocol activesync --client external --host mail.o365info.com
   $ exflow flow preset:o365info --user alice --protocol ews --client internal --format json
   $ exflow flow preset:o365info --scenario activesync-madrid --format svg -o madrid.svg
-  $ cat topology.json | exflow flow - --user bob --protocol owa --client external --format mmd`;
+  $ exflow flow preset:o365info --scenario activesync-los-angeles --view map -o la-map.svg
+  $ exflow flow preset:o365info --scenario activesync-los-angeles --view map --format md > la.md
+  $ cat topology.json | exflow flow - --user bob --protocol owa --client external --format mmd
+
+--view map draws the sites with their servers and numbered arrows: svg is the map, mmd a Mermaid
+flowchart, md the same numbered steps with that flowchart in its mermaid fence; json is unchanged.`;
 
 export function registerFlow(program: Command): void {
   program
@@ -51,6 +58,7 @@ export function registerFlow(program: Command): void {
     .addOption(new Option("-f, --format <format>", "output format (default: from the -o extension, else md)").choices(FORMATS))
     .addOption(themeOption())
     .addOption(backgroundOption())
+    .addOption(viewOption())
     .addOption(outputOption())
     .option("--strict", "exit 1 when the flow fails")
     .addHelpText("after", EXAMPLES)
@@ -75,7 +83,7 @@ export function registerFlow(program: Command): void {
       const flow = route(topology, { ...scenario.value, profile: scenario.value.profile ?? "o365info" });
 
       const format = flags.format ?? formatForFile(flags.output) ?? "md";
-      writeOutput(view(flow, format, renderOptions(flags)), flags.output);
+      writeOutput(view(flow, format, renderOptions(flags), flags.view), flags.output);
       if (flags.strict && flow.outcome === "fail") throw new CliError(EXIT_FAILING_FLOWS, `flow fails: ${flow.diagnostics[0]?.message ?? "see the diagnostics"}`);
     });
 }

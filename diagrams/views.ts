@@ -1,0 +1,24 @@
+/**
+ * The two views of a flow by name, for callers that pick one at run time (the worker's `view`
+ * option, the CLI's `--view`): `sequence` (numbered messages over time, the default) and `map`
+ * (the sites with their servers and numbered arrows). Each has svg, mmd and md; md is the
+ * numbered narrative with the view's Mermaid in its fence. Every drawer throws RangeError on
+ * options it cannot draw with.
+ */
+import type { Flow } from "../core/types.ts";
+import { renderMapMarkdown, renderMapMermaid, renderMapSvg } from "./map/index.ts";
+import { renderMarkdown } from "./markdown.ts";
+import { renderMermaid } from "./mermaid.ts";
+import type { RenderOptions } from "./options.ts";
+import { renderSvg } from "./svg.ts";
+
+export const VIEW_NAMES = ["sequence", "map"] as const;
+export type ViewName = (typeof VIEW_NAMES)[number];
+
+export type Draw = (flow: Flow, options?: RenderOptions) => string;
+export type DrawnFormat = "svg" | "mmd" | "md";
+
+export const VIEWS: Readonly<Record<ViewName, Readonly<Record<DrawnFormat, Draw>>>> = {
+  sequence: { svg: renderSvg, mmd: renderMermaid, md: renderMarkdown },
+  map: { svg: renderMapSvg, mmd: renderMapMermaid, md: renderMapMarkdown },
+};
