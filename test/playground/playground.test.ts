@@ -1,8 +1,9 @@
 /**
  * The playground in a real browser: Debian's Chromium driven by playwright-core against the real
  * worker (`wrangler dev`). One page is walked through the issue's story in order: load, preset,
- * scenario, an invalid edit, copying the SVG URL, the audit matrix, reopening from the URL.
- * A screenshot goes to test/artifacts/playground.png (and -dark.png) for a person to look at.
+ * scenario, an invalid edit, copying the SVG URL, the Sequence / Map toggle, the audit matrix,
+ * reopening from the URL. Screenshots go to test/artifacts/playground.png (and -dark.png, and
+ * -map.png with the map view) for a person to look at.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -161,6 +162,63 @@ describe("playground in Chromium", () => {
     expect(await value("#link-live")).toMatch(/^https:\/\/mermaid\.live\/edit#pako:/);
   });
 
+  it("switches to the Map view from the keyboard: image, copied SVG URL, Mermaid text and Markdown follow; the hash keeps it", async () => {
+    const sequenceSrc = await diagramSrc();
+    const sequenceSvg = await shownSvg();
+    const sequenceLive = await value("#link-live");
+    expect(sequenceSvg).not.toMatch(/<title>Map: /);
+    expect(await page.isChecked("#view-sequence")).toBe(true);
+
+    // A labelled radio group: one tab stop, arrow keys change the choice.
+    expect(await page.textContent("#view legend")).toBe("Diagram view");
+    await page.focus("#view-sequence");
+    await page.keyboard.press("ArrowRight");
+    expect(await page.isChecked("#view-map")).toBe(true);
+    const mapSrc = await nextDiagram(sequenceSrc);
+    await page.waitForFunction(() => /\nflowchart LR\n/.test((document.getElementById("link-mmd") as HTMLTextAreaElement).value));
+
+    // The image is the map: its own title, and the site regions titled with the preset's site names.
+    const mapSvg = await shownSvg();
+    expect(mapSvg).toMatch(/^<svg[\s>]/);
+    expect(mapSvg).toMatch(/<title>Map: /);
+    const siteTitles = [...mapSvg.matchAll(/<text[^>]*class="site-text"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    expect(siteTitles.filter((t) => ["Site1", "Site2", "Site3"].includes(t ?? "")).length).toBeGreaterThan(0);
+    expect(mapSvg).not.toBe(sequenceSvg);
+    expect(await page.getAttribute("#diagram", "alt")).toMatch(/^Site map: /);
+
+    // The copied SVG URL, fetched on its own, returns that map.
+    await page.click('button[data-copy="link-svg"]');
+    await page.waitForFunction(() => document.getElementById("status")?.textContent?.includes("SVG URL"));
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.startsWith(`${worker.base}/v1/flow/svg/`)).toBe(true);
+    expect(await (await fetch(copied)).text()).toBe(mapSvg);
+
+    // Mermaid text, Markdown snippet and the Mermaid Live link carry the map's flowchart.
+    const mmd = await value("#link-mmd");
+    expect(mmd).toMatch(/^%%\{init: [^\n]*\}%%\nflowchart LR\n/);
+    const markdown = await value("#link-md");
+    expect(markdown).toContain(`](${copied})`);
+    expect(markdown).toContain(`\`\`\`mermaid\n${mmd.trimEnd()}\n\`\`\``);
+    expect(await value("#link-live")).not.toBe(sequenceLive);
+
+    // The hash keeps the view: the link reopens on the map.
+    await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get("view") === "map");
+    const again = await context.newPage();
+    watch(again);
+    await again.goto(page.url());
+    await nextDiagram("", again);
+    expect(await again.isChecked("#view-map")).toBe(true);
+    expect(await shownSvg(again)).toBe(mapSvg);
+    await again.close();
+
+    // Back to the sequence, by mouse: the same sequence diagram as before, and the view leaves the hash.
+    await page.click('label[for="view-sequence"]');
+    await nextDiagram(mapSrc);
+    expect(await shownSvg()).toBe(sequenceSvg);
+    await page.waitForFunction(() => !new URLSearchParams(location.hash.slice(1)).has("view"));
+    expect(await value("#link-mmd")).toMatch(/^(%%\{init:[^\n]*\n)?sequenceDiagram\n/);
+  });
+
   it("opens a flow from a cell of the audit matrix", async () => {
     const before = await diagramSrc();
     const cell = page.locator('#audit button.cell[data-user="eve"][data-protocol="owa"][data-client="external"]');
@@ -222,7 +280,7 @@ describe("playground in Chromium", () => {
     expect(problems).toEqual([]);
   });
 
-  it("saves screenshots (light and dark) for review", async () => {
+  it("saves screenshots (light, dark and the map view) for review", async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.selectOption("#preset", "o365info");
     await page.waitForFunction(() => (document.getElementById("topology") as HTMLTextAreaElement).value.startsWith("name: o365info\n"));
@@ -233,5 +291,13 @@ describe("playground in Chromium", () => {
     await page.emulateMedia({ colorScheme: "dark" });
     await page.screenshot({ path: join(ARTIFACTS, "playground-dark.png"), fullPage: true });
     await page.emulateMedia({ colorScheme: "light" });
+
+    // The map view of the same flow.
+    const before = await diagramSrc();
+    await page.click('label[for="view-map"]');
+    await nextDiagram(before);
+    await page.waitForFunction(() => !document.getElementById("result")?.hasAttribute("aria-busy"));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, "playground-map.png"), fullPage: true });
   });
 });

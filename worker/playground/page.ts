@@ -1,17 +1,20 @@
 /**
  * The playground's HTML: the form controls come from the core's own lists (protocols, client
- * locations, profiles, presets) and the renderer's themes, so the page never offers a value the
- * API would reject. Everything dynamic is filled in by /playground.js; this text is static per
- * deploy. Every interpolated value passes `esc`.
+ * locations, profiles, presets) and the renderer's themes and views, so the page never offers a
+ * value the API would reject. Everything dynamic is filled in by /playground.js; this text is
+ * static per deploy. Every interpolated value passes `esc`.
  */
 import { CLIENTS, PROFILES, PROTOCOLS, presets } from "../../core/index.ts";
 import { NAMED_COLORS, THEMES } from "../../diagrams/index.ts";
+import { VIEW_NAMES } from "../../diagrams/views.ts";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 const option = (value: string, label = value, selected = false): string =>
   `<option value="${esc(value)}"${selected ? " selected" : ""}>${esc(label)}</option>`;
+
+const VIEW_LABELS: Record<string, string> = { sequence: "Sequence", map: "Map" };
 
 const CLIENT_LABELS: Record<string, string> = { internal: "Internal (inside the network)", external: "External (Internet)" };
 
@@ -34,6 +37,9 @@ export function renderPage(assets: PageAssets): string {
   const clientOptions = CLIENTS.map((c) => option(c, CLIENT_LABELS[c] ?? c)).join("");
   const profileOptions = PROFILES.map((p) => option(p)).join("");
   const themeOptions = Object.keys(THEMES).map((t) => option(t)).join("");
+  // Native radios sharing a name: one tab stop, arrow keys move the choice; the first is the API's default.
+  const viewRadios = VIEW_NAMES.map((v, i) =>
+    `<input type="radio" name="view" id="view-${esc(v)}" value="${esc(v)}"${i === 0 ? " checked" : ""}><label for="view-${esc(v)}">${esc(VIEW_LABELS[v] ?? v)}</label>`).join("");
   const colors = NAMED_COLORS.map((c) => `<option value="${esc(c)}"></option>`).join("");
   const legend = [["P", "proxy"], ["R", "redirect"], ["S", "silent-redirect"], ["A", "autodiscover-referral"], ["D", "direct"], ["\u2717", "fail"]]
     .map(([l, o]) => `<li><span class="badge outcome-${o}">${l}</span> ${o}</li>`).join("") +
@@ -81,16 +87,17 @@ export function renderPage(assets: PageAssets): string {
 <div><label for="client">Client location</label><select id="client">${clientOptions}</select></div>
 <div><label for="host">Host name used</label><input type="text" id="host" list="hosts" placeholder="default" spellcheck="false" autocomplete="off" aria-describedby="host-help"><datalist id="hosts"></datalist></div>
 <div><label for="profile">Rule profile</label><select id="profile">${profileOptions}</select></div>
+<fieldset class="view-toggle" id="view" aria-describedby="view-help"><legend>Diagram view</legend><div class="segmented">${viewRadios}</div></fieldset>
 <div><label for="theme">Diagram theme</label><select id="theme">${themeOptions}</select></div>
 <div><label for="background">Background</label><input type="text" id="background" list="colors" placeholder="theme's" spellcheck="false" autocomplete="off" aria-describedby="background-help"><datalist id="colors">${colors}</datalist></div>
 </div>
-<p class="hint"><span id="host-help">Host name: empty means the name namespaces and Autodiscover give that client.</span> <span id="background-help">Background: #rgb, #rrggbb, transparent or a colour name.</span></p>
+<p class="hint"><span id="view-help">View: Sequence numbers the messages over time; Map shows each site with its servers and numbers the arrows along the path.</span> <span id="host-help">Host name: empty means the name namespaces and Autodiscover give that client.</span> <span id="background-help">Background: #rgb, #rrggbb, transparent or a colour name.</span></p>
 </form>
 </section>
 
 <section id="result" aria-labelledby="h-flow">
 <h2 id="h-flow">Flow <span id="outcome" class="badge"></span></h2>
-<figure><div class="diagram fit" id="diagram-box"><img id="diagram" alt="The sequence diagram appears here"></div>
+<figure><div class="diagram fit" id="diagram-box"><img id="diagram" alt="The diagram appears here"></div>
 <figcaption><span id="caption" class="hint"></span>
 <span class="actions"><button type="button" id="zoom" aria-pressed="false">Actual size</button> <a id="download-svg" href="#" download="exflow-flow.svg">Download SVG</a></span></figcaption></figure>
 <div class="flow-details">

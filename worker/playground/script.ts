@@ -4,10 +4,11 @@
  * inside (it sits in String.raw). The DOM is built with textContent only; the diagram is shown as
  * an <img> of a blob: URL, never inlined, so nothing from a response can run in the page.
  *
- * What it does: topology text (YAML or JSON) + scenario controls -> POST /v1/flow (json, svg, mmd
- * in parallel) and POST /v1/audit, debounced, stale requests aborted; the view is kept in the URL
- * hash (`#preset=...&user=...` for an unedited preset, else `#r=` + the request document deflated
- * and base64url-encoded, the same encoding as GET /v1/flow/{format}/{encoded}).
+ * What it does: topology text (YAML or JSON) + scenario controls + the Sequence / Map view (sent as
+ * `options.view`) -> POST /v1/flow (json, svg, mmd in parallel) and POST /v1/audit, debounced,
+ * stale requests aborted; the view is kept in the URL hash (`#preset=...&user=...&view=map` for an
+ * unedited preset, else `#r=` + the request document deflated and base64url-encoded, the same
+ * encoding as GET /v1/flow/{format}/{encoded}).
  */
 import { AUDIT_JS } from "./audit-view.ts";
 import { DOCUMENT_JS } from "./document.ts";
@@ -25,6 +26,7 @@ var ui = {
   notes: $("note-list"), diagnostics: $("diagnostic-list"), audit: $("audit"), auditSummary: $("audit-summary"),
   auditDiagnostics: $("audit-diagnostic-list"), status: $("status"), live: $("link-live-open"),
   download: $("download-svg"), zoom: $("zoom"), diagramBox: $("diagram-box"),
+  views: Array.from(document.querySelectorAll("input[name=view]")),
   share: { svg: $("link-svg"), md: $("link-md"), curl: $("link-curl"), mmd: $("link-mmd"), live: $("link-live") }
 };
 
@@ -50,12 +52,25 @@ function scenario() {
   return s;
 }
 
+function currentView() {
+  var checked = ui.views.find(function (r) { return r.checked; });
+  return checked ? checked.value : "sequence";
+}
+
+function setView(view) {
+  var wanted = ui.views.some(function (r) { return r.value === view; }) ? view : "sequence";
+  ui.views.forEach(function (r) { r.checked = r.value === wanted; });
+}
+
+// The view goes into the request's options only when it is not the default, so sequence links
+// stay what they were; with view "map" every answer (image, Mermaid, links) is the map.
 function options(forAudit) {
   var o = { profile: ui.profile.value };
   if (forAudit) return o;
   o.theme = ui.theme.value;
   var bg = ui.background.value.trim();
   if (bg) o.background = bg;
+  if (currentView() !== "sequence") o.view = currentView();
   return o;
 }
 
@@ -114,6 +129,7 @@ async function updateFlow() {
   if (state.flowCtl) state.flowCtl.abort();
   var ctl = state.flowCtl = new AbortController();
   var doc = requestDoc(false);
+  var view = currentView();
   if (!doc) { showErrors([{ code: "REQUIRED", message: "the topology is empty; choose a preset or paste one", path: ["topology"] }]); return; }
   ui.result.setAttribute("aria-busy", "true");
   function post(format) {
@@ -143,7 +159,7 @@ async function updateFlow() {
     var mmd = await rest[1].text();
     if (ctl !== state.flowCtl) return;
     showErrors([], doc.mode);
-    await render(body.flow, body.links || {}, svg, mmd, doc);
+    await render(body.flow, body.links || {}, svg, mmd, doc, view);
     if (ctl !== state.flowCtl) return;
     await saveHash(doc);
     learnTopology(doc, body.links || {});
@@ -160,7 +176,7 @@ function participantLabel(flow, id) {
   return p ? p.label : id;
 }
 
-async function render(flow, links, svg, mmd, doc) {
+async function render(flow, links, svg, mmd, doc, view) {
   var url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
   var loaded = new Promise(function (resolve) { ui.diagram.onload = ui.diagram.onerror = resolve; });
   ui.diagram.src = url;
@@ -169,10 +185,11 @@ async function render(flow, links, svg, mmd, doc) {
   state.blobUrl = url;
   var s = flow.scenario;
   var title = s.user + ", " + s.protocol + ", " + s.client + (s.host ? " client at " + s.host : " client");
-  ui.diagram.alt = "Sequence diagram: " + title + " (" + flow.outcome + ", " + flow.steps.filter(function (x) { return x.n !== null; }).length + " numbered steps; listed in the table below)";
+  var map = view === "map";
+  ui.diagram.alt = (map ? "Site map: " : "Sequence diagram: ") + title + " (" + flow.outcome + ", " + flow.steps.filter(function (x) { return x.n !== null; }).length + " numbered steps; listed in the table below)";
   ui.caption.textContent = title + ", profile " + s.profile;
   ui.download.href = url;
-  ui.download.download = "exflow-" + [s.user, s.protocol, s.client].join("-").replace(/[^\w.-]+/g, "_") + ".svg";
+  ui.download.download = "exflow-" + [s.user, s.protocol, s.client].join("-").replace(/[^\w.-]+/g, "_") + (map ? ".map" : "") + ".svg";
   ui.outcome.textContent = flow.outcome;
   ui.outcome.className = "badge outcome-" + flow.outcome;
 
@@ -330,6 +347,7 @@ function applyScenario(s, opts) {
   if (s.profile || o.profile) ui.profile.value = s.profile || o.profile;
   if (o.theme) ui.theme.value = o.theme;
   if (o.background !== undefined) ui.background.value = o.background;
+  if (opts) setView(o.view);
 }
 
 async function saveHash(doc) {
@@ -357,7 +375,7 @@ async function restore() {
       var doc = restored.doc;
       if (restored.text === null) restored.text = doc.topology ? printTopology(doc.topology, ui.format.value) : "";
       state.presetId = doc.preset || null;
-      if (doc.preset) return loadPreset(doc.preset, doc.scenario).then(function () { applyScenario(doc.scenario || {}, doc.options); refresh(0); });
+      if (doc.preset) return loadPreset(doc.preset, doc.scenario).then(function () { applyScenario(doc.scenario || {}, doc.options || {}); refresh(0); });
       state.presetText = "";
       ui.preset.value = "";
       ui.presetInfo.textContent = "Restored from the link.";
@@ -365,14 +383,14 @@ async function restore() {
       applyTopology(doc.topology || localTopology());
       var wanted = doc.scenario && doc.scenario.user;
       if (wanted && state.users.indexOf(wanted) < 0) setOptions(ui.user, state.users.concat([wanted]));
-      applyScenario(doc.scenario || {}, doc.options);
+      applyScenario(doc.scenario || {}, doc.options || {});
       if (wanted) ui.user.value = wanted;
       return refresh(0);
     }
     var id = params.get("preset") || ui.preset.value || "o365info";
     var s = params.get("preset") ? { user: params.get("user"), protocol: params.get("protocol"), client: params.get("client"), host: params.get("host") || "" } : null;
     await loadPreset(id, s);
-    if (s) { applyScenario(s, { profile: params.get("profile"), theme: params.get("theme"), background: params.get("background") || "" }); refresh(0); }
+    if (s) { applyScenario(s, { profile: params.get("profile"), theme: params.get("theme"), background: params.get("background") || "", view: params.get("view") }); refresh(0); }
   } catch (e) {
     showErrors([{ code: "LINK", message: "this link could not be opened (" + (e && e.message) + "); starting from a preset", path: [] }]);
     await loadPreset("o365info");
@@ -431,6 +449,7 @@ ui.example.addEventListener("change", function () {
 [ui.user, ui.protocol, ui.client, ui.host].forEach(function (c) { c.addEventListener("input", function () { ui.example.value = ""; }); });
 ui.profile.addEventListener("change", function () { refresh(0); });
 [ui.host, ui.background].forEach(function (c) { c.addEventListener("input", function () { scheduleFlow(DEBOUNCE_MS); }); });
+ui.views.forEach(function (r) { r.addEventListener("change", function () { if (r.checked) { say((r.value === "map" ? "Map" : "Sequence") + " view"); scheduleFlow(0); } }); });
 $("scenario-form").addEventListener("submit", function (e) { e.preventDefault(); scheduleFlow(0); });
 document.querySelectorAll("button[data-copy]").forEach(function (b) { b.addEventListener("click", function () { copy(b); }); });
 ui.zoom.addEventListener("click", function () {

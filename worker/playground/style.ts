@@ -48,6 +48,13 @@ textarea { width: 100%; line-height: 1.4; tab-size: 2; }
 .fields .wide { grid-column: 1 / -1; }
 fieldset { border: 0; padding: 0; margin: 0; min-width: 0; }
 legend { padding: 0; font-weight: 600; margin-bottom: 0.4rem; }
+.view-toggle legend { font-size: 0.875rem; margin-bottom: 0.2rem; }
+.segmented { display: flex; border: 1px solid var(--border); border-radius: 6px; overflow: hidden; background: var(--bg); }
+.segmented input { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
+.segmented label { flex: 1; margin: 0; padding: 0.35rem 0.5rem; text-align: center; font-weight: 500; cursor: pointer; }
+.segmented label ~ label { border-left: 1px solid var(--border); }
+.segmented input:checked + label { background: var(--accent); color: var(--accent-fg); font-weight: 600; }
+.segmented input:focus-visible + label { outline: 3px solid var(--focus); outline-offset: -3px; }
 
 button { cursor: pointer; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); padding: 0.3rem 0.75rem; }
 button:hover { border-color: var(--accent); }
