@@ -31,7 +31,7 @@ const OPTION_PARAMS = [
   query("profile", "Routing profile; a value in the body's `options` wins over this.", PROFILES),
   query("theme", "Diagram theme; a value in the body's `options` wins over this.", THEMES),
   query("background", "Diagram background (`transparent`, `#rrggbb`, a colour name); the body's `options` win."),
-  query("view", "Diagram view: `sequence` (numbered messages over time) or `map` (servers by site with numbered arrows; svg and mmd).", VIEWS),
+  query("view", "Diagram view: `sequence` (numbered messages over time) or `map` (servers by site with numbered arrows) for svg and mmd; md keeps the numbered steps and puts the chosen view in its ```mermaid fence.", VIEWS),
 ];
 
 const FLOW_CONTENT = {
@@ -132,8 +132,8 @@ export function openApiDocument(origin: string): Schema {
             flow: { type: "object", description: `The numbered flow: outcome, scenario (defaults filled in), participants, steps (n, from, to, kind, url, text, rule), notes, diagnostics. Protocols: ${PROTOCOLS.join(", ")}.` },
             links: {
               type: "object",
-              description: "Absolute GET URLs of this request per format (left out when longer than the URL limit) and a Mermaid Live Editor link.",
-              properties: { svg: text, mmd: text, md: text, json: text, mermaidLive: text },
+              description: "Absolute GET URLs of this request per format (left out when longer than the URL limit), the same for the map view, and a Mermaid Live Editor link.",
+              properties: { svg: text, mmd: text, md: text, json: text, mermaidLive: text, map: { type: "object", properties: { svg: text, mmd: text } } },
             },
           },
         },
