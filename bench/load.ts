@@ -9,10 +9,9 @@
  *
  * Run: node bench/load.ts [seconds]   (Node 22 strips the types)
  */
-import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
-import { join } from "node:path";
+import { startWorker } from "../scripts/dev-worker.ts";
+import { prng } from "./prng.ts";
 
 interface Histogram { average: number; p50: number; p99: number }
 interface Result { requests: Histogram; latency: Histogram; errors: number; timeouts: number; non2xx: number; "2xx": number }
@@ -20,51 +19,13 @@ interface AutocannonRequest { method?: string; path?: string; headers?: Record<s
 type Autocannon = (opts: { url: string; connections: number; duration: number; requests?: AutocannonRequest[] }) => Promise<Result>;
 
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
-const ROOT = join(import.meta.dirname, "..");
 const DURATION = Number(process.argv[2] ?? 10);
 const CONNECTIONS = 10;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === "object" ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-/** mulberry32: a small seeded PRNG, so every run sends the same request sequence. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const USERS = ["alice", "bob", "carmen", "dave"];
 const PROTOCOLS = ["activesync", "ews", "owa", "outlook-anywhere", "autodiscover", "oab"];
 const CLIENTS = ["internal", "external"];
 const FORMATS = ["json", "svg", "mmd", "md"];
-
-async function waitForHealth(base: string, server: ReturnType<typeof spawn>): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`wrangler dev exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error("wrangler dev did not answer /healthz within 90 s");
-}
 
 function report(label: string, r: Result): boolean {
   const failed = r.errors + r.timeouts + r.non2xx;
@@ -76,26 +37,12 @@ function report(label: string, r: Result): boolean {
 }
 
 async function main(): Promise<void> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(join(ROOT, "node_modules", ".bin", "wrangler"), ["dev", "--ip", "127.0.0.1", "--port", String(port)], {
-    cwd: ROOT,
-    detached: true, // own process group, so the whole tree (wrangler + workerd) stops with it
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  server.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
-  const stop = (): void => {
-    try {
-      if (server.pid) process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  };
+  const worker = await startWorker();
+  const base = worker.base;
+  const stop = (): void => void worker.stop();
   process.on("SIGINT", () => (stop(), process.exit(130)));
   let ok = true;
   try {
-    await waitForHealth(base, server);
     const svgPath = "/v1/presets/o365info/activesync-madrid.svg";
     const probe = await fetch(base + svgPath);
     await probe.arrayBuffer();
@@ -126,7 +73,7 @@ async function main(): Promise<void> {
     ok = report("(b) POST /v1/flow (random scenario + format)", post) && ok;
   } catch (e) {
     ok = false;
-    console.error(String(e), stderr);
+    console.error(String(e), worker.log().slice(-2000));
   } finally {
     stop();
   }

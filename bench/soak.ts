@@ -16,12 +16,13 @@
  * SOAK_ONLY=<text> keeps only the kinds whose name contains <text> (e.g. SOAK_ONLY=healthz for the
  * baseline, which is not part of the mix), to see which requests move memory.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
+import { startWorker } from "../scripts/dev-worker.ts";
+import { prng } from "./prng.ts";
 
 interface Histogram { average: number; mean: number; p50: number; p90: number; p99: number; max: number; total: number }
 interface Result { requests: Histogram; latency: Histogram; errors: number; timeouts: number; non2xx: number; "2xx": number; duration: number }
@@ -38,47 +39,9 @@ type Tracker = PromiseLike<Result> & { stop: () => void };
 type Autocannon = (opts: { url: string; connections: number; amount?: number; duration?: number; timeout?: number; requests?: AutocannonRequest[] }) => Tracker;
 
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
-const ROOT = join(import.meta.dirname, "..");
 const SECONDS = Number(process.argv[2] ?? 60);
 const MAX_REQUESTS = Number(process.argv[3] ?? 50_000);
 const CONNECTIONS = Number(process.argv[4] ?? 10);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === "object" ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-/** mulberry32: a small seeded PRNG, so every run sends the same request sequence. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function waitForHealth(base: string, server: ReturnType<typeof spawn>): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`wrangler dev exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error("wrangler dev did not answer /healthz within 90 s");
-}
 
 /** Every descendant of `pid` (through `ps --ppid`), with its command name. */
 function descendants(pid: number): { pid: number; comm: string }[] {
@@ -121,28 +84,13 @@ interface Kind {
 }
 
 async function main(): Promise<void> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(join(ROOT, "node_modules", ".bin", "wrangler"), ["dev", "--ip", "127.0.0.1", "--port", String(port), "--log-level", "warn"], {
-    cwd: ROOT,
-    detached: true, // own process group, so the whole tree (wrangler + workerd) stops with it
-    stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, PATH: `${join(ROOT, "node_modules", ".bin")}:${process.env.PATH ?? ""}`, WRANGLER_SEND_METRICS: "false", CI: "true" },
-  });
-  let stderr = "";
-  server.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
-  const stop = (): void => {
-    try {
-      if (server.pid) process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  };
+  const worker = await startWorker();
+  const base = worker.base;
+  const stop = (): void => void worker.stop();
   process.on("SIGINT", () => (stop(), process.exit(130)));
   let ok = true;
   try {
-    await waitForHealth(base, server);
-    const workerd = descendants(server.pid!).filter((p) => p.comm.startsWith("workerd"));
+    const workerd = descendants(worker.pid).filter((p) => p.comm.startsWith("workerd"));
     if (workerd.length === 0) throw new Error("no workerd process under wrangler");
 
     // What the presets offer, from the API itself.
@@ -248,7 +196,7 @@ async function main(): Promise<void> {
     if (errors > 0) ok = false;
   } catch (e) {
     ok = false;
-    console.error(String(e), stderr);
+    console.error(String(e), worker.log().slice(-2000));
   } finally {
     stop();
   }

@@ -7,7 +7,7 @@ import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+export const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const BIN = join(ROOT, "node_modules", ".bin");
 
 export function freePort(): Promise<number> {
@@ -24,6 +24,8 @@ export function freePort(): Promise<number> {
 
 export interface DevWorker {
   base: string;
+  /** The wrangler process (its process group holds workerd). */
+  pid: number;
   log: () => string;
   stop: () => Promise<void>;
 }
@@ -66,7 +68,7 @@ export async function startWorker(timeoutMs = 90_000): Promise<DevWorker> {
   while (Date.now() < deadline && !exited) {
     try {
       const r = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2_000) });
-      if (r.ok) return { base, log: () => output, stop };
+      if (r.ok) return { base, pid: child.pid!, log: () => output, stop };
     } catch {
       // not listening yet
     }
