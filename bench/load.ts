@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     ok = false;
     console.error(String(e), worker.log().slice(-2000));
   } finally {
-    stop();
+    await worker.stop();
   }
   if (!ok) {
     console.error("load: some requests failed");

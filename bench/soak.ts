@@ -198,7 +198,7 @@ async function main(): Promise<void> {
     ok = false;
     console.error(String(e), worker.log().slice(-2000));
   } finally {
-    stop();
+    await worker.stop();
   }
   if (!ok) {
     console.error("soak: some requests failed");
