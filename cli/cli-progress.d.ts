@@ -12,6 +12,8 @@ declare module "cli-progress" {
     constructor(options: Options, preset?: object);
     start(total: number, start: number, payload?: Record<string, unknown>): void;
     increment(step?: number, payload?: Record<string, unknown>): void;
+    /** Redraws at once when called from a synchronous loop (synchronousUpdate, on by default). */
+    update(current: number, payload?: Record<string, unknown>): void;
     stop(): void;
   }
   const Presets: { shades_classic: object; legacy: object; rect: object; shades_grey: object };

@@ -9,10 +9,12 @@ import process from "node:process";
 export interface Progress {
   /** One unit done; `label` names it (e.g. "alice ews internal"). */
   step(label?: string): Promise<void>;
+  /** `done` units finished, from inside a synchronous loop (the bar redraws on its own schedule). */
+  update(done: number): void;
   stop(): void;
 }
 
-const SILENT: Progress = { step: async () => {}, stop: () => {} };
+const SILENT: Progress = { step: async () => {}, update: () => {}, stop: () => {} };
 /** Yield to the event loop after this many steps. */
 const YIELD_EVERY = 25;
 
@@ -29,6 +31,7 @@ export function progress(total: number, title: string): Progress {
       bar.increment(1, { label });
       if (++n % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     },
+    update: (done) => bar.update(done),
     stop: () => bar.stop(),
   };
 }

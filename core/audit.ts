@@ -65,6 +65,8 @@ export interface Audit {
 
 export interface AuditOptions {
   profile?: Profile;
+  /** Called after each user's rows, e.g. to draw a progress bar (the CLI does on a terminal). */
+  onProgress?: (usersDone: number, usersTotal: number) => void;
 }
 
 /**
@@ -107,6 +109,7 @@ export function audit(topology: Topology, options: AuditOptions = {}): Audit {
         rows.push({ ...base, protocol, client, ...routeRow(model, user.name, protocol, client, profile) });
       }
     }
+    options.onProgress?.(rows.length / (PROTOCOLS.length * CLIENTS.length), topology.users.length);
   }
   const diagnostics = diagnose(model);
   return { topology: topology.name ?? null, profile, rows, diagnostics, names: requiredNames(model), summary: summarise(topology.users.length, rows, diagnostics) };

@@ -9,6 +9,7 @@ import { type Audit, audit } from "../../core/audit.ts";
 import { failingRows, renderAuditCsv, renderAuditMarkdown } from "../../diagrams/audit/index.ts";
 import { CliError, EXIT_FAILING_FLOWS } from "../errors.ts";
 import { writeOutput } from "../io.ts";
+import { progress } from "../progress.ts";
 import { asProfile, outputOption, profileOption, TOPOLOGY_HELP } from "../options.ts";
 import { loadTopology } from "../topology.ts";
 
@@ -51,7 +52,9 @@ export function registerAudit(program: Command): void {
     .addHelpText("after", EXAMPLES)
     .action(async (topologyArg: string, flags: AuditFlags) => {
       const { topology } = await loadTopology(topologyArg);
-      const result = audit(topology, { profile: asProfile(flags.profile) });
+      const bar = progress(topology.users.length, "audit");
+      const result = audit(topology, { profile: asProfile(flags.profile), onProgress: (done) => bar.update(done) });
+      bar.stop();
       const ext = flags.output ? extname(flags.output).slice(1).toLowerCase() : "";
       const format = flags.format ?? FROM_EXTENSION[ext] ?? "md";
       writeOutput(formatAudit(result, format), flags.output);
