@@ -59,35 +59,21 @@ export function route(input: Model | Topology, scenario: Scenario): Flow {
     return failed(resolved, { code: "RT-USER", severity: "error", message: `scenario.user: no user "${scenario.user}" with a known mailbox server`, path: ["scenario", "user"], breaks: [] });
 
   const notes: Note[] = [];
-  // 2007 EWS and OAB start with Autodiscover (EWS-4, OAB-2): without a host, the client asks Autodiscover first.
-  const viaAutodiscover = !scenario.host && mbx.version === 2007 && (protocol === "ews" || protocol === "oab");
-  let host = scenario.host ?? null;
-  if (!host && protocol !== "rpc-tcp") {
-    const d = defaultHost(m, viaAutodiscover ? "autodiscover" : protocol, client, mbx);
-    if (!d) return failed(resolved, { code: "RT-HOST", severity: "error", message: `scenario.host: no namespace or URL in the topology gives a ${client} client a host name for ${protocol}; name one with scenario.host`, path: ["scenario", "host"], breaks: [`${protocol}:${client}`] });
-    host = d.host;
-    notes.push({ kind: "info", text: `No host name given: the client uses ${d.host}, ${d.why}.` });
-  }
-  resolved.host = host;
-  if (protocol === "rpc-tcp" && scenario.host)
-    notes.push({ kind: "info", text: `scenario.host (${scenario.host}) is not used for RPC/TCP: Outlook connects to the mailbox server (2007) or the RpcClientAccessServer name of the mailbox database (2010) from its profile.` });
-
-  const c: Ctx = { m, protocol, client, profile, user, mbx, host, hostGiven: !!scenario.host };
-  if (host && protocol !== "rpc-tcp") {
-    const landing = resolveHost(m, host, client);
-    if (!landing.ok) return failed(resolved, { code: "RT-HOST", severity: "error", message: `${landing.why}; the ${client} client cannot reach a server with it.`, path: landing.path, breaks: [`${protocol}:${client}`] }, notes);
-    c.fe = landing.server;
-  }
+  const c: Ctx = { m, protocol, client, profile, user, mbx, host: null, hostGiven: !!scenario.host };
+  const unreachable = locate(c, scenario, notes);
+  resolved.host = c.host;
+  if (unreachable) return failed(resolved, unreachable, notes);
 
   const rule = pickRule(c, profile);
   if (!rule?.action) return failed(resolved, { code: "RT-NORULE", severity: "error", message: `No decision row covers ${protocol} from Exchange ${c.fe?.version} to a ${mbx.version} mailbox.`, path: ["scenario"], breaks: [`${protocol}:${client}`] }, notes);
 
   const t = newTrail(m, protocol, client);
-  if (c.fe && !NO_FRONT_END.has(rule.action)) {
+  if (c.fe && c.host && !NO_FRONT_END.has(rule.action)) {
     const asksAutodiscover = protocol === "autodiscover" || rule.action === "referral";
-    const url = asksAutodiscover ? standardUrl(host!, "autodiscover") : standardUrl(host!, protocol);
-    const locate = asksAutodiscover && !scenario.host ? (client === "internal" ? "AD-4" : "AD-5") : rule.id;
-    connect(t, c.fe, url, locate, asksAutodiscover);
+    const url = standardUrl(c.host, asksAutodiscover ? "autodiscover" : protocol);
+    // How the client found this server is the first step's rule when Autodiscover picked the name.
+    const found = asksAutodiscover && !scenario.host ? (client === "internal" ? "AD-4" : "AD-5") : rule.id;
+    connect(t, c.fe, url, found, asksAutodiscover);
     lookup(t, c.fe, mbx, rule.id);
   }
   ACTIONS[rule.action](t, c, rule);
@@ -101,9 +87,40 @@ export function route(input: Model | Topology, scenario: Scenario): Flow {
   const steps = number(t, rule);
   const participants = participantsOf(m, steps, protocol, client);
   const known = diagnosticsFor(m, { user: user.name, mailbox: mbx.name, protocol, client }).map(({ code, severity, message, path, breaks }) => ({ code, severity, message, path, breaks }));
-  // Where diagnose() already explains the break (same code), its message and path win over the action's.
-  const diagnostics = dedupe([...known.filter((k) => t.diagnostics.some((d) => d.code === k.code)), ...t.diagnostics.filter((d) => !known.some((k) => k.code === d.code)), ...known]);
+  const diagnostics = merge(t.diagnostics, known);
   return { outcome: t.outcome, scenario: resolved, participants, sites: sitesOf(m, participants, steps, protocol), steps, notes: dedupeNotes([...notes, ...t.notes]), diagnostics };
+}
+
+/**
+ * The host the client uses (given, or what namespaces and Autodiscover give it) and the front end it
+ * lands on, written into `c`; a Diagnostic when the name leads nowhere.
+ */
+function locate(c: Ctx, scenario: Scenario, notes: Note[]): Diagnostic | undefined {
+  const { m, protocol, client, mbx } = c;
+  const breaks = [`${protocol}:${client}`];
+  if (protocol === "rpc-tcp") {
+    if (scenario.host) notes.push({ kind: "info", text: `scenario.host (${scenario.host}) is not used for RPC/TCP: Outlook connects to the mailbox server (2007) or the RpcClientAccessServer name of the mailbox database (2010) from its profile.` });
+    return undefined;
+  }
+  let host = scenario.host;
+  if (!host) {
+    // 2007 EWS and OAB start with Autodiscover (EWS-4, OAB-2): without a host, the client asks Autodiscover first.
+    const viaAutodiscover = mbx.version === 2007 && (protocol === "ews" || protocol === "oab");
+    const d = defaultHost(m, viaAutodiscover ? "autodiscover" : protocol, client, mbx);
+    if (!d) return { code: "RT-HOST", severity: "error", message: `scenario.host: no namespace or URL in the topology gives a ${client} client a host name for ${protocol}; name one with scenario.host`, path: ["scenario", "host"], breaks };
+    host = d.host;
+    notes.push({ kind: "info", text: `No host name given: the client uses ${d.host}, ${d.why}.` });
+  }
+  c.host = host;
+  const landing = resolveHost(m, host, client);
+  if (!landing.ok) return { code: "RT-HOST", severity: "error", message: `${landing.why}; the ${client} client cannot reach a server with it.`, path: landing.path, breaks };
+  c.fe = landing.server;
+  return undefined;
+}
+
+/** The action's diagnostics and diagnose()'s for this flow; where both explain the same code, diagnose()'s message and path win. */
+function merge(fromAction: Diagnostic[], known: Diagnostic[]): Diagnostic[] {
+  return dedupe([...known.filter((k) => fromAction.some((d) => d.code === k.code)), ...fromAction.filter((d) => !known.some((k) => k.code === d.code)), ...known]);
 }
 
 /** Steps are numbered here and only here: 1..n over numbered hops, null for annotations. */
