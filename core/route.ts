@@ -80,6 +80,7 @@ export function route(input: Model | Topology, scenario: Scenario): Flow {
 
   const other = pickRule(c, OTHER[profile]);
   if (other && other !== rule && rule.otherProfile) notes.push({ kind: "deviation", rule: rule.id, text: `Profiles differ. ${rule.otherProfile}.` });
+  if (rule.note && t.outcome !== "fail") notes.push({ kind: "info", rule: rule.id, text: `${rule.note}.` });
   if (rule.confidence === "I") notes.push({ kind: "assumption", rule: rule.id, text: `No source states this directly (engine inference): ${rule.summary}.` });
   if (rule.confidence === "R") notes.push({ kind: "info", rule: rule.id, text: `Probable, from sources that could not be re-read: ${rule.summary}.` });
   for (const r of RULES) if (r.stage === "note" && matches(r.match, c, profile)) notes.push({ kind: "info", rule: r.id, text: `${r.summary}.` });

@@ -172,7 +172,7 @@ export interface Note {
 export type Severity = "error" | "warning" | "info";
 
 export interface Diagnostic {
-  /** DX-01 ... DX-19 (exchange-routing.md section 6), or IN-* for input-level routing problems. */
+  /** DX-01 ... DX-19 (misconfigurations, exchange-routing.md section 6), or RT-* for a problem of this one flow (RT-HOST, RT-USER, RT-NA, RT-VERSION, RT-TARGET). */
   code: string;
   severity: Severity;
   message: string;
