@@ -8,7 +8,7 @@ import { describe, expect, test } from "vitest";
 import type { Flow } from "../../core/types.ts";
 import { renderMarkdown, renderMermaid, renderSvg } from "../../diagrams/index.ts";
 import { goldenCases } from "./cases.ts";
-import { arbitraryFlow, HOSTILE } from "./flows.ts";
+import { arbitraryFlow, HOSTILE, EMPTY } from "./flows.ts";
 import { parseMermaid } from "../support/mermaid-parse.ts";
 import { assertInertMarkdown, assertInertMermaid, assertSafeSvg } from "./safety.ts";
 
@@ -46,15 +46,6 @@ const VIEWS: View[] = [
 ];
 
 const numbered = (flow: Flow): number[] => flow.steps.flatMap((s) => (s.n === null ? [] : [s.n]));
-const EMPTY: Flow = {
-  outcome: "fail",
-  scenario: { user: "u", protocol: "owa", client: "internal", profile: "o365info", host: null },
-  participants: [],
-  steps: [],
-  notes: [],
-  diagnostics: [],
-};
-
 describe.each(VIEWS)("$name view", (view) => {
   test.each(goldenCases())("shows the step numbers of $name in order", ({ flow }) => {
     expect(view.numbers(view.render(flow))).toEqual(numbered(flow));

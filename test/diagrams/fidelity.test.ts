@@ -4,14 +4,11 @@
  * the same numbers and labels, and each participant's centre within TOLERANCE of Mermaid's,
  * both measured as a fraction of the diagram's width. All cases render in one mmdc run.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { renderMermaid, renderSvg } from "../../diagrams/index.ts";
 import { goldenCases } from "./cases.ts";
 import { readMermaidSvg, readOurSvg } from "./svg-read.ts";
+import { renderWithMermaidCli } from "../support/browser.ts";
 
 /**
  * Our text is measured with Arial metrics and drawn in Arial; mermaid-cli measures with a serif
@@ -20,22 +17,12 @@ import { readMermaidSvg, readOurSvg } from "./svg-read.ts";
  */
 export const TOLERANCE = 0.03;
 
-const MMDC = new URL("../../node_modules/.bin/mmdc", import.meta.url).pathname;
-const PUPPETEER = {
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--headless"],
-};
-
 const cases = goldenCases();
 const mermaidSvgs = new Map<string, string>();
 
 beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), "exflow-fidelity-"));
-  writeFileSync(join(dir, "puppeteer.json"), JSON.stringify(PUPPETEER));
-  // One Markdown file with every case: one mmdc process, one browser, N SVGs (out-1.svg ...).
-  writeFileSync(join(dir, "in.md"), cases.map((c) => `\`\`\`mermaid\n${renderMermaid(c.flow)}\`\`\`\n`).join("\n"));
-  execFileSync(MMDC, ["-q", "-p", join(dir, "puppeteer.json"), "-i", join(dir, "in.md"), "-o", join(dir, "out.md")], { timeout: 120_000 });
-  cases.forEach((c, i) => mermaidSvgs.set(c.name, readFileSync(join(dir, `out-${i + 1}.svg`), "utf8")));
+  const svgs = renderWithMermaidCli(cases.map((c) => renderMermaid(c.flow)));
+  cases.forEach((c, i) => mermaidSvgs.set(c.name, svgs[i] ?? ""));
 }, 150_000);
 
 describe.each(cases)("$name against mermaid-cli", ({ name, flow }) => {

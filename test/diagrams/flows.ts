@@ -4,6 +4,16 @@ import fc from "fast-check";
 import type { Flow, Participant, Step, StepKind } from "../../core/types.ts";
 import { CASES_DIR } from "./cases.ts";
 
+/** A flow with nothing in it: every view must still print something valid. */
+export const EMPTY: Flow = {
+  outcome: "fail",
+  scenario: { user: "u", protocol: "owa", client: "internal", profile: "o365info", host: null },
+  participants: [],
+  steps: [],
+  notes: [],
+  diagnostics: [],
+};
+
 export const HOSTILE = JSON.parse(readFileSync(`${CASES_DIR}hostile-labels/flow.json`, "utf8")) as Flow;
 
 /** Strings with every character class that has a meaning somewhere: Mermaid, XML, Markdown, Unicode controls. */

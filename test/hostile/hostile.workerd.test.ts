@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES, MAX_INFLATED_BYTES } from "../../worker/limits.ts";
 import { caseArb } from "./generate.ts";
 import { Figures, responseProblems, type Got, type Sent } from "./support.ts";
+import { spaces } from "../support/streams.ts";
 
 const BASE = "https://exflow.test";
 
@@ -49,18 +50,7 @@ describe("hostile requests inside workerd", () => {
   }, 120_000);
 
   it("counts a streamed body and stops a deflate bomb with the runtime's streams", async () => {
-    const stream = (n: number): ReadableStream<Uint8Array> => {
-      let sent = 0;
-      return new ReadableStream({
-        pull(c) {
-          const chunk = Math.min(16_384, n - sent);
-          if (chunk <= 0) return c.close();
-          c.enqueue(new Uint8Array(chunk).fill(0x20));
-          sent += chunk;
-        },
-      });
-    };
-    const over = await SELF.fetch(`${BASE}/v1/flow`, { method: "POST", headers: { "Content-Type": "application/json" }, body: stream(MAX_BODY_BYTES + 1) });
+    const over = await SELF.fetch(`${BASE}/v1/flow`, { method: "POST", headers: { "Content-Type": "application/json" }, body: spaces(MAX_BODY_BYTES + 1) });
     expect(over.status).toBe(413);
     await over.arrayBuffer();
     const inflated = await SELF.fetch(`${BASE}/v1/flow/json/${await encode(DOC + " ".repeat(MAX_INFLATED_BYTES + 1 - DOC.length))}`);

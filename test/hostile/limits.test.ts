@@ -8,6 +8,7 @@ import { compile } from "../../core/index.ts";
 import { MAX_DEPTH, MAX_NAMESPACES, MAX_SERVERS, MAX_SITES, MAX_STRING, MAX_URL, MAX_USERS } from "../../core/limits.ts";
 import { MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "../../worker/limits.ts";
 import { krokiEncode, ORIGIN, problemJsonProblems, responseProblems, send, svgProblems, type Got, type Sent } from "./support.ts";
+import { spaces } from "../support/streams.ts";
 
 const SCENARIO = { user: "alice", protocol: "ews", client: "internal" };
 const PRESET_DOC = JSON.stringify({ preset: "o365info", scenario: SCENARIO });
@@ -59,20 +60,9 @@ describe("worker limits, just under and just over", () => {
     const euro = `{"preset":"o365info","scenario":${JSON.stringify(SCENARIO)},"x":"${"€".repeat(Math.ceil(MAX_BODY_BYTES / 3))}"}`;
     expect((await go(post("/v1/flow", euro))).status).toBe(413);
     // Streamed without Content-Length: counted as it arrives.
-    const stream = (n: number): ReadableStream<Uint8Array> => {
-      let sent = 0;
-      return new ReadableStream({
-        pull(c) {
-          const chunk = Math.min(16_384, n - sent);
-          if (chunk <= 0) return c.close();
-          c.enqueue(new Uint8Array(chunk).fill(0x20));
-          sent += chunk;
-        },
-      });
-    };
-    const streamed = await send({ method: "POST", path: "/v1/flow", headers: { "Content-Type": "application/json" }, body: stream(MAX_BODY_BYTES + 1) });
+    const streamed = await send({ method: "POST", path: "/v1/flow", headers: { "Content-Type": "application/json" }, body: spaces(MAX_BODY_BYTES + 1) });
     expect(streamed.status).toBe(413);
-    const streamedUnder = await send({ method: "POST", path: "/v1/flow", headers: { "Content-Type": "application/json" }, body: stream(MAX_BODY_BYTES) });
+    const streamedUnder = await send({ method: "POST", path: "/v1/flow", headers: { "Content-Type": "application/json" }, body: spaces(MAX_BODY_BYTES) });
     expect(streamedUnder.status).toBe(400); // all spaces: empty document, read in full
     row("body streamed, no Content-Length", streamedUnder, streamed);
     // An image request over the limit gets an SVG card.

@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { presets, type Topology } from "../../core/index.ts";
 import { cleanText } from "../../diagrams/text.ts";
 import { Figures, krokiEncode, responseProblems, send, type Got, type Sent } from "./support.ts";
+import { CHROMIUM, CHROMIUM_ARGS } from "../support/browser.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 interface Vector {
@@ -31,8 +32,6 @@ const CORPUS = JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "xss-vecto
 const FULL = process.env.XSS_FULL === "1";
 const VECTORS = CORPUS.slice(0, Number(process.env.XSS_LIMIT ?? CORPUS.length));
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const TITLE_SENTINEL = "xss-title-sentinel";
 
 // ---------------------------------------------------------------- hostile documents
@@ -143,7 +142,7 @@ async function titles(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   context = await browser.newContext({ javaScriptEnabled: true });
   await context.exposeBinding("__xss", (source, ...args: unknown[]) => void hits.push({ how: "__xss()", where: source.frame.url(), detail: JSON.stringify(args) }));
   await context.addInitScript(() => {

@@ -10,7 +10,7 @@ import type { Flow } from "../../core/types.ts";
 import { renderMarkdown } from "../../diagrams/index.ts";
 import { renderMapMarkdown, renderMapMermaid, renderMapSvg, toMapModel } from "../../diagrams/map/index.ts";
 import { goldenCases } from "../diagrams/cases.ts";
-import { arbitraryFlow, HOSTILE } from "../diagrams/flows.ts";
+import { arbitraryFlow, HOSTILE, EMPTY } from "../diagrams/flows.ts";
 import { assertSafeSvg } from "../diagrams/safety.ts";
 import { parseMermaid } from "../support/mermaid-parse.ts";
 import { readOurMap } from "./svg-read.ts";
@@ -62,15 +62,6 @@ function assertStepsOnEdges(flow: Flow, edges: SeenEdge[]): void {
     expect(edge && [edge.from, edge.to]).toEqual([alias.get(s.from), alias.get(s.to)]);
   }
 }
-
-const EMPTY: Flow = {
-  outcome: "fail",
-  scenario: { user: "u", protocol: "owa", client: "internal", profile: "o365info", host: null },
-  participants: [],
-  steps: [],
-  notes: [],
-  diagnostics: [],
-};
 
 async function assertInert(name: string, out: string): Promise<void> {
   if (name === "svg") return assertSafeSvg(out);

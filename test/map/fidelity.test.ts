@@ -6,30 +6,18 @@
  * not compared: Mermaid lays flowcharts out with dagre, our layout is the article's grid.
  * All cases render in one mmdc run.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { renderMapMermaid, renderMapSvg, toMapModel } from "../../diagrams/map/index.ts";
 import { goldenCases } from "../diagrams/cases.ts";
 import { type Rect, readMermaidMap, readOurMap, type SeenMap } from "./svg-read.ts";
-
-const MMDC = new URL("../../node_modules/.bin/mmdc", import.meta.url).pathname;
-const PUPPETEER = {
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--headless"],
-};
+import { renderWithMermaidCli } from "../support/browser.ts";
 
 const cases = goldenCases();
 const rendered = new Map<string, string>();
 
 beforeAll(() => {
-  const dir = mkdtempSync(join(tmpdir(), "exflow-map-fidelity-"));
-  writeFileSync(join(dir, "puppeteer.json"), JSON.stringify(PUPPETEER));
-  writeFileSync(join(dir, "in.md"), cases.map((c) => `\`\`\`mermaid\n${renderMapMermaid(c.flow)}\`\`\`\n`).join("\n"));
-  execFileSync(MMDC, ["-q", "-p", join(dir, "puppeteer.json"), "-i", join(dir, "in.md"), "-o", join(dir, "out.md")], { timeout: 120_000 });
-  cases.forEach((c, i) => rendered.set(c.name, readFileSync(join(dir, `out-${i + 1}.svg`), "utf8")));
+  const svgs = renderWithMermaidCli(cases.map((c) => renderMapMermaid(c.flow)));
+  cases.forEach((c, i) => rendered.set(c.name, svgs[i] ?? ""));
 }, 150_000);
 
 const inside = (p: { cx: number; cy: number }, r: Rect): boolean => p.cx > r.x && p.cx < r.x + r.w && p.cy > r.y && p.cy < r.y + r.h;

@@ -10,9 +10,8 @@ import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, startWorker, type DevWorker } from "../../scripts/dev-worker.ts";
+import { CHROMIUM, CHROMIUM_ARGS } from "../support/browser.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const ARTIFACTS = join(ROOT, "test", "artifacts");
 
 let worker: DevWorker;
@@ -36,7 +35,7 @@ function watch(p: Page): void {
 
 beforeAll(async () => {
   worker = await startWorker();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: worker.base });
   page = await context.newPage();
