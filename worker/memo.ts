@@ -1,9 +1,62 @@
 /**
- * A bounded least-recently-used map of finished answers (ETag and body) for requests whose answer
- * can only change with a deploy: those naming a built-in preset. Bounded in entries and in body
- * characters, so no request pattern grows it past MAX_ENTRIES / MAX_CHARS. A hit gives exactly
- * the bytes a miss would have produced (the key holds everything that decides the answer).
+ * Bounded least-recently-used maps for answers that can only change with a deploy: the finished
+ * answers (ETag and body) of requests naming a built-in preset, and the inflated text of encoded
+ * URL segments. Bounded in entries and in characters, so no request pattern grows them past
+ * their limits. A hit gives exactly the bytes a miss would have produced: each key holds
+ * everything that decides its value.
  */
+export class Lru<V> {
+  private readonly map = new Map<string, V>();
+  private chars = 0;
+  readonly maxEntries: number;
+  readonly maxChars: number;
+  private readonly sizeOf: (v: V) => number;
+
+  constructor(maxEntries: number, maxChars: number, sizeOf: (v: V) => number) {
+    this.maxEntries = maxEntries;
+    this.maxChars = maxChars;
+    this.sizeOf = sizeOf;
+  }
+
+  get(key: string): V | undefined {
+    const hit = this.map.get(key);
+    if (hit !== undefined) {
+      // Map keeps insertion order: re-inserting marks the entry as most recently used.
+      this.map.delete(key);
+      this.map.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: V): void {
+    const size = key.length + this.sizeOf(value);
+    if (size > this.maxChars / 8) return; // one huge value would evict everything else
+    this.delete(key);
+    this.map.set(key, value);
+    this.chars += size;
+    for (const k of this.map.keys()) {
+      if (this.map.size <= this.maxEntries && this.chars <= this.maxChars) break;
+      this.delete(k);
+    }
+  }
+
+  private delete(key: string): void {
+    const old = this.map.get(key);
+    if (old === undefined) return;
+    this.chars -= key.length + this.sizeOf(old);
+    this.map.delete(key);
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.chars = 0;
+  }
+
+  get size(): { entries: number; chars: number } {
+    return { entries: this.map.size, chars: this.chars };
+  }
+}
+
 export interface Answer {
   etag: string;
   body: string;
@@ -12,41 +65,18 @@ export interface Answer {
 export const MAX_ENTRIES = 256;
 export const MAX_CHARS = 8 * 1024 * 1024;
 
-const answers = new Map<string, Answer>();
-let chars = 0;
+const answers = new Lru<Answer>(MAX_ENTRIES, MAX_CHARS, (a) => a.body.length + a.etag.length);
+/** Encoded URL segment -> its request text (wiki pages embed the same <img> URL again and again). */
+export const decodedSegments = new Lru<string>(MAX_ENTRIES, 2 * 1024 * 1024, (t) => t.length);
 
-export function recall(key: string): Answer | undefined {
-  const hit = answers.get(key);
-  if (hit) {
-    // Map keeps insertion order: re-inserting marks the entry as most recently used.
-    answers.delete(key);
-    answers.set(key, hit);
-  }
-  return hit;
-}
-
-export function remember(key: string, answer: Answer): void {
-  const size = key.length + answer.body.length;
-  if (size > MAX_CHARS / 8) return; // one huge answer would evict everything else
-  const old = answers.get(key);
-  if (old) {
-    chars -= key.length + old.body.length;
-    answers.delete(key);
-  }
-  answers.set(key, answer);
-  chars += size;
-  for (const [k, v] of answers) {
-    if (answers.size <= MAX_ENTRIES && chars <= MAX_CHARS) break;
-    answers.delete(k);
-    chars -= k.length + v.body.length;
-  }
-}
+export const recall = (key: string): Answer | undefined => answers.get(key);
+export const remember = (key: string, answer: Answer): void => answers.set(key, answer);
 
 /** For tests: start cold. */
 export function forgetAll(): void {
   answers.clear();
-  chars = 0;
+  decodedSegments.clear();
 }
 
-/** For tests and the bench: how full it is. */
-export const memoSize = (): { entries: number; chars: number } => ({ entries: answers.size, chars });
+/** For tests and the bench: how full the answers are. */
+export const memoSize = (): { entries: number; chars: number } => answers.size;

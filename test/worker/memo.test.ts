@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { presets } from "../../core/index.ts";
-import { forgetAll, MAX_ENTRIES, memoSize } from "../../worker/memo.ts";
+import { decodedSegments, forgetAll, MAX_ENTRIES, memoSize } from "../../worker/memo.ts";
 import { app, get, kroki, ORIGIN, post, REQUEST, SCENARIO } from "./helpers.ts";
 
 type Send = () => Promise<Response>;
@@ -22,6 +22,7 @@ const REQUESTS: Record<string, Send> = {
   "preset, format by Accept": () => get("/v1/presets/o365info/activesync-madrid", { Accept: "text/markdown" }),
   "preset audit CSV": () => get("/v1/presets/fabrikam/audit.csv"),
   "encoded GET": () => get(`/v1/flow/json/${kroki(REQUEST)}`),
+  "encoded GET, inline topology (only its text is remembered)": () => get(`/v1/flow/svg/${kroki({ topology: presets.fabrikam?.topology, scenario: presets.fabrikam?.scenarios[Object.keys(presets.fabrikam?.scenarios ?? {})[0] ?? ""]?.scenario })}`),
   "POST /v1/flow json": () => post("/v1/flow?format=json", REQUEST),
   "POST /v1/flow, keys in another order": () => post("/v1/flow?format=json", { scenario: SCENARIO, preset: "o365info" }),
   "POST /v1/flow svg": () => post("/v1/flow?format=svg", { ...REQUEST, options: { background: "#fafafa" } }),
@@ -84,6 +85,16 @@ describe("remembered answers", () => {
       await res.arrayBuffer();
     }
     expect(memoSize().entries).toBe(MAX_ENTRIES);
+  });
+
+  it("remembers the text of an encoded segment, not its problems, within its bound", async () => {
+    expect((await get(`/v1/flow/svg/${kroki("{not json")}`)).status).toBe(400);
+    expect(decodedSegments.size.entries).toBe(1); // the text is fine; the parse problem is the answer
+    expect((await get(`/v1/flow/svg/${kroki("{not json")}`)).status).toBe(400);
+    expect((await get("/v1/flow/svg/eJzLSM3JyVcozy_KSQEAGgQEXQ!!")).status).toBe(400);
+    expect(decodedSegments.size.entries).toBe(1);
+    for (let i = 0; i < MAX_ENTRIES + 10; i++) await (await get(`/v1/flow/svg/${kroki({ preset: "o365info", scenario: SCENARIO, n: i })}`)).arrayBuffer();
+    expect(decodedSegments.size.entries).toBe(MAX_ENTRIES);
   });
 
   it("a 304 is not remembered as an answer", async () => {
