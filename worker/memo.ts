@@ -59,7 +59,8 @@ export class Lru<V> {
 
 export interface Answer {
   etag: string;
-  body: string;
+  /** UTF-8. */
+  body: Uint8Array<ArrayBuffer>;
 }
 
 export const MAX_ENTRIES = 256;

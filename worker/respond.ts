@@ -14,7 +14,8 @@ export const CACHE_IMMUTABLE = "public, max-age=31536000, immutable";
 /** Preset GETs, the preset list and the OpenAPI document: they change when we deploy. */
 export const CACHE_PRESET = "public, max-age=3600, stale-while-revalidate=86400";
 
-type Produce = () => string | Promise<string>;
+type Body = string | Uint8Array<ArrayBuffer>;
+type Produce = () => Body | Promise<Body>;
 
 function send(c: AppContext, etag: string, rep: Negotiated<Format>, cacheControl: string | undefined, produce: Produce): Response | Promise<Response> {
   const headers = new Headers({ ETag: etag });
@@ -26,8 +27,10 @@ function send(c: AppContext, etag: string, rep: Negotiated<Format>, cacheControl
   }
   headers.set("Content-Type", rep.contentType);
   const body = produce();
-  return typeof body === "string" ? new Response(body, { status: 200, headers }) : body.then((b) => new Response(b, { status: 200, headers }));
+  return body instanceof Promise ? body.then((b) => new Response(b, { status: 200, headers })) : new Response(body, { status: 200, headers });
 }
+
+const utf8 = new TextEncoder();
 
 /**
  * @example respond(c, request, negotiated, CACHE_IMMUTABLE, () => renderFlow(...))
@@ -53,7 +56,7 @@ export async function respondOnce<F extends Format>(
   memoKey: string | undefined,
   rep: Negotiated<F>,
   cacheControl: string | undefined,
-  prepare: () => { key: unknown | Promise<unknown>; produce: Produce },
+  prepare: () => { key: unknown | Promise<unknown>; produce: () => string | Promise<string> },
 ): Promise<Response> {
   const fullKey = memoKey === undefined ? undefined : `${rep.format}\u0000${rep.contentType}\u0000${memoKey}`;
   const hit = fullKey === undefined ? undefined : recall(fullKey);
@@ -62,7 +65,8 @@ export async function respondOnce<F extends Format>(
   const etag = await strongEtag([VERSION, rep.format, rep.contentType, await key]);
   if (fullKey === undefined) return send(c, etag, rep, cacheControl, produce);
   return send(c, etag, rep, cacheControl, async () => {
-    const body = await produce();
+    // Kept as UTF-8 bytes: a hit then sends them without encoding the text again.
+    const body = utf8.encode(await produce());
     remember(fullKey, { etag, body });
     return body;
   });
