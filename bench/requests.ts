@@ -133,14 +133,18 @@ async function main(): Promise<void> {
   console.log("|---|---:|---:|---:|---|---:|");
   // Warm everything (JIT, the preset models) before the first row, so row order does not matter.
   await batch(HEALTHZ, 1000);
-  for (const row of ROWS) await batch(row.make, 50);
+  // BENCH_ONLY=<text> keeps the rows whose name contains it (to time one change quickly).
+  const only = process.env.BENCH_ONLY;
+  const chosen = only ? ROWS.filter((r) => r.name.includes(only)) : ROWS;
+  for (const row of chosen) await batch(row.make, 50);
   const rows: Measured[] = [];
-  for (const row of ROWS) {
+  for (const row of chosen) {
     const m = await measure(row);
     rows.push(m);
     console.log(`| ${m.name} | ${m.ms.toFixed(3)} | ${m.ratio.toFixed(1)} | <= ${m.goal} | ${m.ratio <= m.goal ? "yes" : "NO"} | ${((m.spread - 1) * 100).toFixed(0)} % |`);
   }
   console.log(`/healthz: median ${median(rows.map((r) => r.healthzMs)).toFixed(4)} ms (min ${Math.min(...rows.map((r) => r.healthzMs)).toFixed(4)}, max ${Math.max(...rows.map((r) => r.healthzMs)).toFixed(4)} over the rows)`);
+  if (only) return;
   const curve = auditCurve();
   console.log("\naudit() of the seeded bench organisation (bench/audit.ts generate), CPU ms, median of 5 (3 at 10,000):");
   console.log("| users | ms | ms per user | per user vs 10 users |");
