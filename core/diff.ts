@@ -17,7 +17,7 @@ export interface FlowState {
   outcome: string;
   /** Host name the client used; null for RPC/TCP and n/a. */
   host: string | null;
-  /** Numbered hops as `from -> to: kind url`. */
+  /** Numbered hops as `from → to: kind url`. */
   hops: string[];
 }
 
@@ -43,7 +43,7 @@ function flowState(model: Model, user: string, protocol: Protocol, client: Clien
   const mbx = u && model.servers.get(u.mailbox);
   if (mbx && notApplicable(mbx, protocol, client)) return { outcome: "n/a", host: null, hops: [] };
   const flow = route(model, { user, protocol, client, profile });
-  const hops = flow.steps.filter((s) => s.n !== null).map((s) => `${s.from} -> ${s.to}: ${s.kind}${s.url ? ` ${s.url}` : ""}`);
+  const hops = flow.steps.filter((s) => s.n !== null).map((s) => `${s.from} → ${s.to}: ${s.kind}${s.url ? ` ${s.url}` : ""}`);
   return { outcome: flow.outcome, host: flow.scenario.host, hops };
 }
 

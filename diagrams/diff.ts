@@ -10,12 +10,12 @@ import { cleanText } from "./text.ts";
 
 const md = (s: string): string => escapeMarkdown(cleanText(s)).replace(/[()]/g, (ch) => `\\${ch}`);
 
-/** "proxy: client → cas1 → mbx1" from the hops `from -> to: kind url`. */
+/** "proxy: client → cas1 → mbx1" from the hops `from → to: kind url`. */
 function brief(s: FlowState | null): string {
   if (!s) return "–";
   const stops: string[] = [];
   for (const h of s.hops) {
-    const [from = "", rest = ""] = h.split(" -> ");
+    const [from = "", rest = ""] = h.split(" → ");
     const to = rest.split(":")[0] ?? "";
     if (stops.length === 0) stops.push(from);
     if (stops[stops.length - 1] !== to) stops.push(to);

@@ -24,7 +24,7 @@ export const SCHEMA: readonly string[] = [
 )`,
 ];
 
-let ready: WeakMap<D1Database, Promise<void>> = new WeakMap();
+const ready = new WeakMap<D1Database, Promise<void>>();
 
 /** Create the tables if they are missing; once per isolate and binding. A failure is retried by the next request. */
 export function ensureSchema(db: D1Database): Promise<void> {
@@ -37,7 +37,3 @@ export function ensureSchema(db: D1Database): Promise<void> {
   return p;
 }
 
-/** Tests only: forget which bindings were prepared (after they drop tables on purpose). */
-export function forgetSchema(): void {
-  ready = new WeakMap();
-}
