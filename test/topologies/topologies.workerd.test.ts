@@ -43,7 +43,7 @@ async function create(body = YAML): Promise<Created> {
   return (await res.json()) as Created;
 }
 
-const put = (id: string, body: string, token?: string) => SELF.fetch(`${BASE}/v1/topologies/${id}`, { method: "PUT", headers: yamlHeaders(token), body });
+const put = (id: string, body: string, token?: string): Promise<Response> => SELF.fetch(`${BASE}/v1/topologies/${id}`, { method: "PUT", headers: yamlHeaders(token), body });
 
 async function versionCount(id: string): Promise<number> {
   const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM topology_versions WHERE id = ?1").bind(id).first<{ n: number }>();
