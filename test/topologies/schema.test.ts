@@ -27,3 +27,14 @@ describe("D1 schema", () => {
     expect(((await got.json()) as { type: string }).type).toBe("urn:exflow:problem:storage-unavailable");
   });
 });
+
+describe("OpenAPI", () => {
+  it("declares the saved-topology operations and the bearer token", async () => {
+    const doc = (await (await app.request("http://127.0.0.1:8787/openapi.json")).json()) as { paths: Record<string, Record<string, { security?: unknown }>>; components: { securitySchemes: Record<string, unknown> } };
+    expect(Object.keys(doc.paths["/v1/topologies/{ref}"] ?? {}).sort()).toEqual(["delete", "get", "put"]);
+    expect(doc.paths["/v1/topologies"]?.post).toBeDefined();
+    for (const p of ["/v1/topologies/{id}/versions", "/v1/topologies/{id}/diff", "/v1/t/{ref}/flow/{user}/{protocol}/{file}", "/v1/t/{ref}/{file}"]) expect(doc.paths[p]?.get, p).toBeDefined();
+    expect(doc.paths["/v1/topologies/{ref}"]?.put?.security).toEqual([{ bearerToken: [] }]);
+    expect(doc.components.securitySchemes.bearerToken).toMatchObject({ type: "http", scheme: "bearer" });
+  });
+});
