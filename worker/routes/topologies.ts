@@ -65,8 +65,11 @@ topologyRoutes.get("/v1/topologies/:ref", async (c) => {
 topologyRoutes.put("/v1/topologies/:ref", async (c) => {
   const token = bearer(c);
   const { id } = parseRef(c.req.param("ref"), false);
+  const store = storeOf(c);
+  // The token first: a body is parsed only for someone allowed to write.
+  await store.authorize(id, token);
   const { json: body } = await topologyBody(c);
-  const r = await storeOf(c).append(id, token, body, Date.now());
+  const r = await store.append(id, token, body, Date.now());
   const l = links(c, id, r.version);
   return written(c, r.stored ? 201 : 200, { id, ...versionInfo(r), stored: r.stored, ...(r.stored ? {} : { note: `identical to version ${r.version}; no new version was stored` }), links: l }, l.self);
 });

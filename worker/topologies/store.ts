@@ -102,7 +102,11 @@ export class TopologyStore {
   }
 
   /** 404 for an unknown id, 403 for a token that does not hash to the stored one. */
-  private async authorize(db: D1Database, id: string, token: string): Promise<void> {
+  authorize(id: string, token: string): Promise<void> {
+    return this.d1((db) => this.check(db, id, token));
+  }
+
+  private async check(db: D1Database, id: string, token: string): Promise<void> {
     const row = await db.prepare("SELECT token_sha256 FROM topologies WHERE id = ?1").bind(id).first<{ token_sha256: string }>();
     if (!row) throw noSuchTopology();
     if (!(await tokenMatches(token, row.token_sha256))) throw tokenWrong();
@@ -112,10 +116,11 @@ export class TopologyStore {
    * A new version after the latest, unless the body equals the latest one (then nothing is stored).
    * The INSERT numbers it MAX+1 and inserts nothing when the id has no versions (deleted meanwhile),
    * MAX_VERSIONS are reached, or MAX_WRITES_PER_WINDOW versions were written within the window.
+   * It checks the token itself too, so it is safe without a prior `authorize`.
    */
   append(id: string, token: string, body: string, now: number): Promise<Appended> {
     return this.d1(async (db) => {
-      await this.authorize(db, id, token);
+      await this.check(db, id, token);
       const sha256 = await sha256Hex(body);
       const latest = await db.prepare("SELECT version, created_at, sha256 FROM topology_versions WHERE id = ?1 ORDER BY version DESC LIMIT 1").bind(id).first<VersionRow>();
       if (!latest) throw noSuchTopology();
@@ -145,7 +150,7 @@ export class TopologyStore {
   /** Every version and the id, in one batch. */
   delete(id: string, token: string): Promise<number> {
     return this.d1(async (db) => {
-      await this.authorize(db, id, token);
+      await this.check(db, id, token);
       const [versions] = await db.batch([
         db.prepare("DELETE FROM topology_versions WHERE id = ?1").bind(id),
         db.prepare("DELETE FROM topologies WHERE id = ?1").bind(id),
