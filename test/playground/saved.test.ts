@@ -2,14 +2,17 @@
  * The playground's Save / Load in Chromium against the real worker (wrangler dev, local D1): save the
  * preset as a new topology (the token appears once), save an edit as version 2, load version 1 back,
  * and the saved-topology SVG URL it shows answers with the diagram. Runs where Chromium is (always in
- * CI, like the other browser tests).
+ * CI, like the other browser tests). A screenshot of the editor after saving goes to
+ * test/artifacts/playground-saved.png for a person to look at.
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorker, type DevWorker } from "../../scripts/dev-worker.ts";
+import { ROOT, startWorker, type DevWorker } from "../../scripts/dev-worker.ts";
 import { CHROMIUM, CHROMIUM_ARGS } from "../support/browser.ts";
 
+const ARTIFACTS = join(ROOT, "test", "artifacts");
 const haveBrowser = existsSync(CHROMIUM) || process.env.EXFLOW_REQUIRE_BROWSER === "1";
 
 describe.skipIf(!haveBrowser)("playground Save / Load in Chromium", () => {
@@ -59,6 +62,8 @@ describe.skipIf(!haveBrowser)("playground Save / Load in Chromium", () => {
     await page.fill("#topology", text.replaceAll("europe.mail.o365info.com", "eu.mail.o365info.com"));
     await page.click("#saved-save");
     await status(/^Saved as version 2\./);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await (await page.$("#editor"))?.screenshot({ path: join(ARTIFACTS, "playground-saved.png") });
 
     await page.fill("#saved-id", `${id}@1`);
     await page.click("#saved-load");

@@ -11,7 +11,7 @@ export const SAVED_HTML = `<details id="saved" class="saved">
 <summary>Save / load a saved topology</summary>
 <div class="fields">
 <div class="wide"><label for="saved-id">Saved topology id (<code>id</code> or <code>id@version</code>)</label><input type="text" id="saved-id" spellcheck="false" autocomplete="off"></div>
-<div class="wide"><label for="saved-token">Write token (only to save a new version)</label><input type="password" id="saved-token" spellcheck="false" autocomplete="off" aria-describedby="saved-token-help"></div>
+<div class="wide"><label for="saved-token">Write token (only to save a new version)</label><input type="text" id="saved-token" spellcheck="false" autocomplete="off" aria-describedby="saved-token-help"></div>
 </div>
 <p><button type="button" id="saved-save">Save</button> <button type="button" id="saved-load">Load</button></p>
 <p id="saved-token-help" class="hint">Save without an id creates a new saved topology and shows its write token once: keep it to save new versions or delete. Anyone with the id can read the topology.</p>
