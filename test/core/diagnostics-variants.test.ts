@@ -107,6 +107,22 @@ describe("second triggers", () => {
     expect(d.filter((x) => x.code === "DX-18").map((x) => x.path[2])).toEqual([0, 1, 4, 5]);
   });
 
+  // Corrected DX-18 (issue 11): with Exchange 2019, 2013 needs CU21 or later and 2016 needs CU11 or later.
+  it("DX-18 with Exchange 2019: 2013 needs CU21, 2016 needs CU11", () => {
+    const d = run((t) => {
+      for (const i of [4, 5, 6, 7]) t.servers.splice(4, 1); // 2019 cannot coexist with 2007/2010
+      t.users = t.users.filter((u) => t.servers.some((s) => s.name === u.mailbox));
+      srv(t, 0).build = "CU20";
+      srv(t, 1).build = "CU21";
+      srv(t, 2).version = 2016;
+      srv(t, 2).roles = ["mailbox"];
+      srv(t, 2).build = "CU10";
+      srv(t, 3).version = 2019;
+      srv(t, 3).build = "CU1";
+    });
+    expect(d.filter((x) => x.code === "DX-18").map((x) => `${x.path[2]} ${x.message.includes("Exchange 2019")}`)).toEqual(["0 true", "2 true"]);
+  });
+
   it("DX-17 needs two legacy CAS of one version in one site", () => {
     expect(run((t) => void (srv(t, 0).build = "CU11"))).toEqual([]);
   });
