@@ -49,7 +49,10 @@ export function redirectUrl(c: Ctx): { url: string; server: Server } | undefined
     const url = c.client === "internal" ? (urls?.internal ?? urls?.external) : externalUrl(m, s, c.protocol);
     const host = hostOf(url);
     if (!url || !host || host === c.host?.toLowerCase()) continue;
-    if (resolveHost(m, host, c.client).ok) return { url, server: s };
+    const landing = resolveHost(m, host, c.client);
+    if (landing.ok) return { url, server: s };
+    // A host exflow does not know at all (DX-20) is not a reason to look elsewhere: fail there.
+    if (landing.unknown) return { url, server: s };
     unreachable ??= { url, server: s };
   }
   return unreachable;

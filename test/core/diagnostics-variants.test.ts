@@ -58,7 +58,9 @@ describe("second triggers", () => {
       for (const i of [2, 6]) for (const p of ["owa", "ews", "oab"] as const) delete srv(t, i).urls![p]!.external;
       t.namespaces.splice(2, 2);
     });
-    expect(d.map((x) => [x.code, x.path])).toEqual([
+    // Issue 11 (P4): the URLs that still name the removed hosts are also DX-20 (host unknown); checked, then set aside.
+    expect(d.some((x) => x.code === "DX-20")).toBe(true);
+    expect(d.filter((x) => x.code !== "DX-20").map((x) => [x.code, x.path])).toEqual([
       ["DX-02", ["topology", "namespaces"]],
       ["DX-04", ["topology", "servers", 2, "urls", "owa", "external"]],
     ]);
