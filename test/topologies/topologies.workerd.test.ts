@@ -135,12 +135,18 @@ describe("saved topologies in D1", () => {
   it("diffs two versions: the flows that changed path, as JSON and Markdown; equal versions have no changes", async () => {
     const c = await create();
     await put(c.id, RENAMED, c.token);
-    const d = JSON.parse((await text(`/v1/topologies/${c.id}/diff?from=1&to=2`)).body) as { from: number; to: number; changes: { user: string; protocol: string; client: string; change: string; before: { host: string }; after: { host: string } }[]; summary: { changed: number } };
+    const d = JSON.parse((await text(`/v1/topologies/${c.id}/diff?from=1&to=2`)).body) as { from: number; to: number; changes: { user: string; protocol: string; client: string; change: string; before: { host: string; hops: string[] }; after: { host: string; hops: string[] } }[]; summary: { changed: number } };
     expect(d.from).toBe(1);
     expect(d.to).toBe(2);
     const eas = d.changes.find((x) => x.user === "carmen" && x.protocol === "activesync" && x.client === "external");
     expect(eas).toMatchObject({ change: "path", before: { host: "europe.mail.o365info.com" }, after: { host: "eu.mail.o365info.com" } });
-    expect(d.changes.every((x) => x.user === "carmen")).toBe(true);
+    // Only the renamed namespace changed: every changed flow is a path change whose new hops all use the new name.
+    for (const x of d.changes) {
+      expect(x.change).toBe("path");
+      const added = x.after.hops.filter((h) => !x.before.hops.includes(h));
+      expect(added.length).toBeGreaterThan(0);
+      for (const h of added) expect(h).toContain("eu.mail.o365info.com");
+    }
     expect(d.summary.changed).toBe(d.changes.length);
     const md = await text(`/v1/topologies/${c.id}/diff?from=1&to=2`, { headers: { Accept: "text/markdown" } });
     expect(md.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
