@@ -115,6 +115,7 @@ export const serverSchema = described(
     auth: z.optional(authSchema),
     autodiscoverInternalUri: opt(url(), "AutoDiscoverServiceInternalUri this server publishes in AD (SCP), e.g. https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml."),
     rpcClientAccessServer: opt(host(), "Exchange 2010 mailbox databases: RpcClientAccessServer, usually the CAS array FQDN, e.g. outlook.contoso.local."),
+    crossSiteRedirectType: opt(z.enum(["Manual", "Silent"]), 'Exchange 2010 OWA virtual directory CrossSiteRedirectType: "Manual" (default: a cross-site OWA redirect shows a link page) or "Silent".'),
   }),
   "An Exchange server.",
   { examples: [{ name: "NY-CAS2013", version: 2013, roles: ["cas"], site: "New York" }] },
@@ -159,6 +160,14 @@ export const topologySchema = described(
     servers: described(z.array(serverSchema).check(...sized(1, MAX_SERVERS)), `Exchange servers (at most ${MAX_SERVERS}).`),
     namespaces: described(z.array(namespaceSchema).check(z.maxLength(MAX_NAMESPACES)), `DNS names clients use (at most ${MAX_NAMESPACES}).`),
     users: described(z.array(userSchema).check(z.maxLength(MAX_USERS)), `Users whose flows can be drawn (at most ${MAX_USERS}).`),
+    offlineAddressBook: opt(
+      z.strictObject({
+        generationServer: opt(text(), "Exchange 2013+: the Mailbox server holding the active copy of the OAB generation (organization) mailbox; OAB downloads for 2013+ mailboxes are proxied there. Default: the oldest-version 2013+ Mailbox server (then by name)."),
+        distribution: opt(z.array(text()).check(...sized(1, MAX_SERVERS)), "Exchange 2007/2010: Client Access servers whose OAB virtual directory distributes the OAB; Autodiscover hands out their OAB URL. Default: the CAS of the mailbox's version in the mailbox's site."),
+      }),
+      "Where the offline address book is generated and distributed.",
+    ),
+    profile: opt(z.enum(PROFILES), 'Rule profile for this topology\'s flows when the scenario or options name none. Default "microsoft" (Microsoft\'s documented behaviour); the o365info preset names "o365info".'),
   }),
   "An Exchange organisation: AD sites, servers, namespaces and users.",
 );
