@@ -123,8 +123,12 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
-/** Where a path lies in the input, level by level: array index or key position; missing keys last. */
-function rank(input: unknown, path: Path): number[] {
+/**
+ * Where a path lies in the input, level by level: array index or key position; missing keys last.
+ * Key positions come from `positions`, built once per object: `Object.keys(o).indexOf(k)` per
+ * issue made 16,000 unknown keys cost 16,000 scans of 16,000 keys (20 s).
+ */
+function rank(input: unknown, path: Path, positions: KeyPositions): number[] {
   const out: number[] = [];
   let cur: unknown = input;
   for (const p of path) {
@@ -132,16 +136,31 @@ function rank(input: unknown, path: Path): number[] {
       out.push(p);
       cur = cur[p];
     } else if (isObject(cur)) {
-      const keys = Object.keys(cur);
-      const i = keys.indexOf(String(p));
-      out.push(i < 0 ? keys.length : i);
-      cur = i < 0 ? undefined : cur[String(p)];
+      const keys = positions(cur);
+      const i = keys.get(String(p));
+      out.push(i ?? keys.size);
+      cur = i === undefined ? undefined : cur[String(p)];
     } else {
       out.push(0);
       cur = undefined;
     }
   }
   return out;
+}
+
+type KeyPositions = (o: Record<string, unknown>) => Map<string, number>;
+
+/** Key -> position maps, computed on first use per object and kept for one sort. */
+function keyPositions(): KeyPositions {
+  const cache = new WeakMap<object, Map<string, number>>();
+  return (o) => {
+    let m = cache.get(o);
+    if (!m) {
+      m = new Map(Object.keys(o).map((k, i) => [k, i]));
+      cache.set(o, m);
+    }
+    return m;
+  };
 }
 
 function compareRanks(a: number[], b: number[]): number {
@@ -157,9 +176,10 @@ function guarded<T>(input: unknown, base: Path, run: () => Checked<T>): Result<T
   try {
     const { value, issues } = run();
     if (issues.length === 0 && value !== undefined) return { ok: true, value };
+    const positions = keyPositions();
     const ranked = issues.map((issue) => {
       const rel = issue.path.slice(0, base.length).every((p, i) => p === base[i]) ? issue.path.slice(base.length) : issue.path;
-      return { issue, rank: rank(input, rel) };
+      return { issue, rank: rank(input, rel, positions) };
     });
     ranked.sort((a, b) => compareRanks(a.rank, b.rank));
     const sorted = ranked.map((r) => r.issue);
