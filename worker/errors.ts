@@ -80,16 +80,17 @@ export const invalidInput = (issues: Issue[]): ProblemError =>
 
 /**
  * Should an error be drawn as an SVG card? Yes when the route settled on svg, when the URL names
- * svg, or when the client's preferred type is an image (what browsers send for <img>).
+ * svg, or when the client's preferred type is an image (what browsers send for <img>). `byAccept`:
+ * the Accept header made the choice, so the error response varies on it too.
  */
-export function wantsImage(c: AppContext): boolean {
+export function wantsImage(c: AppContext): { image: boolean; byAccept: boolean } {
   const format = c.get("format");
-  if (format) return format === "svg";
+  if (format) return { image: format === "svg", byAccept: c.get("varyAccept") ?? false };
   const path = c.req.path;
-  if (path.endsWith(".svg") || path.startsWith("/v1/flow/svg/")) return true;
+  if (path.endsWith(".svg") || path.startsWith("/v1/flow/svg/")) return { image: true, byAccept: false };
   const url = new URL(c.req.url);
-  if (url.searchParams.get("format")?.toLowerCase() === "svg") return true;
-  return parseAccept(c.req.header("accept"))[0]?.type.startsWith("image/") ?? false;
+  if (url.searchParams.get("format")?.toLowerCase() === "svg") return { image: true, byAccept: false };
+  return { image: parseAccept(c.req.header("accept"))[0]?.type.startsWith("image/") ?? false, byAccept: true };
 }
 
 /** Theme and background for an error card, taken from the query when they are valid; never throws. */
@@ -105,7 +106,9 @@ function cardOptions(c: AppContext): RenderOptions {
 export function problemResponse(c: AppContext, p: Problem): Response {
   const headers = new Headers(p.headers);
   headers.set("Cache-Control", "no-store");
-  if (wantsImage(c)) {
+  const { image, byAccept } = wantsImage(c);
+  if (byAccept) headers.append("Vary", "Accept");
+  if (image) {
     const lines = p.errors?.length ? p.errors.map((i) => i.message) : [p.detail];
     if (p.allowed?.length && !p.errors?.length) lines.push(`Valid: ${p.allowed.join(", ")}`);
     headers.set("Content-Type", "image/svg+xml; charset=utf-8");
