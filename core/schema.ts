@@ -8,7 +8,7 @@
  * Everything is strict: an unknown field is an error (usually a typo), never silently ignored.
  */
 import * as z from "zod";
-import { MAX_NAMESPACE_SERVERS, MAX_NAMESPACES, MAX_SERVERS, MAX_SITES, MAX_STRING, MAX_URL, MAX_USERS } from "./limits.ts";
+import { MAX_NAMESPACE_SERVERS, MAX_NAMESPACES, MAX_SCOPE_PATTERNS, MAX_SCOPE_USERS, MAX_SERVERS, MAX_SITES, MAX_STRING, MAX_URL, MAX_USERS } from "./limits.ts";
 import { colourProblem, hostProblem, hostPortProblem, urlProblem } from "./syntax.ts";
 import type { AuthMethod, Protocol, Scenario, Topology } from "./types.ts";
 import { CLIENTS, PROFILES, PROTOCOLS, ROLES, VERSIONS } from "./types.ts";
@@ -170,7 +170,38 @@ export const flowRequestSchema = z
   ])
   .describe("A flow request: a topology (or the id of a built-in one), the scenario to trace, and rendering options.");
 
+/**
+ * What an audit takes: the profile, and a scope (which users, which protocols) so that a large
+ * organisation can be audited in parts. Theme, background and view are accepted and ignored, so one
+ * request document can serve both /v1/flow and /v1/audit.
+ */
+export const auditOptionsSchema = optionsSchema
+  .extend({
+    users: z
+      .array(text())
+      .min(1)
+      .max(MAX_SCOPE_USERS)
+      .optional()
+      .describe(`Only these users: names, compared case-insensitively; \`*\` matches any run of characters (at most ${MAX_SCOPE_PATTERNS} such entries), e.g. ["alice", "ny-*"]. Default: every user.`),
+    protocols: z
+      .array(z.enum(PROTOCOLS))
+      .min(1)
+      .max(PROTOCOLS.length)
+      .optional()
+      .describe(`Only these protocols (default: all): ${PROTOCOLS.join(", ")}.`)
+      .meta({ uniqueItems: true }),
+  })
+  .describe("Audit options: the routing profile and the scope; rendering options are accepted and ignored.");
+
+export const auditRequestSchema = z
+  .union([
+    z.strictObject({ topology: topologySchema, options: auditOptionsSchema.optional() }),
+    z.strictObject({ preset: text().describe("Id of a built-in topology, e.g. o365info."), options: auditOptionsSchema.optional() }),
+  ])
+  .describe("An audit request: a topology (or the id of a built-in one) and options (profile, users, protocols).");
+
 export type FlowOptions = z.infer<typeof optionsSchema>;
+export type AuditRequestOptions = z.infer<typeof auditOptionsSchema>;
 /** A flow request as sent (before preset resolution); validate.ts's FlowRequest is the resolved one. */
 export type FlowRequestInput = z.infer<typeof flowRequestSchema>;
 
@@ -199,5 +230,6 @@ function jsonSchema(key: string, schema: z.ZodType): JsonSchema {
 export const topologyJsonSchema = (): JsonSchema => jsonSchema("topology", topologySchema);
 export const scenarioJsonSchema = (): JsonSchema => jsonSchema("scenario", scenarioSchema);
 export const flowRequestJsonSchema = (): JsonSchema => jsonSchema("flowRequest", flowRequestSchema);
+export const auditRequestJsonSchema = (): JsonSchema => jsonSchema("auditRequest", auditRequestSchema);
 /** The JSON Schema of what POST /flow accepts. */
 export const inputJsonSchema = flowRequestJsonSchema;

@@ -8,7 +8,7 @@ import type { ErrorHandler, NotFoundHandler } from "hono";
 import type { Issue } from "../core/types.ts";
 import { isSafeColor, renderErrorCardSvg, THEMES, type RenderOptions, type ThemeName } from "../diagrams/index.ts";
 import type { AppContext, AppEnv } from "./app-env.ts";
-import { formatBytes, MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
+import { formatBytes, MAX_AUDIT_ROWS, MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
 import { parseAccept } from "./accept.ts";
 
 export interface Problem {
@@ -20,6 +20,8 @@ export interface Problem {
   errors?: Issue[];
   /** Valid choices (preset ids, scenario names, formats) where the client picked an unknown one. */
   allowed?: readonly string[];
+  /** Extra members of the problem body (RFC 9457 extensions), e.g. the limit that was passed. */
+  extensions?: Record<string, unknown>;
   headers?: Record<string, string>;
 }
 
@@ -63,6 +65,16 @@ export const urlTooLong = (): ProblemError =>
   new ProblemError({
     status: 414, slug: "url-too-long", title: "URL too long",
     detail: `the URL is longer than the limit of ${MAX_URL_CHARS} characters; send the request body with POST /v1/flow instead (limit ${formatBytes(MAX_BODY_BYTES)})`,
+  });
+
+export const auditTooLarge = (rows: number, users: number, protocols: number): ProblemError =>
+  new ProblemError({
+    status: 413, slug: "audit-too-large", title: "Audit too large for one answer",
+    detail:
+      `this audit has ${rows} rows (${users} users x ${protocols} protocols x 2 client locations); one answer holds at most ${MAX_AUDIT_ROWS}. ` +
+      `Narrow it with ?users= (names or patterns, e.g. ?users=ny-*,alice) or ?protocols= (e.g. ?protocols=owa,activesync), or in the body's options; ` +
+      `or run the whole audit with the CLI, which has no limit: npx exflow audit topology.yaml --format csv -o audit.csv`,
+    extensions: { rows, maxRows: MAX_AUDIT_ROWS },
   });
 
 export const unsupportedMediaType = (type: string): ProblemError =>
@@ -122,6 +134,7 @@ export function problemResponse(c: AppContext, p: Problem): Response {
     instance: c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path,
     ...(p.errors ? { errors: p.errors } : {}),
     ...(p.allowed ? { allowed: p.allowed } : {}),
+    ...p.extensions,
     requestId: c.get("requestId"),
   };
   headers.set("Content-Type", "application/problem+json; charset=utf-8");
