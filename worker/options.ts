@@ -23,11 +23,11 @@ export function queryOptions(c: AppContext): Record<string, string> {
   return out;
 }
 
-/** queryOptions plus the audit's scope lists, split on commas (empty entries dropped). */
+/** queryOptions plus the audit's scope lists, split on commas (empty entries and repeats dropped: a list here is a set). */
 export function auditQueryOptions(c: AppContext): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = queryOptions(c);
   for (const k of AUDIT_QUERY_OPTIONS) {
-    const list = (c.req.query(k) ?? "").split(",").map((v) => v.trim()).filter(Boolean);
+    const list = [...new Set((c.req.query(k) ?? "").split(",").map((v) => v.trim()).filter(Boolean))];
     if (list.length > 0) out[k] = list;
   }
   return out;
