@@ -21,6 +21,8 @@ type Encoding = "json" | "yaml" | "url";
 interface Case {
   name: string;
   route: "flow" | "audit";
+  /** Query string, e.g. "?format=svg&view=map" (drawing costs grow with what is drawn). */
+  query?: string;
   encoding: Encoding;
   /** The request document at size n. */
   make: (n: number) => unknown;
@@ -44,7 +46,7 @@ const deep = (n: number): unknown => {
 
 /** The shapes, each on the routes and encodings it applies to. */
 function cases(): Case[] {
-  const shapes: { name: string; make: (n: number) => unknown; start: number; max?: number; routes?: ("flow" | "audit")[] }[] = [
+  const shapes: { name: string; make: (n: number) => unknown; start: number; max?: number; routes?: ("flow" | "audit")[]; query?: string }[] = [
     { name: "unknown keys at the root", make: (n) => ({ preset: "o365info", scenario: SCENARIO, ...keys(n) }), start: 500 },
     { name: "unknown keys in scenario", make: (n) => ({ preset: "o365info", scenario: { ...SCENARIO, ...keys(n) } }), start: 500, routes: ["flow"] },
     { name: "unknown keys in options", make: (n) => ({ preset: "o365info", scenario: SCENARIO, options: keys(n) }), start: 500 },
@@ -61,6 +63,9 @@ function cases(): Case[] {
       start: 60,
       max: 500,
     },
+    { name: "many servers, map SVG", make: (n) => flowOf({ ...o365, servers: [...o365.servers, ...range(n, server)] }), start: 125, max: 2_000, routes: ["flow"], query: "?format=svg&view=map" },
+    { name: "many servers, Markdown", make: (n) => flowOf({ ...o365, servers: [...o365.servers, ...range(n, server)] }), start: 125, max: 2_000, routes: ["flow"], query: "?format=md" },
+    { name: "many sites, map SVG", make: (n) => flowOf({ ...o365, sites: [...o365.sites, ...range(n, (i) => ({ name: `site${i}` }))] }), start: 25, max: 200, routes: ["flow"], query: "?format=svg&view=map" },
     { name: "many sites (valid)", make: (n) => flowOf({ ...o365, sites: [...o365.sites, ...range(n, (i) => ({ name: `site${i}` }))] }), start: 25, max: 200 },
     { name: "long names", make: (n) => flowOf({ ...o365, users: [...o365.users, { name: "x".repeat(n), mailbox: "y".repeat(n) }] }), start: 4096 },
     { name: "long host in scenario", make: (n) => ({ preset: "o365info", scenario: { ...SCENARIO, host: `${"a".repeat(n)}.example.com` } }), start: 4096, routes: ["flow"] },
@@ -74,7 +79,7 @@ function cases(): Case[] {
       for (const encoding of ["json", "yaml", "url"] as const) {
         if (route === "audit" && encoding === "url") continue; // no encoded audit route
         const make = route === "audit" ? (n: number) => asAudit(s.make(n)) : s.make;
-        out.push({ name: s.name, route, encoding, make, start: s.start, max: s.max });
+        out.push({ name: s.name, route, encoding, make, start: s.start, max: s.max, query: s.query });
       }
     }
   }
@@ -96,13 +101,17 @@ interface Sized {
 
 function request(c: Case, doc: unknown): Sized | undefined {
   if (c.encoding === "url") {
-    const url = `http://bench.local/v1/flow/json/${deflateSync(JSON.stringify(doc), { level: 9 }).toString("base64url")}`;
+    const query = new URLSearchParams(c.query ?? "");
+    const format = query.get("format") ?? "json";
+    query.delete("format");
+    const rest = query.size ? `?${query}` : "";
+    const url = `http://bench.local/v1/flow/${format}/${deflateSync(JSON.stringify(doc), { level: 9 }).toString("base64url")}${rest}`;
     return url.length > MAX_URL_CHARS ? undefined : { url, init: {}, bytes: JSON.stringify(doc).length };
   }
   const body = c.encoding === "yaml" ? stringify(doc) : JSON.stringify(doc);
   if (Buffer.byteLength(body) > MAX_BODY_BYTES) return undefined;
   const type = c.encoding === "yaml" ? "application/yaml" : "application/json";
-  return { url: `http://bench.local/v1/${c.route}`, init: { method: "POST", body, headers: { "Content-Type": type } }, bytes: Buffer.byteLength(body) };
+  return { url: `http://bench.local/v1/${c.route}${c.query ?? ""}`, init: { method: "POST", body, headers: { "Content-Type": type } }, bytes: Buffer.byteLength(body) };
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -149,7 +158,7 @@ async function main(): Promise<void> {
   const summary: { label: string; exponent: number; worst: { ms: number; bytes: number; status: number } }[] = [];
   let slowest = { label: "", ms: 0, bytes: 0, status: 0 };
   for (const c of cases()) {
-    const label = `${c.route} ${c.encoding} ${c.name}`;
+    const label = `${c.route}${c.query ?? ""} ${c.encoding} ${c.name}`;
     if (filter && !label.includes(filter)) continue;
     const points: { n: number; bytes: number; ms: number; status: number; out: number }[] = [];
     for (let n = c.start; n <= (c.max ?? Number.POSITIVE_INFINITY); n *= 2) {

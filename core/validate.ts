@@ -90,8 +90,10 @@ export function validateAuditRequest(input: unknown, presets: Readonly<Record<st
 
 /** Unknown keys, then `topology` or `preset` resolved; shared by the flow and the audit request. */
 function sourceIssues(input: Record<string, unknown>, keys: string[], presets: Readonly<Record<string, PresetLike>>, issues: Issue[]): Topology | undefined {
+  let unknown = 0;
   for (const key of Object.keys(input)) {
-    if (!keys.includes(key)) issues.push({ code: "UNKNOWN_FIELD", message: `${formatPath([key])}: unknown field${choices(key, keys)}`, path: [key] });
+    // Did-you-mean for the first MAX_ISSUES only: no more are shown.
+    if (!keys.includes(key)) issues.push({ code: "UNKNOWN_FIELD", message: `${formatPath([key])}: unknown field${unknown++ < MAX_ISSUES ? choices(key, keys) : ""}`, path: [key] });
   }
   const has = (k: string) => Object.hasOwn(input, k) && input[k] !== undefined;
   const ids = Object.keys(presets);
