@@ -133,7 +133,7 @@ export function openApiDocument(origin: string): Schema {
 const links = { type: "object", required: ["svg", "mmd", "md", "json"], properties: Object.fromEntries(FLOW_FORMATS.map((f) => [f, { type: "string", pattern: "^https?://" }])) };
 const auditLinks = { type: "object", required: AUDIT_FORMATS, properties: Object.fromEntries(AUDIT_FORMATS.map((f) => [f, { type: "string", pattern: "^https?://" }])) };
 const presetLinks = { type: "object", required: ["self", "audit"], properties: { self: { type: "string", pattern: "^https?://" }, audit: auditLinks } };
-const OUTCOMES = ["proxy", "redirect", "silent-redirect", "autodiscover-referral", "direct", "fail"];
+const OUTCOMES = ["proxy", "redirect", "silent-redirect", "autodiscover-referral", "direct", "fail", "n/a"];
 const strings = { type: "array", items: text };
 
 const SCHEMAS: Record<string, Schema> = {
@@ -194,7 +194,7 @@ const SCHEMAS: Record<string, Schema> = {
           required: ["user", "mailbox", "version", "site", "protocol", "client", "host", "outcome", "steps", "rules", "diagnostics"],
           properties: {
             user: text, mailbox: text, version: { type: ["integer", "null"] }, site: { type: ["string", "null"] }, protocol: { enum: [...PROTOCOLS] },
-            client: { enum: ["internal", "external"] }, host: { type: ["string", "null"] }, outcome: { enum: [...OUTCOMES, "n/a"] }, steps: { type: "integer", minimum: 0 },
+            client: { enum: ["internal", "external"] }, host: { type: ["string", "null"] }, outcome: { enum: OUTCOMES }, steps: { type: "integer", minimum: 0 },
             rules: strings, diagnostics: strings, note: text,
           },
         },

@@ -39,7 +39,7 @@ function unique(items: Json[], key: string, suffix: (v: string, i: number) => st
 /**
  * A schema-valid topology made consistent: unique names, servers in existing sites, 2016+ as
  * Mailbox only, no forbidden version mix, users on Mailbox servers, namespaces on client-access
- * servers, at least one user. Stays schema-valid (only names, versions and roles are changed).
+ * servers, at least one user, the OAB on servers that can hold and distribute it. Stays schema-valid (only names, versions and roles are changed).
  */
 export function repair(t: Json): Json {
   const sites = t.sites as Json[];
@@ -63,6 +63,19 @@ export function repair(t: Json): Json {
   if (users.length === 0) users.push({ name: "u0", mailbox: "" });
   unique(users, "name", (v, i) => `${v.slice(0, 200)}-u${i}`);
   users.forEach((u, i) => (u.mailbox = mailboxes[i % mailboxes.length]));
+  // The OAB is generated on a 2013+ Mailbox server and distributed by client-access servers.
+  const oab = t.offlineAddressBook as Json | undefined;
+  if (oab) {
+    const modern = servers.filter((s) => (s.roles as string[]).includes("mailbox") && (s.version as number) >= 2013).map((s) => s.name as string);
+    if (oab.generationServer !== undefined) {
+      if (modern[0]) oab.generationServer = modern[0];
+      else delete oab.generationServer;
+    }
+    if (oab.distribution !== undefined) {
+      if (access[0]) oab.distribution = [access[0]];
+      else delete oab.distribution;
+    }
+  }
   return { ...t, namespaces };
 }
 
