@@ -18,7 +18,8 @@ import { route } from "./route.ts";
 import { matches } from "./conditions.ts";
 import { RULES } from "./rules.ts";
 import { CLIENTS, PROTOCOLS, profileFor } from "./types.ts";
-import type { ClientLocation, Outcome, Profile, Protocol, Server, Severity, Topology, Version } from "./types.ts";
+import type { ClientLocation, Outcome, Profile, Protocol, Server, Severity, Topology, User, Version } from "./types.ts";
+import { userMatches } from "./validate.ts";
 
 export type AuditOutcome = Outcome | "n/a";
 
@@ -58,6 +59,8 @@ export interface AuditSummary {
 export interface Audit {
   topology: string | null;
   profile: Profile;
+  /** Present when the audit covers part of the topology: the users and protocols it was asked for. */
+  scope?: { users?: string[]; protocols?: Protocol[] };
   rows: AuditRow[];
   /** Topology-wide diagnostics (DX-01 ... DX-19), by code then input order. */
   diagnostics: ScopedDiagnostic[];
@@ -67,6 +70,10 @@ export interface Audit {
 
 export interface AuditOptions {
   profile?: Profile;
+  /** Scope: only users matching one of these names or `*` patterns (validate.ts's userMatches). */
+  users?: readonly string[];
+  /** Scope: only these protocols, in PROTOCOLS order whatever order they are given in. */
+  protocols?: readonly Protocol[];
   /** Called after each user's rows, e.g. to draw a progress bar (the CLI does on a terminal). */
   onProgress?: (usersDone: number, usersTotal: number) => void;
 }
@@ -88,15 +95,30 @@ const STATIC = buildModel({ sites: [], servers: [], namespaces: [], users: [] })
 const OUTCOMES: AuditOutcome[] = ["proxy", "redirect", "silent-redirect", "autodiscover-referral", "direct", "fail", "n/a"];
 const zero = (): Record<AuditOutcome, number> => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<AuditOutcome, number>;
 
+/** The users and protocols an audit covers, given its scope. */
+export function auditScope(topology: Topology, options: Pick<AuditOptions, "users" | "protocols"> = {}): { users: User[]; protocols: Protocol[] } {
+  const { users: patterns, protocols: chosen } = options;
+  const users = patterns ? topology.users.filter((u) => patterns.some((p) => userMatches(p, u.name))) : topology.users;
+  const protocols = chosen ? PROTOCOLS.filter((p) => chosen.includes(p)) : [...PROTOCOLS];
+  return { users, protocols };
+}
+
+/** Rows an audit will have (users x protocols x client locations), known before routing anything. */
+export function auditRowCount(topology: Topology, options: Pick<AuditOptions, "users" | "protocols"> = {}): number {
+  const { users, protocols } = auditScope(topology, options);
+  return users.length * protocols.length * CLIENTS.length;
+}
+
 export function audit(topology: Topology, options: AuditOptions = {}): Audit {
   const profile = profileFor(topology, options.profile);
+  const scope = auditScope(topology, options);
   // One model for every flow: route() and diagnose() both reuse it (diagnose memoises per model).
   const model = buildModel(topology);
   const rows: AuditRow[] = [];
-  for (const user of topology.users) {
+  for (const user of scope.users) {
     const mbx = model.servers.get(user.mailbox);
     const base = { user: user.name, mailbox: user.mailbox, version: mbx?.version ?? null, site: mbx?.site ?? null };
-    for (const protocol of PROTOCOLS) {
+    for (const protocol of scope.protocols) {
       for (const client of CLIENTS) {
         const na = mbx ? notApplicable(mbx, protocol, client) : null;
         if (na) {
@@ -106,10 +128,11 @@ export function audit(topology: Topology, options: AuditOptions = {}): Audit {
         rows.push({ ...base, protocol, client, ...routeRow(model, user.name, protocol, client, profile) });
       }
     }
-    options.onProgress?.(rows.length / (PROTOCOLS.length * CLIENTS.length), topology.users.length);
+    options.onProgress?.(rows.length / (scope.protocols.length * CLIENTS.length), scope.users.length);
   }
   const diagnostics = diagnose(model);
-  return { topology: topology.name ?? null, profile, rows, diagnostics, names: requiredNames(model), summary: summarise(topology.users.length, rows, diagnostics) };
+  const scoped = options.users || options.protocols ? { scope: { ...(options.users ? { users: [...options.users] } : {}), ...(options.protocols ? { protocols: scope.protocols } : {}) } } : {};
+  return { topology: topology.name ?? null, profile, ...scoped, rows, diagnostics, names: requiredNames(model), summary: summarise(scope.users.length, rows, diagnostics) };
 }
 
 type Routed = Pick<AuditRow, "host" | "outcome" | "steps" | "rules" | "diagnostics" | "note">;

@@ -9,3 +9,5 @@ export { route } from "./route.ts";
 export { RULES, RULES_BY_ID, type Rule } from "./rules.ts";
 export { compile, compileText, type Compiled } from "./compile.ts";
 export { presets, type Preset, type PresetScenario } from "./presets/index.ts";
+export { audit, auditRowCount, auditScope, type Audit, type AuditOptions, type AuditRow } from "./audit.ts";
+export { validateAuditRequest, userMatches, type AuditRequest } from "./validate.ts";

@@ -38,6 +38,10 @@ export const MAX_STRING = 256;
 /** URLs (virtual directories, Autodiscover URIs). */
 export const MAX_URL = 2048;
 
+/** Names in an audit's `options.users` scope, and how many of them may be `*` patterns. */
+export const MAX_SCOPE_USERS = 1_000;
+export const MAX_SCOPE_PATTERNS = 10;
+
 /** Issues returned for one input; the rest are summarised in one final `LIMIT` issue. */
 export const MAX_ISSUES = 200;
 

@@ -8,8 +8,9 @@
  * Everything is strict: an unknown field is an error (usually a typo), never silently ignored.
  */
 import * as z from "zod";
-import { MAX_NAMESPACE_SERVERS, MAX_NAMESPACES, MAX_SERVERS, MAX_SITES, MAX_STRING, MAX_URL, MAX_USERS } from "./limits.ts";
-import { colourProblem, hostProblem, hostPortProblem, urlProblem } from "./syntax.ts";
+import { MAX_NAMESPACE_SERVERS, MAX_NAMESPACES, MAX_SCOPE_PATTERNS, MAX_SCOPE_USERS, MAX_SERVERS, MAX_SITES, MAX_STRING, MAX_URL, MAX_USERS } from "./limits.ts";
+import { presets } from "./presets/index.ts";
+import { BACKGROUND_PATTERN, colourProblem, HOST_PATTERN, HOST_PORT_PATTERN, hostProblem, hostPortProblem, URL_PATTERN, urlProblem } from "./syntax.ts";
 import type { AuthMethod, Protocol, Scenario, Topology } from "./types.ts";
 import { CLIENTS, PROFILES, PROTOCOLS, ROLES, VERSIONS } from "./types.ts";
 
@@ -26,9 +27,10 @@ function syntax(code: "HOST" | "URL" | "FORMAT", problem: (s: string) => string 
 }
 
 const text = (max = MAX_STRING) => z.string().min(1).max(max);
-const host = () => z.string().min(1).max(MAX_STRING).check(syntax("HOST", hostProblem));
-const url = () => z.string().min(1).max(MAX_URL).check(syntax("URL", urlProblem));
-const hostPort = () => z.string().min(1).max(MAX_URL).check(syntax("URL", hostPortProblem));
+// `.meta({ pattern })`: the published JSON Schema states the rule the custom check enforces.
+const host = () => z.string().min(1).max(253).check(syntax("HOST", hostProblem)).meta({ pattern: HOST_PATTERN });
+const url = () => z.string().min(1).max(MAX_URL).check(syntax("URL", urlProblem)).meta({ pattern: URL_PATTERN });
+const hostPort = () => z.string().min(1).max(MAX_URL).check(syntax("URL", hostPortProblem)).meta({ pattern: HOST_PORT_PATTERN });
 
 const vdirSchema = z
   .strictObject({
@@ -91,6 +93,7 @@ export const serverSchema = z
       .array(z.enum(ROLES))
       .min(1)
       .max(ROLES.length)
+      .meta({ uniqueItems: true })
       .describe('Installed roles: "cas" (Client Access), "mailbox", or both. Exchange 2016/2019 servers are ["mailbox"]: the Mailbox role includes client access.'),
     site: text().describe("Name of the AD site the server is in; must be one of the sites."),
     build: text().optional().describe('Service level, e.g. "SP3 RU10" (2007/2010) or "CU12" (2013+); checked against coexistence requirements.'),
@@ -114,7 +117,7 @@ export const siteSchema = z
 export const namespaceSchema = z
   .strictObject({
     host: host().describe("DNS name clients use, e.g. mail.contoso.com. Unique, compared case-insensitively."),
-    servers: z.array(text()).min(1).max(MAX_NAMESPACE_SERVERS).describe("Names of the servers this name lands on (through a load balancer or directly). They must run client access."),
+    servers: z.array(text()).min(1).max(MAX_NAMESPACE_SERVERS).meta({ uniqueItems: true }).describe("Names of the servers this name lands on (through a load balancer or directly). They must run client access."),
     internal: z.boolean().optional().describe("Resolves in internal DNS (default true)."),
     external: z.boolean().optional().describe("Resolves in external DNS and is published through the firewall (default true)."),
     certificate: z.boolean().optional().describe("Is on the certificate of the servers it lands on (default true)."),
@@ -166,20 +169,53 @@ export const optionsSchema = z
   .strictObject({
     profile: z.enum(PROFILES).optional().describe("Default profile for the scenario when it sets none."),
     theme: z.enum(THEMES).optional().describe("Diagram theme."),
-    background: z.string().min(1).max(80).check(syntax("FORMAT", colourProblem)).optional().describe('Diagram background: a CSS colour, e.g. "#ffffff", "white", "transparent", "rgb(255, 255, 255)".'),
+    background: z.string().min(1).max(80).check(syntax("FORMAT", colourProblem)).meta({ pattern: BACKGROUND_PATTERN }).optional().describe('Diagram background: a CSS colour, e.g. "#ffffff", "white", "transparent", "rgb(255, 255, 255)".'),
     view: z.enum(VIEWS).optional().describe('"sequence" (numbered hops over time) or "map" (servers by site with numbered arrows).'),
   })
   .describe("Rendering options.");
 
 const requestFields = { scenario: scenarioSchema, options: optionsSchema.optional() };
+/** Validated by validate.ts against the presets (with did-you-mean); the enum is for the published schema. */
+const presetId = () => text().describe("Id of a built-in topology, e.g. o365info.").meta({ enum: Object.keys(presets) });
 export const flowRequestSchema = z
   .union([
     z.strictObject({ topology: topologySchema, ...requestFields }),
-    z.strictObject({ preset: text().describe("Id of a built-in topology, e.g. o365info."), ...requestFields }),
+    z.strictObject({ preset: presetId(), ...requestFields }),
   ])
   .describe("A flow request: a topology (or the id of a built-in one), the scenario to trace, and rendering options.");
 
+/**
+ * What an audit takes: the profile, and a scope (which users, which protocols) so that a large
+ * organisation can be audited in parts. Theme, background and view are accepted and ignored, so one
+ * request document can serve both /v1/flow and /v1/audit.
+ */
+export const auditOptionsSchema = optionsSchema
+  .extend({
+    users: z
+      .array(text())
+      .min(1)
+      .max(MAX_SCOPE_USERS)
+      .optional()
+      .describe(`Only these users: names, compared case-insensitively; \`*\` matches any run of characters (at most ${MAX_SCOPE_PATTERNS} such entries), e.g. ["alice", "ny-*"]. Default: every user.`),
+    protocols: z
+      .array(z.enum(PROTOCOLS))
+      .min(1)
+      .max(PROTOCOLS.length)
+      .optional()
+      .describe(`Only these protocols (default: all): ${PROTOCOLS.join(", ")}.`)
+      .meta({ uniqueItems: true }),
+  })
+  .describe("Audit options: the routing profile and the scope; rendering options are accepted and ignored.");
+
+export const auditRequestSchema = z
+  .union([
+    z.strictObject({ topology: topologySchema, options: auditOptionsSchema.optional() }),
+    z.strictObject({ preset: presetId(), options: auditOptionsSchema.optional() }),
+  ])
+  .describe("An audit request: a topology (or the id of a built-in one) and options (profile, users, protocols).");
+
 export type FlowOptions = z.infer<typeof optionsSchema>;
+export type AuditRequestOptions = z.infer<typeof auditOptionsSchema>;
 /** A flow request as sent (before preset resolution); validate.ts's FlowRequest is the resolved one. */
 export type FlowRequestInput = z.infer<typeof flowRequestSchema>;
 
@@ -208,5 +244,6 @@ function jsonSchema(key: string, schema: z.ZodType): JsonSchema {
 export const topologyJsonSchema = (): JsonSchema => jsonSchema("topology", topologySchema);
 export const scenarioJsonSchema = (): JsonSchema => jsonSchema("scenario", scenarioSchema);
 export const flowRequestJsonSchema = (): JsonSchema => jsonSchema("flowRequest", flowRequestSchema);
+export const auditRequestJsonSchema = (): JsonSchema => jsonSchema("auditRequest", auditRequestSchema);
 /** The JSON Schema of what POST /flow accepts. */
 export const inputJsonSchema = flowRequestJsonSchema;

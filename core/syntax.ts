@@ -82,3 +82,18 @@ const CSS_COLOUR = /^(?:#[0-9a-f]{3}|#[0-9a-f]{4}|#[0-9a-f]{6}|#[0-9a-f]{8}|[a-z
 export function colourProblem(value: string): string | undefined {
   return CSS_COLOUR.test(value) ? undefined : `${quote(value)} is not a CSS colour; use e.g. "#ffffff", "white", "transparent" or "rgb(255, 255, 255)"`;
 }
+
+/*
+ * The same rules as JSON Schema patterns, for the published schema (OpenAPI, editors). Each accepts
+ * only what the check above accepts (a port is 1-65535 without leading zeros; schemes http/https in
+ * any case), so a document valid against the published schema passes these checks.
+ */
+const LABEL_RE = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+const HOST_RE = `${LABEL_RE}(?:\\.${LABEL_RE})*`;
+const PORT_RE = "(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])";
+const URL_RE = `[Hh][Tt][Tt][Pp][Ss]?://${HOST_RE}(?::${PORT_RE})?(?:[/?#][^\\s\\u0000-\\u001f\\u007f]*)?`;
+export const HOST_PATTERN = `^${HOST_RE}$`;
+export const URL_PATTERN = `^${URL_RE}$`;
+export const HOST_PORT_PATTERN = `^(?:${URL_RE}|${HOST_RE}(?::${PORT_RE})?)$`;
+/** The backgrounds every drawer accepts: hex colours and a few names (diagrams/options.ts has the full list). */
+export const BACKGROUND_PATTERN = "^(?:#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})|transparent|white|black)$";

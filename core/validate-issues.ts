@@ -6,6 +6,7 @@
  * becomes one issue per key, each with its own did-you-mean.
  */
 import type * as z from "zod";
+import { MAX_ISSUES } from "./limits.ts";
 import { choices, describe, formatPath, quote } from "./suggest.ts";
 import type { Issue } from "./types.ts";
 
@@ -72,9 +73,11 @@ function one(iss: ZodIssue, input: unknown, base: Path, schema: z.ZodType): Issu
   switch (iss.code) {
     case "unrecognized_keys": {
       const allowed = allowedKeys(schema, rel);
-      return iss.keys.map((key) => ({
+      // Did-you-mean only for the first MAX_ISSUES keys: no more are shown, and 16,000 unknown keys
+      // would otherwise cost 16,000 x (allowed keys) edit distances.
+      return iss.keys.map((key, i) => ({
         code: "UNKNOWN_FIELD",
-        message: `${formatPath([...path, key])}: unknown field${choices(key, allowed, "allowed", 30)}`,
+        message: `${formatPath([...path, key])}: unknown field${i < MAX_ISSUES ? choices(key, allowed, "allowed", 30) : ""}`,
         path: [...path, key],
       }));
     }

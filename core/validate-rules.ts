@@ -82,8 +82,10 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
     const site = str(s, "site");
     if (site !== undefined && !siteNames.has(site)) issues.push(siteRef([...base, "servers", i, "site"], "site", site, knownSites));
     const rs = roles(s);
+    const seenRoles = new Set<unknown>();
     rs.forEach((r, j) => {
-      if (rs.indexOf(r) !== j) issues.push({ code: "DUPLICATE", message: `${formatPath([...base, "servers", i, "roles", j])}: role ${quote(r)} is listed twice`, path: [...base, "servers", i, "roles", j] });
+      if (seenRoles.has(r)) issues.push({ code: "DUPLICATE", message: `${formatPath([...base, "servers", i, "roles", j])}: role ${quote(r)} is listed twice`, path: [...base, "servers", i, "roles", j] });
+      seenRoles.add(r);
     });
     const version = field(s, "version", isNumber);
     if (version !== undefined && version >= 2016 && rs.includes("cas")) {
@@ -96,11 +98,14 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
   namespaces.forEach((n, i) => {
     const entries = list(obj(n)?.servers);
     const resolved: unknown[] = [];
+    const listed = new Set<string>();
     entries.forEach((e, j) => {
       if (typeof e !== "string") return;
       const path = [...base, "namespaces", i, "servers", j];
       const at = serverNames.get(e);
-      if (entries.indexOf(e) !== j) issues.push({ code: "DUPLICATE", message: `${formatPath(path)}: server ${quote(e)} is listed twice`, path });
+      const twice = listed.has(e);
+      listed.add(e);
+      if (twice) issues.push({ code: "DUPLICATE", message: `${formatPath(path)}: server ${quote(e)} is listed twice`, path });
       else if (at === undefined) issues.push(serverRef(path, "server", e, knownServers));
       else resolved.push(servers[at]);
     });

@@ -18,6 +18,8 @@ export interface AppEnv {
     requestId: string;
     /** The output format once a route has decided it; errors after that point follow it (svg -> error card). */
     format?: Format;
+    /** The Accept header took part in that decision (so error responses carry `Vary: Accept` too). */
+    varyAccept?: boolean;
   };
 }
 

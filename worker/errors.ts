@@ -8,7 +8,7 @@ import type { ErrorHandler, NotFoundHandler } from "hono";
 import type { Issue } from "../core/types.ts";
 import { isSafeColor, renderErrorCardSvg, THEMES, type RenderOptions, type ThemeName } from "../diagrams/index.ts";
 import type { AppContext, AppEnv } from "./app-env.ts";
-import { formatBytes, MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
+import { formatBytes, MAX_AUDIT_ROWS, MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
 import { parseAccept } from "./accept.ts";
 
 export interface Problem {
@@ -20,6 +20,8 @@ export interface Problem {
   errors?: Issue[];
   /** Valid choices (preset ids, scenario names, formats) where the client picked an unknown one. */
   allowed?: readonly string[];
+  /** Extra members of the problem body (RFC 9457 extensions), e.g. the limit that was passed. */
+  extensions?: Record<string, unknown>;
   headers?: Record<string, string>;
 }
 
@@ -65,6 +67,16 @@ export const urlTooLong = (): ProblemError =>
     detail: `the URL is longer than the limit of ${MAX_URL_CHARS} characters; send the request body with POST /v1/flow instead (limit ${formatBytes(MAX_BODY_BYTES)})`,
   });
 
+export const auditTooLarge = (rows: number, users: number, protocols: number): ProblemError =>
+  new ProblemError({
+    status: 413, slug: "audit-too-large", title: "Audit too large for one answer",
+    detail:
+      `this audit has ${rows} rows (${users} users x ${protocols} protocols x 2 client locations); one answer holds at most ${MAX_AUDIT_ROWS}. ` +
+      `Narrow it with ?users= (names or patterns, e.g. ?users=ny-*,alice) or ?protocols= (e.g. ?protocols=owa,activesync), or in the body's options; ` +
+      `or run the whole audit with the CLI, which has no limit: npx exflow audit topology.yaml --format csv -o audit.csv`,
+    extensions: { rows, maxRows: MAX_AUDIT_ROWS },
+  });
+
 export const unsupportedMediaType = (type: string): ProblemError =>
   new ProblemError({
     status: 415, slug: "unsupported-media-type", title: "Unsupported content type",
@@ -80,16 +92,17 @@ export const invalidInput = (issues: Issue[]): ProblemError =>
 
 /**
  * Should an error be drawn as an SVG card? Yes when the route settled on svg, when the URL names
- * svg, or when the client's preferred type is an image (what browsers send for <img>).
+ * svg, or when the client's preferred type is an image (what browsers send for <img>). `byAccept`:
+ * the Accept header made the choice, so the error response varies on it too.
  */
-export function wantsImage(c: AppContext): boolean {
+export function wantsImage(c: AppContext): { image: boolean; byAccept: boolean } {
   const format = c.get("format");
-  if (format) return format === "svg";
+  if (format) return { image: format === "svg", byAccept: c.get("varyAccept") ?? false };
   const path = c.req.path;
-  if (path.endsWith(".svg") || path.startsWith("/v1/flow/svg/")) return true;
+  if (path.endsWith(".svg") || path.startsWith("/v1/flow/svg/")) return { image: true, byAccept: false };
   const url = new URL(c.req.url);
-  if (url.searchParams.get("format")?.toLowerCase() === "svg") return true;
-  return parseAccept(c.req.header("accept"))[0]?.type.startsWith("image/") ?? false;
+  if (url.searchParams.get("format")?.toLowerCase() === "svg") return { image: true, byAccept: false };
+  return { image: parseAccept(c.req.header("accept"))[0]?.type.startsWith("image/") ?? false, byAccept: true };
 }
 
 /** Theme and background for an error card, taken from the query when they are valid; never throws. */
@@ -105,7 +118,9 @@ function cardOptions(c: AppContext): RenderOptions {
 export function problemResponse(c: AppContext, p: Problem): Response {
   const headers = new Headers(p.headers);
   headers.set("Cache-Control", "no-store");
-  if (wantsImage(c)) {
+  const { image, byAccept } = wantsImage(c);
+  if (byAccept) headers.append("Vary", "Accept");
+  if (image) {
     const lines = p.errors?.length ? p.errors.map((i) => i.message) : [p.detail];
     if (p.allowed?.length && !p.errors?.length) lines.push(`Valid: ${p.allowed.join(", ")}`);
     headers.set("Content-Type", "image/svg+xml; charset=utf-8");
@@ -119,6 +134,7 @@ export function problemResponse(c: AppContext, p: Problem): Response {
     instance: c.req.path.length > 200 ? `${c.req.path.slice(0, 200)}…` : c.req.path,
     ...(p.errors ? { errors: p.errors } : {}),
     ...(p.allowed ? { allowed: p.allowed } : {}),
+    ...p.extensions,
     requestId: c.get("requestId"),
   };
   headers.set("Content-Type", "application/problem+json; charset=utf-8");

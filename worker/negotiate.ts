@@ -41,15 +41,23 @@ export function contentTypeOf(format: Format, media?: string): string {
  * @example negotiate(c, ["json", "svg", "mmd", "md"]) // ?format=svg -> { format: "svg", ... }
  */
 export function negotiate<F extends Format>(c: AppContext, allowed: readonly F[], fixed?: string): Negotiated<F> {
+  const rep = choose(c, allowed, fixed);
+  c.set("varyAccept", rep.varyAccept);
+  return rep;
+}
+
+function choose<F extends Format>(c: AppContext, allowed: readonly F[], fixed?: string): Negotiated<F> {
   const accept = parseAccept(c.req.header("accept"));
-  const requested = fixed ?? c.req.query("format");
+  // An empty `?format=` is unset, like every empty query value (README "Query parameters").
+  const requested = fixed ?? (c.req.query("format") || undefined);
   if (requested !== undefined) {
     const format = allowed.find((f) => f === requested.toLowerCase());
     if (!format) throw notAcceptable(`format ${JSON.stringify(requested.slice(0, 40))} is not available here; use one of: ${allowed.join(", ")}`, allowed);
     c.set("format", format);
-    // Only mmd has a choice of media type (text/plain shows inline in browsers).
+    // Only mmd has a choice of media type (text/plain shows inline in browsers), so its answer
+    // depends on Accept even when the URL fixes the format, and even when Accept is absent.
     const media = format === "mmd" ? accept.map((a) => MEDIA.mmd.find((m) => m === a.type)).find(Boolean) : undefined;
-    return { format, contentType: contentTypeOf(format, media), varyAccept: format === "mmd" && accept.length > 0 };
+    return { format, contentType: contentTypeOf(format, media), varyAccept: format === "mmd" };
   }
   const fallback = allowed[0];
   if (fallback === undefined) throw new Error("negotiate: no formats");
@@ -71,6 +79,7 @@ export function negotiate<F extends Format>(c: AppContext, allowed: readonly F[]
     c.set("format", fallback);
     return { format: fallback, contentType: contentTypeOf(fallback), varyAccept: true };
   }
+  c.set("varyAccept", true);
   const offered = allowed.flatMap((f) => MEDIA[f]);
   throw notAcceptable(`none of the types in Accept is available; this resource is offered as ${offered.join(", ")} (or choose with ?format=)`, allowed);
 }

@@ -1,15 +1,18 @@
 /**
- * The OpenAPI 3.1 document, assembled by hand around the JSON Schemas the core derives from the
- * zod schemas that validate requests (so the published contract cannot drift from the checks).
+ * The OpenAPI 3.1 document, assembled around the JSON Schemas the core derives from the zod schemas
+ * that validate requests (so the published contract cannot drift from the checks). Shared responses
+ * and parameters live in openapi-parts.ts; test/contract/ sends generated requests through the worker
+ * and checks every answer against this document.
  * In: the server origin. Out: a plain object (served as /openapi.json).
  */
-import { PROFILES, PROTOCOLS } from "../core/index.ts";
-import { flowRequestJsonSchema, scenarioJsonSchema, THEMES, topologyJsonSchema, VIEWS } from "../core/schema.ts";
-import { MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
+import { PROTOCOLS, presets } from "../core/index.ts";
+import { auditRequestJsonSchema, flowRequestJsonSchema, scenarioJsonSchema, topologyJsonSchema } from "../core/schema.ts";
+import { MAX_AUDIT_ROWS, MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
+import {
+  AUDIT_CONTENT, BODY_ERRORS, CACHED, ERRORS, FLOW_CONTENT, NOT_MODIFIED, ok, OPTION_PARAMS, problem, query, ref, text, withCommonResponses, type Schema,
+} from "./openapi-parts.ts";
 import { bearerScheme, topologyPaths, topologySchemas } from "./topologies/openapi.ts";
 import { NAME, VERSION } from "./version.ts";
-
-type Schema = Record<string, unknown>;
 
 /** A component schema: the JSON Schema minus its `$schema` (the document's dialect is 2020-12 already). */
 function component(s: Schema): Schema {
@@ -17,43 +20,21 @@ function component(s: Schema): Schema {
   return rest;
 }
 
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const text = { type: "string" };
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ref("Problem") }, "image/svg+xml": { schema: { ...text, description: "An SVG error card, when the client asked for an image." } } },
-});
+const FLOW_FORMATS = ["json", "svg", "mmd", "md"];
+const AUDIT_FORMATS = ["json", "md", "csv"];
+const PRESET_IDS = Object.keys(presets);
+const SCENARIO_NAMES = [...new Set(Object.values(presets).flatMap((p) => Object.keys(p.scenarios)))].sort();
+const alternatives = (xs: readonly string[]): string => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
 
-const query = (name: string, description: string, values?: readonly string[]) => ({
-  name, in: "query", required: false, description, schema: values ? { type: "string", enum: [...values] } : text,
-});
-
-const OPTION_PARAMS = [
-  query("profile", "Routing profile; a value in the body's `options` wins over this.", PROFILES),
-  query("theme", "Diagram theme; a value in the body's `options` wins over this.", THEMES),
-  query("background", "Diagram background (`transparent`, `#rrggbb`, a colour name); the body's `options` win."),
-  query("view", "Diagram view: `sequence` (numbered messages over time) or `map` (servers by site with numbered arrows) for svg and mmd; md keeps the numbered steps and puts the chosen view in its ```mermaid fence.", VIEWS),
+const JSON_ONLY = (schema: Schema) => ({ "application/json": { schema } });
+const SCOPE_PARAMS = [
+  query("users", "Audit only these users: comma-separated names or `*` patterns (e.g. `ny-*,alice`); the body's `options.users` wins.", undefined, { type: "string", maxLength: 4096 }),
+  query("protocols", "Audit only these protocols, comma-separated (e.g. `owa,activesync`); the body's `options.protocols` wins.", undefined, {
+    type: "string",
+    pattern: `^(?:(?:${alternatives(PROTOCOLS)})(?:,(?:${alternatives(PROTOCOLS)}))*)?$`,
+  }),
 ];
-
-const FLOW_CONTENT = {
-  "application/json": { schema: ref("FlowResponse") },
-  "image/svg+xml": { schema: text },
-  "text/vnd.mermaid": { schema: { ...text, description: "Mermaid sequenceDiagram text (also served as text/plain when Accept asks for it)." } },
-  "text/markdown": { schema: text },
-};
-
-const AUDIT_CONTENT = {
-  "application/json": { schema: { type: "object", description: "The audit: rows (user x protocol x client), diagnostics, names, summary." } },
-  "text/markdown": { schema: text },
-  "text/csv": { schema: text },
-};
-
-const ERRORS = {
-  "400": problem("Unreadable request: not JSON/YAML, bad base64url or deflate."),
-  "406": problem("Unknown format (`?format=`, path or extension) or an Accept header naming none of the offered types."),
-  "422": problem("Invalid topology, scenario or options; `errors` lists every issue with its path."),
-};
-const CACHED = { "304": { description: "Not modified (If-None-Match matched the ETag)." } };
+const AUDIT_TOO_LARGE = problem(`Audit over ${MAX_AUDIT_ROWS} rows (users x protocols x 2), or body over the limit: narrow it with \`users\` / \`protocols\`, or run the CLI.`);
 
 export function openApiDocument(origin: string): Schema {
   return {
@@ -63,101 +44,201 @@ export function openApiDocument(origin: string): Schema {
       version: VERSION,
       description:
         "Exchange client-connectivity flows (proxy / redirect, numbered hops) from a topology and a scenario, as JSON, Mermaid, SVG and Markdown. " +
-        `Limits: request body ${MAX_BODY_BYTES} bytes, URL ${MAX_URL_CHARS} characters, encoded request ${MAX_INFLATED_BYTES} bytes once inflated.`,
+        `Limits: request body ${MAX_BODY_BYTES} bytes, URL ${MAX_URL_CHARS} characters, encoded request ${MAX_INFLATED_BYTES} bytes once inflated, audit ${MAX_AUDIT_ROWS} rows. ` +
+        "Empty query values (`?profile=`) are the same as leaving the parameter out, on every route.",
     },
     servers: [{ url: origin }],
-    paths: {
-      "/healthz": { get: { summary: "Name and version", responses: { "200": { description: "OK", content: { "application/json": { schema: { type: "object", properties: { name: text, version: text } } } } } } } },
+    paths: withCommonResponses({
+      "/healthz": {
+        get: {
+          operationId: "health",
+          summary: "Name and version",
+          responses: { "200": { description: "OK", headers: {}, content: JSON_ONLY({ type: "object", required: ["name", "version"], properties: { name: text, version: text } }) } },
+        },
+      },
       "/v1/flow": {
         post: {
+          operationId: "postFlow",
           summary: "Trace one client request through a topology",
           description: "Body: JSON or YAML (`text/plain` is sniffed). Response format from `?format=` or `Accept`; JSON by default.",
-          parameters: [query("format", "Response format.", ["json", "svg", "mmd", "md"]), ...OPTION_PARAMS],
+          parameters: [query("format", "Response format.", FLOW_FORMATS), ...OPTION_PARAMS],
           requestBody: { required: true, content: { "application/json": { schema: ref("FlowRequest") }, "application/yaml": { schema: ref("FlowRequest") } } },
-          responses: { "200": { description: "The flow", headers: { ETag: { schema: text } }, content: FLOW_CONTENT }, ...ERRORS, "413": problem("Body over the limit."), "415": problem("Unsupported Content-Type.") },
+          responses: { "200": ok("The flow", FLOW_CONTENT), ...ERRORS, ...BODY_ERRORS },
         },
       },
       "/v1/flow/{format}/{encoded}": {
         get: {
+          operationId: "getEncodedFlow",
           summary: "The same request, encoded in the URL (for <img> embeds)",
           description: "`encoded` = base64url(zlib deflate(UTF-8 JSON or YAML of a FlowRequest)), padding optional, as Kroki encodes. Cached for a year (immutable).",
           parameters: [
-            { name: "format", in: "path", required: true, schema: { type: "string", enum: ["json", "svg", "mmd", "md"] } },
-            { name: "encoded", in: "path", required: true, schema: text },
+            { name: "format", in: "path", required: true, schema: { type: "string", enum: FLOW_FORMATS } },
+            { name: "encoded", in: "path", required: true, schema: { type: "string", minLength: 1, pattern: "^[A-Za-z0-9_+/-]+={0,2}$" } },
             ...OPTION_PARAMS,
           ],
-          responses: { "200": { description: "The flow", content: FLOW_CONTENT }, ...CACHED, ...ERRORS, "413": problem("Inflates to more than the limit."), "414": problem("URL over the limit: use POST /v1/flow.") },
+          responses: { "200": ok("The flow", FLOW_CONTENT), ...NOT_MODIFIED, ...ERRORS, "413": problem("Inflates to more than the limit.") },
         },
       },
-      "/v1/presets": { get: { summary: "Built-in topologies with their named scenarios and links", responses: { "200": { description: "Preset list", content: { "application/json": { schema: { type: "object" } } } }, ...CACHED } } },
+      "/v1/presets": {
+        get: { operationId: "listPresets", summary: "Built-in topologies with their named scenarios and links", responses: { "200": ok("Preset list", JSON_ONLY(ref("PresetList"))), ...CACHED } },
+      },
       "/v1/presets/{id}": {
         get: {
+          operationId: "getPreset",
           summary: "One built-in topology and its scenarios",
-          parameters: [{ name: "id", in: "path", required: true, schema: text }],
-          responses: { "200": { description: "Preset", content: { "application/json": { schema: { type: "object", properties: { topology: ref("Topology") } } } } }, ...CACHED, "404": problem("No such preset (lists the ids).") },
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", enum: PRESET_IDS } }],
+          responses: { "200": ok("Preset", JSON_ONLY(ref("Preset"))), ...NOT_MODIFIED, "404": problem("No such preset (lists the ids).") },
         },
       },
       "/v1/presets/{id}/{file}": {
         get: {
+          operationId: "getPresetFile",
           summary: "A preset scenario's flow (`{scenario}.{svg|mmd|md|json}`) or the preset's audit (`audit.{json|md|csv}`)",
-          parameters: [{ name: "id", in: "path", required: true, schema: text }, { name: "file", in: "path", required: true, schema: text }, ...OPTION_PARAMS],
-          responses: { "200": { description: "Flow or audit", content: { ...FLOW_CONTENT, ...AUDIT_CONTENT } }, ...CACHED, "404": problem("No such preset or scenario (lists the valid names)."), ...ERRORS },
+          description: "Without an extension the format is negotiated. The scenario names are those of the preset (`GET /v1/presets/{id}`).",
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string", enum: PRESET_IDS } },
+            {
+              name: "file", in: "path", required: true,
+              schema: { type: "string", pattern: `^(?:audit(?:\\.(?:${AUDIT_FORMATS.join("|")}))?|(?:${alternatives(SCENARIO_NAMES)})(?:\\.(?:${FLOW_FORMATS.join("|")}))?)$` },
+            },
+            ...OPTION_PARAMS,
+            ...SCOPE_PARAMS,
+          ],
+          responses: {
+            // Both answer JSON: a scenario's flow, or the audit for audit.json.
+            "200": ok("Flow or audit", { ...FLOW_CONTENT, ...AUDIT_CONTENT, "application/json": { schema: { anyOf: [ref("FlowResponse"), ref("Audit")] } } }),
+            ...NOT_MODIFIED,
+            "404": problem("No such preset, or no such scenario in this preset (lists the valid names)."),
+            "406": ERRORS["406"],
+            "422": ERRORS["422"],
+          },
         },
       },
       "/v1/audit": {
         post: {
+          operationId: "postAudit",
           summary: "Audit a topology: every user x protocol x client location, diagnostics, DNS and certificate names",
-          parameters: [query("format", "Response format.", ["json", "md", "csv"]), query("profile", "Routing profile; the body's `options` win.", PROFILES)],
+          parameters: [query("format", "Response format.", AUDIT_FORMATS), ...OPTION_PARAMS, ...SCOPE_PARAMS],
           requestBody: { required: true, content: { "application/json": { schema: ref("AuditRequest") }, "application/yaml": { schema: ref("AuditRequest") } } },
-          responses: { "200": { description: "The audit", content: AUDIT_CONTENT }, ...ERRORS, "413": problem("Body over the limit."), "415": problem("Unsupported Content-Type.") },
+          responses: { "200": ok("The audit", AUDIT_CONTENT), ...ERRORS, ...BODY_ERRORS, "413": AUDIT_TOO_LARGE },
         },
       },
       ...topologyPaths({ problem, ref, optionParams: OPTION_PARAMS, flowContent: FLOW_CONTENT, auditContent: AUDIT_CONTENT, cached: CACHED, errors: ERRORS }),
-      "/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } } } } },
-    },
-    components: {
-      securitySchemes: bearerScheme,
-      schemas: {
-        ...topologySchemas,
-        FlowRequest: component(flowRequestJsonSchema()),
-        Topology: component(topologyJsonSchema()),
-        Scenario: component(scenarioJsonSchema()),
-        AuditRequest: {
-          description: "A topology (or the id of a built-in one) and the routing profile.",
-          anyOf: [
-            { type: "object", required: ["topology"], properties: { topology: ref("Topology"), options: { type: "object", properties: { profile: { enum: [...PROFILES] } } } }, additionalProperties: false },
-            { type: "object", required: ["preset"], properties: { preset: text, options: { type: "object", properties: { profile: { enum: [...PROFILES] } } } }, additionalProperties: false },
-          ],
-        },
-        FlowResponse: {
-          type: "object",
-          required: ["flow", "links"],
-          properties: {
-            flow: { type: "object", description: `The numbered flow: outcome, scenario (defaults filled in), participants, steps (n, from, to, kind, url, text, rule), notes, diagnostics. Protocols: ${PROTOCOLS.join(", ")}.` },
-            links: {
-              type: "object",
-              description: "Absolute GET URLs of this request per format (left out when longer than the URL limit), the same for the map view, and a Mermaid Live Editor link.",
-              properties: { svg: text, mmd: text, md: text, json: text, mermaidLive: text, map: { type: "object", properties: { svg: text, mmd: text } } },
-            },
+      "/openapi.json": {
+        get: { operationId: "openApi", summary: "This document", responses: { "200": ok("OpenAPI 3.1", JSON_ONLY({ type: "object", required: ["openapi", "paths"], properties: { openapi: { const: "3.1.0" } } })), ...NOT_MODIFIED } },
+      },
+    }),
+    components: { securitySchemes: bearerScheme, schemas: { ...topologySchemas, ...SCHEMAS } },
+  };
+}
+
+const links = { type: "object", required: ["svg", "mmd", "md", "json"], properties: Object.fromEntries(FLOW_FORMATS.map((f) => [f, { type: "string", pattern: "^https?://" }])) };
+const auditLinks = { type: "object", required: AUDIT_FORMATS, properties: Object.fromEntries(AUDIT_FORMATS.map((f) => [f, { type: "string", pattern: "^https?://" }])) };
+const presetLinks = { type: "object", required: ["self", "audit"], properties: { self: { type: "string", pattern: "^https?://" }, audit: auditLinks } };
+const OUTCOMES = ["proxy", "redirect", "silent-redirect", "autodiscover-referral", "direct", "fail", "n/a"];
+const strings = { type: "array", items: text };
+
+const SCHEMAS: Record<string, Schema> = {
+  FlowRequest: component(flowRequestJsonSchema()),
+  AuditRequest: component(auditRequestJsonSchema()),
+  Topology: component(topologyJsonSchema()),
+  Scenario: component(scenarioJsonSchema()),
+  FlowResponse: {
+    type: "object",
+    required: ["flow", "links"],
+    properties: {
+      flow: {
+        type: "object",
+        description: "The numbered flow: outcome, scenario (defaults filled in), participants, steps, notes, diagnostics.",
+        required: ["outcome", "scenario", "participants", "steps", "notes", "diagnostics"],
+        properties: {
+          outcome: { enum: OUTCOMES },
+          scenario: { type: "object", required: ["user", "protocol", "client", "profile"], properties: { protocol: { enum: [...PROTOCOLS] } } },
+          participants: { type: "array", items: { type: "object", required: ["id", "label", "kind"], properties: { id: text, label: text, kind: text } } },
+          steps: {
+            type: "array",
+            items: { type: "object", required: ["n", "from", "to", "kind", "text", "rule"], properties: { n: { type: ["integer", "null"] }, from: text, to: text, kind: text, url: text, text, rule: text } },
           },
+          notes: { type: "array", items: { type: "object", required: ["kind", "text"] } },
+          diagnostics: { type: "array", items: ref("Diagnostic") },
         },
-        Issue: { type: "object", required: ["code", "message", "path"], properties: { code: text, message: text, path: { type: "array", items: { type: ["string", "integer"] } } } },
-        Problem: {
-          type: "object",
-          description: "RFC 9457 problem details.",
-          required: ["type", "title", "status", "detail"],
-          properties: {
-            type: { ...text, description: "urn:exflow:problem:<slug>" },
-            title: text,
-            status: { type: "integer" },
-            detail: text,
-            instance: text,
-            errors: { type: "array", items: ref("Issue") },
-            allowed: { type: "array", items: text },
-            requestId: text,
-          },
+      },
+      links: {
+        type: "object",
+        description: "Absolute GET URLs of this request per format (left out when longer than the URL limit), the same for the map view, and a Mermaid Live Editor link.",
+        required: ["mermaidLive"],
+        properties: {
+          ...links.properties,
+          mermaidLive: { type: "string", pattern: "^https://mermaid\\.live/edit#pako:[A-Za-z0-9_-]+$" },
+          map: { type: "object", required: ["svg", "mmd"], properties: { svg: { type: "string", pattern: "^https?://" }, mmd: { type: "string", pattern: "^https?://" } } },
         },
       },
     },
-  };
-}
+  },
+  Diagnostic: {
+    type: "object",
+    required: ["code", "severity", "message", "path", "breaks"],
+    properties: { code: text, severity: { enum: ["error", "warning", "info"] }, message: text, path: { type: "array", items: { type: ["string", "integer"] } }, breaks: strings },
+  },
+  Audit: {
+    type: "object",
+    description: "Every user x protocol x client location (the scope, when one was asked for), the topology's diagnostics, the DNS and certificate names, and counts.",
+    required: ["topology", "profile", "rows", "diagnostics", "names", "summary"],
+    properties: {
+      topology: { type: ["string", "null"] },
+      profile: { enum: ["o365info", "microsoft"] },
+      scope: { type: "object", properties: { users: strings, protocols: { type: "array", items: { enum: [...PROTOCOLS] } } } },
+      rows: {
+        type: "array",
+        maxItems: MAX_AUDIT_ROWS,
+        items: {
+          type: "object",
+          required: ["user", "mailbox", "version", "site", "protocol", "client", "host", "outcome", "steps", "rules", "diagnostics"],
+          properties: {
+            user: text, mailbox: text, version: { type: ["integer", "null"] }, site: { type: ["string", "null"] }, protocol: { enum: [...PROTOCOLS] },
+            client: { enum: ["internal", "external"] }, host: { type: ["string", "null"] }, outcome: { enum: OUTCOMES }, steps: { type: "integer", minimum: 0 },
+            rules: strings, diagnostics: strings, note: text,
+          },
+        },
+      },
+      diagnostics: { type: "array", items: ref("Diagnostic") },
+      names: { type: "object" },
+      summary: { type: "object", required: ["users", "rows", "flows", "notApplicable"], properties: { users: { type: "integer" }, rows: { type: "integer" }, flows: { type: "integer" }, notApplicable: { type: "integer" } } },
+    },
+  },
+  PresetSummary: {
+    type: "object",
+    required: ["id", "title", "description", "links", "scenarios"],
+    properties: {
+      id: { enum: PRESET_IDS }, title: text, description: text, links: presetLinks,
+      scenarios: { type: "array", items: { type: "object", required: ["name", "title", "links"], properties: { name: text, title: text, links } } },
+    },
+  },
+  PresetList: { type: "object", required: ["presets"], properties: { presets: { type: "array", items: ref("PresetSummary") } } },
+  Preset: {
+    type: "object",
+    required: ["id", "title", "description", "topology", "scenarios", "links"],
+    properties: {
+      id: { enum: PRESET_IDS }, title: text, description: text, topology: ref("Topology"), links: presetLinks,
+      scenarios: { type: "object", additionalProperties: { type: "object", required: ["title", "scenario", "links"], properties: { title: text, scenario: ref("Scenario"), links } } },
+    },
+  },
+  Issue: { type: "object", required: ["code", "message", "path"], properties: { code: text, message: text, path: { type: "array", items: { type: ["string", "integer"] } } } },
+  Problem: {
+    type: "object",
+    description: "RFC 9457 problem details.",
+    required: ["type", "title", "status", "detail"],
+    properties: {
+      type: { type: "string", pattern: "^urn:exflow:problem:[a-z0-9-]+$" },
+      title: text,
+      status: { type: "integer", minimum: 400, maximum: 599 },
+      detail: text,
+      instance: text,
+      errors: { type: "array", items: ref("Issue"), maxItems: 201 },
+      allowed: strings,
+      rows: { type: "integer", description: "audit-too-large: the rows the audit would have." },
+      maxRows: { type: "integer", description: "audit-too-large: the limit." },
+      requestId: text,
+    },
+  },
+};

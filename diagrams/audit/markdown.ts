@@ -54,6 +54,7 @@ export function renderAuditMarkdown(a: Audit): string {
     "",
     `Profile **${md(a.profile)}**: ${plural(s.users, "user")}, ${plural(s.flows, "flow")} (${plural(s.notApplicable, "combination")} not applicable). ` +
       `Outcomes: ${outcomes.join(", ") || "none"}. Diagnostics: ${plural(s.diagnostics.error, "error")}, ${plural(s.diagnostics.warning, "warning")}, ${s.diagnostics.info} info.`,
+    ...(a.scope ? ["", `Scope: ${a.scope.users ? `users ${list(a.scope.users)}` : "every user"}; ${a.scope.protocols ? `protocols ${list(a.scope.protocols)}` : "every protocol"}.`] : []),
     "",
     "## Matrix",
     "",

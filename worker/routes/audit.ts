@@ -8,7 +8,7 @@ import type { AppContext, AppEnv, AuditFormat } from "../app-env.ts";
 import { readBody } from "../body.ts";
 import { parseInput, runAudit, validateAuditRequest } from "../input.ts";
 import { negotiate, type Negotiated } from "../negotiate.ts";
-import { queryOptions, withQueryOptions } from "../options.ts";
+import { auditQueryOptions, withQueryOptions } from "../options.ts";
 import { digestOf } from "../etag.ts";
 import { respondOnce } from "../respond.ts";
 import { namesPreset } from "../serve-flow.ts";
@@ -38,5 +38,5 @@ export const auditRoutes = new Hono<AppEnv>();
 auditRoutes.post("/v1/audit", async (c) => {
   const rep = negotiate(c, AUDIT_FORMATS);
   const { text, format } = await readBody(c);
-  return serveAudit(c, withQueryOptions(parseInput(text, format), queryOptions(c)), rep);
+  return serveAudit(c, withQueryOptions(parseInput(text, format), auditQueryOptions(c)), rep);
 });

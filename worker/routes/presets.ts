@@ -9,7 +9,7 @@ import { presets, type Preset } from "../../core/index.ts";
 import type { AppContext, AppEnv, AuditFormat, FlowFormat } from "../app-env.ts";
 import { notAcceptable, notFound } from "../errors.ts";
 import { contentTypeOf, negotiate, type Negotiated } from "../negotiate.ts";
-import { queryOptions, withQueryOptions } from "../options.ts";
+import { auditQueryOptions, queryOptions, withQueryOptions } from "../options.ts";
 import { CACHE_PRESET, respond } from "../respond.ts";
 import { serveFlow } from "../serve-flow.ts";
 import { AUDIT_FORMATS, serveAudit } from "./audit.ts";
@@ -76,7 +76,7 @@ presetRoutes.get("/v1/presets/:id/:file", async (c) => {
   const p = presetOf(c.req.param("id"));
   if (name === "audit") {
     const rep = negotiate(c, AUDIT_FORMATS, ext);
-    return serveAudit(c, withQueryOptions({ preset: p.id }, queryOptions(c)), rep, CACHE_PRESET);
+    return serveAudit(c, withQueryOptions({ preset: p.id }, auditQueryOptions(c)), rep, CACHE_PRESET);
   }
   const entry = Object.hasOwn(p.scenarios, name) ? p.scenarios[name] : undefined;
   if (!entry) {
