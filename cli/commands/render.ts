@@ -120,10 +120,11 @@ export function registerRender(program: Command): void {
           }
           const mbx = model.servers.get(user.mailbox);
           const na = mbx ? notApplicable(mbx, protocol, client) : null;
-          if (na) {
-            entry.cells.push({ protocol, client, outcome: "n/a", steps: 0, note: na });
+          // Rows that need the topology (PI-5: POP3/IMAP4 not offered) come back from route() as n/a.
+          const flow = na ? undefined : route(model, { user: user.name, protocol, client, profile });
+          if (!flow || flow.outcome === "n/a") {
+            entry.cells.push({ protocol, client, outcome: "n/a", steps: 0, note: na ?? flow?.notes[0]?.text ?? "not offered" });
           } else {
-            const flow = route(model, { user: user.name, protocol, client, profile });
             const stem = `${stems.get(user.name)}-${protocol}-${client}`;
             for (const k of kinds) writeFile(join(flags.out, `${stem}${k.suffix}`), view(flow, k.format, options, k.view));
             files += kinds.length;

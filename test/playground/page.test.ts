@@ -73,7 +73,8 @@ describe("GET / and its assets", () => {
     expect(select("protocol")).toEqual([...PROTOCOLS]);
     expect(select("preset")).toEqual(["", ...Object.keys(presets)]);
     expect(select("client")).toEqual(["internal", "external"]);
-    expect(select("profile")).toEqual(["o365info", "microsoft"]);
+    // Issue 11: the default is the topology's own profile (else microsoft), so the API decides unless the user picks one.
+    expect(select("profile")).toEqual(["", "o365info", "microsoft"]);
     expect(select("theme")).toEqual(["default", "neutral", "dark"]);
   });
 

@@ -36,7 +36,8 @@ export function renderPage(assets: PageAssets): string {
   const presetOptions = Object.values(presets).map((p, i) => option(p.id, p.id, i === 0)).join("");
   const protocolOptions = PROTOCOLS.map((p) => option(p)).join("");
   const clientOptions = CLIENTS.map((c) => option(c, CLIENT_LABELS[c] ?? c)).join("");
-  const profileOptions = PROFILES.map((p) => option(p)).join("");
+  // Empty: the topology's own profile (a preset may name one), else microsoft, as the API decides.
+  const profileOptions = option("", "topology's own (default microsoft)", true) + PROFILES.map((p) => option(p)).join("");
   const themeOptions = Object.keys(THEMES).map((t) => option(t)).join("");
   // Native radios sharing a name: one tab stop, arrow keys move the choice; the first is the API's default.
   const viewRadios = VIEW_NAMES.map((v, i) =>

@@ -67,7 +67,8 @@ function setView(view) {
 // The view goes into the request's options only when it is not the default, so sequence links
 // stay what they were; with view "map" every answer (image, Mermaid, links) is the map.
 function options(forAudit) {
-  var o = { profile: ui.profile.value };
+  var o = {};
+  if (ui.profile.value) o.profile = ui.profile.value;
   if (forAudit) return o;
   o.theme = ui.theme.value;
   var bg = ui.background.value.trim();
