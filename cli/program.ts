@@ -7,6 +7,7 @@ import { Command, type OutputConfiguration } from "commander";
 import pkg from "../package.json" with { type: "json" };
 import { registerAudit } from "./commands/audit.ts";
 import { registerFlow } from "./commands/flow.ts";
+import { registerImport } from "./commands/import.ts";
 import { registerPresets } from "./commands/presets.ts";
 import { registerRender } from "./commands/render.ts";
 import { registerValidate } from "./commands/validate.ts";
@@ -20,6 +21,7 @@ Examples:
   $ exflow flow topology.yaml --user alice --protocol activesync --client external --host mail.o365info.com
   $ exflow audit topology.yaml --format csv --strict
   $ exflow render topology.yaml --out docs/flows
+  $ exflow import inventory.json -o topology.yaml   # from Collect-ExflowInventory.ps1
 
 Exit codes: 0 ok, 1 some flow fails (--strict), 2 invalid input or usage, 3 internal error.`;
 
@@ -38,5 +40,6 @@ export function buildProgram(output?: OutputConfiguration): Command {
   registerAudit(program);
   registerValidate(program);
   registerPresets(program);
+  registerImport(program);
   return program;
 }

@@ -6,6 +6,7 @@
 import { PROFILES, PROTOCOLS } from "../core/index.ts";
 import { flowRequestJsonSchema, scenarioJsonSchema, THEMES, topologyJsonSchema, VIEWS } from "../core/schema.ts";
 import { MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
+import inventorySchema from "../collect/exflow-inventory.schema.json" with { type: "json" };
 import { NAME, VERSION } from "./version.ts";
 
 type Schema = Record<string, unknown>;
@@ -111,6 +112,21 @@ export function openApiDocument(origin: string): Schema {
           responses: { "200": { description: "The audit", content: AUDIT_CONTENT }, ...ERRORS, "413": problem("Body over the limit."), "415": problem("Unsupported Content-Type.") },
         },
       },
+      "/v1/import": {
+        post: {
+          summary: "Import an Exchange inventory (collect/Collect-ExflowInventory.ps1) as a topology, with the import report",
+          description: "Body: the inventory JSON as the script wrote it (UTF-8 or UTF-16, with or without a BOM; up to 1 MiB). JSON answer: `{ topology, report, valid }`; the report lists what was mapped, guessed (with the property each guess came from), dropped and unreadable, the collector's errors, the derived namespaces for review and the diagnostics of the topology. `?format=yaml` (or `Accept: application/yaml`): the topology as YAML with the report as comments. Never stored.",
+          parameters: [query("format", "Response format.", ["json", "yaml"])],
+          requestBody: { required: true, content: { "application/json": { schema: ref("Inventory") } } },
+          responses: {
+            "200": { description: "The imported topology and the report", content: { "application/json": { schema: { type: "object", required: ["topology", "report", "valid"], properties: { topology: ref("Topology"), report: { type: "object" }, valid: { type: "boolean" } } } }, "application/yaml": { schema: text } } },
+            "400": problem("Not JSON, or empty."),
+            "406": problem("Unknown format."),
+            "413": problem("Inventory over 1 MiB: use the CLI."),
+            "422": problem("JSON, but not an exflow inventory (a HealthChecker export, a topology) or a newer format version; the detail names the expected format."),
+          },
+        },
+      },
       "/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } } } } },
     },
     components: {
@@ -118,6 +134,7 @@ export function openApiDocument(origin: string): Schema {
         FlowRequest: component(flowRequestJsonSchema()),
         Topology: component(topologyJsonSchema()),
         Scenario: component(scenarioJsonSchema()),
+        Inventory: component(Object.fromEntries(Object.entries(inventorySchema).filter(([k]) => k !== "$id"))),
         AuditRequest: {
           description: "A topology (or the id of a built-in one) and the routing profile.",
           anyOf: [
