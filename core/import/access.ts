@@ -75,10 +75,19 @@ function authOf(row: Record<string, unknown>, path: Path, fields: string[], rec:
   return [...out];
 }
 
+const VDIR_NAMES: Record<Protocol, string> = { owa: "owa", ecp: "ecp", activesync: "microsoft-server-activesync", ews: "ews", oab: "oab", "mapi-http": "mapi", autodiscover: "autodiscover", "outlook-anywhere": "rpc", "rpc-tcp": "", pop3: "", imap4: "" };
+
+/** Which of two vdirs of one protocol clients use: the Default Web Site's, with the protocol's own name (not 2007's legacy /exchange). */
+function preference(name: string | undefined, protocol: Protocol): number {
+  if (name === undefined) return 1;
+  const n = name.toLowerCase();
+  return (n.includes("(default web site)") ? 2 : 0) + (n.startsWith(`${VDIR_NAMES[protocol]} `) ? 1 : 0);
+}
+
 export function importVdirs(inv: Record<string, unknown>, servers: Servers, rec: Recorder, seen: Sighting[]): void {
   const rows = list(prop(inv, "vdirs")?.value, ["vdirs"], rec);
   // One row per server and protocol: the Default Web Site's; others (2007's legacy /exchange, extra IIS sites) are dropped.
-  const chosen = new Map<string, { entry: ServerEntry; protocol: Protocol; row: Record<string, unknown>; path: Path; name?: string }>();
+  const chosen = new Map<string, { entry: ServerEntry; protocol: Protocol; row: Record<string, unknown>; path: Path; score: number; name?: string }>();
   for (const { value: row, path } of rows) {
     if (!isObject(row)) {
       rec.drop("SHAPE", path, `expected a virtual-directory object; left out`);
@@ -99,13 +108,12 @@ export function importVdirs(inv: Record<string, unknown>, servers: Servers, rec:
     }
     const k = `${key(entry.server.name)}\u0000${protocol}`;
     const prev = chosen.get(k);
-    const isDefault = (n?: string) => n === undefined || /default web site/i.test(n);
-    if (prev && (isDefault(prev.name) || !isDefault(name))) {
-      rec.drop("EXTRA_VDIR", path, `${entry.server.name} has another ${protocol} virtual directory (${quote(prev.name ?? "unnamed")}); exflow takes one per protocol, the Default Web Site's; left out`);
-      continue;
-    }
-    if (prev) rec.drop("EXTRA_VDIR", prev.path, `${entry.server.name} has another ${protocol} virtual directory in the Default Web Site (${quote(name ?? "")}); this one is left out`);
-    chosen.set(k, { entry, protocol, row, path, ...(name ? { name } : {}) });
+    const here = { entry, protocol, row, path, score: preference(name, protocol), ...(name ? { name } : {}) };
+    if (prev) {
+      const [keep, drop] = here.score > prev.score ? [here, prev] : [prev, here];
+      rec.drop("EXTRA_VDIR", drop.path, `${quote(drop.name ?? "unnamed")} is a second ${protocol} virtual directory on ${entry.server.name}; exflow takes one per protocol and server, ${quote(keep.name ?? "unnamed")}; left out`);
+      chosen.set(k, keep);
+    } else chosen.set(k, here);
   }
   for (const { entry, protocol, row, path } of chosen.values()) {
     const s = entry.server;

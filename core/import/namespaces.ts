@@ -14,9 +14,13 @@ import type { NamespaceReview, Recorder } from "./report.ts";
 import { key, type Servers } from "./servers.ts";
 import { isObject, list, prop, quote, text } from "./values.ts";
 
-/** Lower-cased names each server's IIS certificates cover; servers without collected certificates are absent. */
-function certificates(inv: Record<string, unknown>, servers: Servers, rec: Recorder): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+/**
+ * Lower-cased names each server's IIS certificates cover. Servers without collected certificates
+ * are absent; a server with a certificate we could not read maps to undefined (coverage unknown).
+ */
+function certificates(inv: Record<string, unknown>, servers: Servers, rec: Recorder): Map<string, string[] | undefined> {
+  const out = new Map<string, string[] | undefined>();
+  const unreadable = new Set<string>();
   for (const { value: row, path } of list(prop(inv, "certificates")?.value, ["certificates"], rec)) {
     if (!isObject(row)) continue;
     const server = text(prop(row, "server")?.value, [...path, "server"], rec);
@@ -25,7 +29,8 @@ function certificates(inv: Record<string, unknown>, servers: Servers, rec: Recor
     out.set(key(server), names);
     const services = prop(row, "services")?.value;
     if (typeof services === "number") {
-      rec.problem("ENUM_NUMBER", [...path, "services"], `certificate Services ${services} is a number exflow cannot read; the certificate is not used for namespaces`);
+      rec.problem("ENUM_NUMBER", [...path, "services"], `certificate Services ${services} is a number exflow cannot read; whether ${server}'s certificate covers its names is left unknown`);
+      unreadable.add(key(server));
       continue;
     }
     const svc = list(services, [...path, "services"], rec, true).map((it) => text(it.value, it.path, rec)?.toLowerCase());
@@ -35,6 +40,7 @@ function certificates(inv: Record<string, unknown>, servers: Servers, rec: Recor
       if (d) names.push(d);
     }
   }
+  for (const k of unreadable) if ((out.get(k) ?? []).length === 0) out.set(k, undefined);
   return out;
 }
 
@@ -52,8 +58,9 @@ export function deriveNamespaces(inv: Record<string, unknown>, servers: Servers,
   const review: NamespaceReview[] = [];
   const cert = (host: string, names: string[]): boolean | undefined => {
     const known = names.filter((n) => certs.has(key(n)));
-    if (known.length === 0) return undefined;
-    return known.some((n) => covers(certs.get(key(n)) ?? [], host));
+    if (known.some((n) => covers(certs.get(key(n)) ?? [], host))) return true;
+    if (known.length === 0 || known.some((n) => certs.get(key(n)) === undefined)) return undefined;
+    return false;
   };
   for (const [host, list_] of byHost) {
     const all = [...new Set(list_.map((s) => s.server))];

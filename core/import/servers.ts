@@ -17,7 +17,7 @@ export interface ServerEntry {
   server: ImportedServer;
   /** Index in the inventory's servers[]. */
   at: number;
-  /** Orders versions, SE newest. */
+  /** Orders versions for namespaces: 2007 < 2010 < 2013 < 2016 = 2019 = SE. */
   rank: number;
   /** Runs client access: cas, or 2016 and later. */
   clientAccess: boolean;
@@ -52,7 +52,8 @@ function roleTokens(v: unknown, path: Path, rec: Recorder): string[] | undefined
   return out.length > 0 ? out : undefined;
 }
 
-const RANK: Record<string, number> = { 2007: 1, 2010: 2, 2013: 3, 2016: 4, 2019: 5, SE: 6 };
+// 2016, 2019 and SE share one tier: Microsoft supports them behind one load-balanced name, and they route alike.
+const RANK: Record<string, number> = { 2007: 1, 2010: 2, 2013: 3, 2016: 4, 2019: 4, SE: 4 };
 
 export function importServers(inv: Record<string, unknown>, rec: Recorder): Servers {
   const out: Servers = new Map();
