@@ -31,7 +31,7 @@ describe("POST /v1/import", () => {
   });
 
   it("reads the damaged UTF-16 fixture and reports by path", async () => {
-    const res = await send(bytesOf("damaged-utf16"));
+    const res = await send(Buffer.from(bytesOf("damaged-utf16")));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { report: { problems: { path: unknown[] }[] } };
     expect(body.report.problems.map((p) => p.path)).toContainEqual(["vdirs", 0, "internalUrl"]);
