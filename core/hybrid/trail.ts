@@ -122,7 +122,8 @@ export class HybridTrail {
       else sites.push({ name: p.site, internetFacing: internetFacing(this.m, p.site, scenario.protocol), names: [...new Set(participants.filter((q) => q.site === p.site).flatMap((q) => q.names ?? []))] });
     }
     const diagnostics = dedupe([...this.diagnostics, ...this.active.map(({ code, severity, message, path, breaks }) => ({ code, severity, message, path, breaks }))]);
-    return { outcome: this.outcome, scenario, participants, sites, steps, notes: this.notes, diagnostics };
+    // A flow that broke stays broken, whatever outcome a builder set after the failing hop.
+    return { outcome: this.failed ? "fail" : this.outcome, scenario, participants, sites, steps, notes: this.notes, diagnostics };
   }
 }
 
