@@ -20,6 +20,7 @@ import type { ScopedDiagnostic } from "./diagnostics/facts.ts";
 import { checkCertificates, checkEasLegacyName, checkLegacyName, checkLocalCas, checkOwaRedirectTarget } from "./diagnostics/legacy-access.ts";
 import { checkCasArray, checkNegotiate, checkOaHostname, checkOutlookAnywhere, checkRpcNtlm, checkRpcProxy, checkScp } from "./diagnostics/outlook.ts";
 import { checkOab, checkRecentMove } from "./diagnostics/users.ts";
+import { diagnoseHybrid } from "./hybrid/diagnostics.ts";
 
 export type { DiagnosticScope, ScopedDiagnostic } from "./diagnostics/facts.ts";
 export { compareLevel, parseBuild } from "./diagnostics/builds.ts";
@@ -51,6 +52,7 @@ export function diagnose(model: Model): ScopedDiagnostic[] {
     ...checkProxyBalance(f), // DX-17
     ...checkFloors(f), // DX-18
     ...checkNegotiate(f), // DX-19
+    ...diagnoseHybrid(model), // HX-* (Extended Protection, load balancer TLS, hybrid)
   ];
   // Array.prototype.sort is stable: input order survives within a code.
   all.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

@@ -12,6 +12,7 @@ import { MAX_NAMESPACE_SERVERS, MAX_NAMESPACES, MAX_SERVERS, MAX_SITES, MAX_STRI
 import { colourProblem, hostProblem, hostPortProblem, urlProblem } from "./syntax.ts";
 import type { AuthMethod, Protocol, Scenario, Topology } from "./types.ts";
 import { CLIENTS, PROFILES, PROTOCOLS, ROLES, VERSIONS } from "./types.ts";
+import { hybridSchema, namespaceHybridFields, scenarioHybridFields, serverHybridFields, userHybridFields } from "./hybrid/schema.ts";
 
 export const AUTH_METHODS = ["ntlm", "basic", "negotiate", "forms", "windows", "digest", "oauth"] as const satisfies readonly AuthMethod[];
 export const THEMES = ["default", "neutral", "dark"] as const;
@@ -86,20 +87,20 @@ export const serverSchema = z
   .strictObject({
     name: text().describe("Server name as Exchange shows it, e.g. NY-CAS2013. Unique, compared case-insensitively."),
     fqdn: host().optional().describe("Fully qualified domain name, e.g. ny-cas2013.contoso.local."),
-    // "SE" (Subscription Edition) is accepted and routed as 2019 until the model has its own value.
-    version: z.literal([...VERSIONS, "SE"]).transform((v) => (v === "SE" ? 2019 : v)).describe('Exchange version: 2007, 2010, 2013, 2016, 2019 or "SE" (Subscription Edition, routed as 2019).'),
+    version: z.literal(VERSIONS).describe('Exchange version: 2007, 2010, 2013, 2016, 2019, or "SE" (Subscription Edition).'),
     roles: z
       .array(z.enum(ROLES))
       .min(1)
       .max(ROLES.length)
       .describe('Installed roles: "cas" (Client Access), "mailbox", or both. Exchange 2016/2019 servers are ["mailbox"]: the Mailbox role includes client access.'),
     site: text().describe("Name of the AD site the server is in; must be one of the sites."),
-    build: text().optional().describe('Service level, e.g. "SP3 RU10" (2007/2010) or "CU12" (2013+); checked against coexistence requirements.'),
+    build: text().optional().describe('Service level, e.g. "SP3 RU10" (2007/2010), "CU12" (2013+), or the build number AdminDisplayVersion shows, e.g. "15.2.2562.17" (Exchange SE RTM); checked against coexistence requirements.'),
     urls: urlsSchema.optional(),
     outlookAnywhere: outlookAnywhereSchema.optional(),
     auth: authSchema.optional(),
     autodiscoverInternalUri: url().optional().describe("AutoDiscoverServiceInternalUri this server publishes in AD (SCP), e.g. https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml."),
     rpcClientAccessServer: host().optional().describe("Exchange 2010 mailbox databases: RpcClientAccessServer, usually the CAS array FQDN, e.g. outlook.contoso.local."),
+    ...serverHybridFields,
   })
   .describe("An Exchange server.")
   .meta({ examples: [{ name: "NY-CAS2013", version: 2013, roles: ["cas"], site: "New York" }] });
@@ -118,6 +119,7 @@ export const namespaceSchema = z
     internal: z.boolean().optional().describe("Resolves in internal DNS (default true)."),
     external: z.boolean().optional().describe("Resolves in external DNS and is published through the firewall (default true)."),
     certificate: z.boolean().optional().describe("Is on the certificate of the servers it lands on (default true)."),
+    ...namespaceHybridFields,
   })
   .describe("A namespace: a DNS name and the servers behind it.")
   .meta({ examples: [{ host: "mail.contoso.com", servers: ["NY-CAS2013"] }] });
@@ -125,9 +127,10 @@ export const namespaceSchema = z
 export const userSchema = z
   .strictObject({
     name: text().describe("User name, referenced by scenario.user. Unique, compared case-insensitively."),
-    mailbox: text().describe("Name of the Mailbox server holding the user's mailbox."),
+    mailbox: text().optional().describe("Name of the Mailbox server holding the user's mailbox (required unless location is \"cloud\")."),
     oabAssigned: z.boolean().optional().describe("The mailbox database has an offline address book assigned (default true)."),
     recentlyMoved: z.boolean().optional().describe("The mailbox moved from Exchange 2010 within the last hour."),
+    ...userHybridFields,
   })
   .describe("A user and where the mailbox is.")
   .meta({ examples: [{ name: "alice", mailbox: "NY-MBX2007" }] });
@@ -140,6 +143,7 @@ export const topologySchema = z
     servers: z.array(serverSchema).min(1).max(MAX_SERVERS).describe(`Exchange servers (at most ${MAX_SERVERS}).`),
     namespaces: z.array(namespaceSchema).max(MAX_NAMESPACES).describe(`DNS names clients use (at most ${MAX_NAMESPACES}).`),
     users: z.array(userSchema).max(MAX_USERS).describe(`Users whose flows can be drawn (at most ${MAX_USERS}).`),
+    hybrid: hybridSchema.optional(),
   })
   .describe("An Exchange organisation: AD sites, servers, namespaces and users.");
 
@@ -150,6 +154,7 @@ export const scenarioSchema = z
     client: z.enum(CLIENTS).describe('Where the client is: "internal" (inside the network) or "external" (on the Internet).'),
     host: host().optional().describe("Host name the client connects to, e.g. mail.contoso.com. Default: what namespaces and Autodiscover give this client."),
     profile: z.enum(PROFILES).optional().describe('"o365info" follows the o365info article; "microsoft" follows Microsoft\'s documentation where they disagree.'),
+    ...scenarioHybridFields,
   })
   .describe("One client request to trace.")
   .meta({ examples: [{ user: "alice", protocol: "activesync", client: "external", host: "mail.o365info.com" }] });
@@ -180,7 +185,7 @@ type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ?
 type Expect<T extends true> = T;
 export type SchemaContract = [
   Expect<Equal<z.output<typeof topologySchema>, Topology>>,
-  Expect<Equal<Exclude<z.input<typeof topologySchema>["servers"][number]["version"], "SE">, Topology["servers"][number]["version"]>>,
+  Expect<Equal<z.input<typeof topologySchema>, Topology>>,
   Expect<Equal<z.output<typeof scenarioSchema>, Scenario>>,
   Expect<Equal<(typeof AUTH_METHODS)[number], AuthMethod>>,
 ];

@@ -114,11 +114,11 @@ export function registerRender(program: Command): void {
         for (const { user, protocol, client } of plan) {
           let entry = users.get(user.name);
           if (!entry) {
-            const mbx = model.servers.get(user.mailbox);
-            entry = { name: user.name, mailbox: user.mailbox, where: mbx ? `Exchange ${mbx.version}, ${mbx.site}` : "", cells: [] };
+            const mbx = user.mailbox === undefined ? undefined : model.servers.get(user.mailbox);
+            entry = { name: user.name, mailbox: user.mailbox ?? "Exchange Online", where: mbx ? `Exchange ${mbx.version}, ${mbx.site}` : "", cells: [] };
             users.set(user.name, entry);
           }
-          const mbx = model.servers.get(user.mailbox);
+          const mbx = user.mailbox === undefined ? undefined : model.servers.get(user.mailbox);
           const na = mbx ? notApplicable(mbx, protocol, client) : null;
           if (na) {
             entry.cells.push({ protocol, client, outcome: "n/a", steps: 0, note: na });

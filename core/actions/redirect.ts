@@ -10,6 +10,7 @@ import type { Rule } from "../rules.ts";
 import { add, breakAt, connect, phrase, type Trail } from "../trail.ts";
 import type { Server } from "../types.ts";
 import { serveAfterConnect } from "./proxy.ts";
+import { rank } from "../versions.ts";
 
 const hasForms = (s: Server | undefined, c: Ctx) => !!s?.auth?.[c.protocol]?.includes("forms");
 
@@ -25,7 +26,7 @@ function target(c: Ctx, rule: Rule): Target | undefined {
     const r = redirectUrl(c);
     if (!r) return undefined;
     // 2007 has no silent cross-site redirect; 2010+ is silent when both ends use forms-based auth (S25).
-    const silent = c.mbx.version >= 2010 && hasForms(c.fe, c) && hasForms(r.server, c);
+    const silent = rank(c.mbx.version) >= 2010 && hasForms(c.fe, c) && hasForms(r.server, c);
     return { ...r, how: silent ? "a silent redirect (forms-based sign-in replayed)" : "a redirect; the user signs in again there", silent };
   }
   const cas = siteTarget(c);
@@ -48,7 +49,7 @@ export function redirect(t: Trail, c: Ctx, rule: Rule): void {
   if (c.protocol === "autodiscover") add(t, at, "client", "respond", rule.id, `${capitalise(phrase(t, at))} returns the Autodiscover answer to ${phrase(t, "client")}.`);
   else serveAfterConnect(t, c, at, rule.id);
   t.outcome = to.silent ? "silent-redirect" : "redirect";
-  if (!to.silent && c.mbx.version >= 2010 && (c.protocol === "owa" || c.protocol === "ecp"))
+  if (!to.silent && rank(c.mbx.version) >= 2010 && (c.protocol === "owa" || c.protocol === "ecp"))
     t.diagnostics.push({
       code: "DX-14",
       severity: "warning",
