@@ -21,7 +21,8 @@
       - Get-OutlookAnywhere -ADPropertiesOnly, Get-PopSettings, Get-ImapSettings: host names,
         authentication, connection settings.
       - Get-ClientAccessArray, Get-MailboxDatabase, Get-DatabaseAvailabilityGroup,
-        Get-OfflineAddressBook, Get-OrganizationConfig (MapiHttpEnabled), Get-HybridConfiguration.
+        Get-OfflineAddressBook, Get-OrganizationConfig (MapiHttpEnabled), Get-HybridConfiguration,
+        Get-OrganizationRelationship and Get-IntraOrganizationConnector (targets, not contacts).
       - Get-ExchangeCertificate -Server: thumbprint, subject, names, services, expiry only.
       - Get-Mailbox -Database X -ResultSize N: per database, at most -PerDatabase mailboxes: the
         database and the recipient type; the name only with -KeepNames (else user1, user2, ...).
@@ -164,7 +165,8 @@ foreach ($s in $cas) {
         $cmd = $vd[$p]
         foreach ($v in (G "$cmd $($s.Name)" { & $cmd -Server $s.Name -ADPropertiesOnly })) {
             [void]$vdirs.Add([ordered]@{ server = S $s.Name; protocol = $p; name = S $v.Name; internalUrl = U $v.InternalUrl; externalUrl = U $v.ExternalUrl
-                    internalAuth = A $v.InternalAuthenticationMethods; externalAuth = A $v.ExternalAuthenticationMethods; iisAuth = A $v.IISAuthenticationMethods })
+                    internalAuth = A $v.InternalAuthenticationMethods; externalAuth = A $v.ExternalAuthenticationMethods; iisAuth = A $v.IISAuthenticationMethods
+                    extendedProtection = S $v.ExtendedProtectionTokenChecking; mrsProxyEnabled = $(if ($p -eq 'ews') { [bool]$v.MRSProxyEnabled } else { $null }) })
         }
     }
     foreach ($o in (G "Get-OutlookAnywhere $($s.Name)" { Get-OutlookAnywhere -Server $s.Name -ADPropertiesOnly })) {
@@ -224,6 +226,17 @@ if (Has 'Get-HybridConfiguration') {
         $inv.hybrid = [ordered]@{ domains = A $h.Domains; features = A $h.Features; onPremisesSmartHost = S $h.OnPremisesSmartHost
             receivingTransportServers = A (@($h.ReceivingTransportServers) | ForEach-Object { N $_ }); sendingTransportServers = A (@($h.SendingTransportServers) | ForEach-Object { N $_ })
             edgeTransportServers = A (@($h.EdgeTransportServers) | ForEach-Object { N $_ }) }
+    }
+    if ($inv.hybrid) {
+        # The on-premises side of the hybrid relationship (never OrganizationContact, an address).
+        $inv.hybrid.organizationRelationships = @(foreach ($x in (G 'Get-OrganizationRelationship' { Get-OrganizationRelationship })) {
+                [ordered]@{ name = S $x.Name; domainNames = A $x.DomainNames; enabled = [bool]$x.Enabled; freeBusyAccessEnabled = [bool]$x.FreeBusyAccessEnabled
+                    targetOwaUrl = U $x.TargetOwaURL; targetAutodiscoverEpr = U $x.TargetAutodiscoverEpr; targetSharingEpr = U $x.TargetSharingEpr } })
+        $inv.hybrid.intraOrganizationConnectors = @()
+        if (Has 'Get-IntraOrganizationConnector') {
+            $inv.hybrid.intraOrganizationConnectors = @(foreach ($x in (G 'Get-IntraOrganizationConnector' { Get-IntraOrganizationConnector })) {
+                    [ordered]@{ name = S $x.Name; enabled = [bool]$x.Enabled; targetAddressDomains = A $x.TargetAddressDomains; discoveryEndpoint = U $x.DiscoveryEndpoint } })
+        }
     }
 }
 

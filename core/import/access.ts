@@ -10,7 +10,7 @@ import { hostPortProblem, hostProblem, urlProblem } from "../syntax.ts";
 import type { AuthMethod, OutlookAnywhere, Protocol } from "../types.ts";
 import type { Path, Recorder } from "./report.ts";
 import { key, type ServerEntry, type Servers } from "./servers.ts";
-import { enumName, isObject, list, prop, quote, text } from "./values.ts";
+import { bool, enumName, isObject, list, prop, quote, text } from "./values.ts";
 
 export interface Sighting {
   host: string;
@@ -115,6 +115,7 @@ export function importVdirs(inv: Record<string, unknown>, servers: Servers, rec:
       chosen.set(k, keep);
     } else chosen.set(k, here);
   }
+  const epSeen = new Map<string, boolean[]>();
   for (const { entry, protocol, row, path } of chosen.values()) {
     const s = entry.server;
     // Autodiscover's vdir URLs are not what clients use (they find it by SCP or DNS); only its auth is kept.
@@ -129,6 +130,21 @@ export function importVdirs(inv: Record<string, unknown>, servers: Servers, rec:
     }
     const auth = authOf(row, path, ["internalAuth", "externalAuth", "iisAuth"], rec);
     if (auth.length > 0) s.auth = { ...s.auth, [protocol]: auth };
+    if (protocol === "ews") {
+      const mrs = bool(prop(row, "mrsProxyEnabled")?.value, [...path, "mrsProxyEnabled"], rec);
+      if (mrs !== undefined) s.mrsProxy = mrs;
+    }
+    // Extended Protection: on when any client vdir checks the token (Allow or Require), off when all say None.
+    const ep = text(prop(row, "extendedProtection")?.value, [...path, "extendedProtection"], rec)?.toLowerCase();
+    if (ep === "none" || ep === "allow" || ep === "require") {
+      const seen = epSeen.get(s.name) ?? [];
+      seen.push(ep !== "none");
+      epSeen.set(s.name, seen);
+    } else if (ep !== undefined) rec.problem("ENUM", [...path, "extendedProtection"], `${quote(ep)} is not None, Allow or Require; left out`);
+  }
+  for (const [name, list_] of epSeen) {
+    const e = servers.get(key(name));
+    if (e) e.server.extendedProtection = list_.some(Boolean);
   }
 }
 

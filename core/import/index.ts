@@ -17,7 +17,7 @@ import { decodeInventoryBytes } from "./decode.ts";
 import { deriveNamespaces } from "./namespaces.ts";
 import { Recorder, type ImportReport } from "./report.ts";
 import { importServers, type ImportedServer } from "./servers.ts";
-import { importUsers, readDatabases } from "./users.ts";
+import { importHybrid, importUsers, readDatabases } from "./users.ts";
 import { bool, isObject, list, prop, quote, text } from "./values.ts";
 
 export { decodeInventoryBytes, sniffEncoding } from "./decode.ts";
@@ -26,7 +26,7 @@ export type { ImportReport, NamespaceReview, ReportEntry } from "./report.ts";
 export const INVENTORY_FORMAT = "exflow-inventory/1";
 const EXPECTED = `expected the JSON file Collect-ExflowInventory.ps1 writes (format ${quote(INVENTORY_FORMAT)}: an object with "schema": ${quote(INVENTORY_FORMAT)}, "servers", "vdirs", ...)`;
 
-/** A topology whose servers may say version "SE" (the schema accepts it and routes it as 2019). */
+/** The imported topology (servers may say version "SE"). */
 export type ImportedTopology = Omit<Topology, "servers"> & { servers: ImportedServer[] };
 
 export interface Imported {
@@ -80,6 +80,7 @@ function build(inv: Record<string, unknown>): Imported {
   importScp(inv, servers, rec, seen);
   const dbs = readDatabases(inv, servers, rec);
   const users = importUsers(inv, servers, dbs, rec);
+  const hybrid = importHybrid(inv, servers, users, rec);
   const { namespaces, review } = deriveNamespaces(inv, servers, seen, rec);
   for (const { value: e, path } of list(prop(inv, "errors")?.value, ["errors"], rec)) {
     const cmdlet = isObject(e) ? text(prop(e, "cmdlet")?.value, [...path, "cmdlet"], rec) : text(e, path, rec);
@@ -94,7 +95,7 @@ function build(inv: Record<string, unknown>): Imported {
     if (name && !siteNames.includes(name)) rec.drop("EMPTY_SITE", path, `site ${quote(name)} has no imported Exchange server; left out`);
   }
   const sites: Site[] = siteNames.map((name) => ({ name }));
-  const topology: ImportedTopology = { ...domainOf(servers, rec), sites, servers: serverList, namespaces, users };
+  const topology: ImportedTopology = { ...domainOf(servers, rec), sites, servers: serverList, namespaces, users, ...hybrid };
   const checked = validateTopology(topology, []);
   const diagnostics = checked.ok ? diagnose(buildModel(checked.value)).map(({ code, severity, message, path, breaks }) => ({ code, severity, message, path, breaks })) : checked.issues;
   const collector = prop(inv, "collector")?.value;

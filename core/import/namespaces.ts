@@ -68,7 +68,12 @@ export function deriveNamespaces(inv: Record<string, unknown>, servers: Servers,
     const keep = all.filter((n) => servers.get(key(n))?.rank === top);
     const older = all.filter((n) => !keep.includes(n));
     const internal = list_.some((s) => s.internal);
-    const external = list_.some((s) => !s.internal);
+    let external = list_.some((s) => !s.internal);
+    // Outside clients find Autodiscover at autodiscover.<domain> (AD-5); only the SCP names it, an internal field.
+    if (!external && host.startsWith("autodiscover.")) {
+      external = true;
+      rec.guess("AUTODISCOVER_EXTERNAL", list_[0]?.path ?? [], "the autodiscover. host name", `${host} is taken as published to the Internet, where external Outlook, devices and Exchange Online look for Autodiscover - confirm (external: false if it is not)`);
+    }
     const certificate = cert(host, keep);
     const ns: Namespace = { host, servers: keep, internal, external, ...(certificate !== undefined ? { certificate } : {}) };
     namespaces.push(ns);

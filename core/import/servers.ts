@@ -10,7 +10,7 @@ import type { Path, Recorder } from "./report.ts";
 import { legacyServicePack, productOf, readBuild } from "./versions.ts";
 import { bool, isObject, list, prop, quote, text } from "./values.ts";
 
-/** A server as imported; `version` may be "SE", which the topology schema routes as 2019. */
+/** A server as imported (`version` may be "SE", Subscription Edition). */
 export type ImportedServer = Omit<Server, "version"> & { version: Version | "SE" };
 
 export interface ServerEntry {

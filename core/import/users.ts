@@ -3,11 +3,11 @@
  * Server), OAB assignment, and 2010 RpcClientAccessServer. Cloud mailboxes and hybrid settings
  * are reported, not imported: exflow has no cloud target yet.
  */
-import { hostProblem } from "../syntax.ts";
-import type { User } from "../types.ts";
+import { hostProblem, urlProblem } from "../syntax.ts";
+import type { Hybrid, User } from "../types.ts";
 import type { Recorder } from "./report.ts";
 import { key, type Servers } from "./servers.ts";
-import { isObject, list, prop, quote, text } from "./values.ts";
+import { bool, isObject, list, prop, quote, text } from "./values.ts";
 
 interface Database {
   name: string;
@@ -92,9 +92,69 @@ export function importUsers(inv: Record<string, unknown>, servers: Servers, dbs:
     users.push(user);
     rec.map("USER", path, `${name}: mailbox on ${entry.server.name} (database ${db.name}${legacy ? `, OAB ${db.oab ? quote(db.oab) : "not assigned"}` : ""})`);
   }
-  const remote = list(prop(inv, "remoteMailboxes")?.value, ["remoteMailboxes"], rec);
-  if (remote.length > 0) rec.drop("REMOTE_MAILBOX", ["remoteMailboxes"], `${remote.length} cloud (remote) mailboxes: exflow has no Exchange Online target yet; left out`);
-  const hybrid = prop(inv, "hybrid")?.value;
-  if (isObject(hybrid)) rec.drop("HYBRID", ["hybrid"], "a hybrid configuration is present: kept in the inventory for reference; exflow draws on-premises flows only");
   return users;
+}
+
+const isHost = (h: string | undefined): h is string => h !== undefined && hostProblem(h) === undefined;
+
+/**
+ * Get-HybridConfiguration -> the topology's hybrid block, and remote mailboxes -> cloud users.
+ * The inventory cannot tell classic from modern hybrid (the Hybrid Agent is not in Exchange's
+ * configuration), so the type is a reported guess.
+ */
+export function importHybrid(inv: Record<string, unknown>, servers: Servers, users: User[], rec: Recorder): { hybrid?: Hybrid } {
+  const raw = prop(inv, "hybrid")?.value;
+  const remote = list(prop(inv, "remoteMailboxes")?.value, ["remoteMailboxes"], rec);
+  if (!isObject(raw)) {
+    if (remote.length > 0) rec.drop("REMOTE_MAILBOX", ["remoteMailboxes"], `${remote.length} cloud (remote) mailboxes, but no hybrid configuration was collected: exflow cannot draw their flows; left out`);
+    return {};
+  }
+  const domains = list(prop(raw, "domains")?.value, ["hybrid", "domains"], rec).map((it) => text(it.value, it.path, rec)?.toLowerCase()).filter(isHost);
+  const remoteDomains = remote.map((it) => (isObject(it.value) ? text(prop(it.value, "remoteRoutingDomain")?.value, [...it.path, "remoteRoutingDomain"], rec)?.toLowerCase() : undefined)).filter(isHost);
+  const routingDomain = domains.find((d) => d.endsWith(".mail.onmicrosoft.com")) ?? remoteDomains[0];
+  const onPremDomains = domains.filter((d) => !d.endsWith(".onmicrosoft.com"));
+  const hybridServers: string[] = [];
+  for (const field of ["receivingTransportServers", "sendingTransportServers"]) {
+    for (const it of list(prop(raw, field)?.value, ["hybrid", field], rec)) {
+      const e = servers.get(key(text(it.value, it.path, rec) ?? ""));
+      if (e && !hybridServers.includes(e.server.name)) hybridServers.push(e.server.name);
+    }
+  }
+  const hybrid: Hybrid = { type: "classic", ...(routingDomain ? { routingDomain } : {}), ...(onPremDomains.length ? { onPremDomains } : {}), ...(hybridServers.length ? { hybridServers } : {}) };
+  // The on-premises organization relationship with Exchange Online (the one whose domains are *.onmicrosoft.com).
+  const rels = list(prop(raw, "organizationRelationships")?.value, ["hybrid", "organizationRelationships"], rec).filter((it) => isObject(it.value));
+  const rel = rels.find((it) => list(prop(it.value as Record<string, unknown>, "domainNames")?.value, [...it.path, "domainNames"], rec).some((d) => /onmicrosoft\.com$/i.test(String(d.value)))) ?? rels[0];
+  if (rel && isObject(rel.value)) {
+    const r = rel.value;
+    const url = (k: string) => {
+      const u = text(prop(r, k)?.value, [...rel.path, k], rec);
+      if (u !== undefined && urlProblem(u)) return void rec.problem("URL", [...rel.path, k], `${urlProblem(u)}; left out`);
+      return u;
+    };
+    const targetOwaUrl = url("targetOwaUrl");
+    const targetSharingEpr = url("targetSharingEpr");
+    const freeBusy = bool(prop(r, "freeBusyAccessEnabled")?.value, [...rel.path, "freeBusyAccessEnabled"], rec);
+    hybrid.orgRelationship = { onPrem: { ...(targetOwaUrl ? { targetOwaUrl } : {}), ...(freeBusy !== undefined ? { freeBusy } : {}), ...(targetSharingEpr ? { targetSharingEpr } : {}) } };
+  }
+  const iocs = list(prop(raw, "intraOrganizationConnectors")?.value, ["hybrid", "intraOrganizationConnectors"], rec).filter((it) => isObject(it.value));
+  const ioc = iocs[0];
+  if (ioc && isObject(ioc.value)) {
+    const enabled = bool(prop(ioc.value, "enabled")?.value, [...ioc.path, "enabled"], rec);
+    const d = text(prop(ioc.value, "discoveryEndpoint")?.value, [...ioc.path, "discoveryEndpoint"], rec);
+    const discoveryEndpoint = d !== undefined && !urlProblem(d) ? d : undefined;
+    hybrid.ioc = { onPrem: { ...(enabled !== undefined ? { enabled } : {}), ...(discoveryEndpoint ? { discoveryEndpoint } : {}) } };
+  }
+  rec.guess("HYBRID_TYPE", ["hybrid"], "hybrid", 'hybrid type "classic": the Exchange configuration does not show whether the Hybrid Agent (modern hybrid) is used; set type: modern if it is, and add the organization relationship and connectors the flows need');
+  const names = new Set(users.map((u) => u.name.toLowerCase()));
+  for (const it of remote) {
+    const name = isObject(it.value) ? text(prop(it.value, "id")?.value, [...it.path, "id"], rec) : undefined;
+    if (!name || names.has(name.toLowerCase())) {
+      rec.drop(name ? "DUPLICATE" : "NO_NAME", it.path, name ? `remote mailbox ${quote(name)} has the name of another user; left out` : "remote mailbox without an id; left out");
+      continue;
+    }
+    names.add(name.toLowerCase());
+    users.push({ name, location: "cloud" });
+    rec.map("CLOUD_USER", it.path, `${name}: mailbox in Exchange Online`);
+  }
+  return { hybrid };
 }

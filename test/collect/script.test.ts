@@ -82,10 +82,16 @@ describe("Collect-ExflowInventory.ps1", () => {
   });
 
   it("writes only fields the published JSON Schema describes", () => {
-    const props = schema.properties as Record<string, { properties?: Record<string, unknown>; items?: { properties?: Record<string, unknown> } }>;
-    const known = new Set<string>(Object.keys(props));
-    for (const v of Object.values(props)) for (const k of Object.keys(v.properties ?? v.items?.properties ?? {})) known.add(k);
-    for (const k of ["domains", "features", "onPremisesSmartHost", "receivingTransportServers", "sendingTransportServers", "edgeTransportServers"]) known.add(k); // hybrid (free-form object)
+    const props = schema.properties as Record<string, unknown>;
+    const known = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) {
+        if (k === "properties" && x && typeof x === "object") for (const name of Object.keys(x)) known.add(name);
+        walk(x);
+      }
+    };
+    walk(schema);
     // Not written to the inventory: the table of vdir cmdlets, and the name map (a separate local CSV).
     const output = code.replace(/\$vd = \[ordered\]@\{[^}]*\}/, "").replace(/\[ordered\]@\{ label = [^}]*\}/, "");
     const written = [...output.matchAll(/\[ordered\]@\{([^}]*(?:\{[^}]*\}[^}]*)*)\}/g)].flatMap((m) => [...m[1]!.matchAll(/(?:^|[;{\s])([a-zA-Z]+)\s*=/g)].map((x) => x[1]!));

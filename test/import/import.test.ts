@@ -17,7 +17,7 @@ function run(name: FixtureName): Imported {
 const server = (i: Imported, name: string) => {
   const s = i.topology.servers.find((x) => x.name === name);
   if (!s) throw new Error(`no server ${name}`);
-  return s as Omit<Server, "version"> & { version: Server["version"] | "SE" };
+  return s as Server;
 };
 const ns = (i: Imported, host: string) => i.topology.namespaces.find((n) => n.host === host);
 const codes = (entries: { code: string }[]) => entries.map((e) => e.code);
@@ -91,14 +91,14 @@ describe("field by field", () => {
     expect(i.topology.sites.map((s) => s.name)).toEqual(["Seattle", "Paris"]);
   });
 
-  it('2019 + SE: Subscription Edition is version "SE" (validated as 2019), one pool', () => {
+  it('2019 + SE: Subscription Edition is version "SE", one pool', () => {
     const i = run("e2019-se-pool");
     expect(server(i, "EXSE-1").version).toBe("SE");
     expect(server(i, "EX19-1")).toMatchObject({ version: 2019, build: "CU14" });
     expect(server(i, "EX19-2")).toMatchObject({ version: 2019, build: "CU15" });
     expect(ns(i, "mail.fabrikam.com")?.servers).toEqual(["EX19-1", "EX19-2", "EXSE-1", "EXSE-2"]);
     const v = validateTopology(i.topology, []);
-    expect(v.ok && v.value.servers.find((s) => s.name === "EXSE-1")?.version).toBe(2019);
+    expect(v.ok && v.value.servers.find((s) => s.name === "EXSE-1")?.version).toBe("SE");
     expect(i.topology.users.map((u) => u.mailbox)).toEqual(["EXSE-1", "EXSE-2", "EX19-2"]);
   });
 
@@ -113,11 +113,29 @@ describe("field by field", () => {
     expect(server(i, "BR-EX07").outlookAnywhere).toEqual({ enabled: false });
   });
 
-  it("hybrid: remote mailboxes and the hybrid configuration are reported, not imported", () => {
+  it("hybrid: the hybrid block (type a reported guess), remote mailboxes as cloud users, MRSProxy from the EWS vdir", () => {
     const i = run("hybrid-e2016");
-    expect(i.report.dropped.map((d) => d.code)).toEqual(["REMOTE_MAILBOX", "HYBRID"]);
-    expect(i.report.dropped[0]?.message).toContain("3 cloud (remote) mailboxes");
-    expect(i.topology.users).toHaveLength(2);
+    expect(i.topology.hybrid).toEqual({
+      type: "classic", routingDomain: "contoso.mail.onmicrosoft.com", onPremDomains: ["contoso.com"], hybridServers: ["EX16-1", "EX16-2"],
+      orgRelationship: { onPrem: { targetOwaUrl: "https://outlook.office.com/mail", freeBusy: true } },
+      ioc: { onPrem: { enabled: true, discoveryEndpoint: "https://autodiscover-s.outlook.com/autodiscover/autodiscover.svc" } },
+    });
+    expect(i.report.guessed.find((g) => g.code === "HYBRID_TYPE")?.property).toBe("hybrid");
+    expect(i.topology.users.filter((u) => u.location === "cloud").map((u) => u.name)).toEqual(["remote1", "remote2", "remote3"]);
+    expect(server(i, "EX16-1").mrsProxy).toBe(true);
+    expect(ns(i, "autodiscover.contoso.com")?.external).toBe(true);
+    expect(codes(i.report.guessed)).toContain("AUTODISCOVER_EXTERNAL");
+  });
+
+  it("remote mailboxes without a hybrid configuration are dropped with a reason", () => {
+    const r = importInventory(JSON.stringify({ schema: "exflow-inventory/1", servers: [{ name: "S", site: "A", adminDisplayVersion: "Version 15.1 (Build 2507.6)" }], remoteMailboxes: [{ id: "r1" }] }));
+    expect(r.ok && r.value.report.dropped.map((d) => d.code)).toEqual(["REMOTE_MAILBOX"]);
+  });
+
+  it("Extended Protection: on when a vdir checks the token (2019 CU14+, SE), off when all say None", () => {
+    expect(server(run("e2019-se-pool"), "EXSE-1").extendedProtection).toBe(true);
+    expect(server(run("e2016-e2010-regional"), "SEA-EX16A").extendedProtection).toBe(false);
+    expect(server(run("worked-example"), "EX16A").extendedProtection).toBeUndefined();
   });
 
   it("damaged (UTF-16, enums as numbers, depth-truncated values, objects for scalars): mapped or reported at their paths", () => {
