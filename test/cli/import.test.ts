@@ -55,7 +55,7 @@ describe("exflow import", () => {
   it("reads stdin", async () => {
     const r = await exflow(["import", "-", "--format", "json", "-q"], { input: readFileSync(fixture("hybrid-e2016"), "utf8") });
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as { users: unknown[] }).users).toHaveLength(2);
+    expect((JSON.parse(r.stdout) as { users: { location?: string }[] }).users.map((u) => u.location ?? "onprem")).toEqual(["onprem", "onprem", "cloud", "cloud", "cloud"]);
   });
 
   it("exits 2 on a HealthChecker export, a topology, or a missing file, naming the expected format", async () => {
