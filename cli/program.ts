@@ -9,6 +9,7 @@ import { registerAudit } from "./commands/audit.ts";
 import { registerFlow } from "./commands/flow.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerPresets } from "./commands/presets.ts";
+import { registerPush } from "./commands/push.ts";
 import { registerRender } from "./commands/render.ts";
 import { registerValidate } from "./commands/validate.ts";
 
@@ -22,8 +23,10 @@ Examples:
   $ exflow audit topology.yaml --format csv --strict
   $ exflow render topology.yaml --out docs/flows
   $ exflow import inventory.json -o topology.yaml   # from Collect-ExflowInventory.ps1
+  $ exflow push topology.yaml            # save it on a server; embeds then follow each push
 
-Exit codes: 0 ok, 1 some flow fails (--strict), 2 invalid input or usage, 3 internal error.`;
+Exit codes: 0 ok, 1 some flow fails (--strict), 2 invalid input or usage, 3 internal error,
+4 the server could not be reached or failed (push).`;
 
 /** `output` redirects commander's help and error text (tests); default: stdout and stderr. */
 export function buildProgram(output?: OutputConfiguration): Command {
@@ -41,5 +44,6 @@ export function buildProgram(output?: OutputConfiguration): Command {
   registerValidate(program);
   registerPresets(program);
   registerImport(program);
+  registerPush(program);
   return program;
 }

@@ -7,6 +7,7 @@ import { PROFILES, PROTOCOLS } from "../core/index.ts";
 import { flowRequestJsonSchema, scenarioJsonSchema, THEMES, topologyJsonSchema, VIEWS } from "../core/schema.ts";
 import { MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
 import inventorySchema from "../collect/exflow-inventory.schema.json" with { type: "json" };
+import { bearerScheme, topologyPaths, topologySchemas } from "./topologies/openapi.ts";
 import { NAME, VERSION } from "./version.ts";
 
 type Schema = Record<string, unknown>;
@@ -127,10 +128,13 @@ export function openApiDocument(origin: string): Schema {
           },
         },
       },
+      ...topologyPaths({ problem, ref, optionParams: OPTION_PARAMS, flowContent: FLOW_CONTENT, auditContent: AUDIT_CONTENT, cached: CACHED, errors: ERRORS }),
       "/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } } } } },
     },
     components: {
+      securitySchemes: bearerScheme,
       schemas: {
+        ...topologySchemas,
         FlowRequest: component(flowRequestJsonSchema()),
         Topology: component(topologyJsonSchema()),
         Scenario: component(scenarioJsonSchema()),
