@@ -9,6 +9,7 @@ import { notApplicable } from "../core/audit.ts";
 import { route } from "../core/route.ts";
 import { CLIENTS, PROTOCOLS } from "../core/types.ts";
 import type { Namespace, Server, Topology, User, Version } from "../core/types.ts";
+import { rank } from "../core/versions.ts";
 
 /** mulberry32: small, fast, deterministic. */
 function rng(seed: number): () => number {
@@ -21,7 +22,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const BUILD: Record<Version, string> = { 2007: "SP3 RU10", 2010: "SP3 RU11", 2013: "CU12", 2016: "CU23", 2019: "CU14" };
+const BUILD: Record<Version, string> = { 2007: "SP3 RU10", 2010: "SP3 RU11", 2013: "CU12", 2016: "CU23", 2019: "CU14", SE: "15.2.2562.17" };
 const VDIRS = ["owa", "ecp", "activesync", "ews", "oab"] as const;
 
 function cas(name: string, site: string, version: Version, d: string, host: string | null, scp: string): Server {
@@ -31,7 +32,7 @@ function cas(name: string, site: string, version: Version, d: string, host: stri
     const path = { owa: "/owa", ecp: "/ecp", activesync: "/Microsoft-Server-ActiveSync", ews: "/EWS/Exchange.asmx", oab: "/OAB" }[p];
     urls[p] = host ? { internal: `https://${fqdn}${path}`, external: `https://${host}${path}` } : { internal: `https://${fqdn}${path}` };
   }
-  if (version >= 2013) {
+  if (rank(version) >= 2013) {
     urls["mapi-http"] = { internal: `https://mail.${d}/mapi`, external: `https://mail.${d}/mapi` };
     urls.autodiscover = { internal: scp, external: scp };
   }
@@ -85,7 +86,7 @@ function naive(t: Topology): number {
   let flows = 0;
   const byName = new Map(t.servers.map((s) => [s.name, s]));
   for (const u of t.users) {
-    const mb = byName.get(u.mailbox) as Server;
+    const mb = byName.get(u.mailbox ?? "") as Server;
     for (const protocol of PROTOCOLS)
       for (const client of CLIENTS) {
         if (notApplicable(mb, protocol, client)) continue;

@@ -7,6 +7,7 @@ import { Command, type OutputConfiguration } from "commander";
 import pkg from "../package.json" with { type: "json" };
 import { registerAudit } from "./commands/audit.ts";
 import { registerFlow } from "./commands/flow.ts";
+import { registerImport } from "./commands/import.ts";
 import { registerPresets } from "./commands/presets.ts";
 import { registerPush } from "./commands/push.ts";
 import { registerRender } from "./commands/render.ts";
@@ -21,6 +22,7 @@ Examples:
   $ exflow flow topology.yaml --user alice --protocol activesync --client external --host mail.o365info.com
   $ exflow audit topology.yaml --format csv --strict
   $ exflow render topology.yaml --out docs/flows
+  $ exflow import inventory.json -o topology.yaml   # from Collect-ExflowInventory.ps1
   $ exflow push topology.yaml            # save it on a server; embeds then follow each push
 
 Exit codes: 0 ok, 1 some flow fails (--strict), 2 invalid input or usage, 3 internal error,
@@ -41,6 +43,7 @@ export function buildProgram(output?: OutputConfiguration): Command {
   registerAudit(program);
   registerValidate(program);
   registerPresets(program);
+  registerImport(program);
   registerPush(program);
   return program;
 }

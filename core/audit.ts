@@ -15,6 +15,7 @@ import { buildModel, isModern } from "./model.ts";
 import { requiredNames } from "./names.ts";
 import type { RequiredNames } from "./names.ts";
 import { route } from "./route.ts";
+import { cloudNotApplicable, isCloudNotApplicable } from "./hybrid/route.ts";
 import { matches } from "./conditions.ts";
 import { RULES } from "./rules.ts";
 import { CLIENTS, PROTOCOLS, profileFor } from "./types.ts";
@@ -116,11 +117,12 @@ export function audit(topology: Topology, options: AuditOptions = {}): Audit {
   const model = buildModel(topology);
   const rows: AuditRow[] = [];
   for (const user of scope.users) {
-    const mbx = model.servers.get(user.mailbox);
-    const base = { user: user.name, mailbox: user.mailbox, version: mbx?.version ?? null, site: mbx?.site ?? null };
+    const mbx = user.mailbox === undefined ? undefined : model.servers.get(user.mailbox);
+    // A cloud user (hybrid) has no on-premises Mailbox server: the cell names Exchange Online.
+    const base = { user: user.name, mailbox: user.mailbox ?? "Exchange Online", version: mbx?.version ?? null, site: mbx?.site ?? null };
     for (const protocol of scope.protocols) {
       for (const client of CLIENTS) {
-        const na = mbx ? notApplicable(mbx, protocol, client) : null;
+        const na = mbx ? notApplicable(mbx, protocol, client) : user.location === "cloud" && isCloudNotApplicable(protocol) ? cloudNotApplicable(protocol) : null;
         if (na) {
           rows.push({ ...base, protocol, client, host: null, outcome: "n/a", steps: 0, rules: [], diagnostics: [], note: na });
           continue;

@@ -7,6 +7,7 @@ import { compareLevel, parseBuild } from "./diagnostics/builds.ts";
 import { legacyCas, oabDistributor, resolveHost } from "./resolve.ts";
 import type { ConditionId, RuleMatch } from "./rules.ts";
 import type { ClientLocation, Profile, Protocol, Server, User } from "./types.ts";
+import { rank } from "./versions.ts";
 
 export interface Ctx {
   m: Model;
@@ -66,13 +67,13 @@ const CONDITIONS: Record<ConditionId, (c: Ctx) => boolean> = {
     return !!t && t.outlookAnywhere?.enabled !== true;
   },
   "no-oab-and-oa-disabled": (c) => c.user.oabAssigned === false && siteTarget(c)?.outlookAnywhere?.enabled !== true,
-  "ecp-external-in-both-sites": (c) => !!c.fe?.urls?.ecp?.external && !!(c.m.bySite.get(c.mbx.site) ?? []).some((s) => s.version >= 2016 && !!s.urls?.ecp?.external),
+  "ecp-external-in-both-sites": (c) => !!c.fe?.urls?.ecp?.external && !!(c.m.bySite.get(c.mbx.site) ?? []).some((s) => rank(s.version) >= 2016 && !!s.urls?.ecp?.external),
   "target-redirectable": (c) => redirectUrl(c) !== undefined,
   "target-eas-external": (c) => {
     const t = siteTarget(c);
     return !!t && t !== c.fe && !!t.urls?.activesync?.external && hostOf(t.urls.activesync.external) !== c.host?.toLowerCase();
   },
-  "mailbox-newer-than-fe": (c) => !!c.fe && c.mbx.version > c.fe.version,
+  "mailbox-newer-than-fe": (c) => !!c.fe && rank(c.mbx.version) > rank(c.fe.version),
   "same-version": (c) => !!c.fe && c.fe.version === c.mbx.version,
   "host-is-modern-fe": (c) => c.hostGiven && !!c.fe && isModern(c.fe.version),
   "host-not-given": (c) => !c.hostGiven,

@@ -4,24 +4,25 @@
  */
 import { internetFacing, type Model } from "./model.ts";
 import type { ClientLocation, Protocol, Server } from "./types.ts";
+import { rank } from "./versions.ts";
 
 /** "CAS 2013", "Mailbox 2007", "Exchange 2016" (multi-role front end), "CAS+Mailbox 2010". */
 export function roleShort(s: Server): string {
-  if (s.version >= 2016) return `Exchange ${s.version}`;
+  if (rank(s.version) >= 2016) return `Exchange ${s.version}`;
   const cas = s.roles.includes("cas");
   const mbx = s.roles.includes("mailbox");
   return `${cas && mbx ? "CAS+Mailbox" : cas ? "CAS" : "Mailbox"} ${s.version}`;
 }
 
 function roleLong(s: Server): string {
-  if (s.version >= 2016) return `Exchange ${s.version} server`;
+  if (rank(s.version) >= 2016) return `Exchange ${s.version} server`;
   if (s.roles.includes("cas") && s.roles.includes("mailbox")) return `Exchange ${s.version} CAS/Mailbox server`;
   return s.roles.includes("cas") ? `CAS ${s.version}` : `Exchange ${s.version} Mailbox server`;
 }
 
 /** "the New York public-facing CAS 2013" (public-facing: its site is Internet-facing for the protocol). */
 export function serverPhrase(m: Model, s: Server, protocol: Protocol): string {
-  const facing = s.roles.includes("cas") || s.version >= 2016 ? internetFacing(m, s.site, protocol) : false;
+  const facing = s.roles.includes("cas") || rank(s.version) >= 2016 ? internetFacing(m, s.site, protocol) : false;
   return `the ${s.site} ${facing ? "public-facing " : ""}${roleLong(s)} (${s.name})`;
 }
 

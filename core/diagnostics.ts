@@ -21,6 +21,7 @@ import { checkCertificates, checkEasLegacyName, checkLegacyName, checkLocalCas, 
 import { checkCasArray, checkNegotiate, checkOaHostname, checkOutlookAnywhere, checkRpcNtlm, checkRpcProxy, checkScp } from "./diagnostics/outlook.ts";
 import { checkUnknownHosts } from "./diagnostics/hosts.ts";
 import { checkOab, checkRecentMove } from "./diagnostics/users.ts";
+import { diagnoseHybrid } from "./hybrid/diagnostics.ts";
 
 export type { DiagnosticScope, ScopedDiagnostic } from "./diagnostics/facts.ts";
 export { compareLevel, parseBuild } from "./diagnostics/builds.ts";
@@ -52,6 +53,7 @@ export function diagnose(model: Model): ScopedDiagnostic[] {
     ...checkProxyBalance(f), // DX-17
     ...checkFloors(f), // DX-18
     ...checkNegotiate(f), // DX-19
+    ...diagnoseHybrid(model), // HX-* (Extended Protection, load balancer TLS, hybrid)
     ...checkUnknownHosts(f), // DX-20
   ];
   // Array.prototype.sort is stable: input order survives within a code.

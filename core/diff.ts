@@ -40,7 +40,7 @@ export interface TopologyDiff {
 
 function flowState(model: Model, user: string, protocol: Protocol, client: ClientLocation, profile: Profile): FlowState {
   const u = model.users.get(user);
-  const mbx = u && model.servers.get(u.mailbox);
+  const mbx = u?.mailbox !== undefined ? model.servers.get(u.mailbox) : undefined;
   if (mbx && notApplicable(mbx, protocol, client)) return { outcome: "n/a", host: null, hops: [] };
   const flow = route(model, { user, protocol, client, profile });
   const hops = flow.steps.filter((s) => s.n !== null).map((s) => `${s.from} → ${s.to}: ${s.kind}${s.url ? ` ${s.url}` : ""}`);

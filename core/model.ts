@@ -3,6 +3,7 @@
  * diagnostics and the audit so that a 22,000-flow audit does not re-scan the input per flow.
  */
 import type { Namespace, Protocol, Server, Site, Topology, User, Version } from "./types.ts";
+import { rank } from "./versions.ts";
 
 export interface Model {
   topology: Topology;
@@ -76,11 +77,11 @@ export function modelOf(topology: Topology): Model {
 }
 
 /** 2013+ are one generation: client access in front, mailbox behind. 2007/2010 are "legacy". */
-export const isModern = (v: Version): boolean => v >= 2013;
+export const isModern = (v: Version): boolean => rank(v) >= 2013;
 
 /** Runs client-access services: a CAS, or a 2016/2019 Mailbox server (its front-end service). */
 export const isClientAccess = (s: Server): boolean =>
-  s.roles.includes("cas") || (s.version >= 2016 && s.roles.includes("mailbox"));
+  s.roles.includes("cas") || (rank(s.version) >= 2016 && s.roles.includes("mailbox"));
 
 export const isMailbox = (s: Server): boolean => s.roles.includes("mailbox");
 

@@ -3,6 +3,7 @@
  * topology's namespaces, per client location), the legacy CAS of a mailbox site, the local
  * Exchange 2013 Mailbox server, and the host a client uses when the scenario gives none.
  */
+import { rank } from "./versions.ts";
 import { byName, externalUrl, hostOf, isClientAccess, isMailbox, isModern, type Model } from "./model.ts";
 import type { ClientLocation, Protocol, Server, Version } from "./types.ts";
 
@@ -17,7 +18,7 @@ export type Landing =
   | { ok: false; why: string; path: (string | number)[]; unknown?: true };
 
 /** The order-free order of a load-balanced pool: newest Exchange version first, then by name. */
-export const poolOrder = (a: Server, b: Server): number => b.version - a.version || byName(a, b);
+export const poolOrder = (a: Server, b: Server): number => rank(b.version) - rank(a.version) || byName(a, b);
 
 const fqdnCache = new WeakMap<Model, Map<string, Server>>();
 
@@ -160,7 +161,7 @@ export function oabGenerationServer(m: Model): { server: Server; assumed: boolea
   const named = m.topology.offlineAddressBook?.generationServer;
   const given = named ? m.servers.get(named) : undefined;
   if (given && isModern(given.version) && isMailbox(given)) return { server: given, assumed: false };
-  const first = m.ordered.filter((s) => isModern(s.version) && isMailbox(s)).sort((a, b) => a.version - b.version || byName(a, b))[0];
+  const first = m.ordered.filter((s) => isModern(s.version) && isMailbox(s)).sort((a, b) => rank(a.version) - rank(b.version) || byName(a, b))[0];
   return first ? { server: first, assumed: true } : undefined;
 }
 

@@ -14,6 +14,7 @@ import { buildModel, type Model } from "./model.ts";
 import { participantsOf, sitesOf } from "./participants.ts";
 import { capitalise, clientLabel, clientPhrase } from "./describe.ts";
 import { diagnosticsFor } from "./diagnostics.ts";
+import { routeHybrid } from "./hybrid/route.ts";
 import { defaultHost, resolveHost, standardUrl } from "./resolve.ts";
 import { type ActionId, type Rule, RULES } from "./rules.ts";
 import { connect, lookup, newTrail, type Trail } from "./trail.ts";
@@ -68,8 +69,11 @@ export function route(input: Model | Topology, scenario: Scenario): Flow {
   const profile = profileFor(m.topology, scenario.profile);
   const { protocol, client } = scenario;
   const resolved: Flow["scenario"] = { user: scenario.user, protocol, client, profile, host: scenario.host ?? null };
+  // Flows that cross into Exchange Online (hybrid/route.ts); undefined for every on-premises flow.
+  const hybrid = routeHybrid(m, scenario, profile);
+  if (hybrid) return hybrid;
   const user = m.users.get(scenario.user);
-  const mbx = user && m.servers.get(user.mailbox);
+  const mbx = user?.mailbox !== undefined ? m.servers.get(user.mailbox) : undefined;
   if (!user || !mbx)
     return failed(resolved, { code: "RT-USER", severity: "error", message: `scenario.user: no user "${scenario.user}" with a known mailbox server`, path: ["scenario", "user"], breaks: [] });
 

@@ -13,6 +13,7 @@ import { presets } from "./presets/index.ts";
 import { BACKGROUND_PATTERN, colourProblem, HOST_PATTERN, HOST_PORT_PATTERN, hostProblem, hostPortProblem, URL_PATTERN, urlProblem } from "./syntax.ts";
 import type { AuthMethod, Protocol, Scenario, Topology } from "./types.ts";
 import { CLIENTS, PROFILES, PROTOCOLS, ROLES, VERSIONS } from "./types.ts";
+import { hybridSchema, namespaceHybridFields, scenarioHybridFields, serverHybridFields, userHybridFields } from "./hybrid/schema.ts";
 
 export const AUTH_METHODS = ["ntlm", "basic", "negotiate", "forms", "windows", "digest", "oauth"] as const satisfies readonly AuthMethod[];
 export const THEMES = ["default", "neutral", "dark"] as const;
@@ -88,7 +89,7 @@ export const serverSchema = z
   .strictObject({
     name: text().describe("Server name as Exchange shows it, e.g. NY-CAS2013. Unique, compared case-insensitively."),
     fqdn: host().optional().describe("Fully qualified domain name, e.g. ny-cas2013.contoso.local."),
-    version: z.literal(VERSIONS).describe("Exchange version: 2007, 2010, 2013, 2016 or 2019."),
+    version: z.literal(VERSIONS).describe('Exchange version: 2007, 2010, 2013, 2016, 2019, or "SE" (Subscription Edition).'),
     roles: z
       .array(z.enum(ROLES))
       .min(1)
@@ -96,12 +97,13 @@ export const serverSchema = z
       .meta({ uniqueItems: true })
       .describe('Installed roles: "cas" (Client Access), "mailbox", or both. Exchange 2016/2019 servers are ["mailbox"]: the Mailbox role includes client access.'),
     site: text().describe("Name of the AD site the server is in; must be one of the sites."),
-    build: text().optional().describe('Service level, e.g. "SP3 RU10" (2007/2010) or "CU12" (2013+); checked against coexistence requirements.'),
+    build: text().optional().describe('Service level, e.g. "SP3 RU10" (2007/2010), "CU12" (2013+), or the build number AdminDisplayVersion shows, e.g. "15.2.2562.17" (Exchange SE RTM); checked against coexistence requirements.'),
     urls: urlsSchema.optional(),
     outlookAnywhere: outlookAnywhereSchema.optional(),
     auth: authSchema.optional(),
     autodiscoverInternalUri: url().optional().describe("AutoDiscoverServiceInternalUri this server publishes in AD (SCP), e.g. https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml."),
     rpcClientAccessServer: host().optional().describe("Exchange 2010 mailbox databases: RpcClientAccessServer, usually the CAS array FQDN, e.g. outlook.contoso.local."),
+    ...serverHybridFields,
     crossSiteRedirectType: z.enum(["Manual", "Silent"]).optional().describe('Exchange 2010 OWA virtual directory CrossSiteRedirectType: "Manual" (default: a cross-site OWA redirect shows a link page) or "Silent".'),
   })
   .describe("An Exchange server.")
@@ -121,6 +123,7 @@ export const namespaceSchema = z
     internal: z.boolean().optional().describe("Resolves in internal DNS (default true)."),
     external: z.boolean().optional().describe("Resolves in external DNS and is published through the firewall (default true)."),
     certificate: z.boolean().optional().describe("Is on the certificate of the servers it lands on (default true)."),
+    ...namespaceHybridFields,
   })
   .describe("A namespace: a DNS name and the servers behind it.")
   .meta({ examples: [{ host: "mail.contoso.com", servers: ["NY-CAS2013"] }] });
@@ -128,9 +131,10 @@ export const namespaceSchema = z
 export const userSchema = z
   .strictObject({
     name: text().describe("User name, referenced by scenario.user. Unique, compared case-insensitively."),
-    mailbox: text().describe("Name of the Mailbox server holding the user's mailbox."),
+    mailbox: text().optional().describe("Name of the Mailbox server holding the user's mailbox (required unless location is \"cloud\")."),
     oabAssigned: z.boolean().optional().describe("The mailbox database has an offline address book assigned (default true)."),
     recentlyMoved: z.boolean().optional().describe("The mailbox moved from Exchange 2010 within the last hour."),
+    ...userHybridFields,
   })
   .describe("A user and where the mailbox is.")
   .meta({ examples: [{ name: "alice", mailbox: "NY-MBX2007" }] });
@@ -143,6 +147,7 @@ export const topologySchema = z
     servers: z.array(serverSchema).min(1).max(MAX_SERVERS).describe(`Exchange servers (at most ${MAX_SERVERS}).`),
     namespaces: z.array(namespaceSchema).max(MAX_NAMESPACES).describe(`DNS names clients use (at most ${MAX_NAMESPACES}).`),
     users: z.array(userSchema).max(MAX_USERS).describe(`Users whose flows can be drawn (at most ${MAX_USERS}).`),
+    hybrid: hybridSchema.optional(),
     offlineAddressBook: z
       .strictObject({
         generationServer: text().optional().describe("Exchange 2013+: the Mailbox server holding the active copy of the OAB generation (organization) mailbox; OAB downloads for 2013+ mailboxes are proxied there. Default: the oldest-version 2013+ Mailbox server (then by name)."),
@@ -161,6 +166,7 @@ export const scenarioSchema = z
     client: z.enum(CLIENTS).describe('Where the client is: "internal" (inside the network) or "external" (on the Internet).'),
     host: host().optional().describe("Host name the client connects to, e.g. mail.contoso.com. Default: what namespaces and Autodiscover give this client."),
     profile: z.enum(PROFILES).optional().describe('"o365info" follows the o365info article; "microsoft" follows Microsoft\'s documentation where they disagree.'),
+    ...scenarioHybridFields,
   })
   .describe("One client request to trace.")
   .meta({ examples: [{ user: "alice", protocol: "activesync", client: "external", host: "mail.o365info.com" }] });

@@ -3,8 +3,12 @@
  * router returns, and the issues (expected errors) that stand in for exceptions.
  * No behaviour here; everything is JSON-serialisable.
  */
+import type { ClientApp, Hybrid, LoadBalancer, ScenarioKind, UserLocation } from "./hybrid/types.ts";
 
-export const VERSIONS = [2007, 2010, 2013, 2016, 2019] as const;
+export type { ClientApp, Hybrid, LoadBalancer, ScenarioKind, UserLocation } from "./hybrid/types.ts";
+
+/** Exchange versions; "SE" is Exchange Server Subscription Edition (15.2 builds from 2562 on). */
+export const VERSIONS = [2007, 2010, 2013, 2016, 2019, "SE"] as const;
 export type Version = (typeof VERSIONS)[number];
 
 export const ROLES = ["cas", "mailbox"] as const;
@@ -75,6 +79,12 @@ export interface Server {
   autodiscoverInternalUri?: string;
   /** 2010 mailbox databases: RpcClientAccessServer (CAS array FQDN) (OL-2, DX-09). */
   rpcClientAccessServer?: string;
+  /** Windows Extended Protection on the IIS vdirs; default by build (on from 2019 CU14 and SE, SE-21). */
+  extendedProtection?: boolean;
+  /** MRSProxy enabled on the EWS vdir (default false; hybrid moves need it, HY-51). */
+  mrsProxy?: boolean;
+  /** The server reaches Exchange Online on outbound 443 (default true; HY-5). */
+  outbound443?: boolean;
   /** Exchange 2010 OWA virtual directory CrossSiteRedirectType: a cross-site redirect is a link page unless Silent (default Manual). */
   crossSiteRedirectType?: "Manual" | "Silent";
 }
@@ -103,11 +113,20 @@ export interface Namespace {
   external?: boolean;
   /** Present on the certificate of the servers it lands on (default true). */
   certificate?: boolean;
+  /** The load balancer in front of the servers and how it handles TLS (SE-16, SE-22). */
+  lb?: LoadBalancer;
+  /** A reverse proxy / firewall pre-authenticates requests to this name (default false; HY-1). */
+  preAuth?: boolean;
 }
 
 export interface User {
   name: string;
-  mailbox: string;
+  /** The Mailbox server holding the mailbox; required unless `location` is "cloud". */
+  mailbox?: string;
+  /** Where the mailbox is: on-premises (default) or in Exchange Online (a RemoteMailbox on-premises). */
+  location?: UserLocation;
+  /** Cloud users: the RemoteMailbox targetAddress, e.g. bob@contoso.mail.onmicrosoft.com. */
+  targetAddress?: string;
   /** The user's mailbox database has an OAB assigned (default true; DX-10). */
   oabAssigned?: boolean;
   /** Moved from 2010 within the last hour (DX-16). */
@@ -122,6 +141,8 @@ export interface Topology {
   servers: Server[];
   namespaces: Namespace[];
   users: User[];
+  /** Exchange hybrid with Exchange Online; absent means no hybrid. */
+  hybrid?: Hybrid;
   offlineAddressBook?: OfflineAddressBook;
   /** Rule profile for flows of this topology when the scenario names none (default `microsoft`). */
   profile?: Profile;
@@ -134,6 +155,12 @@ export interface Scenario {
   /** Host name the client used; default: what namespaces and Autodiscover give that client. */
   host?: string;
   profile?: Profile;
+  /** What is traced: a client's request (default), or a hybrid server-to-server flow. */
+  kind?: ScenarioKind;
+  /** free-busy: whose calendar is asked for; smtp: the recipient. */
+  target?: string;
+  /** Which client application (hybrid flows; HY-20, HY-31, HY-33). */
+  app?: ClientApp;
 }
 
 /** An expected error: where in the input, and what is allowed instead. */
@@ -149,14 +176,16 @@ export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 /** `n/a`: the organisation does not offer this (protocol, mailbox version, location); no steps, the reason in a note. */
 export type Outcome = "proxy" | "redirect" | "silent-redirect" | "autodiscover-referral" | "direct" | "fail" | "n/a";
 
-export type StepKind = "connect" | "autodiscover" | "lookup" | "proxy" | "redirect" | "fetch" | "respond";
+/** `token`: a client or server gets a token from a token service; `tunnel`: App Proxy to Hybrid Agent; `smtp`: a message handoff. */
+export type StepKind = "connect" | "autodiscover" | "lookup" | "proxy" | "redirect" | "fetch" | "respond" | "token" | "tunnel" | "smtp";
 
 export interface Participant {
-  /** A server's name, `client`, or `ad`. */
+  /** A server's name, `client`, `ad`, or (hybrid) a cloud endpoint (`exo`, `entra`, ...) or device (`lb:<host>`). */
   id: string;
   /** Reads like the article: "CAS 2013, New York (mail.o365info.com)". */
   label: string;
-  kind: "client" | "server" | "ad";
+  /** `cloud`: an Exchange Online / Microsoft 365 endpoint; `device`: a load balancer or the Hybrid Agent. */
+  kind: "client" | "server" | "ad" | "cloud" | "device";
   server?: string;
   site?: string;
   version?: Version;
@@ -210,10 +239,13 @@ export interface FlowSite {
   names: string[];
 }
 
+/** Scenario fields that only hybrid flows echo back (absent from every other flow, so those stay byte-identical). */
+type HybridScenarioField = "kind" | "target" | "app";
+
 export interface Flow {
   outcome: Outcome;
   /** The scenario with every default filled in (host, profile). */
-  scenario: Required<Omit<Scenario, "host">> & { host: string | null };
+  scenario: Required<Omit<Scenario, "host" | HybridScenarioField>> & { host: string | null } & Pick<Scenario, HybridScenarioField>;
   participants: Participant[];
   /** Sites of the participants, in order of first appearance. */
   sites?: FlowSite[];

@@ -10,6 +10,8 @@
 import { MAX_ISSUES } from "./limits.ts";
 import { choices, formatPath, listAllowed, quote } from "./suggest.ts";
 import type { Issue } from "./types.ts";
+import { hybridRules } from "./hybrid/validate.ts";
+import { rank } from "./versions.ts";
 
 type Path = (string | number)[];
 type Obj = Record<string, unknown>;
@@ -22,14 +24,18 @@ const field = <T>(o: unknown, key: string, is: (v: unknown) => v is T): T | unde
   return r && Object.hasOwn(r, key) && is(r[key]) ? (r[key] as T) : undefined;
 };
 const isString = (v: unknown): v is string => typeof v === "string";
-const isNumber = (v: unknown): v is number => typeof v === "number";
+/** A server's version as a number for comparisons ("SE" sorts after 2019, see versions.ts); undefined when broken. */
+const versionRank = (o: unknown): number | undefined => {
+  const v = obj(o) && Object.hasOwn(obj(o) as Obj, "version") ? (obj(o) as Obj).version : undefined;
+  return v === "SE" ? rank("SE") : typeof v === "number" ? v : undefined;
+};
 const str = (o: unknown, key: string) => field(o, key, isString);
 const roles = (o: unknown): unknown[] => list(obj(o)?.roles);
 /** Roles are known when they are a list; a broken value is the schema's issue, not a role problem. */
-const rolesKnown = (o: unknown): boolean => Array.isArray(obj(o)?.roles) && field(o, "version", isNumber) !== undefined;
+const rolesKnown = (o: unknown): boolean => Array.isArray(obj(o)?.roles) && versionRank(o) !== undefined;
 
 /** Runs client-access services: a CAS, or a 2016/2019 Mailbox server (mirrors model.isClientAccess). */
-const clientAccess = (s: unknown) => roles(s).includes("cas") || ((field(s, "version", isNumber) ?? 0) >= 2016 && roles(s).includes("mailbox"));
+const clientAccess = (s: unknown) => roles(s).includes("cas") || ((versionRank(s) ?? 0) >= 2016 && roles(s).includes("mailbox"));
 
 /** Names of `items[i][key]` in input order, for "known: ..." lists. */
 export function namesOf(items: unknown, key = "name"): string[] {
@@ -87,8 +93,8 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
       if (seenRoles.has(r)) issues.push({ code: "DUPLICATE", message: `${formatPath([...base, "servers", i, "roles", j])}: role ${quote(r)} is listed twice`, path: [...base, "servers", i, "roles", j] });
       seenRoles.add(r);
     });
-    const version = field(s, "version", isNumber);
-    if (version !== undefined && version >= 2016 && rs.includes("cas")) {
+    const version = versionRank(s) === undefined ? undefined : (obj(s) as Obj).version;
+    if (version !== undefined && (versionRank(s) ?? 0) >= 2016 && rs.includes("cas")) {
       const path = [...base, "servers", i, "roles"];
       issues.push({ code: "ROLE", message: `${formatPath(path)}: Exchange ${version} has no Client Access role: 2016 merged it into the Mailbox role, whose front-end service handles client access; use roles: ["mailbox"]`, path });
     }
@@ -119,7 +125,7 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
   const mailboxServers = servers.filter((s) => roles(s).includes("mailbox")).flatMap((s) => str(s, "name") ?? []);
   users.forEach((u, i) => {
     const mbx = str(u, "mailbox");
-    if (mbx === undefined) return;
+    if (mbx === undefined) return; // required unless the user is in the cloud: hybridRules says so
     const path = [...base, "users", i, "mailbox"];
     const at = serverNames.get(mbx);
     if (at === undefined) issues.push(mailboxRef(path, "server", mbx, mailboxServers));
@@ -135,7 +141,7 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
     const path = [...base, "offlineAddressBook", "generationServer"];
     const at = serverNames.get(gen);
     if (at === undefined) issues.push(mailboxRef(path, "server", gen, mailboxServers));
-    else if (rolesKnown(servers[at]) && !(roles(servers[at]).includes("mailbox") && (field(servers[at], "version", isNumber) ?? 0) >= 2013))
+    else if (rolesKnown(servers[at]) && !(roles(servers[at]).includes("mailbox") && (versionRank(servers[at]) ?? 0) >= 2013))
       issues.push({ code: "ROLE", message: `${formatPath(path)}: server ${quote(gen)} is not an Exchange 2013+ Mailbox server, so it cannot hold the OAB generation (organization) mailbox`, path });
   }
   list(oab?.distribution).forEach((d, j) => {
@@ -148,18 +154,19 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
   });
 
   issues.push(...versionMix(servers, base));
+  issues.push(...hybridRules(t, base, knownServers));
   return issues;
 }
 
 /** exchange-routing.md 2.1: 2016+ never with 2007; 2019 never with 2010. One issue per clash. */
 function versionMix(servers: unknown[], base: Path): Issue[] {
   const issues: Issue[] = [];
-  const named = (v: number) => servers.flatMap((s) => (field(s, "version", isNumber) === v ? [str(s, "name") ?? "?"] : []));
+  const named = (v: number) => servers.flatMap((s) => (versionRank(s) === v ? [str(s, "name") ?? "?"] : []));
   const clash = (newest: (v: number) => boolean, old: number, advice: string) => {
-    const i = servers.findIndex((s) => newest(field(s, "version", isNumber) ?? 0));
+    const i = servers.findIndex((s) => newest(versionRank(s) ?? 0));
     const olds = named(old);
     if (i < 0 || olds.length === 0) return;
-    const v = field(servers[i], "version", isNumber);
+    const v = (obj(servers[i]) as Obj).version;
     const path = [...base, "servers", i, "version"];
     issues.push({ code: "VERSION_MIX", message: `${formatPath(path)}: Exchange ${v} cannot be installed in an organisation that still has Exchange ${old} servers (${listAllowed(olds, 5)}): ${advice}`, path });
   };

@@ -116,7 +116,7 @@ function verb(step: Step, kind: MessageKind, outcome: Flow["outcome"]): string {
   if (kind === "referral") return "Autodiscover referral";
   const verbs: Record<Step["kind"], string> = {
     connect: "Connect", autodiscover: "Autodiscover", lookup: "AD lookup", proxy: "Proxy",
-    redirect: "Redirect", fetch: "Mailbox data", respond: "Response",
+    redirect: "Redirect", fetch: "Mailbox data", respond: "Response", token: "Token", tunnel: "Agent tunnel", smtp: "SMTP",
   };
   return verbs[step.kind];
 }
@@ -134,7 +134,8 @@ function orderParticipants(flow: Flow): Participant[] {
   const consulter = flow.steps.find((s) => byId.get(s.to)?.kind === "ad")?.from;
   const consultSite = consulter !== undefined ? (byId.get(consulter)?.site ?? consulter) : undefined;
   const groups = new Map<string, Participant[]>();
-  for (const p of seen.filter((q) => q.kind === "server")) {
+  // Servers, cloud endpoints and devices (load balancer, Hybrid Agent) group by site; the client and AD do not.
+  for (const p of seen.filter((q) => q.kind !== "client" && q.kind !== "ad")) {
     const key = p.site ?? p.id;
     groups.set(key, [...(groups.get(key) ?? []), p]);
   }
@@ -158,7 +159,7 @@ export function toDiagramModel(flow: Flow): DiagramModel {
     for (let i = 2; aliases.has(alias); i++) alias = `${mermaidAlias(p.id)}_${i}`;
     aliases.add(alias);
     const label = participantLabel(p);
-    const site = p.kind === "server" && p.site ? cleanText(p.site) || null : null;
+    const site = p.kind !== "client" && p.kind !== "ad" && p.site ? cleanText(p.site) || null : null;
     participants.push({ id: p.id, alias, kind: p.kind, label, lines: wrapText(label, MAX_ACTOR_TEXT, FONT_SIZE), site });
   }
   const sites: DiagramSite[] = [];

@@ -90,6 +90,16 @@ export const invalidInput = (issues: Issue[]): ProblemError =>
     errors: issues,
   });
 
+/** POST /v1/import: the document is JSON but not an exflow inventory (or of a newer format). */
+export const notAnInventory = (issues: Issue[]): ProblemError =>
+  new ProblemError({
+    status: 422, slug: "not-an-inventory", title: "Not an exflow inventory",
+    detail: issues[0]?.message ?? "not an exflow inventory", errors: issues,
+  });
+
+export const inventoryTooLarge = (max: number): ProblemError =>
+  new ProblemError({ status: 413, slug: "body-too-large", title: "Request body too large", detail: `the inventory is larger than the limit of ${formatBytes(max)}; import it with the CLI (exflow import), which has no limit but the core's` });
+
 /**
  * Should an error be drawn as an SVG card? Yes when the route settled on svg, when the URL names
  * svg, or when the client's preferred type is an image (what browsers send for <img>). `byAccept`:

@@ -14,6 +14,7 @@ import { MAX_URL_CHARS } from "./limits.ts";
 import { playground } from "./playground/index.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { flowRoutes } from "./routes/flow.ts";
+import { importRoutes } from "./routes/import.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { presetRoutes } from "./routes/presets.ts";
 import { savedRoutes } from "./routes/saved.ts";
@@ -37,6 +38,7 @@ app.route("/", metaRoutes);
 app.route("/", flowRoutes);
 app.route("/", presetRoutes);
 app.route("/", auditRoutes);
+app.route("/", importRoutes);
 app.route("/", topologyRoutes);
 app.route("/", savedRoutes);
 

@@ -11,6 +11,7 @@ import { MAX_AUDIT_ROWS, MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } fro
 import {
   AUDIT_CONTENT, BODY_ERRORS, CACHED, ERRORS, FLOW_CONTENT, NOT_MODIFIED, ok, OPTION_PARAMS, problem, query, ref, text, withCommonResponses, type Schema,
 } from "./openapi-parts.ts";
+import inventorySchema from "../collect/exflow-inventory.schema.json" with { type: "json" };
 import { bearerScheme, topologyPaths, topologySchemas } from "./topologies/openapi.ts";
 import { NAME, VERSION } from "./version.ts";
 
@@ -123,6 +124,22 @@ export function openApiDocument(origin: string): Schema {
           responses: { "200": ok("The audit", AUDIT_CONTENT), ...ERRORS, ...BODY_ERRORS, "413": AUDIT_TOO_LARGE },
         },
       },
+      "/v1/import": {
+        post: {
+          operationId: "postImport",
+          summary: "Import an Exchange inventory (collect/Collect-ExflowInventory.ps1) as a topology, with the import report",
+          description: "Body: the inventory JSON as the script wrote it (UTF-8 or UTF-16, with or without a BOM; up to 1 MiB). JSON answer: `{ topology, report, valid }`; the report lists what was mapped, guessed (with the property each guess came from), dropped and unreadable, the collector's errors, the derived namespaces for review and the diagnostics of the topology. `?format=yaml` (or `Accept: application/yaml`): the topology as YAML with the report as comments. Never stored.",
+          parameters: [query("format", "Response format.", ["json", "yaml"])],
+          requestBody: { required: true, content: { "application/json": { schema: ref("Inventory") } } },
+          responses: {
+            "200": { description: "The imported topology and the report", content: { "application/json": { schema: { type: "object", required: ["topology", "report", "valid"], properties: { topology: ref("Topology"), report: { type: "object" }, valid: { type: "boolean" } } } }, "application/yaml": { schema: text } } },
+            "400": problem("Not JSON, or empty."),
+            "406": problem("Unknown format."),
+            "413": problem("Inventory over 1 MiB: use the CLI."),
+            "422": problem("JSON, but not an exflow inventory (a HealthChecker export, a topology) or a newer format version; the detail names the expected format."),
+          },
+        },
+      },
       ...topologyPaths({ problem, ref, optionParams: OPTION_PARAMS, flowContent: FLOW_CONTENT, auditContent: AUDIT_CONTENT, cached: CACHED, errors: ERRORS }),
       "/openapi.json": {
         get: { operationId: "openApi", summary: "This document", responses: { "200": ok("OpenAPI 3.1", JSON_ONLY({ type: "object", required: ["openapi", "paths"], properties: { openapi: { const: "3.1.0" } } })), ...NOT_MODIFIED } },
@@ -143,6 +160,7 @@ const SCHEMAS: Record<string, Schema> = {
   AuditRequest: component(auditRequestJsonSchema()),
   Topology: component(topologyJsonSchema()),
   Scenario: component(scenarioJsonSchema()),
+  Inventory: component(Object.fromEntries(Object.entries(inventorySchema).filter(([k]) => k !== "$id"))),
   FlowResponse: {
     type: "object",
     required: ["flow", "links"],
@@ -195,7 +213,7 @@ const SCHEMAS: Record<string, Schema> = {
           type: "object",
           required: ["user", "mailbox", "version", "site", "protocol", "client", "host", "outcome", "steps", "rules", "diagnostics"],
           properties: {
-            user: text, mailbox: text, version: { type: ["integer", "null"] }, site: { type: ["string", "null"] }, protocol: { enum: [...PROTOCOLS] },
+            user: text, mailbox: text, version: { type: ["integer", "string", "null"] }, site: { type: ["string", "null"] }, protocol: { enum: [...PROTOCOLS] },
             client: { enum: ["internal", "external"] }, host: { type: ["string", "null"] }, outcome: { enum: OUTCOMES }, steps: { type: "integer", minimum: 0 },
             rules: strings, diagnostics: strings, note: text,
           },

@@ -114,11 +114,11 @@ export function registerRender(program: Command): void {
         for (const { user, protocol, client } of plan) {
           let entry = users.get(user.name);
           if (!entry) {
-            const mbx = model.servers.get(user.mailbox);
-            entry = { name: user.name, mailbox: user.mailbox, where: mbx ? `Exchange ${mbx.version}, ${mbx.site}` : "", cells: [] };
+            const mbx = user.mailbox === undefined ? undefined : model.servers.get(user.mailbox);
+            entry = { name: user.name, mailbox: user.mailbox ?? "Exchange Online", where: mbx ? `Exchange ${mbx.version}, ${mbx.site}` : "", cells: [] };
             users.set(user.name, entry);
           }
-          const mbx = model.servers.get(user.mailbox);
+          const mbx = user.mailbox === undefined ? undefined : model.servers.get(user.mailbox);
           const na = mbx ? notApplicable(mbx, protocol, client) : null;
           // Rows that need the topology (PI-5: POP3/IMAP4 not offered) come back from route() as n/a.
           const flow = na ? undefined : route(model, { user: user.name, protocol, client, profile });

@@ -10,6 +10,7 @@ import type { Rule } from "../rules.ts";
 import { add, breakAt, connect, phrase, type Trail } from "../trail.ts";
 import type { Server } from "../types.ts";
 import { serveAfterConnect } from "./proxy.ts";
+import { rank } from "../versions.ts";
 
 // Unset auth is Exchange's default for OWA/ECP: forms-based (as DX-14's check reads it too).
 const hasForms = (s: Server | undefined, c: Ctx) => !!s && (!s.auth?.[c.protocol] || s.auth[c.protocol]!.includes("forms"));
@@ -25,7 +26,7 @@ interface Target {
 function newerEas(c: Ctx): { url: string; server: Server } | undefined {
   const fits = c.m.ordered
     .filter((s) => s.version >= c.mbx.version && isClientAccess(s))
-    .sort((a, b) => Number(b.site === c.mbx.site) - Number(a.site === c.mbx.site) || b.version - a.version || (a.name < b.name ? -1 : 1));
+    .sort((a, b) => Number(b.site === c.mbx.site) - Number(a.site === c.mbx.site) || rank(b.version) - rank(a.version) || (a.name < b.name ? -1 : 1));
   for (const s of fits) {
     const url = urlFor(c.m, s, "activesync", c.client);
     if (url && resolveHost(c.m, hostOf(url) ?? "", c.client).ok) return { url, server: s };
@@ -41,10 +42,10 @@ function target(c: Ctx): Target | undefined {
     // 2007 has no silent cross-site redirect; 2010+ is silent when both ends use forms-based auth (S25),
     // and a redirecting Exchange 2010 CAS only when its OWA CrossSiteRedirectType is Silent (default Manual).
     const manual2010 = fe.version === 2010 && fe.crossSiteRedirectType !== "Silent";
-    const silent = c.mbx.version >= 2010 && (isModern(fe.version) || fe.version === 2010) && !manual2010 && hasForms(fe, c) && hasForms(r.server, c);
+    const silent = rank(c.mbx.version) >= 2010 && (isModern(fe.version) || fe.version === 2010) && !manual2010 && hasForms(fe, c) && hasForms(r.server, c);
     return { ...r, how: silent ? "a silent redirect (forms-based sign-in replayed)" : manual2010 ? "a page with a link (CrossSiteRedirectType Manual); the user signs in again there" : "a redirect; the user signs in again there", silent };
   }
-  if (c.protocol === "activesync" && c.mbx.version > fe.version) {
+  if (c.protocol === "activesync" && rank(c.mbx.version) > rank(fe.version)) {
     const r = newerEas(c);
     return r && { ...r, how: "HTTP 451 with X-MS-Location", silent: false };
   }
@@ -82,7 +83,7 @@ export function redirect(t: Trail, c: Ctx, rule: Rule): void {
   if (c.protocol === "autodiscover") add(t, at, "client", "respond", rule.id, `${capitalise(phrase(t, at))} returns the Autodiscover answer to ${phrase(t, "client")}.`);
   else serveAfterConnect(t, c, at, rule.id);
   t.outcome = t.outcome === "fail" ? "fail" : to.silent ? "silent-redirect" : "redirect";
-  if (!to.silent && c.mbx.version >= 2010 && (c.protocol === "owa" || c.protocol === "ecp"))
+  if (!to.silent && rank(c.mbx.version) >= 2010 && (c.protocol === "owa" || c.protocol === "ecp"))
     t.diagnostics.push({
       code: "DX-14",
       severity: "warning",

@@ -6,6 +6,7 @@
 import { isClientAccess, isModern } from "../model.ts";
 import type { Server, Version } from "../types.ts";
 import { dx, list, names, serverPath } from "./facts.ts";
+import { buildNumber, cuOfBuild } from "../versions.ts";
 import type { Facts, ScopedDiagnostic } from "./facts.ts";
 
 /** 2007/2010: [servicePack, rollup]; 2013+: [cumulativeUpdate]. Null when the string says neither. */
@@ -20,6 +21,10 @@ export function parseBuild(version: Version, build: string | undefined): Level |
   if (!build) return null;
   const rtm = /\bRTM\b/i.test(build);
   if (isModern(version)) {
+    // AdminDisplayVersion numbers ("15.2.1544.4") name their CU through the build table.
+    const n = buildNumber(build);
+    const fromNumber = n && cuOfBuild(n);
+    if (fromNumber !== undefined) return [fromNumber];
     const cu = num(/(?:^|[^a-z])CU\s*(\d+)/i, build);
     if (cu !== undefined) return [cu];
     // Exchange 2013 SP1 is CU4; 2016/2019 had no service packs.

@@ -7,6 +7,7 @@ import { isClientAccess, isModern } from "../model.ts";
 import type { Server } from "../types.ts";
 import { dx, landing, landsOnModern, list, names, serverPath, urlHost } from "./facts.ts";
 import type { Facts, ScopedDiagnostic } from "./facts.ts";
+import { rank } from "../versions.ts";
 
 /**
  * EAS-5: a legacy CAS that receives a device's request for a mailbox in another site whose CAS
@@ -25,7 +26,7 @@ export function checkEas451(f: Facts): ScopedDiagnostic[] {
     if (!url || landsOnModern(m, urlHost(url))) return [];
     const via = fronts.filter((x) => x.site !== c.site);
     if (via.length === 0) return [];
-    const mbx = f.mailboxServers.filter((s) => s.site === c.site && !isModern(s.version) && s.version <= c.version);
+    const mbx = f.mailboxServers.filter((s) => s.site === c.site && !isModern(s.version) && rank(s.version) <= rank(c.version));
     if (mbx.length === 0) return [];
     const names_ = via.map((x) => `${x.name} (${urlHost(x.urls?.activesync?.external)})`);
     return [
@@ -43,7 +44,7 @@ const owaHost = (s: Server) => urlHost(s.urls?.owa?.external);
  * 2010 redirects to 2010 only; 2013+ to 2010 or 2013+. Redirects to 2007 are never silent (OWA-1).
  */
 export function checkSilentRedirect(f: Facts): ScopedDiagnostic[] {
-  const ca = f.model.topology.servers.filter((s) => isClientAccess(s) && s.version >= 2010 && !!owaHost(s));
+  const ca = f.model.topology.servers.filter((s) => isClientAccess(s) && rank(s.version) >= 2010 && !!owaHost(s));
   const pairs: [Server, Server][] = [];
   for (const src of ca) {
     for (const dst of ca) {
@@ -69,11 +70,11 @@ export function checkSilentRedirect(f: Facts): ScopedDiagnostic[] {
 
 /** S19 / ECP-4: with ECP ExternalUrls in several sites, 2016/2019 cross-site ECP loops into HTTP 400. */
 export function checkEcpLoop(f: Facts): ScopedDiagnostic[] {
-  const withUrl = f.model.topology.servers.filter((s) => s.version >= 2016 && isClientAccess(s) && !!s.urls?.ecp?.external);
+  const withUrl = f.model.topology.servers.filter((s) => rank(s.version) >= 2016 && isClientAccess(s) && !!s.urls?.ecp?.external);
   const sites = [...new Set(withUrl.map((s) => s.site))];
   const second = withUrl.find((s) => s.site === sites[1]);
   if (!second) return [];
-  const mailboxes = names(f.mailboxServers.filter((mb) => mb.version >= 2016 && sites.includes(mb.site)));
+  const mailboxes = names(f.mailboxServers.filter((mb) => rank(mb.version) >= 2016 && sites.includes(mb.site)));
   return [
     dx("DX-15", "error", serverPath(f.model, second, "urls", "ecp", "external"), ["ecp:external"], `Exchange 2016/2019 servers in ${list(sites)} each have an ECP ExternalUrl (${list(names(withUrl))}): opening ECP for a mailbox in another site redirects in a loop until it fails with HTTP 400 "query string too long". Clear the ECP ExternalUrl on all but one site (then ECP is proxied).`, { mailboxes }),
   ];

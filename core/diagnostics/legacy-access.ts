@@ -21,6 +21,7 @@ import {
   urlHost,
 } from "./facts.ts";
 import type { Facts, Path, ScopedDiagnostic } from "./facts.ts";
+import { rank } from "../versions.ts";
 
 // What a missing same-version CAS breaks, from the section 4 rows that proxy to "a CAS in the mailbox site".
 const NEEDS_LOCAL_CAS: Record<2007 | 2010, string[]> = {
@@ -117,7 +118,7 @@ export function checkCertificates(f: Facts, required: RequiredName[]): ScopedDia
     .filter((n) => n.gaps.includes("not-on-certificate"))
     .map((n) => {
       const servers = landing(f.model, n.host);
-      const legacyOnly = servers.length > 0 && servers.every((s) => s.version <= 2010);
+      const legacyOnly = servers.length > 0 && servers.every((s) => rank(s.version) <= 2010);
       const scope = legacyOnly ? { mailboxes: [...new Set(servers.flatMap((s) => servedMailboxes(f, s)))] } : undefined;
       const effect =
         n.kind === "legacy"

@@ -10,7 +10,7 @@ export function checkOab(f: Facts): ScopedDiagnostic[] {
   if (!f.hasModern) return []; // without 2013+ the legacy default OAB still applies
   const m = f.model;
   return m.topology.users.flatMap((u) => {
-    const mb = m.servers.get(u.mailbox);
+    const mb = u.mailbox === undefined ? undefined : m.servers.get(u.mailbox);
     if (u.oabAssigned !== false || !mb || isModern(mb.version)) return [];
     // OAB-3 (S17): with 2010 OA disabled in the mailbox site the Autodiscover answer has no OAB URL.
     const oaOff = mb.version === 2010 && !f.legacyCas.some((c) => c.version === 2010 && c.site === mb.site && oaEnabled(c));
@@ -26,7 +26,7 @@ export function checkOab(f: Facts): ScopedDiagnostic[] {
 export function checkRecentMove(f: Facts): ScopedDiagnostic[] {
   const m = f.model;
   return m.topology.users.flatMap((u) => {
-    const mb = m.servers.get(u.mailbox);
+    const mb = u.mailbox === undefined ? undefined : m.servers.get(u.mailbox);
     if (u.recentlyMoved !== true || !mb || !isModern(mb.version)) return [];
     return [
       dx("DX-16", "warning", userPath(m, u, "recentlyMoved"), ["owa", "ecp"], `${u.name}'s mailbox was moved from Exchange 2010 to ${mb.name} (Exchange ${mb.version}) within the last hour: for about 30 minutes OWA may say the mailbox is being moved or show the old 2010 interface (stale 2010 cookies). Wait, or have the user clear browser cookies and sign in again.`, { users: [u.name] }),

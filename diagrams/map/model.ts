@@ -115,7 +115,7 @@ export function toMapModel(flow: Flow): MapModel {
     let alias = mermaidAlias(p.id);
     for (let k = 2; aliases.has(alias); k++) alias = `${mermaidAlias(p.id)}_${k}`;
     aliases.add(alias);
-    const siteName = p.kind === "server" && p.site ? cleanText(p.site) : "";
+    const siteName = p.kind !== "client" && p.kind !== "ad" && p.site ? cleanText(p.site) : "";
     let site: number | null = null;
     if (siteName) {
       site = siteIndex.get(siteName) ?? sites.length;

@@ -52,7 +52,7 @@ function hostileTopology(v: string): Topology {
     if (s.build) s.build = n(s.build);
   }
   for (const ns of t.namespaces) ns.servers = ns.servers.map(n);
-  for (const u of t.users) ((u.name = n(u.name)), (u.mailbox = n(u.mailbox)));
+  for (const u of t.users) ((u.name = n(u.name)), (u.mailbox = u.mailbox === undefined ? undefined : n(u.mailbox)));
   return t;
 }
 

@@ -5,8 +5,9 @@
  */
 import fc from "fast-check";
 import { PROTOCOLS, type Protocol, type Scenario, type Server, type Topology, type Version } from "../../core/types.ts";
+import { rank } from "../../core/versions.ts";
 
-const MIXES: Version[][] = [[2007, 2013], [2010, 2013], [2007, 2010, 2013], [2010, 2016], [2013, 2016], [2010, 2013, 2016], [2013, 2019], [2013, 2016, 2019], [2007, 2010]];
+const MIXES: Version[][] = [[2007, 2013], [2010, 2013], [2007, 2010, 2013], [2010, 2016], [2013, 2016], [2010, 2013, 2016], [2013, 2019], [2013, 2016, 2019], [2007, 2010], [2016, 2019, "SE"], [2019, "SE"]];
 export const HOSTS = ["mail.x.com", "legacy.x.com", "region.x.com", "autodiscover.x.com", "old.x.com"];
 const WEB: Protocol[] = PROTOCOLS.filter((p) => p !== "rpc-tcp");
 
@@ -19,8 +20,8 @@ function serverArb(name: string, site: string, version: Version, cas: boolean): 
     oa: fc.option(fc.record({ enabled: fc.boolean(), externalHostname: fc.constantFrom(...HOSTS) }), { nil: undefined }),
     forms: fc.boolean(),
   }).map(({ urls, oa, forms }) => {
-    const s: Server = { name, fqdn: `${name.toLowerCase()}.x.local`, version, roles: version >= 2016 ? ["mailbox"] : cas ? ["cas"] : ["mailbox"], site };
-    if (cas || version >= 2016) {
+    const s: Server = { name, fqdn: `${name.toLowerCase()}.x.local`, version, roles: rank(version) >= 2016 ? ["mailbox"] : cas ? ["cas"] : ["mailbox"], site };
+    if (cas || rank(version) >= 2016) {
       s.urls = {};
       for (const [p, u] of Object.entries(urls) as [Protocol, { internal?: string; external?: string }][]) {
         s.urls[p] = {};
@@ -42,10 +43,10 @@ export const topologyArb: fc.Arbitrary<Topology> = fc
     let k = 0;
     for (const site of sites)
       for (const v of mix) {
-        if (v < 2016 && (seed[k++ % seed.length] || site.name === "Site0")) plan.push({ name: `${site.name}-CAS${v}`, site: site.name, version: v, cas: true });
+        if (rank(v) < 2016 && (seed[k++ % seed.length] || site.name === "Site0")) plan.push({ name: `${site.name}-CAS${v}`, site: site.name, version: v, cas: true });
         if (seed[k++ % seed.length] || site.name === "Site0") plan.push({ name: `${site.name}-MBX${v}`, site: site.name, version: v, cas: false });
       }
-    const front = plan.filter((p) => p.cas || p.version >= 2016).map((p) => p.name);
+    const front = plan.filter((p) => p.cas || rank(p.version) >= 2016).map((p) => p.name);
     const mailboxes = plan.filter((p) => !p.cas).map((p) => p.name);
     return fc.record({
       servers: fc.tuple(...plan.map((p) => serverArb(p.name, p.site, p.version, p.cas))),

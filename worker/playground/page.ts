@@ -7,6 +7,7 @@
 import { CLIENTS, PROFILES, PROTOCOLS, presets } from "../../core/index.ts";
 import { NAMED_COLORS, THEMES } from "../../diagrams/index.ts";
 import { VIEW_NAMES } from "../../diagrams/views.ts";
+import { IMPORT_HTML } from "./import-view.ts";
 import { SAVED_HTML } from "./saved.ts";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -72,6 +73,7 @@ export function renderPage(assets: PageAssets): string {
 <div><label for="format">Editor format</label><select id="format"><option value="yaml" selected>YAML</option><option value="json">JSON</option></select></div>
 </div>
 <p id="preset-info" class="hint"></p>
+${IMPORT_HTML}
 <label for="topology">Topology (YAML or JSON)</label>
 <textarea id="topology" rows="30" spellcheck="false" autocapitalize="off" autocomplete="off" aria-describedby="topology-help errors" aria-invalid="false"></textarea>
 <p id="topology-help" class="hint">Sites, servers (version, roles, site, virtual-directory URLs), namespaces and users. The result updates as you type; problems are listed below with their path.</p>
