@@ -45,7 +45,7 @@ export function enter(c: HCtx, from: string, d: Door, o: EnterOptions): string[]
   const fe = t.server(d.fe);
   const kind = o.kind ?? "connect";
   const lb = d.ns?.lb;
-  const others = d.others.length ? ` (it could as well pick ${d.others.map((s) => s.name).join(", ")}; the engine draws the first by name)` : "";
+  const others = d.others.length ? ` (it could as well pick ${d.others.map((s) => s.name).join(", ")}; the engine draws the newest version, then by name)` : "";
   if (lb) {
     const id = t.lb(d.host, lb.tls);
     if (!t.hop(from, id, kind, o.rule, `${o.what} the load balancer of ${d.host} at ${o.url}.`, { url: o.url, guard: o.guard })) return [from, id];
