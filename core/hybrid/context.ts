@@ -61,7 +61,8 @@ export function back(c: HCtx, path: string[], rule: string, mailbox?: Server, wh
   for (let i = path.length - 1; i > 0; i--) {
     const from = path[i] as string;
     const to = path[i - 1] as string;
-    if (mailbox && from === mailbox.name && i === path.length - 1) c.t.hop(from, to, "fetch", rule, `${from} reads the mailbox data and sends it back to ${to}.`);
+    // A fetch is the mailbox server's answer to the front end that proxied to it; answers to anyone else are responses.
+    if (mailbox && from === mailbox.name && i === path.length - 1 && c.m.servers.has(to)) c.t.hop(from, to, "fetch", rule, `${from} reads the mailbox data and sends it back to ${to}.`);
     else c.t.hop(from, to, "respond", rule, `${label(c, from)} returns ${what} to ${label(c, to)}.`);
   }
 }
