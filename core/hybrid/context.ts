@@ -2,6 +2,7 @@
  * What every hybrid flow builder shares: the model, the hybrid block, the trail, and the hop
  * shapes that recur (through a load balancer to a front end; the answer back along a path).
  */
+import { capitalise } from "../describe.ts";
 import type { Model } from "../model.ts";
 import type { ClientLocation, Hybrid, Protocol, Server, User } from "../types.ts";
 import type { Door } from "./places.ts";
@@ -63,8 +64,9 @@ export function back(c: HCtx, path: string[], rule: string, mailbox?: Server, wh
     const to = path[i - 1] as string;
     // A fetch is the mailbox server's answer to the front end that proxied to it; answers to anyone else are responses.
     if (mailbox && from === mailbox.name && i === path.length - 1 && c.m.servers.has(to)) c.t.hop(from, to, "fetch", rule, `${from} reads the mailbox data and sends it back to ${to}.`);
-    else c.t.hop(from, to, "respond", rule, `${label(c, from)} returns ${what} to ${label(c, to)}.`);
+    else c.t.hop(from, to, "respond", rule, `${capitalise(label(from))} returns ${what} to ${label(to)}.`);
   }
 }
 
-const label = (c: HCtx, id: string): string => (id === "client" ? "the client" : id.startsWith("lb:") ? `the load balancer of ${id.slice(3)}` : id);
+const NAMES: Record<string, string> = { client: "the client", exo: "Exchange Online", "exo-mrs": "Exchange Online MRS", "app-proxy": "the App Proxy", "hybrid-agent": "the Hybrid Agent", autodetect: "AutoDetect" };
+const label = (id: string): string => NAMES[id] ?? (id.startsWith("lb:") ? `the load balancer of ${id.slice(3)}` : id);
