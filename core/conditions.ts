@@ -41,15 +41,22 @@ export function redirectUrl(c: Ctx): { url: string; server: Server } | undefined
     : [siteTarget(c)];
   // 2007 OWA: any CAS 2007 that publishes OWA (the legacy name) will do when the mailbox site has none.
   if (c.mbx.version === 2007) candidates.push(...m.ordered.filter((s) => s.version === 2007 && s.roles.includes("cas")));
+  // P4: a target whose name this client cannot reach is still the target; the flow then fails at
+  // that hop with the reason, instead of failing earlier under another row's code.
+  let unreachable: { url: string; server: Server } | undefined;
   for (const s of candidates) {
     if (!s || s === c.fe) continue;
     const urls = s.urls?.[c.protocol];
     const url = c.client === "internal" ? (urls?.internal ?? urls?.external) : externalUrl(m, s, c.protocol);
     const host = hostOf(url);
     if (!url || !host || host === c.host?.toLowerCase()) continue;
-    if (resolveHost(m, host, c.client).ok) return { url, server: s };
+    const landing = resolveHost(m, host, c.client);
+    if (landing.ok) return { url, server: s };
+    // A host exflow does not know at all (DX-20) is not a reason to look elsewhere: fail there.
+    if (landing.unknown) return { url, server: s };
+    unreachable ??= { url, server: s };
   }
-  return undefined;
+  return unreachable;
 }
 
 const CONDITIONS: Record<ConditionId, (c: Ctx) => boolean> = {

@@ -12,7 +12,10 @@ import { rank } from "./versions.ts";
  * name; `server` is the first of them, the one a flow shows (route.ts routes from every member and
  * says when the others answer differently, RT-POOL).
  */
-export type Landing = { ok: true; server: Server; pool: Server[]; via: "namespace" | "fqdn" } | { ok: false; why: string; path: (string | number)[] };
+export type Landing =
+  | { ok: true; server: Server; pool: Server[]; via: "namespace" | "fqdn" }
+  /** `unknown`: the host is neither a namespace nor a server name/FQDN of the topology (DX-20). */
+  | { ok: false; why: string; path: (string | number)[]; unknown?: true };
 
 /** The order-free order of a load-balanced pool: newest Exchange version first, then by name. */
 export const poolOrder = (a: Server, b: Server): number => rank(b.version) - rank(a.version) || byName(a, b);
@@ -53,7 +56,7 @@ export function resolveHost(m: Model, host: string, client: ClientLocation): Lan
   const server = byFqdn(m).get(key);
   if (server && client === "internal") return { ok: true, server, pool: [server], via: "fqdn" };
   if (server) return { ok: false, why: `${host} is a server's internal name, not a namespace published to the Internet`, path: ["scenario", "host"] };
-  return { ok: false, why: `${host} is neither a namespace of the topology nor a server FQDN`, path: ["scenario", "host"] };
+  return { ok: false, why: `${host} is neither a namespace of the topology nor a server FQDN`, path: ["scenario", "host"], unknown: true };
 }
 
 /** One individual CAS of the mailbox's version in the mailbox's site (2013 HttpProxy picks a CAS itself, S20). */

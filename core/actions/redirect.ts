@@ -34,7 +34,7 @@ function newerEas(c: Ctx): { url: string; server: Server } | undefined {
   return undefined;
 }
 
-function target(c: Ctx, rule: Rule): Target | undefined {
+function target(c: Ctx): Target | undefined {
   const fe = c.fe!;
   if (c.protocol === "owa" || c.protocol === "ecp") {
     const r = redirectUrl(c);
@@ -53,14 +53,14 @@ function target(c: Ctx, rule: Rule): Target | undefined {
   if (!cas) return undefined;
   if (c.protocol === "activesync" && cas.urls?.activesync?.external)
     return { url: cas.urls.activesync.external, server: cas, how: "HTTP 451 with X-MS-Location", silent: false };
-  if (c.protocol === "autodiscover" && rule.id === "AD-7")
+  if (c.protocol === "autodiscover")
     return { url: urlFor(c.m, cas, "autodiscover", c.client) ?? internalUrlFor(cas, "autodiscover"), server: cas, how: "HTTP 302", silent: false };
   return undefined;
 }
 
 export function redirect(t: Trail, c: Ctx, rule: Rule): void {
   const fe = c.fe!;
-  const to = target(c, rule);
+  const to = target(c);
   const path = ["topology", "servers", c.m.serverIndex.get(c.mbx.name) ?? 0, "site"];
   if (!to) {
     // P2: a redirect that finds no target is a failure at the front end, never a silent stop.
@@ -74,7 +74,9 @@ export function redirect(t: Trail, c: Ctx, rule: Rule): void {
   if (!landing.ok) {
     // P4: the client reaches a name only if it could; no guessing which server the URL meant.
     const why = `${capitalise(phrase(t, "client"))} cannot reach ${to.url}: ${landing.why}.`;
-    return breakAt(t, "client", to.server, rule.id, why, { code: "RT-TARGET", severity: "error", message: why, path: landing.path, breaks: [`${c.protocol}:${c.client}`] }, to.url);
+    const side = c.client === "internal" && to.server.urls?.[c.protocol]?.internal === to.url ? "internal" : "external";
+    const path = landing.path[0] === "scenario" ? ["topology", "servers", c.m.serverIndex.get(to.server.name) ?? 0, "urls", c.protocol, side] : landing.path;
+    return breakAt(t, "client", to.server, rule.id, why, { code: "RT-TARGET", severity: "error", message: why, path, breaks: [`${c.protocol}:${c.client}`] }, to.url);
   }
   const at = landing.server;
   connect(t, at, to.url, rule.id, c.protocol === "autodiscover");

@@ -125,7 +125,7 @@ function precondition(m: Model, s: Scenario, id: string, user: User, mbx: Server
   if ((kind === "free-busy" || kind === "smtp") && user.location !== "cloud" && !mbx) return fail("RT-USER", `scenario.user: ${user.name} has no known Mailbox server`, ["scenario", "user"]);
   if (kind === "free-busy" && h.type === "minimal") return fail("RT-HYBRID", "topology.hybrid.type: minimal hybrid configures no organization relationship, so there is no free/busy across the boundary (HY-3)", ["topology", "hybrid", "type"]);
   if (kind === "free-busy" && h.orgRelationship?.onPrem?.freeBusy === false) return fail("RT-HYBRID", "topology.hybrid.orgRelationship.onPrem.freeBusy: free/busy is turned off on the organization relationship", ["topology", "hybrid", "orgRelationship", "onPrem", "freeBusy"]);
-  if (kind === "client" && user.location === "cloud" && (s.protocol === "rpc-tcp" || s.protocol === "outlook-anywhere" || s.protocol === "ecp"))
+  if (kind === "client" && user.location === "cloud" && (s.protocol === "rpc-tcp" || s.protocol === "outlook-anywhere" || s.protocol === "ecp" || s.protocol === "pop3" || s.protocol === "imap4"))
     return { ...fail("RT-NA", `scenario.protocol: ${cloudNotApplicable(s.protocol)}`, ["scenario", "protocol"]), severity: "info" };
   return undefined;
 }
@@ -134,6 +134,7 @@ function precondition(m: Model, s: Scenario, id: string, user: User, mbx: Server
 function cloudNotApplicable(protocol: string): string {
   if (protocol === "rpc-tcp") return "HY-24: Exchange Online offers Outlook no RPC/TCP";
   if (protocol === "outlook-anywhere") return "SE-18: Exchange Online ended RPC over HTTP (Outlook Anywhere) on 2017-10-31; Outlook uses MAPI over HTTP";
+  if (protocol === "pop3" || protocol === "imap4") return "HY-24: POP3/IMAP4 of a cloud mailbox go to Exchange Online (outlook.office365.com), off by default per mailbox; exflow does not model them";
   return "HY-10: a cloud user manages the mailbox in Exchange Online, not in the on-premises ECP";
 }
 

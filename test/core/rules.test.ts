@@ -2,7 +2,9 @@
  * One case per decision row of exchange-routing.md section 4, named by its rule id: the
  * built-in presets with at most one mutation, a scenario, and the hops we expect, written by hand.
  */
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { CODES } from "../../core/codes.ts";
 import { diagnose } from "../../core/diagnostics.ts";
 import { buildModel } from "../../core/model.ts";
 import { presets } from "../../core/presets/index.ts";
@@ -152,5 +154,35 @@ describe("decision rows", () => {
   it("covers every decision row of the rule table", () => {
     const tested = new Set([...CASES.map((c) => c.rule), ...CONFIG.map((c) => c.rule)]);
     expect(RULES.map((r) => r.id).filter((id) => !tested.has(id))).toEqual([]);
+  });
+});
+
+describe("rules as data", () => {
+  it("gives every row a unique id", () => {
+    const ids = RULES.map((r) => r.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it("says on every fail row what the failure means (code, input field), and on every n/a row why", () => {
+    for (const r of RULES.filter((x) => x.action === "fail")) {
+      expect(r.fails, r.id).toBeDefined();
+      expect(Object.keys(CODES), r.id).toContain(r.fails!.code);
+      expect(r.fails!.field, r.id).toMatch(/^(target|fe|mailbox|user|scenario)\.\w/);
+    }
+    for (const r of RULES.filter((x) => x.action === "not-applicable")) expect(r.match.fe, r.id).toBeUndefined();
+  });
+
+  it("keeps row ids out of the actions: no switch or comparison on a rule id string", () => {
+    for (const file of readdirSync(new URL("../../core/actions/", import.meta.url))) {
+      const src = readFileSync(new URL(`../../core/actions/${file}`, import.meta.url), "utf8");
+      expect(src, file).not.toMatch(/switch\s*\(\s*rule\.id|rule\.id\s*[!=]==/);
+    }
+  });
+
+  it("points a failing row's diagnostic at the field the row names", () => {
+    const t = topologyOf("o365info", (x) => void (server(x, "LA-CAS2007").outlookAnywhere!.enabled = false));
+    const f = route(t, { user: "bob", protocol: "outlook-anywhere", client: "external" });
+    expect(f.diagnostics.find((d) => d.code === "DX-05")?.path).toEqual(["topology", "servers", 4, "outlookAnywhere", "enabled"]);
+    expect(f.steps.find((s) => s.fails)).toMatchObject({ from: "NY-CAS2013", to: "LA-CAS2007", rule: "OA-5" });
   });
 });
