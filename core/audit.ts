@@ -15,7 +15,6 @@ import { buildModel, isModern } from "./model.ts";
 import { requiredNames } from "./names.ts";
 import type { RequiredNames } from "./names.ts";
 import { route } from "./route.ts";
-import { cloudNotApplicable, isCloudNotApplicable } from "./hybrid/route.ts";
 import { matches } from "./conditions.ts";
 import { RULES } from "./rules.ts";
 import { CLIENTS, PROTOCOLS, profileFor } from "./types.ts";
@@ -122,7 +121,7 @@ export function audit(topology: Topology, options: AuditOptions = {}): Audit {
     const base = { user: user.name, mailbox: user.mailbox ?? "Exchange Online", version: mbx?.version ?? null, site: mbx?.site ?? null };
     for (const protocol of scope.protocols) {
       for (const client of CLIENTS) {
-        const na = mbx ? notApplicable(mbx, protocol, client) : user.location === "cloud" && isCloudNotApplicable(protocol) ? cloudNotApplicable(protocol) : null;
+        const na = mbx ? notApplicable(mbx, protocol, client) : null;
         if (na) {
           rows.push({ ...base, protocol, client, host: null, outcome: "n/a", steps: 0, rules: [], diagnostics: [], note: na });
           continue;

@@ -5,6 +5,7 @@
  * Rows in rules.ts, actions and diagnostics name codes by the `Code` type, so a code that is not
  * in this table does not type-check.
  */
+import { HYBRID_CODES } from "./hybrid/codes.ts";
 
 export interface CodeInfo {
   /** A few words, for tables. */
@@ -41,6 +42,7 @@ export const CODES = {
   "RT-TARGET": { title: "No next server", explanation: "The decision row needs a next server (a redirect target, an Exchange 2013 Mailbox server, a CAS in the mailbox's site) that the topology does not have, or whose name the client cannot reach." },
   "RT-NORULE": { title: "No decision row", explanation: "No row of the decision table covers this combination of front end and mailbox version; exflow does not guess." },
   "RT-POOL": { title: "Pool members answer differently", explanation: "The name lands on several servers (a load-balanced pool) and routing from them gives different flows: the flow shows the newest member (then by name); the message says how the others answer." },
+  ...HYBRID_CODES,
   "RT-INCOMPLETE": { title: "Flow without an end", explanation: "The engine produced a flow that neither reaches the client nor fails at a hop: a bug in exflow; please report it with the topology." },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -53,8 +53,8 @@ export function diagnose(model: Model): ScopedDiagnostic[] {
     ...checkProxyBalance(f), // DX-17
     ...checkFloors(f), // DX-18
     ...checkNegotiate(f), // DX-19
-    ...diagnoseHybrid(model), // HX-* (Extended Protection, load balancer TLS, hybrid)
     ...checkUnknownHosts(f), // DX-20
+    ...diagnoseHybrid(model), // HX-* (Extended Protection, load balancer TLS, hybrid)
   ];
   // Array.prototype.sort is stable: input order survives within a code.
   all.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

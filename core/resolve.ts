@@ -6,6 +6,7 @@
 import { rank } from "./versions.ts";
 import { byName, externalUrl, hostOf, isClientAccess, isMailbox, isModern, type Model } from "./model.ts";
 import type { ClientLocation, Protocol, Server, Version } from "./types.ts";
+import { rank } from "./versions.ts";
 
 /**
  * Where a name lands. `pool` is every client-access server behind it, newest version first, then by

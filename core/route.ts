@@ -134,7 +134,8 @@ function routeFrom(c: Ctx, scenario: Scenario, notes: Note[]): Flow {
   if (rule.note && t.outcome !== "fail") notes.push({ kind: "info", rule: rule.id, text: `${rule.note}.` });
   if (rule.confidence === "I") notes.push({ kind: "assumption", rule: rule.id, text: `No source states this directly (engine inference): ${rule.summary}.` });
   if (rule.confidence === "R") notes.push({ kind: "info", rule: rule.id, text: `Probable, from sources that could not be re-read: ${rule.summary}.` });
-  for (const r of RULES) if (r.stage === "note" && matches(r.match, c, profile)) notes.push({ kind: "info", rule: r.id, text: `${r.summary}.` });
+  // A note row no source states directly (R, I) is an assumption the flow carries, not a fact.
+  for (const r of RULES) if (r.stage === "note" && matches(r.match, c, profile)) notes.push({ kind: r.confidence === "R" || r.confidence === "I" ? "assumption" : "info", rule: r.id, text: `${r.summary}.` });
 
   const known = diagnosticsFor(m, { user: user.name, mailbox: mbx.name, protocol, client }).map(({ code, severity, message, path, breaks }) => ({ code, severity, message, path, breaks }));
   const diagnostics = applyBreaks(t, user.name, merge(t.diagnostics, known));

@@ -141,11 +141,11 @@ export interface Topology {
   servers: Server[];
   namespaces: Namespace[];
   users: User[];
-  /** Exchange hybrid with Exchange Online; absent means no hybrid. */
-  hybrid?: Hybrid;
   offlineAddressBook?: OfflineAddressBook;
   /** Rule profile for flows of this topology when the scenario names none (default `microsoft`). */
   profile?: Profile;
+  /** Exchange hybrid with Exchange Online; absent means no hybrid. */
+  hybrid?: Hybrid;
 }
 
 export interface Scenario {

@@ -9,6 +9,7 @@ import { type Command, Option } from "commander";
 import { route } from "../../core/route.ts";
 import { hint, listAllowed, quote } from "../../core/suggest.ts";
 import { CLIENTS, PROTOCOLS, profileFor } from "../../core/types.ts";
+import { CLIENT_APPS, SCENARIO_KINDS } from "../../core/hybrid/types.ts";
 import { validateScenario } from "../../core/validate.ts";
 import { CliError, EXIT_FAILING_FLOWS, issueLines, usage } from "../errors.ts";
 import { writeOutput } from "../io.ts";
@@ -23,6 +24,9 @@ interface FlowFlags {
   host?: string;
   profile?: string;
   scenario?: string;
+  kind?: string;
+  target?: string;
+  app?: string;
   format?: Format;
   theme?: string;
   background?: string;
@@ -39,6 +43,7 @@ Examples:
   $ exflow flow preset:o365info --scenario activesync-los-angeles --view map -o la-map.svg
   $ exflow flow preset:o365info --scenario activesync-los-angeles --view map --format md > la.md
   $ cat topology.json | exflow flow - --user bob --protocol owa --client external --format mmd
+  $ exflow flow preset:contoso-hybrid --user bob --protocol ews --client external --kind free-busy --target carol --view map
 
 --view map draws the sites with their servers and numbered arrows: svg is the map, mmd a Mermaid
 flowchart, md the same numbered steps with that flowchart in its mermaid fence; json is unchanged.`;
@@ -54,6 +59,9 @@ export function registerFlow(program: Command): void {
     .addOption(new Option("-c, --client <location>", "where the client is").choices(CLIENTS))
     .option("--host <name>", "host name the client uses (default: what namespaces and Autodiscover give it)")
     .addOption(profileOption())
+    .addOption(new Option("--kind <kind>", "hybrid: what is traced besides a client request (needs a hybrid block)").choices(SCENARIO_KINDS))
+    .option("--target <name>", "hybrid: the other user (free-busy: whose calendar; smtp: the recipient)")
+    .addOption(new Option("--app <app>", "client application (hybrid flows)").choices(CLIENT_APPS))
     .option("-s, --scenario <name>", "take user, protocol, client and host from a preset scenario (with preset:<id>)")
     .addOption(new Option("-f, --format <format>", "output format (default: from the -o extension, else md)").choices(FORMATS))
     .addOption(themeOption())
@@ -73,13 +81,13 @@ export function registerFlow(program: Command): void {
         base = { ...named.scenario };
       }
       const input: Record<string, unknown> = { ...base };
-      for (const key of ["user", "protocol", "client", "host", "profile"] as const) if (flags[key] !== undefined) input[key] = flags[key];
+      for (const key of ["user", "protocol", "client", "host", "profile", "kind", "target", "app"] as const) if (flags[key] !== undefined) input[key] = flags[key];
       const missing = (["user", "protocol", "client"] as const).filter((k) => input[k] === undefined).map((k) => `--${k}`);
       if (missing.length) throw usage(`error: required option${missing.length > 1 ? "s" : ""} ${missing.join(", ")} not specified (or use --scenario with a preset)`);
 
       // Validated from the root so each message starts with the field, which is also the option's name.
       const scenario = validateScenario(input, topology, []);
-      if (!scenario.ok) throw usage(issueLines(scenario.issues).map((line) => line.replace(/^(user|protocol|client|host|profile): /, "--$1: ")));
+      if (!scenario.ok) throw usage(issueLines(scenario.issues).map((line) => line.replace(/^(user|protocol|client|host|profile|kind|target|app): /, "--$1: ")));
       const flow = route(topology, { ...scenario.value, profile: profileFor(topology, scenario.value.profile) });
 
       const format = flags.format ?? formatForFile(flags.output) ?? "md";

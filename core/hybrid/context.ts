@@ -2,6 +2,7 @@
  * What every hybrid flow builder shares: the model, the hybrid block, the trail, and the hop
  * shapes that recur (through a load balancer to a front end; the answer back along a path).
  */
+import { capitalise } from "../describe.ts";
 import type { Model } from "../model.ts";
 import type { ClientLocation, Hybrid, Protocol, Server, User } from "../types.ts";
 import type { Door } from "./places.ts";
@@ -45,7 +46,7 @@ export function enter(c: HCtx, from: string, d: Door, o: EnterOptions): string[]
   const fe = t.server(d.fe);
   const kind = o.kind ?? "connect";
   const lb = d.ns?.lb;
-  const others = d.others.length ? ` (it could as well pick ${d.others.map((s) => s.name).join(", ")}; the engine draws the first by name)` : "";
+  const others = d.others.length ? ` (it could as well pick ${d.others.map((s) => s.name).join(", ")}; the engine draws the newest version, then by name)` : "";
   if (lb) {
     const id = t.lb(d.host, lb.tls);
     if (!t.hop(from, id, kind, o.rule, `${o.what} the load balancer of ${d.host} at ${o.url}.`, { url: o.url, guard: o.guard })) return [from, id];
@@ -61,9 +62,11 @@ export function back(c: HCtx, path: string[], rule: string, mailbox?: Server, wh
   for (let i = path.length - 1; i > 0; i--) {
     const from = path[i] as string;
     const to = path[i - 1] as string;
-    if (mailbox && from === mailbox.name && i === path.length - 1) c.t.hop(from, to, "fetch", rule, `${from} reads the mailbox data and sends it back to ${to}.`);
-    else c.t.hop(from, to, "respond", rule, `${label(c, from)} returns ${what} to ${label(c, to)}.`);
+    // A fetch is the mailbox server's answer to the front end that proxied to it; answers to anyone else are responses.
+    if (mailbox && from === mailbox.name && i === path.length - 1 && c.m.servers.has(to)) c.t.hop(from, to, "fetch", rule, `${from} reads the mailbox data and sends it back to ${to}.`);
+    else c.t.hop(from, to, "respond", rule, `${capitalise(label(from))} returns ${what} to ${label(to)}.`);
   }
 }
 
-const label = (c: HCtx, id: string): string => (id === "client" ? "the client" : id.startsWith("lb:") ? `the load balancer of ${id.slice(3)}` : id);
+const NAMES: Record<string, string> = { client: "the client", exo: "Exchange Online", "exo-mrs": "Exchange Online MRS", "app-proxy": "the App Proxy", "hybrid-agent": "the Hybrid Agent", autodetect: "AutoDetect" };
+const label = (id: string): string => NAMES[id] ?? (id.startsWith("lb:") ? `the load balancer of ${id.slice(3)}` : id);

@@ -110,10 +110,10 @@ export function activesyncCloudUser(c: HCtx, host: string | undefined, follows45
 export function cloudDirect(c: HCtx): void {
   const t = c.t;
   const exo = t.cloud("exo");
-  const path: Record<string, string> = { "mapi-http": "/mapi/", ews: "/EWS/Exchange.asmx", oab: "/OAB/", pop3: "", imap4: "" };
-  const url = c.protocol === "pop3" ? `${EXO_HOSTS.exo}:995` : c.protocol === "imap4" ? `${EXO_HOSTS.exo}:993` : `https://${EXO_HOSTS.exo}${path[c.protocol] ?? ""}`;
+  const path: Record<string, string> = { "mapi-http": "/mapi/", ews: "/EWS/Exchange.asmx", oab: "/OAB/" };
+  const url = `https://${EXO_HOSTS.exo}${path[c.protocol] ?? ""}`;
   t.outcome = "direct";
-  if (c.protocol !== "pop3" && c.protocol !== "imap4") t.hop("client", t.cloud("entra"), "token", "HY-24", `The client gets an access token from ${EXO_HOSTS.entra}.`, { url: `https://${EXO_HOSTS.entra}/` });
+  t.hop("client", t.cloud("entra"), "token", "HY-24", `The client gets an access token from ${EXO_HOSTS.entra}.`, { url: `https://${EXO_HOSTS.entra}/` });
   t.hop("client", exo, "connect", "HY-24", `The mailbox is in Exchange Online: the client connects to ${EXO_HOSTS.exo}, as Autodiscover told it; nothing on-premises is involved.`, { url });
   t.hop(exo, "client", "respond", "HY-24", "Exchange Online serves the mailbox.");
   t.note("assumption", "HY-24", "Probable, from sources that could not be re-read (R): a cloud mailbox's clients connect to outlook.office365.com with a token from login.microsoftonline.com.");

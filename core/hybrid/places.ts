@@ -5,7 +5,7 @@
  * same flow (P3); the flow says which server it drew.
  */
 import { hostOf, isClientAccess, isMailbox, isModern, type Model } from "../model.ts";
-import { resolveHost } from "../resolve.ts";
+import { poolOrder, resolveHost } from "../resolve.ts";
 import type { ClientLocation, Namespace, Protocol, Server } from "../types.ts";
 
 const byName = (a: Server, b: Server): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -60,20 +60,20 @@ export interface Door {
   host: string;
   ns?: Namespace;
   nsIndex?: number;
-  /** The front end drawn: the namespace's client-access servers by name, the first. */
+  /** The front end drawn: the first of the pool in the engine's order-free order (newest version, then name). */
   fe: Server;
   /** Other servers behind the name (said in a note: any of them would answer alike). */
   others: Server[];
 }
 
-/** The front end a name lands on, chosen by name among the namespace's client-access servers. */
+/** The front end a name lands on: the pool's first in poolOrder, as the on-premises engine draws it. */
 export function door(m: Model, host: string, client: ClientLocation | "internet"): Door | undefined {
   const key = host.toLowerCase();
   const ns = m.namespaces.get(key);
   if (ns) {
     if (client !== "internal" && ns.external === false) return undefined;
     if (client === "internal" && ns.internal === false) return undefined;
-    const servers = ns.servers.flatMap((n) => m.servers.get(n) ?? []).filter(isClientAccess).sort(byName);
+    const servers = ns.servers.flatMap((n) => m.servers.get(n) ?? []).filter(isClientAccess).sort(poolOrder);
     const fe = servers[0];
     return fe ? { host: key, ns, nsIndex: m.namespaceIndex.get(key) ?? 0, fe, others: servers.slice(1) } : undefined;
   }

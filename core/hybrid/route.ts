@@ -57,6 +57,12 @@ export function routeHybrid(m: Model, s: Scenario, profile: Profile): Flow | und
   const t = new HybridTrail(m, h, active, server ? undefined : s.app === "outlook-mobile" ? `${s.client === "external" ? "External" : "Internal"} Outlook for iOS/Android` : clientLabel(s.protocol, s.client));
   const c: HCtx = { m, h, t, user, protocol: s.protocol, client: s.client };
   const problem = precondition(m, s, id, user, mbx);
+  if (problem?.code === "RT-NA") {
+    // P5: what Exchange Online does not offer is n/a with the reason, not a failure.
+    t.note("info", "HY-24", problem.message.replace(/^scenario\.protocol: /, ""));
+    t.diagnostics.push(problem);
+    return { ...t.finish(resolved), outcome: "n/a" };
+  }
   if (problem) {
     t.breakHere(server ? "exo" : "client", t.ad(), "connect", "HY-1", problem.message, problem);
     return t.finish(resolved);
@@ -119,18 +125,17 @@ function precondition(m: Model, s: Scenario, id: string, user: User, mbx: Server
   if ((kind === "free-busy" || kind === "smtp") && user.location !== "cloud" && !mbx) return fail("RT-USER", `scenario.user: ${user.name} has no known Mailbox server`, ["scenario", "user"]);
   if (kind === "free-busy" && h.type === "minimal") return fail("RT-HYBRID", "topology.hybrid.type: minimal hybrid configures no organization relationship, so there is no free/busy across the boundary (HY-3)", ["topology", "hybrid", "type"]);
   if (kind === "free-busy" && h.orgRelationship?.onPrem?.freeBusy === false) return fail("RT-HYBRID", "topology.hybrid.orgRelationship.onPrem.freeBusy: free/busy is turned off on the organization relationship", ["topology", "hybrid", "orgRelationship", "onPrem", "freeBusy"]);
-  if (kind === "client" && user.location === "cloud" && (s.protocol === "rpc-tcp" || s.protocol === "outlook-anywhere" || s.protocol === "ecp"))
+  if (kind === "client" && user.location === "cloud" && (s.protocol === "rpc-tcp" || s.protocol === "outlook-anywhere" || s.protocol === "ecp" || s.protocol === "pop3" || s.protocol === "imap4"))
     return { ...fail("RT-NA", `scenario.protocol: ${cloudNotApplicable(s.protocol)}`, ["scenario", "protocol"]), severity: "info" };
   return undefined;
 }
 
-/** Why a cloud user's protocol cell does not exist (audit n/a), or null. */
-export function cloudNotApplicable(protocol: string): string {
+/** Why a cloud user's protocol does not exist (n/a). */
+function cloudNotApplicable(protocol: string): string {
   if (protocol === "rpc-tcp") return "HY-24: Exchange Online offers Outlook no RPC/TCP";
   if (protocol === "outlook-anywhere") return "SE-18: Exchange Online ended RPC over HTTP (Outlook Anywhere) on 2017-10-31; Outlook uses MAPI over HTTP";
+  if (protocol === "pop3" || protocol === "imap4") return "HY-24: POP3/IMAP4 of a cloud mailbox go to Exchange Online (outlook.office365.com), off by default per mailbox; exflow does not model them";
   return "HY-10: a cloud user manages the mailbox in Exchange Online, not in the on-premises ECP";
 }
-
-export const isCloudNotApplicable = (protocol: string): boolean => protocol === "rpc-tcp" || protocol === "outlook-anywhere" || protocol === "ecp";
 
 export type { Diagnostic };

@@ -203,3 +203,30 @@ describe("Extended Protection defaults by build (SE-21)", () => {
     ["2016 turned on", s(2016, "CU23", true), true],
   ] as const)("%s", (_, server, on) => expect(extendedProtectionOn(server)).toBe(on));
 });
+
+describe("load balancer TLS mode without hybrid (HX-04 through the on-premises engine)", () => {
+  const onprem = (): Topology => {
+    const t = base();
+    delete t.hybrid;
+    t.users = t.users.filter((u) => u.location !== "cloud");
+    return t;
+  };
+  it("offloading in front of Extended Protection fails Outlook and ActiveSync at the load-balanced name, while OWA works", () => {
+    const t = onprem();
+    ns(t, "mail.contoso.com").lb = { tls: "offload" };
+    for (const protocol of ["mapi-http", "activesync", "ews"] as const) {
+      const f = route(t, { user: "alice", protocol, client: "external", host: "mail.contoso.com" });
+      expect(f.outcome, protocol).toBe("fail");
+      expect(f.steps.find((s) => s.fails)?.url, protocol).toContain("mail.contoso.com");
+      expect(f.diagnostics.map((d) => d.code), protocol).toContain("HX-04");
+    }
+    expect(route(t, { user: "alice", protocol: "owa", client: "external", host: "mail.contoso.com" }).outcome).not.toBe("fail");
+  });
+  it("passthrough, or offloading in front of servers without Extended Protection, breaks nothing", () => {
+    for (const mutate of [(t: Topology) => (ns(t, "mail.contoso.com").lb = { tls: "passthrough" }), (t: Topology) => ((ns(t, "mail.contoso.com").lb = { tls: "offload" }), t.servers.forEach((s) => (s.extendedProtection = false)))]) {
+      const t = onprem();
+      mutate(t);
+      expect(route(t, { user: "alice", protocol: "mapi-http", client: "external", host: "mail.contoso.com" }).outcome).not.toBe("fail");
+    }
+  });
+});

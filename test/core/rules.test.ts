@@ -12,7 +12,7 @@ import { route } from "../../core/route.ts";
 import { RULES } from "../../core/rules.ts";
 import type { Flow, Outcome, Scenario, Topology } from "../../core/types.ts";
 
-type PresetId = "o365info" | "contoso" | "fabrikam";
+type PresetId = "o365info" | "contoso" | "fabrikam" | "contoso-hybrid";
 
 interface Case {
   rule: string;
@@ -102,6 +102,10 @@ const CASES: Case[] = [
   { rule: "E16-2", preset: "fabrikam", scenario: { user: "hal", protocol: "activesync", client: "external" }, outcome: "proxy", hops: ["client>HQ-EX2016:connect", "HQ-EX2016>HQ-EX2013:proxy", "HQ-EX2013>HQ-EX2016:fetch", "HQ-EX2016>client:respond"] },
   { rule: "E16-1", preset: "fabrikam", scenario: { user: "jon", protocol: "ews", client: "external" }, in: "note" },
   { rule: "E16-3", preset: "fabrikam", scenario: { user: "kim", protocol: "mapi-http", client: "external" }, in: "note", outcome: "proxy" },
+  // Subscription Edition in mixed pools (exchange-hybrid-se.md SE-14, SE-15).
+  { rule: "SE-15", preset: "contoso-hybrid", scenario: { user: "alice", protocol: "ews", client: "external", host: "mail.contoso.com" }, in: "note", outcome: "proxy" },
+  { rule: "SE-14", preset: "contoso-hybrid", mutate: (t) => { const ex2 = t.servers.find((x) => x.name === "EX2")!; ex2.version = 2016; ex2.build = "CU23"; t.namespaces[0]!.servers = ["EX2"]; }, scenario: { user: "carol", protocol: "ews", client: "external", host: "mail.contoso.com" }, in: "note", outcome: "proxy" },
+  { rule: "SE-14b", preset: "contoso-hybrid", mutate: (t) => { const ex2 = t.servers.find((x) => x.name === "EX2")!; ex2.version = 2016; ex2.build = "CU23"; }, scenario: { user: "alice", protocol: "ews", client: "external", host: "mail.contoso.com" }, in: "note", outcome: "proxy" },
   { rule: "X-LEG-1", preset: "o365info", scenario: { user: "carmen", protocol: "autodiscover", client: "external", host: "europe.mail.o365info.com" }, outcome: "direct", hops: ["client>MAD-CAS2007:autodiscover", "MAD-CAS2007>client:respond"] },
   { rule: "X-LEG-2", preset: "o365info", scenario: { user: "carmen", protocol: "activesync", client: "external", host: "europe.mail.o365info.com" }, outcome: "direct", hops: ["client>MAD-CAS2007:connect", "MAD-CAS2007>MAD-MBX2007:proxy", "MAD-MBX2007>MAD-CAS2007:fetch", "MAD-CAS2007>client:respond"] },
   { rule: "X-LEG-3b", preset: "contoso", scenario: { user: "ann", protocol: "owa", client: "external", host: "legacy.contoso.com" }, outcome: "fail", diagnostic: "RT-VERSION" },
