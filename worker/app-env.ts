@@ -5,7 +5,7 @@
 import type { Context } from "hono";
 
 /** The output formats of a flow, an audit and a preset scenario. */
-export type FlowFormat = "json" | "mmd" | "svg" | "md";
+export type FlowFormat = "json" | "mmd" | "svg" | "md" | "png";
 export type AuditFormat = "json" | "md" | "csv";
 export type Format = FlowFormat | AuditFormat;
 
@@ -13,7 +13,7 @@ export interface AppEnv {
   Variables: {
     /** `cf-ray` when Cloudflare sent one, else a random UUID; echoed as X-Request-Id and logged. */
     requestId: string;
-    /** The output format once a route has decided it; errors after that point follow it (svg -> error card). */
+    /** The output format once a route has decided it; errors after that point follow it (svg, png -> error card). */
     format?: Format;
   };
 }

@@ -79,16 +79,17 @@ export const invalidInput = (issues: Issue[]): ProblemError =>
   });
 
 /**
- * Should an error be drawn as an SVG card? Yes when the route settled on svg, when the URL names
- * svg, or when the client's preferred type is an image (what browsers send for <img>).
+ * Should an error be drawn as an SVG card? Yes when the route settled on svg or png, when the URL
+ * names either, or when the client's preferred type is an image (what browsers send for <img>).
+ * A PNG request's error is an SVG card too: every <img> shows one, and it needs no rasterizer.
  */
 export function wantsImage(c: AppContext): boolean {
   const format = c.get("format");
-  if (format) return format === "svg";
+  if (format) return format === "svg" || format === "png";
   const path = c.req.path;
-  if (path.endsWith(".svg") || path.startsWith("/v1/flow/svg/")) return true;
+  if (/\.(svg|png)$/.test(path) || /^\/v1\/flow\/(svg|png)\//.test(path)) return true;
   const url = new URL(c.req.url);
-  if (url.searchParams.get("format")?.toLowerCase() === "svg") return true;
+  if (["svg", "png"].includes(url.searchParams.get("format")?.toLowerCase() ?? "")) return true;
   return parseAccept(c.req.header("accept"))[0]?.type.startsWith("image/") ?? false;
 }
 

@@ -21,7 +21,7 @@ export async function respond<F extends Format>(
   key: unknown,
   rep: Negotiated<F>,
   cacheControl: string | undefined,
-  produce: () => string | Promise<string>,
+  produce: () => string | Uint8Array<ArrayBuffer> | Promise<string | Uint8Array<ArrayBuffer>>,
 ): Promise<Response> {
   const etag = await strongEtag([VERSION, rep.format, rep.contentType, key]);
   const headers = new Headers({ ETag: etag });
