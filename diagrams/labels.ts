@@ -32,11 +32,14 @@ export function boxText(p: Participant, mode: LabelMode = DEFAULT_LABEL): string
   return cleanText(p.labels?.[mode] ?? composed(p, mode)) || cleanText(p.id) || "?";
 }
 
-const BRIEF_CHARS = 64;
+const BRIEF_CHARS = 130;
 
-/** "DX-07: the first clause of the message…": up to the first `;` or `:` and at most BRIEF_CHARS, cut between words. */
+/**
+ * "DX-07: the first clause of the message…": without a leading input path ("scenario.host: "),
+ * up to the first `;` or `:` and at most BRIEF_CHARS, cut between words.
+ */
 function brief(d: Diagnostic): string {
-  const message = cleanText(d.message);
+  const message = cleanText(d.message).replace(/^[\w$.[\]-]+: (?=\S)/, "");
   const clause = message.split(/[;:](?:\s|$)/)[0] ?? message;
   let out = clause;
   if (out.length > BRIEF_CHARS) {

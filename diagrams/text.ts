@@ -47,8 +47,10 @@ const SOFT = /[./\-_\\@:]/;
 
 /**
  * Splits a word wider than `max` after its last soft break that fits (or, if none fits, its
- * first). A word with no soft break stays whole and the line is wider than `max`: the layouts
- * size boxes by their widest line, and "AutoDiscoverServiceInternalU / ri" helps nobody.
+ * first). A word with no soft break stays whole and its line is wider than `max` (the layouts
+ * size boxes by their widest line): "AutoDiscoverServiceInternalU / ri" helps nobody. Only a
+ * run more than twice `max` wide with no break at all (a hash, a pasted blob: nothing a reader
+ * reads as a word) is cut at `max`, so no box grows without bound.
  */
 function breakWord(word: string, max: number, fontSize: number): string[] {
   const parts: string[] = [];
@@ -66,12 +68,23 @@ function breakWord(word: string, max: number, fontSize: number): string[] {
       else break;
     }
     if (cut < 0) cut = first;
+    if (cut <= 0 && textWidth(rest, fontSize) > 2 * max) cut = hardCut(chars, max, fontSize);
     if (cut <= 0) break;
     parts.push(rest.slice(0, cut));
     rest = rest.slice(cut);
   }
   if (rest) parts.push(rest);
   return parts;
+}
+
+/** Length (UTF-16) of the longest prefix of `chars` no wider than `max`; at least one character. */
+function hardCut(chars: string[], max: number, fontSize: number): number {
+  let acc = "";
+  for (const ch of chars) {
+    if (acc && textWidth(acc + ch, fontSize) > max) break;
+    acc += ch;
+  }
+  return acc.length;
 }
 
 /** Greedy word wrap to `max` pixels; a cleaned, non-empty string gives at least one line. */

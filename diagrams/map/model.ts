@@ -64,7 +64,8 @@ export interface MapModel {
 export const MAP_FONT_SIZE = 16;
 /** Id of the diagnostics note in both views; node ids all start with `p_`, so it cannot collide. */
 export const NOTE_ID = "note_diagnostics";
-const MAX_NODE_TEXT = 180;
+/** As wide as a sequence-diagram actor, so a box breaks its text at the same places in both views. */
+const MAX_NODE_TEXT = 240;
 const MAX_SITE_TEXT = 340;
 const MAX_NOTE_TEXT = 520;
 
