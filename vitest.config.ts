@@ -3,10 +3,10 @@ import type { Plugin } from "vite";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
-// Tests that drive Debian's Chromium: mermaid-cli fidelity, the playground, and the XSS campaign.
+// Tests that drive Debian's Chromium: mermaid-cli fidelity, the playground, the XSS campaign, PNG vs Chromium.
 // `.ci/run` installs Chromium and sets EXFLOW_REQUIRE_BROWSER=1, so in CI they always run (and fail
 // if Chromium is missing); on a machine without it they are left out with a notice, not failed.
-const BROWSER_TESTS = ["test/diagrams/fidelity.test.ts", "test/map/fidelity.test.ts", "test/playground/playground.test.ts", "test/hostile/xss.test.ts"];
+const BROWSER_TESTS = ["test/diagrams/fidelity.test.ts", "test/map/fidelity.test.ts", "test/playground/playground.test.ts", "test/hostile/xss.test.ts", "test/png/chromium.test.ts"];
 const chromium = "/usr/bin/chromium";
 const runBrowserTests = existsSync(chromium) || process.env.EXFLOW_REQUIRE_BROWSER === "1";
 if (!runBrowserTests)
