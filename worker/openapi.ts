@@ -4,7 +4,7 @@
  * In: the server origin. Out: a plain object (served as /openapi.json).
  */
 import { PROFILES, PROTOCOLS } from "../core/index.ts";
-import { flowRequestJsonSchema, scenarioJsonSchema, THEMES, topologyJsonSchema, VIEWS } from "../core/schema.ts";
+import { flowRequestJsonSchema, LABELS, NOTES, scenarioJsonSchema, THEMES, topologyJsonSchema, VIEWS } from "../core/schema.ts";
 import { MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
 import { NAME, VERSION } from "./version.ts";
 
@@ -32,11 +32,22 @@ const OPTION_PARAMS = [
   query("theme", "Diagram theme; a value in the body's `options` wins over this.", THEMES),
   query("background", "Diagram background (`transparent`, `#rrggbb`, a colour name); the body's `options` win."),
   query("view", "Diagram view: `sequence` (numbered messages over time) or `map` (servers by site with numbered arrows) for svg and mmd; md keeps the numbered steps and puts the chosen view in its ```mermaid fence.", VIEWS),
+  query("notes", "Diagnostic text in the picture: `none`, `brief` (default: one short line per warning) or `full`. JSON and the Markdown text always carry all of it.", NOTES),
+  query("label", "Participant boxes: `role` (CAS 2013), `name` (the server name) or `both` (default).", LABELS),
+];
+
+/** The scenario in the query, for a body that is a bare topology file (the body's `scenario` wins). */
+const SCENARIO_PARAMS = [
+  query("user", "Scenario user, when the body has no `scenario` (e.g. a bare topology file)."),
+  query("protocol", "Scenario protocol.", PROTOCOLS),
+  query("client", "Scenario client location.", ["internal", "external"]),
+  query("host", "Host name the client uses."),
 ];
 
 const FLOW_CONTENT = {
   "application/json": { schema: ref("FlowResponse") },
   "image/svg+xml": { schema: text },
+  "image/png": { schema: { type: "string", format: "binary", description: "The SVG rasterized by resvg with the bundled Liberation Sans, one PNG pixel per SVG pixel." } },
   "text/vnd.mermaid": { schema: { ...text, description: "Mermaid sequenceDiagram text (also served as text/plain when Accept asks for it)." } },
   "text/markdown": { schema: text },
 };
@@ -70,8 +81,8 @@ export function openApiDocument(origin: string): Schema {
       "/v1/flow": {
         post: {
           summary: "Trace one client request through a topology",
-          description: "Body: JSON or YAML (`text/plain` is sniffed). Response format from `?format=` or `Accept`; JSON by default.",
-          parameters: [query("format", "Response format.", ["json", "svg", "mmd", "md"]), ...OPTION_PARAMS],
+          description: "Body: JSON or YAML (`text/plain` is sniffed): a FlowRequest, or a bare topology file (`sites`/`servers` at the top, as `exflow presets <id>` prints it) with the scenario in the query. Response format from `?format=` or `Accept`; JSON by default.",
+          parameters: [query("format", "Response format.", ["json", "svg", "png", "mmd", "md"]), ...SCENARIO_PARAMS, ...OPTION_PARAMS],
           requestBody: { required: true, content: { "application/json": { schema: ref("FlowRequest") }, "application/yaml": { schema: ref("FlowRequest") } } },
           responses: { "200": { description: "The flow", headers: { ETag: { schema: text } }, content: FLOW_CONTENT }, ...ERRORS, "413": problem("Body over the limit."), "415": problem("Unsupported Content-Type.") },
         },
@@ -81,8 +92,9 @@ export function openApiDocument(origin: string): Schema {
           summary: "The same request, encoded in the URL (for <img> embeds)",
           description: "`encoded` = base64url(zlib deflate(UTF-8 JSON or YAML of a FlowRequest)), padding optional, as Kroki encodes. Cached for a year (immutable).",
           parameters: [
-            { name: "format", in: "path", required: true, schema: { type: "string", enum: ["json", "svg", "mmd", "md"] } },
+            { name: "format", in: "path", required: true, schema: { type: "string", enum: ["json", "svg", "png", "mmd", "md"] } },
             { name: "encoded", in: "path", required: true, schema: text },
+            ...SCENARIO_PARAMS,
             ...OPTION_PARAMS,
           ],
           responses: { "200": { description: "The flow", content: FLOW_CONTENT }, ...CACHED, ...ERRORS, "413": problem("Inflates to more than the limit."), "414": problem("URL over the limit: use POST /v1/flow.") },
@@ -98,7 +110,7 @@ export function openApiDocument(origin: string): Schema {
       },
       "/v1/presets/{id}/{file}": {
         get: {
-          summary: "A preset scenario's flow (`{scenario}.{svg|mmd|md|json}`) or the preset's audit (`audit.{json|md|csv}`)",
+          summary: "A preset scenario's flow (`{scenario}.{svg|png|mmd|md|json}`) or the preset's audit (`audit.{json|md|csv}`)",
           parameters: [{ name: "id", in: "path", required: true, schema: text }, { name: "file", in: "path", required: true, schema: text }, ...OPTION_PARAMS],
           responses: { "200": { description: "Flow or audit", content: { ...FLOW_CONTENT, ...AUDIT_CONTENT } }, ...CACHED, "404": problem("No such preset or scenario (lists the valid names)."), ...ERRORS },
         },
@@ -106,6 +118,7 @@ export function openApiDocument(origin: string): Schema {
       "/v1/audit": {
         post: {
           summary: "Audit a topology: every user x protocol x client location, diagnostics, DNS and certificate names",
+          description: "Body: `{ topology | preset, options? }`, or a bare topology file as `exflow presets <id>` prints it.",
           parameters: [query("format", "Response format.", ["json", "md", "csv"]), query("profile", "Routing profile; the body's `options` win.", PROFILES)],
           requestBody: { required: true, content: { "application/json": { schema: ref("AuditRequest") }, "application/yaml": { schema: ref("AuditRequest") } } },
           responses: { "200": { description: "The audit", content: AUDIT_CONTENT }, ...ERRORS, "413": problem("Body over the limit."), "415": problem("Unsupported Content-Type.") },
@@ -133,7 +146,7 @@ export function openApiDocument(origin: string): Schema {
             links: {
               type: "object",
               description: "Absolute GET URLs of this request per format (left out when longer than the URL limit), the same for the map view, and a Mermaid Live Editor link.",
-              properties: { svg: text, mmd: text, md: text, json: text, mermaidLive: text, map: { type: "object", properties: { svg: text, mmd: text } } },
+              properties: { svg: text, png: text, mmd: text, md: text, json: text, mermaidLive: text, map: { type: "object", properties: { svg: text, png: text, mmd: text } } },
             },
           },
         },
