@@ -15,7 +15,9 @@ import { buildModel, isModern } from "./model.ts";
 import { requiredNames } from "./names.ts";
 import type { RequiredNames } from "./names.ts";
 import { route } from "./route.ts";
-import { CLIENTS, PROTOCOLS } from "./types.ts";
+import { matches } from "./conditions.ts";
+import { RULES } from "./rules.ts";
+import { CLIENTS, PROTOCOLS, profileFor } from "./types.ts";
 import type { ClientLocation, Outcome, Profile, Protocol, Server, Severity, Topology, Version } from "./types.ts";
 
 export type AuditOutcome = Outcome | "n/a";
@@ -70,29 +72,24 @@ export interface AuditOptions {
 }
 
 /**
- * Why a user/protocol/location cell does not exist, or null when it does:
- * MH-1 (no MAPI/HTTP for 2007/2010, nor for 2013 before SP1), OL-3 (2013+ mailboxes take no
- * RPC/TCP), RPC/TCP only from inside (OL-1/OL-2: external Outlook uses Outlook Anywhere),
- * ECP-1 (Exchange 2007 has no ECP).
+ * Why a user/protocol/location cell does not exist, or null when it does: the `not-applicable`
+ * rows of rules.ts that need nothing but the mailbox and the location (MH-1, MH-2, ECP-1, OL-3b,
+ * OL-4). Rows that need the whole topology (PI-5: POP3/IMAP4 not offered) come from route().
  */
 export function notApplicable(mailbox: Server, protocol: Protocol, client: ClientLocation): string | null {
-  const v = mailbox.version;
-  if (protocol === "mapi-http" && !isModern(v)) return `MH-1: Exchange ${v} mailboxes never get MAPI over HTTP; Outlook uses RPC/TCP or Outlook Anywhere`;
-  if (protocol === "mapi-http" && v === 2013) {
-    const level = parseBuild(2013, mailbox.build);
-    if (level && compareLevel(level, [4]) < 0) return "MH-1: MAPI over HTTP needs Exchange 2013 SP1 (CU4) or later on the mailbox server";
-  }
-  if (protocol === "rpc-tcp" && isModern(v)) return `OL-3: Exchange ${v} mailboxes are reached over HTTP only (Outlook Anywhere or MAPI/HTTP), never RPC/TCP`;
-  if (protocol === "rpc-tcp" && client === "external") return "OL-1/OL-2: RPC/TCP is not published to the Internet; external Outlook uses Outlook Anywhere";
-  if (protocol === "ecp" && v === 2007) return "ECP-1: Exchange 2007 has no ECP";
-  return null;
+  const c = { m: STATIC, protocol, client, profile: "microsoft" as const, user: { name: "", mailbox: mailbox.name }, mbx: mailbox, host: null, hostGiven: false };
+  const row = RULES.find((r) => r.action === "not-applicable" && !r.match.when?.startsWith("protocol-") && matches(r.match, c, "microsoft"));
+  return row ? `${row.id}: ${row.summary}${row.fallback ? `; the client uses ${row.fallback}` : ""}` : null;
 }
+
+// The static rows look at no topology; an empty model keeps them honest about that.
+const STATIC = buildModel({ sites: [], servers: [], namespaces: [], users: [] });
 
 const OUTCOMES: AuditOutcome[] = ["proxy", "redirect", "silent-redirect", "autodiscover-referral", "direct", "fail", "n/a"];
 const zero = (): Record<AuditOutcome, number> => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<AuditOutcome, number>;
 
 export function audit(topology: Topology, options: AuditOptions = {}): Audit {
-  const profile = options.profile ?? "o365info";
+  const profile = profileFor(topology, options.profile);
   // One model for every flow: route() and diagnose() both reuse it (diagnose memoises per model).
   const model = buildModel(topology);
   const rows: AuditRow[] = [];
@@ -120,6 +117,7 @@ type Routed = Pick<AuditRow, "host" | "outcome" | "steps" | "rules" | "diagnosti
 function routeRow(model: ReturnType<typeof buildModel>, user: string, protocol: Protocol, client: ClientLocation, profile: Profile): Routed {
   try {
     const flow = route(model, { user, protocol, client, profile });
+    if (flow.outcome === "n/a") return { host: null, outcome: "n/a", steps: 0, rules: [], diagnostics: [], note: flow.notes[0]?.text ?? "not offered" };
     let steps = 0;
     const rules: string[] = [];
     for (const s of flow.steps) {

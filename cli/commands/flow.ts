@@ -8,7 +8,7 @@
 import { type Command, Option } from "commander";
 import { route } from "../../core/route.ts";
 import { hint, listAllowed, quote } from "../../core/suggest.ts";
-import { CLIENTS, PROTOCOLS } from "../../core/types.ts";
+import { CLIENTS, PROTOCOLS, profileFor } from "../../core/types.ts";
 import { validateScenario } from "../../core/validate.ts";
 import { CliError, EXIT_FAILING_FLOWS, issueLines, usage } from "../errors.ts";
 import { writeOutput } from "../io.ts";
@@ -85,7 +85,7 @@ export function registerFlow(program: Command): void {
       // Validated from the root so each message starts with the field, which is also the option's name.
       const scenario = validateScenario(input, topology, []);
       if (!scenario.ok) throw usage(issueLines(scenario.issues).map((line) => line.replace(/^(user|protocol|client|host|profile): /, "--$1: ")));
-      const flow = route(topology, { ...scenario.value, profile: scenario.value.profile ?? "o365info" });
+      const flow = route(topology, { ...scenario.value, profile: profileFor(topology, scenario.value.profile) });
 
       const format = chooseFormat(flags.format, flags.output, formatForFile, "md", ["md", "json", "mmd", "svg", "png"]);
       writeOutput(await output(flow, format, renderOptions(flags), flags.view), flags.output);

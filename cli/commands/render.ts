@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { notApplicable } from "../../core/audit.ts";
 import { buildModel } from "../../core/model.ts";
 import { route } from "../../core/route.ts";
-import { CLIENTS, PROTOCOLS, type ClientLocation, type Flow, type Protocol, type Topology } from "../../core/types.ts";
+import { CLIENTS, PROTOCOLS, profileFor, type ClientLocation, type Flow, type Protocol, type Topology } from "../../core/types.ts";
 import { escapeMarkdown } from "../../diagrams/escape.ts";
 import { cleanText } from "../../diagrams/text.ts";
 import { uniqueStems } from "../filenames.ts";
@@ -102,7 +102,7 @@ export function registerRender(program: Command): void {
     .addHelpText("after", EXAMPLES)
     .action(async (topologyArg: string, flags: RenderFlags) => {
       const { topology } = await loadTopology(topologyArg);
-      const profile = asProfile(flags.profile) ?? "o365info";
+      const profile = profileFor(topology, asProfile(flags.profile));
       const options = renderOptions(flags);
       const kinds = filesFor(flags.view);
       makeDir(flags.out);
