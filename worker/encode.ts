@@ -5,7 +5,6 @@
  * Decoding is forgiving (standard base64 alphabet, padding, raw deflate, plain un-deflated JSON)
  * but bounded: the inflated text may not exceed MAX_INFLATED_BYTES.
  */
-import { canonicalJson } from "./etag.ts";
 import { inflatedTooLarge, ProblemError, unreadable } from "./errors.ts";
 import { MAX_INFLATED_BYTES } from "./limits.ts";
 import { readAtMost } from "./stream.ts";
@@ -82,9 +81,7 @@ export async function decodeDocument(encoded: string): Promise<string> {
 
 /** Request document -> encoded URL segment. */
 export async function encodeDocument(doc: unknown): Promise<string> {
-  // Canonical (sorted keys): the same request in another key order gives the same link, so the
-  // JSON answer that carries it stays byte-equal to its ETag's other answers.
-  return base64UrlEncode(await deflate(canonicalJson(doc)));
+  return base64UrlEncode(await deflate(JSON.stringify(doc)));
 }
 
 /** A Mermaid Live Editor link that opens `code` (its `#pako:` state format). */

@@ -12,8 +12,8 @@ export async function serveFlow(c: AppContext, doc: unknown, rep: Negotiated<Flo
   const compiled = compileInput(doc);
   const { topology, scenario, options } = compiled;
   const origin = new URL(c.req.url).origin;
-  // JSON carries links built from the origin and the request document as sent (a preset id stays
-  // an id), so both are part of its ETag: one strong ETag, one byte sequence.
-  const key = rep.format === "json" ? { topology, scenario, options, origin, doc } : { topology, scenario, options };
+  // JSON carries links built from the origin and the request document as sent (its key order too,
+  // which the playground reads back), so both are part of its ETag: one strong ETag, one byte sequence.
+  const key = rep.format === "json" ? { topology, scenario, options, origin, doc: JSON.stringify(doc) } : { topology, scenario, options };
   return respond(c, key, rep, cacheControl, () => renderFlow(compiled, rep.format, origin, doc));
 }
