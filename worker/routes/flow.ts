@@ -7,7 +7,7 @@
 import { Hono } from "hono";
 import type { AppEnv, FlowFormat } from "../app-env.ts";
 import { readBody } from "../body.ts";
-import { decodeDocument } from "../encode.ts";
+import { decodeDocumentOnce } from "../encode.ts";
 import { parseInput } from "../input.ts";
 import { negotiate } from "../negotiate.ts";
 import { flowRequestOf } from "../options.ts";
@@ -29,6 +29,6 @@ flowRoutes.post("/v1/flow", async (c) => {
 // `{.+}`: standard base64 may contain `/`; it is accepted like `_`.
 flowRoutes.get("/v1/flow/:format/:encoded{.+}", async (c) => {
   const rep = negotiate(c, FLOW_FORMATS, c.req.param("format"));
-  const text = await decodeDocument(c.req.param("encoded"));
+  const text = await decodeDocumentOnce(c.req.param("encoded"));
   return serveFlow(c, flowRequestOf(parseInput(text), c), rep, CACHE_IMMUTABLE);
 });
