@@ -40,15 +40,16 @@ export async function readInput(arg: string): Promise<Input> {
 }
 
 /** Write to a file (creating its directory), or to stdout when `file` is undefined or `-`. */
-export function writeOutput(text: string, file?: string): void {
+export function writeOutput(text: string | Uint8Array, file?: string): void {
   if (file === undefined || file === "-") {
+    if (typeof text !== "string" && process.stdout.isTTY) throw usage("a PNG is not for the terminal: give -o <file>.png or redirect stdout");
     process.stdout.write(text);
     return;
   }
   writeFile(file, text);
 }
 
-export function writeFile(file: string, text: string): void {
+export function writeFile(file: string, text: string | Uint8Array): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);

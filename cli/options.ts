@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError, Option } from "commander";
 import { PROFILES, type Profile } from "../core/types.ts";
-import { isSafeColor, THEMES, type RenderOptions, type ThemeName } from "../diagrams/index.ts";
+import { DEFAULT_LABEL, DEFAULT_NOTES, isSafeColor, LABEL_MODES, type LabelMode, NOTES_LEVELS, type NotesLevel, THEMES, type RenderOptions, type ThemeName } from "../diagrams/index.ts";
 import { VIEW_NAMES } from "../diagrams/views.ts";
 
 export const TOPOLOGY_ARG = "topology";
@@ -25,17 +25,27 @@ export const backgroundOption = (): Option =>
 export const viewOption = (): Option =>
   new Option("--view <view>", "diagram view: sequence (numbered messages over time) or map (the sites with their servers and numbered arrows)").choices(VIEW_NAMES).default("sequence");
 
+export const notesOption = (): Option =>
+  new Option("--notes <level>", "diagnostic text in the picture: none, brief (one line per warning) or full; md and json always have all of it").choices(NOTES_LEVELS).default(DEFAULT_NOTES);
+
+export const labelOption = (): Option =>
+  new Option("--label <label>", "participant boxes: role (CAS 2013), name (the server name) or both").choices(LABEL_MODES).default(DEFAULT_LABEL);
+
 export const outputOption = (): Option => new Option("-o, --output <file>", "write to this file instead of stdout");
 
 export interface RenderFlags {
   theme?: string;
   background?: string;
+  notes?: string;
+  label?: string;
 }
 
 export function renderOptions(flags: RenderFlags): RenderOptions {
   const out: RenderOptions = {};
   if (flags.theme) out.theme = flags.theme as ThemeName;
   if (flags.background) out.background = flags.background;
+  if (flags.notes) out.notes = flags.notes as NotesLevel;
+  if (flags.label) out.label = flags.label as LabelMode;
   return out;
 }
 

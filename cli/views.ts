@@ -1,6 +1,6 @@
 /**
  * One flow as text in each output format: json (the Flow as the worker returns it), mmd
- * (Mermaid), svg and md (Markdown), in the sequence view (default) or the map view (map SVG,
+ * (Mermaid), svg, png (the SVG rasterized) and md (Markdown), in the sequence view (default) or the map view (map SVG,
  * Mermaid `flowchart`, and for md the same numbered steps with the flowchart in the ```mermaid
  * fence; json is the flow either way). The worker draws the same text (diagrams/views.ts).
  * Used by `flow` (one format) and `render` (several).
@@ -9,23 +9,46 @@ import { extname } from "node:path";
 import type { Flow } from "../core/types.ts";
 import type { RenderOptions } from "../diagrams/index.ts";
 import { VIEW_NAMES, VIEWS, type ViewName } from "../diagrams/views.ts";
+import { usage } from "./errors.ts";
 
-export const FORMATS = ["json", "mmd", "svg", "md"] as const;
+export const FORMATS = ["json", "mmd", "svg", "png", "md"] as const;
 export type Format = (typeof FORMATS)[number];
+/** Everything but PNG, which is bytes and comes from `output`. */
+export type TextFormat = Exclude<Format, "png">;
 
 export { VIEW_NAMES };
 export type { ViewName };
 
-const BY_EXTENSION: Record<string, Format> = { ".json": "json", ".mmd": "mmd", ".mermaid": "mmd", ".svg": "svg", ".md": "md", ".markdown": "md" };
+const BY_EXTENSION: Record<string, Format> = { ".json": "json", ".mmd": "mmd", ".mermaid": "mmd", ".svg": "svg", ".png": "png", ".md": "md", ".markdown": "md" };
 
 /** The format a file name asks for (`-o flow.svg`), if its extension is one we write. */
 export function formatForFile(file: string | undefined): Format | undefined {
   return file ? BY_EXTENSION[extname(file).toLowerCase()] : undefined;
 }
 
+/**
+ * The format to write: --format, else the -o file's extension, else md for stdout. An -o file
+ * whose extension names no format we write is a usage error, rather than Markdown in `out.png`.
+ */
+export function chooseFormat<F extends string>(given: F | undefined, file: string | undefined, byExtension: (file: string) => F | undefined, fallback: F, known: readonly string[]): F {
+  if (given) return given;
+  if (file === undefined || file === "-") return fallback;
+  const found = byExtension(file);
+  if (found) return found;
+  const ext = extname(file);
+  throw usage(`-o ${file}: ${ext ? `cannot write ${JSON.stringify(ext)} files` : "no extension to tell the format by"}; name it ${known.map((k) => `.${k}`).join(", ")}, or give --format`);
+}
+
 const withNewline = (s: string): string => (s.endsWith("\n") ? s : `${s}\n`);
 
-export function view(flow: Flow, format: Format, options: RenderOptions, diagram: ViewName = "sequence"): string {
+export function view(flow: Flow, format: TextFormat, options: RenderOptions, diagram: ViewName = "sequence"): string {
   if (format === "json") return `${JSON.stringify(flow, null, 2)}\n`;
   return withNewline(VIEWS[diagram][format](flow, options));
+}
+
+/** Any format; PNG is the view's SVG rasterized (the renderer is loaded only then). */
+export async function output(flow: Flow, format: Format, options: RenderOptions, diagram: ViewName = "sequence"): Promise<string | Uint8Array> {
+  if (format !== "png") return view(flow, format, options, diagram);
+  const { pngOf } = await import("./png.ts");
+  return pngOf(VIEWS[diagram].svg(flow, options));
 }

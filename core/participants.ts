@@ -1,10 +1,12 @@
 /**
  * The flow's cast, in order of first appearance (client first): server names from the topology,
- * `client` and `ad`, each labelled as the article labels them: "CAS 2013, New York (mail.o365info.com)".
+ * `client` and `ad`, each labelled as the article labels them: "CAS 2013, New York (mail.o365info.com)",
+ * plus the role, tier and the box texts every diagram prints (`labels`, one per `label` option).
  */
 import { clientLabel, roleShort } from "./describe.ts";
 import { hostOf, internetFacing, type Model } from "./model.ts";
-import type { ClientLocation, FlowSite, Participant, Protocol, Server, Step } from "./types.ts";
+import { rank } from "./versions.ts";
+import type { ClientLocation, FlowSite, Participant, ParticipantLabels, Protocol, Server, Step } from "./types.ts";
 
 /** Names that land on `s`: those this flow used first, else the published ones. */
 function namesOf(m: Model, s: Server, used: Set<string>): string[] {
@@ -15,6 +17,8 @@ function namesOf(m: Model, s: Server, used: Set<string>): string[] {
   return published ? [published.host] : [];
 }
 
+const same = (text: string): ParticipantLabels => ({ role: text, name: text, both: text });
+
 export function participantsOf(m: Model, steps: Step[], protocol: Protocol, client: ClientLocation): Participant[] {
   const used = new Set(steps.map((s) => hostOf(s.url)).filter((h): h is string => !!h));
   const ids = ["client", ...steps.flatMap((s) => [s.from, s.to])];
@@ -23,14 +27,18 @@ export function participantsOf(m: Model, steps: Step[], protocol: Protocol, clie
   for (const id of ids) {
     if (seen.has(id)) continue;
     seen.add(id);
-    if (id === "client") out.push({ id, label: clientLabel(protocol, client), kind: "client" });
-    else if (id === "ad") out.push({ id, label: "Active Directory", kind: "ad" });
+    if (id === "client") out.push({ id, label: clientLabel(protocol, client), kind: "client", labels: same(clientLabel(protocol, client)) });
+    else if (id === "ad") out.push({ id, label: "Active Directory", kind: "ad", labels: same("Active Directory") });
     else {
       const s = m.servers.get(id);
       if (!s) continue;
       const names = namesOf(m, s, used);
-      const label = `${roleShort(s)}, ${s.site}${names.length ? ` (${names.join(", ")})` : ""}`;
-      out.push({ id, label, kind: "server", server: s.name, site: s.site, version: s.version, roles: [...s.roles], names });
+      const role = roleShort(s);
+      const hosts = names.length ? ` (${names.join(", ")})` : "";
+      const label = `${role}, ${s.site}${hosts}`;
+      const tier = s.roles.includes("cas") || rank(s.version) >= 2016 ? "front-end" : "back-end";
+      const labels = { role: `${role}${hosts}`, name: `${s.name}${hosts}`, both: `${s.name}, ${role}${hosts}` };
+      out.push({ id, label, kind: "server", server: s.name, site: s.site, version: s.version, roles: [...s.roles], names, role, tier, labels });
     }
   }
   return out;

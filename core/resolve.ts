@@ -3,7 +3,6 @@
  * topology's namespaces, per client location), the legacy CAS of a mailbox site, the local
  * Exchange 2013 Mailbox server, and the host a client uses when the scenario gives none.
  */
-import { rank } from "./versions.ts";
 import { byName, externalUrl, hostOf, isClientAccess, isMailbox, isModern, type Model } from "./model.ts";
 import type { ClientLocation, Protocol, Server, Version } from "./types.ts";
 import { rank } from "./versions.ts";

@@ -18,6 +18,8 @@ import { hybridSchema, namespaceHybridFields, scenarioHybridFields, serverHybrid
 export const AUTH_METHODS = ["ntlm", "basic", "negotiate", "forms", "windows", "digest", "oauth"] as const satisfies readonly AuthMethod[];
 export const THEMES = ["default", "neutral", "dark"] as const;
 export const VIEWS = ["sequence", "map"] as const;
+export const NOTES = ["none", "brief", "full"] as const;
+export const LABELS = ["role", "name", "both"] as const;
 
 /** A custom check whose issue carries our code (validate.ts reads `params.code`). */
 function syntax(code: "HOST" | "URL" | "FORMAT", problem: (s: string) => string | undefined) {
@@ -177,6 +179,8 @@ export const optionsSchema = z
     theme: z.enum(THEMES).optional().describe("Diagram theme."),
     background: z.string().min(1).max(80).check(syntax("FORMAT", colourProblem)).meta({ pattern: BACKGROUND_PATTERN }).optional().describe('Diagram background: a CSS colour, e.g. "#ffffff", "white", "transparent", "rgb(255, 255, 255)".'),
     view: z.enum(VIEWS).optional().describe('"sequence" (numbered hops over time) or "map" (servers by site with numbered arrows).'),
+    notes: z.enum(NOTES).optional().describe('How much diagnostic text goes into the picture: "none", "brief" (default: one line per warning, its code and first clause) or "full" (every warning in full). The JSON and Markdown always carry all of it.'),
+    label: z.enum(LABELS).optional().describe('Participant boxes: "role" ("CAS 2013"), "name" (the server name) or "both" (default: "NY-CAS2013, CAS 2013").'),
   })
   .describe("Rendering options.");
 

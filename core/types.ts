@@ -192,6 +192,23 @@ export interface Participant {
   roles?: Role[];
   /** Host names that land on this server and the flow used. */
   names?: string[];
+  /** "CAS 2013", "Mailbox 2007", "Exchange 2016", "CAS+Mailbox 2010" (servers only). */
+  role?: string;
+  /** Where the server sits in the request path: a front end (CAS, or any 2016/2019 server) or a back-end Mailbox server. */
+  tier?: "front-end" | "back-end";
+  /**
+   * What a diagram prints in this participant's box, per `label` option; every view prints these as
+   * they are (wrapping only). Servers: role "CAS 2013 (mail.o365info.com)", name
+   * "NY-CAS2013 (mail.o365info.com)", both "NY-CAS2013, CAS 2013 (mail.o365info.com)". The site is
+   * left out: every view draws the server inside its site's box. Client and AD: the same text thrice.
+   */
+  labels?: ParticipantLabels;
+}
+
+export interface ParticipantLabels {
+  role: string;
+  name: string;
+  both: string;
 }
 
 export interface Step {

@@ -60,5 +60,5 @@ export function printMarkdown(model: DiagramModel, options?: RenderOptions, diag
 
 /** The flow as a Markdown section (steps, diagram, notes, diagnostics). */
 export function renderMarkdown(flow: Flow, options?: RenderOptions): string {
-  return printMarkdown(toDiagramModel(flow), options);
+  return printMarkdown(toDiagramModel(flow, options), options);
 }

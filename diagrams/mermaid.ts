@@ -53,5 +53,5 @@ export function printMermaid(model: DiagramModel, options?: RenderOptions): stri
 
 /** The flow as Mermaid text, e.g. for a ```mermaid fence or mermaid-cli. */
 export function renderMermaid(flow: Flow, options?: RenderOptions): string {
-  return printMermaid(toDiagramModel(flow), options);
+  return printMermaid(toDiagramModel(flow, options), options);
 }

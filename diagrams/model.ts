@@ -6,6 +6,8 @@
  */
 import type { Diagnostic, Flow, Note, Participant, Step } from "../core/types.ts";
 import { mermaidAlias } from "./escape.ts";
+import { boxText, type LabelMode, noteParagraphs } from "./labels.ts";
+import type { RenderOptions } from "./options.ts";
 import { cleanText, wrapText } from "./text.ts";
 
 /** How an arrow is drawn: requests solid, replies dashed, redirects and referrals dashed with an open head. */
@@ -69,19 +71,9 @@ const MAX_MESSAGE_TEXT = 340;
 /** Narrow enough that a note over one participant never widens Mermaid's spacing (see svg-layout). */
 const MAX_NOTE_TEXT = 220;
 
-const ROLE_NAMES: Record<string, string> = { cas: "CAS", mailbox: "Mailbox" };
-
-/**
- * "CAS 2013, New York (mail.o365info.com)": the core's label when it gave one (it is built from
- * the same fields), else composed from role, version, site and published names.
- */
-export function participantLabel(p: Participant): string {
-  const given = cleanText(p.label ?? "");
-  if (given || p.kind !== "server" || !p.version || !p.roles?.length) return given || cleanText(p.id) || "?";
-  const role = p.roles.map((r) => ROLE_NAMES[r] ?? r).join("/");
-  const site = p.site ? `, ${p.site}` : "";
-  const names = p.names?.length ? ` (${p.names.join(", ")})` : "";
-  return cleanText(`${role} ${p.version}${site}${names}`);
+/** What a participant's box says (the core's `labels`, by the `label` option); see labels.ts. */
+export function participantLabel(p: Participant, mode?: LabelMode): string {
+  return boxText(p, mode);
 }
 
 const PROTOCOL_NAMES: Record<string, string> = {
@@ -150,7 +142,7 @@ function orderParticipants(flow: Flow): Participant[] {
   return out;
 }
 
-export function toDiagramModel(flow: Flow): DiagramModel {
+export function toDiagramModel(flow: Flow, options: RenderOptions = {}): DiagramModel {
   const ordered = orderParticipants(flow);
   const participants: DiagramParticipant[] = [];
   const aliases = new Set<string>();
@@ -158,7 +150,7 @@ export function toDiagramModel(flow: Flow): DiagramModel {
     let alias = mermaidAlias(p.id);
     for (let i = 2; aliases.has(alias); i++) alias = `${mermaidAlias(p.id)}_${i}`;
     aliases.add(alias);
-    const label = participantLabel(p);
+    const label = participantLabel(p, options.label);
     const site = p.kind !== "client" && p.kind !== "ad" && p.site ? cleanText(p.site) || null : null;
     participants.push({ id: p.id, alias, kind: p.kind, label, lines: wrapText(label, MAX_ACTOR_TEXT, FONT_SIZE), site });
   }
@@ -189,11 +181,11 @@ export function toDiagramModel(flow: Flow): DiagramModel {
   });
   const notes: DiagramNote[] = [];
   const failing = messages.findIndex((m) => m.fails);
-  const shown = flow.diagnostics.filter((d) => d.severity !== "info");
+  const shown = noteParagraphs(flow.diagnostics, options.notes);
   if (shown.length > 0 && participants.length > 0) {
     const at = failing >= 0 ? failing : messages.length - 1;
     const target = failing >= 0 ? (messages[failing]?.to ?? 0) : 0;
-    const lines = shown.flatMap((d) => wrapText(cleanText(`${d.code}: ${d.message}`), MAX_NOTE_TEXT, FONT_SIZE));
+    const lines = shown.flatMap((d) => wrapText(d, MAX_NOTE_TEXT, FONT_SIZE));
     notes.push({ after: at, over: [target, target], lines });
   }
   const s = flow.scenario;

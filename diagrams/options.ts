@@ -3,10 +3,16 @@
  * these tables or from a user background that passed `isSafeColor`, so no option can carry markup.
  */
 
+import type { LabelMode, NotesLevel } from "./labels.ts";
+
 export type ThemeName = "default" | "neutral" | "dark";
 
 export interface RenderOptions {
   theme?: ThemeName;
+  /** How much diagnostic text goes into the picture (default `brief`); JSON and Markdown text keep all of it. */
+  notes?: NotesLevel;
+  /** What participant boxes say (default `both`: server name and role). */
+  label?: LabelMode;
   /** `transparent`, `#rgb`, `#rrggbb`, `#rrggbbaa` or a colour name from `NAMED_COLORS`. */
   background?: string;
 }

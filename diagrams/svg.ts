@@ -90,6 +90,6 @@ export function printSvg(l: SvgLayout, t: Theme, background: string, title: stri
 /** The flow as a standalone SVG document (theme and background validated; throws RangeError otherwise). */
 export function renderSvg(flow: Flow, options?: RenderOptions): string {
   const { theme, background } = resolveOptions(options);
-  const model = toDiagramModel(flow);
+  const model = toDiagramModel(flow, options);
   return printSvg(layoutSvg(model), theme, background, model.title);
 }

@@ -42,28 +42,49 @@ export function textWidth(s: string, fontSize: number): number {
   return (units * fontSize) / 1000;
 }
 
-/** Splits a word wider than `max` after `.`, `/`, `-` or `_` where possible, else between characters. */
+/** Where a word may break: after `.`, `/`, `-`, `_`, `\\`, `@` or `:` (host names, paths, URLs), never inside a plain word. */
+const SOFT = /[./\-_\\@:]/;
+
+/**
+ * Splits a word wider than `max` after its last soft break that fits (or, if none fits, its
+ * first). A word with no soft break stays whole and its line is wider than `max` (the layouts
+ * size boxes by their widest line): "AutoDiscoverServiceInternalU / ri" helps nobody. Only a
+ * run more than twice `max` wide with no break at all (a hash, a pasted blob: nothing a reader
+ * reads as a word) is cut at `max`, so no box grows without bound.
+ */
 function breakWord(word: string, max: number, fontSize: number): string[] {
   const parts: string[] = [];
   let rest = word;
   while (textWidth(rest, fontSize) > max) {
     const chars = Array.from(rest);
-    let fit = 0;
+    let cut = -1;
+    let first = -1;
     let acc = "";
-    for (const ch of chars) {
-      if (textWidth(acc + ch, fontSize) > max) break;
-      acc += ch;
-      fit++;
+    for (let i = 0; i < chars.length - 1; i++) {
+      acc += chars[i];
+      if (!SOFT.test(chars[i] ?? "")) continue;
+      if (first < 0) first = acc.length;
+      if (textWidth(acc, fontSize) <= max) cut = acc.length;
+      else break;
     }
-    fit = Math.max(fit, 1);
-    const head = chars.slice(0, fit).join("");
-    const soft = Math.max(head.lastIndexOf("."), head.lastIndexOf("/"), head.lastIndexOf("-"), head.lastIndexOf("_"));
-    const cut = soft > 0 ? soft + 1 : head.length;
+    if (cut < 0) cut = first;
+    if (cut <= 0 && textWidth(rest, fontSize) > 2 * max) cut = hardCut(chars, max, fontSize);
+    if (cut <= 0) break;
     parts.push(rest.slice(0, cut));
     rest = rest.slice(cut);
   }
   if (rest) parts.push(rest);
   return parts;
+}
+
+/** Length (UTF-16) of the longest prefix of `chars` no wider than `max`; at least one character. */
+function hardCut(chars: string[], max: number, fontSize: number): number {
+  let acc = "";
+  for (const ch of chars) {
+    if (acc && textWidth(acc + ch, fontSize) > max) break;
+    acc += ch;
+  }
+  return acc.length;
 }
 
 /** Greedy word wrap to `max` pixels; a cleaned, non-empty string gives at least one line. */

@@ -6,7 +6,7 @@ import type { Context } from "hono";
 import type { D1Database } from "./topologies/d1.ts";
 
 /** The output formats of a flow, an audit and a preset scenario. */
-export type FlowFormat = "json" | "mmd" | "svg" | "md";
+export type FlowFormat = "json" | "mmd" | "svg" | "md" | "png";
 export type AuditFormat = "json" | "md" | "csv";
 export type Format = FlowFormat | AuditFormat;
 
@@ -16,7 +16,7 @@ export interface AppEnv {
   Variables: {
     /** `cf-ray` when Cloudflare sent one, else a random UUID; echoed as X-Request-Id and logged. */
     requestId: string;
-    /** The output format once a route has decided it; errors after that point follow it (svg -> error card). */
+    /** The output format once a route has decided it; errors after that point follow it (svg, png -> error card). */
     format?: Format;
     /** The Accept header took part in that decision (so error responses carry `Vary: Accept` too). */
     varyAccept?: boolean;

@@ -101,17 +101,18 @@ export const inventoryTooLarge = (max: number): ProblemError =>
   new ProblemError({ status: 413, slug: "body-too-large", title: "Request body too large", detail: `the inventory is larger than the limit of ${formatBytes(max)}; import it with the CLI (exflow import), which has no limit but the core's` });
 
 /**
- * Should an error be drawn as an SVG card? Yes when the route settled on svg, when the URL names
- * svg, or when the client's preferred type is an image (what browsers send for <img>). `byAccept`:
- * the Accept header made the choice, so the error response varies on it too.
+ * Should an error be drawn as an SVG card? Yes when the route settled on svg or png, when the URL
+ * names either, or when the client's preferred type is an image (what browsers send for <img>).
+ * A PNG request's error is an SVG card too: every <img> shows one, and it needs no rasterizer.
+ * `byAccept`: the Accept header made the choice, so the error response varies on it too.
  */
 export function wantsImage(c: AppContext): { image: boolean; byAccept: boolean } {
   const format = c.get("format");
-  if (format) return { image: format === "svg", byAccept: c.get("varyAccept") ?? false };
+  if (format) return { image: format === "svg" || format === "png", byAccept: c.get("varyAccept") ?? false };
   const path = c.req.path;
-  if (path.endsWith(".svg") || path.startsWith("/v1/flow/svg/")) return { image: true, byAccept: false };
+  if (/\.(svg|png)$/.test(path) || /^\/v1\/flow\/(svg|png)\//.test(path)) return { image: true, byAccept: false };
   const url = new URL(c.req.url);
-  if (url.searchParams.get("format")?.toLowerCase() === "svg") return { image: true, byAccept: false };
+  if (["svg", "png"].includes(url.searchParams.get("format")?.toLowerCase() ?? "")) return { image: true, byAccept: false };
   return { image: parseAccept(c.req.header("accept"))[0]?.type.startsWith("image/") ?? false, byAccept: true };
 }
 

@@ -10,12 +10,13 @@ import { MAX_URL_CHARS } from "./limits.ts";
 
 export interface MapLinks {
   svg: string;
+  png: string;
   mmd: string;
 }
 
 export type FlowLinks = Partial<Record<FlowFormat, string>> & { map?: MapLinks; mermaidLive: string };
 
-const FORMATS: readonly FlowFormat[] = ["svg", "mmd", "md", "json"];
+const FORMATS: readonly FlowFormat[] = ["svg", "png", "mmd", "md", "json"];
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
@@ -40,8 +41,8 @@ export function asMapDocument(doc: unknown): unknown {
 
 async function mapLinks(origin: string, doc: unknown, links: Partial<Record<FlowFormat, string>>): Promise<MapLinks | undefined> {
   const isMap = isObject(doc) && isObject(doc.options) && doc.options.view === "map";
-  const { svg, mmd } = isMap ? links : await encodedLinks(origin, asMapDocument(doc), ["svg", "mmd"]);
-  return svg && mmd ? { svg, mmd } : undefined;
+  const { svg, png, mmd } = isMap ? links : await encodedLinks(origin, asMapDocument(doc), ["svg", "png", "mmd"]);
+  return svg && png && mmd ? { svg, png, mmd } : undefined;
 }
 
 /**

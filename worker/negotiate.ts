@@ -11,6 +11,7 @@ import { notAcceptable } from "./errors.ts";
 const MEDIA: Record<Format, readonly string[]> = {
   json: ["application/json"],
   svg: ["image/svg+xml"],
+  png: ["image/png"],
   mmd: ["text/vnd.mermaid", "text/plain"],
   md: ["text/markdown"],
   csv: ["text/csv"],
@@ -33,6 +34,7 @@ function matches(range: string, media: string): boolean {
 
 export function contentTypeOf(format: Format, media?: string): string {
   const type = media ?? MEDIA[format][0] ?? "application/octet-stream";
+  if (format === "png") return type;
   return format === "csv" ? `${type}${CHARSET}; header=present` : `${type}${CHARSET}`;
 }
 

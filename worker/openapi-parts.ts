@@ -6,7 +6,7 @@
  */
 import { PROFILES } from "../core/index.ts";
 import { BACKGROUND_PATTERN } from "../core/syntax.ts";
-import { THEMES, VIEWS } from "../core/schema.ts";
+import { LABELS, NOTES, THEMES, VIEWS } from "../core/schema.ts";
 
 export type Schema = Record<string, unknown>;
 
@@ -69,12 +69,15 @@ export const OPTION_PARAMS = [
     "Diagram view: `sequence` (numbered messages over time) or `map` (servers by site with numbered arrows) for svg and mmd; md keeps the numbered steps and puts the chosen view in its ```mermaid fence.",
     VIEWS,
   ),
+  query("notes", "Diagnostic text in the picture: `none`, `brief` (default: one short line per warning) or `full`. JSON and the Markdown text always carry all of it.", NOTES),
+  query("label", "Participant boxes: `role` (CAS 2013), `name` (the server name) or `both` (default).", LABELS),
 ];
 
 const MERMAID = "Mermaid text: a sequenceDiagram, or a flowchart for the map view.";
 export const FLOW_CONTENT = {
   "application/json": { schema: ref("FlowResponse") },
   "image/svg+xml": { schema: text },
+  "image/png": { schema: { type: "string", format: "binary", description: "The SVG rasterized by resvg with the bundled Liberation Sans, one PNG pixel per SVG pixel." } },
   "text/vnd.mermaid": { schema: { ...text, description: MERMAID } },
   "text/plain": { schema: { ...text, description: `${MERMAID} Sent as text/plain when Accept asks for it (browsers then show it inline).` } },
   "text/markdown": { schema: text },

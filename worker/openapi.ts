@@ -21,7 +21,7 @@ function component(s: Schema): Schema {
   return rest;
 }
 
-const FLOW_FORMATS = ["json", "svg", "mmd", "md"];
+const FLOW_FORMATS = ["json", "svg", "png", "mmd", "md"];
 const AUDIT_FORMATS = ["json", "md", "csv"];
 const PRESET_IDS = Object.keys(presets);
 const SCENARIO_NAMES = [...new Set(Object.values(presets).flatMap((p) => Object.keys(p.scenarios)))].sort();
@@ -36,6 +36,13 @@ const SCOPE_PARAMS = [
   }),
 ];
 const AUDIT_TOO_LARGE = problem(`Audit over ${MAX_AUDIT_ROWS} rows (users x protocols x 2), or body over the limit: narrow it with \`users\` / \`protocols\`, or run the CLI.`);
+/** The scenario in the query, for a body that is a bare topology file (the body's `scenario` wins). */
+const SCENARIO_PARAMS = [
+  query("user", "Scenario user, when the body has no `scenario` (e.g. a bare topology file)."),
+  query("protocol", "Scenario protocol.", PROTOCOLS),
+  query("client", "Scenario client location.", ["internal", "external"]),
+  query("host", "Host name the client uses."),
+];
 
 export function openApiDocument(origin: string): Schema {
   return {
@@ -61,8 +68,8 @@ export function openApiDocument(origin: string): Schema {
         post: {
           operationId: "postFlow",
           summary: "Trace one client request through a topology",
-          description: "Body: JSON or YAML (`text/plain` is sniffed). Response format from `?format=` or `Accept`; JSON by default.",
-          parameters: [query("format", "Response format.", FLOW_FORMATS), ...OPTION_PARAMS],
+          description: "Body: JSON or YAML (`text/plain` is sniffed): a FlowRequest, or a bare topology file (`sites`/`servers` at the top, as `exflow presets <id>` prints it) with the scenario in the query. Response format from `?format=` or `Accept`; JSON by default.",
+          parameters: [query("format", "Response format.", FLOW_FORMATS), ...SCENARIO_PARAMS, ...OPTION_PARAMS],
           requestBody: { required: true, content: { "application/json": { schema: ref("FlowRequest") }, "application/yaml": { schema: ref("FlowRequest") } } },
           responses: { "200": ok("The flow", FLOW_CONTENT), ...ERRORS, ...BODY_ERRORS },
         },
@@ -75,6 +82,7 @@ export function openApiDocument(origin: string): Schema {
           parameters: [
             { name: "format", in: "path", required: true, schema: { type: "string", enum: FLOW_FORMATS } },
             { name: "encoded", in: "path", required: true, schema: { type: "string", minLength: 1, pattern: "^[A-Za-z0-9_+/-]+={0,2}$" } },
+            ...SCENARIO_PARAMS,
             ...OPTION_PARAMS,
           ],
           responses: { "200": ok("The flow", FLOW_CONTENT), ...NOT_MODIFIED, ...ERRORS, "413": problem("Inflates to more than the limit.") },
@@ -94,7 +102,7 @@ export function openApiDocument(origin: string): Schema {
       "/v1/presets/{id}/{file}": {
         get: {
           operationId: "getPresetFile",
-          summary: "A preset scenario's flow (`{scenario}.{svg|mmd|md|json}`) or the preset's audit (`audit.{json|md|csv}`)",
+          summary: "A preset scenario's flow (`{scenario}.{svg|png|mmd|md|json}`) or the preset's audit (`audit.{json|md|csv}`)",
           description: "Without an extension the format is negotiated. The scenario names are those of the preset (`GET /v1/presets/{id}`).",
           parameters: [
             { name: "id", in: "path", required: true, schema: { type: "string", enum: PRESET_IDS } },
@@ -119,6 +127,7 @@ export function openApiDocument(origin: string): Schema {
         post: {
           operationId: "postAudit",
           summary: "Audit a topology: every user x protocol x client location, diagnostics, DNS and certificate names",
+          description: "Body: `{ topology | preset, options? }`, or a bare topology file as `exflow presets <id>` prints it.",
           parameters: [query("format", "Response format.", AUDIT_FORMATS), ...OPTION_PARAMS, ...SCOPE_PARAMS],
           requestBody: { required: true, content: { "application/json": { schema: ref("AuditRequest") }, "application/yaml": { schema: ref("AuditRequest") } } },
           responses: { "200": ok("The audit", AUDIT_CONTENT), ...ERRORS, ...BODY_ERRORS, "413": AUDIT_TOO_LARGE },
@@ -149,7 +158,7 @@ export function openApiDocument(origin: string): Schema {
   };
 }
 
-const links = { type: "object", required: ["svg", "mmd", "md", "json"], properties: Object.fromEntries(FLOW_FORMATS.map((f) => [f, { type: "string", pattern: "^https?://" }])) };
+const links = { type: "object", required: ["svg", "png", "mmd", "md", "json"], properties: Object.fromEntries(FLOW_FORMATS.map((f) => [f, { type: "string", pattern: "^https?://" }])) };
 const auditLinks = { type: "object", required: AUDIT_FORMATS, properties: Object.fromEntries(AUDIT_FORMATS.map((f) => [f, { type: "string", pattern: "^https?://" }])) };
 const presetLinks = { type: "object", required: ["self", "audit"], properties: { self: { type: "string", pattern: "^https?://" }, audit: auditLinks } };
 const OUTCOMES = ["proxy", "redirect", "silent-redirect", "autodiscover-referral", "direct", "fail", "n/a"];
@@ -188,7 +197,7 @@ const SCHEMAS: Record<string, Schema> = {
         properties: {
           ...links.properties,
           mermaidLive: { type: "string", pattern: "^https://mermaid\\.live/edit#pako:[A-Za-z0-9_-]+$" },
-          map: { type: "object", required: ["svg", "mmd"], properties: { svg: { type: "string", pattern: "^https?://" }, mmd: { type: "string", pattern: "^https?://" } } },
+          map: { type: "object", required: ["svg", "png", "mmd"], properties: { svg: { type: "string", pattern: "^https?://" }, png: { type: "string", pattern: "^https?://" }, mmd: { type: "string", pattern: "^https?://" } } },
         },
       },
     },

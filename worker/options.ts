@@ -1,12 +1,16 @@
 /**
- * Rendering options from the query string (`profile`, `theme`, `background`, `view`), merged into
- * the request document's `options`. Precedence, as in Kroki: a value in the body wins over the same
- * option in the query; the query fills in what the body leaves out. The core validates the result,
- * so a bad option is a 422 wherever it came from.
+ * Rendering options from the query string (`profile`, `theme`, `background`, `view`, `notes`,
+ * `label`), merged into the request document's `options`, and the scenario from the query (`user`,
+ * `protocol`, `client`, `host`) merged into its `scenario`. Precedence, as in Kroki: a value in the
+ * body wins over the same one in the query; the query fills in what the body leaves out. A body
+ * that is a bare topology (what `exflow presets o365info` prints: `sites`/`servers` at the top, no
+ * `topology` or `preset` key) is taken as `{ topology: body }`, so a topology file can be posted as
+ * it is. The core validates the result, so a bad value is a 422 wherever it came from.
  */
 import type { AppContext } from "./app-env.ts";
 
-export const QUERY_OPTIONS = ["profile", "theme", "background", "view"] as const;
+export const QUERY_OPTIONS = ["profile", "theme", "background", "view", "notes", "label"] as const;
+export const QUERY_SCENARIO = ["user", "protocol", "client", "host"] as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
@@ -44,3 +48,28 @@ export function withQueryOptions(doc: unknown, query: Record<string, string | st
   if (body !== undefined && !isObject(body)) return doc;
   return { ...doc, options: { ...query, ...body } };
 }
+
+/** `sites` or `servers` at the top and no `topology`/`preset`: the document is a topology file. */
+export function isBareTopology(doc: unknown): doc is Record<string, unknown> {
+  return isObject(doc) && !("topology" in doc) && !("preset" in doc) && ("servers" in doc || "sites" in doc);
+}
+
+/** The request document with a bare topology wrapped and the query's scenario fields filled in. */
+export function withQueryScenario(doc: unknown, c: AppContext): unknown {
+  const request = isBareTopology(doc) ? { topology: doc } : doc;
+  const query: Record<string, string> = {};
+  for (const k of QUERY_SCENARIO) {
+    const v = c.req.query(k);
+    if (v !== undefined && v !== "") query[k] = v;
+  }
+  if (Object.keys(query).length === 0 || !isObject(request)) return request;
+  const body = request.scenario;
+  if (body !== undefined && !isObject(body)) return request;
+  return { ...request, scenario: { ...query, ...body } };
+}
+
+/** A flow request as the routes read it: body (or encoded URL) + query scenario + query options. */
+export const flowRequestOf = (doc: unknown, c: AppContext): unknown => withQueryOptions(withQueryScenario(doc, c), queryOptions(c));
+
+/** An audit request: a bare topology wrapped, then the query's options and scope (`users`, `protocols`). */
+export const auditRequestOf = (doc: unknown, c: AppContext): unknown => withQueryOptions(isBareTopology(doc) ? { topology: doc } : doc, auditQueryOptions(c));

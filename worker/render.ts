@@ -3,8 +3,9 @@
  * formats come from diagrams/: the sequence view (default) or the map view (`options.view: "map"`:
  * the map SVG and flowchart; Markdown is always the numbered narrative, with the view's Mermaid in
  * its fence, as `exflow flow --view map --format md` prints it).
+ * PNG is the view's SVG rasterized by worker/png.ts, imported only for PNG requests.
  * In: the core's Compiled value (plain data), the format, the origin and the request document
- * (for the links). Out: text.
+ * (for the links). Out: text, or PNG bytes.
  */
 import type { Compiled } from "../core/index.ts";
 import type { RenderOptions } from "../diagrams/index.ts";
@@ -15,8 +16,8 @@ import { mermaidLiveUrl } from "./encode.ts";
 import { flowLinks, type FlowLinks } from "./links.ts";
 
 export function renderOptionsOf(compiled: Compiled): RenderOptions {
-  const { theme, background } = compiled.options ?? {};
-  return { ...(theme ? { theme } : {}), ...(background ? { background } : {}) };
+  const { theme, background, notes, label } = compiled.options ?? {};
+  return { ...(theme ? { theme } : {}), ...(background ? { background } : {}), ...(notes ? { notes } : {}), ...(label ? { label } : {}) };
 }
 
 /** Renderers reject option values they cannot draw with a RangeError; that is the client's 422. */
@@ -32,9 +33,15 @@ function guarded<T>(draw: () => T): T {
 }
 
 /** `links`: the GET URLs of this flow when they are not the encoded ones (a saved topology's). */
-export async function renderFlow(compiled: Compiled, format: FlowFormat, origin: string, doc: unknown, links?: Omit<FlowLinks, "mermaidLive">): Promise<string> {
+export async function renderFlow(compiled: Compiled, format: FlowFormat, origin: string, doc: unknown, links?: Omit<FlowLinks, "mermaidLive">): Promise<string | Uint8Array<ArrayBuffer>> {
   const options = renderOptionsOf(compiled);
   const view = VIEWS[compiled.options?.view ?? "sequence"];
+  if (format === "png") {
+    const svg = guarded(() => view.svg(compiled.flow, options));
+    // Dynamic: the rasterizer (wasm + font) is instantiated only when a PNG is asked for.
+    const { pngOf } = await import("./png.ts");
+    return pngOf(svg);
+  }
   if (format !== "json") return guarded(() => view[format](compiled.flow, options));
   const mermaid = guarded(() => view.mmd(compiled.flow, options));
   const theme = options.theme ?? "default";

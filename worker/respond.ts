@@ -56,7 +56,7 @@ export async function respondOnce<F extends Format>(
   memoKey: string | undefined,
   rep: Negotiated<F>,
   cacheControl: string | undefined,
-  prepare: () => { key: unknown | Promise<unknown>; produce: () => string | Promise<string> },
+  prepare: () => { key: unknown | Promise<unknown>; produce: Produce },
 ): Promise<Response> {
   const fullKey = memoKey === undefined ? undefined : `${rep.format}\u0000${rep.contentType}\u0000${memoKey}`;
   const hit = fullKey === undefined ? undefined : recall(fullKey);
@@ -66,7 +66,8 @@ export async function respondOnce<F extends Format>(
   if (fullKey === undefined) return send(c, etag, rep, cacheControl, produce);
   return send(c, etag, rep, cacheControl, async () => {
     // Kept as UTF-8 bytes: a hit then sends them without encoding the text again.
-    const body = utf8.encode(await produce());
+    const produced = await produce();
+    const body = typeof produced === "string" ? utf8.encode(produced) : produced;
     remember(fullKey, { etag, body });
     return body;
   });

@@ -21,7 +21,9 @@ export async function serveFlow(c: AppContext, doc: unknown, rep: Negotiated<Flo
   const prepare = () => {
     const compiled = compileInput(doc);
     const { topology, scenario, options } = compiled;
-    return { key: digestOf(topology).then((t) => ({ topology: t, scenario, options })), produce: () => renderFlow(compiled, rep.format, origin, doc, links) };
+    // JSON's links embed the origin and the document as sent: both in its ETag, one ETag one byte sequence.
+    const more = rep.format === "json" ? { origin, doc: JSON.stringify(doc) } : {};
+    return { key: digestOf(topology).then((t) => ({ topology: t, scenario, options, ...more })), produce: () => renderFlow(compiled, rep.format, origin, doc, links) };
   };
   // JSON answers carry links built from the origin and the document as sent (key order included), so both are in the key;
   // a route that brings its own links (saved documents) is not remembered.

@@ -9,6 +9,7 @@ import { type Audit, audit } from "../../core/audit.ts";
 import { failingRows, renderAuditCsv, renderAuditMarkdown } from "../../diagrams/audit/index.ts";
 import { CliError, EXIT_FAILING_FLOWS } from "../errors.ts";
 import { writeOutput } from "../io.ts";
+import { chooseFormat } from "../views.ts";
 import { progress } from "../progress.ts";
 import { asProfile, outputOption, profileOption, TOPOLOGY_HELP } from "../options.ts";
 import { loadTopology } from "../topology.ts";
@@ -55,8 +56,7 @@ export function registerAudit(program: Command): void {
       const bar = progress(topology.users.length, "audit");
       const result = audit(topology, { profile: asProfile(flags.profile), onProgress: (done) => bar.update(done) });
       bar.stop();
-      const ext = flags.output ? extname(flags.output).slice(1).toLowerCase() : "";
-      const format = flags.format ?? FROM_EXTENSION[ext] ?? "md";
+      const format = chooseFormat(flags.format, flags.output, (f) => FROM_EXTENSION[extname(f).slice(1).toLowerCase()], "md", AUDIT_FORMATS);
       writeOutput(formatAudit(result, format), flags.output);
       const failing = failingRows(result);
       if (flags.strict && failing.length > 0) {

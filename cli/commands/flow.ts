@@ -13,9 +13,9 @@ import { CLIENT_APPS, SCENARIO_KINDS } from "../../core/hybrid/types.ts";
 import { validateScenario } from "../../core/validate.ts";
 import { CliError, EXIT_FAILING_FLOWS, issueLines, usage } from "../errors.ts";
 import { writeOutput } from "../io.ts";
-import { backgroundOption, outputOption, profileOption, renderOptions, themeOption, TOPOLOGY_HELP, viewOption } from "../options.ts";
+import { backgroundOption, labelOption, notesOption, outputOption, profileOption, renderOptions, themeOption, TOPOLOGY_HELP, viewOption } from "../options.ts";
 import { loadTopology } from "../topology.ts";
-import { FORMATS, type Format, formatForFile, view, type ViewName } from "../views.ts";
+import { chooseFormat, FORMATS, type Format, formatForFile, output, type ViewName } from "../views.ts";
 
 interface FlowFlags {
   user?: string;
@@ -30,6 +30,8 @@ interface FlowFlags {
   format?: Format;
   theme?: string;
   background?: string;
+  notes?: string;
+  label?: string;
   view: ViewName;
   output?: string;
   strict?: boolean;
@@ -40,6 +42,7 @@ Examples:
   $ exflow flow topology.yaml --user alice --protocol activesync --client external --host mail.o365info.com
   $ exflow flow preset:o365info --user alice --protocol ews --client internal --format json
   $ exflow flow preset:o365info --scenario activesync-madrid --format svg -o madrid.svg
+  $ exflow flow preset:o365info --scenario activesync-madrid -o madrid.png --notes none --label role
   $ exflow flow preset:o365info --scenario activesync-los-angeles --view map -o la-map.svg
   $ exflow flow preset:o365info --scenario activesync-los-angeles --view map --format md > la.md
   $ cat topology.json | exflow flow - --user bob --protocol owa --client external --format mmd
@@ -67,6 +70,8 @@ export function registerFlow(program: Command): void {
     .addOption(themeOption())
     .addOption(backgroundOption())
     .addOption(viewOption())
+    .addOption(notesOption())
+    .addOption(labelOption())
     .addOption(outputOption())
     .option("--strict", "exit 1 when the flow fails")
     .addHelpText("after", EXAMPLES)
@@ -90,8 +95,8 @@ export function registerFlow(program: Command): void {
       if (!scenario.ok) throw usage(issueLines(scenario.issues).map((line) => line.replace(/^(user|protocol|client|host|profile|kind|target|app): /, "--$1: ")));
       const flow = route(topology, { ...scenario.value, profile: profileFor(topology, scenario.value.profile) });
 
-      const format = flags.format ?? formatForFile(flags.output) ?? "md";
-      writeOutput(view(flow, format, renderOptions(flags), flags.view), flags.output);
+      const format = chooseFormat(flags.format, flags.output, formatForFile, "md", ["md", "json", "mmd", "svg", "png"]);
+      writeOutput(await output(flow, format, renderOptions(flags), flags.view), flags.output);
       if (flags.strict && flow.outcome === "fail") throw new CliError(EXIT_FAILING_FLOWS, `flow fails: ${flow.diagnostics[0]?.message ?? "see the diagnostics"}`);
     });
 }

@@ -17,7 +17,7 @@ import { escapeMarkdown } from "../../diagrams/escape.ts";
 import { cleanText } from "../../diagrams/text.ts";
 import { uniqueStems } from "../filenames.ts";
 import { makeDir, writeFile, writeOutput } from "../io.ts";
-import { asProfile, backgroundOption, profileOption, renderOptions, themeOption, TOPOLOGY_HELP } from "../options.ts";
+import { asProfile, backgroundOption, labelOption, notesOption, profileOption, renderOptions, themeOption, TOPOLOGY_HELP } from "../options.ts";
 import { progress } from "../progress.ts";
 import { loadTopology } from "../topology.ts";
 import { type Format, view, type ViewName } from "../views.ts";
@@ -30,13 +30,15 @@ interface RenderFlags {
   profile?: string;
   theme?: string;
   background?: string;
+  notes?: string;
+  label?: string;
   view: RenderView;
 }
 
 /** One file written per flow: `<stem><suffix>`, linked from index.md as `label` (the .md is the cell's outcome link). */
 interface FileKind {
   suffix: string;
-  format: Exclude<Format, "json">;
+  format: Exclude<Format, "json" | "png">;
   view: ViewName;
   label: string;
 }
@@ -94,6 +96,8 @@ export function registerRender(program: Command): void {
     .addOption(profileOption())
     .addOption(themeOption())
     .addOption(backgroundOption())
+    .addOption(notesOption())
+    .addOption(labelOption())
     .addOption(new Option("--view <view>", "diagram views to write: sequence, map (sites with servers and numbered arrows) or both").choices(RENDER_VIEWS).default("sequence"))
     .addHelpText("after", EXAMPLES)
     .action(async (topologyArg: string, flags: RenderFlags) => {

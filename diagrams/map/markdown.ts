@@ -11,5 +11,5 @@ import { renderMapMermaid } from "./mermaid.ts";
 
 /** @example renderMapMarkdown(route(topology, scenario)) // "### ...\n\n1. ...\n\n```mermaid\n%%{init: ...}%%\nflowchart LR\n..." */
 export function renderMapMarkdown(flow: Flow, options?: RenderOptions): string {
-  return printMarkdown(toDiagramModel(flow), options, renderMapMermaid(flow, options));
+  return printMarkdown(toDiagramModel(flow, options), options, renderMapMermaid(flow, options));
 }

@@ -59,5 +59,5 @@ export function printMapMermaid(model: MapModel, options?: RenderOptions): strin
  * @example renderMapMermaid(route(topology, scenario)) // "%%{init: ...}%%\nflowchart LR\n..."
  */
 export function renderMapMermaid(flow: Flow, options?: RenderOptions): string {
-  return printMapMermaid(toMapModel(flow), options);
+  return printMapMermaid(toMapModel(flow, options), options);
 }

@@ -8,6 +8,8 @@
  */
 import type { Flow, Participant, Step } from "../../core/types.ts";
 import { mermaidAlias } from "../escape.ts";
+import { boxText, type LabelMode, noteParagraphs } from "../labels.ts";
+import type { RenderOptions } from "../options.ts";
 import { cleanText, wrapText } from "../text.ts";
 
 /** Request/answer arrows solid, redirects and Autodiscover referrals dashed, AD lookups a plain line, the failing hop crossed. */
@@ -62,26 +64,23 @@ export interface MapModel {
 export const MAP_FONT_SIZE = 16;
 /** Id of the diagnostics note in both views; node ids all start with `p_`, so it cannot collide. */
 export const NOTE_ID = "note_diagnostics";
-const MAX_NODE_TEXT = 180;
+/** As wide as a sequence-diagram actor, so a box breaks its text at the same places in both views. */
+const MAX_NODE_TEXT = 240;
 const MAX_SITE_TEXT = 340;
 const MAX_NOTE_TEXT = 520;
 
-const ROLE_NAMES: Record<string, string> = { cas: "CAS", mailbox: "Mailbox" };
-
 const wrap = (s: string, max: number): string[] => wrapText(cleanText(s) || "?", max, MAP_FONT_SIZE);
 
-function nodeLines(p: Participant): string[] {
-  if (p.kind !== "server") return wrap(p.label ?? p.id, MAX_NODE_TEXT);
-  const roles = (p.roles ?? []).map((r) => ROLE_NAMES[r] ?? cleanText(String(r))).join("/") || "Server";
-  const role = cleanText(`${roles} ${p.version ?? ""}`);
-  return [...wrap(role, MAX_NODE_TEXT), ...wrap(p.server ?? p.id, MAX_NODE_TEXT)];
-}
+/** The same box text as the sequence view (labels.ts), wrapped to the map's node width. */
+const nodeLines = (p: Participant, mode?: LabelMode): string[] => wrap(boxText(p, mode), MAX_NODE_TEXT);
 
+/** The core's tier when given (a 2016 server is a front end); hand-written flows: by roles. */
 function tierOf(p: Participant): MapTier {
   if (p.kind === "ad") return 2;
   if (p.kind === "client") return 0;
+  if (p.tier) return p.tier === "back-end" ? 1 : 0;
   const roles = p.roles ?? [];
-  return roles.length > 0 && !roles.includes("cas") ? 1 : 0;
+  return roles.length > 0 && !roles.includes("cas") && p.version !== "SE" && (p.version ?? 0) < 2016 ? 1 : 0;
 }
 
 function styleOf(step: Step, flow: Flow, isLast: boolean): MapEdgeStyle {
@@ -106,7 +105,7 @@ function ordered(flow: Flow): Participant[] {
   return [...seen];
 }
 
-export function toMapModel(flow: Flow): MapModel {
+export function toMapModel(flow: Flow, options: RenderOptions = {}): MapModel {
   const parts = ordered(flow);
   const aliases = new Set<string>();
   const sites: MapSite[] = [];
@@ -126,7 +125,7 @@ export function toMapModel(flow: Flow): MapModel {
         for (const n of p.names ?? []) if (cleanText(n) && !s.names.includes(cleanText(n))) s.names.push(cleanText(n));
       }
     }
-    return { id: p.id, alias, kind: p.kind, lines: nodeLines(p), site, tier: tierOf(p) };
+    return { id: p.id, alias, kind: p.kind, lines: nodeLines(p, options.label), site, tier: tierOf(p) };
   });
   for (const s of sites) {
     // The core says which sites are Internet-facing for this protocol and what they publish;
@@ -152,9 +151,7 @@ export function toMapModel(flow: Flow): MapModel {
   });
   // Numbers only: the line to the Active Directory cylinder says "lookup" by itself.
   for (const e of edges) e.label = e.numbers.join(", ");
-  const notes = flow.diagnostics
-    .filter((d) => d.severity !== "info")
-    .flatMap((d) => wrap(`${d.code}: ${d.message}`, MAX_NOTE_TEXT));
+  const notes = noteParagraphs(flow.diagnostics, options.notes).flatMap((d) => wrap(d, MAX_NOTE_TEXT));
   const s = flow.scenario;
   const title = cleanText(`Map: ${s.protocol}, ${s.client} client, user ${s.user}${s.host ? `, ${s.host}` : ""}`);
   return { title, outcome: flow.outcome, nodes, sites, edges, notes };

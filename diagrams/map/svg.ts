@@ -95,6 +95,6 @@ export function printMapSvg(l: MapLayout, model: MapModel, themeName: ThemeName,
  */
 export function renderMapSvg(flow: Flow, options?: RenderOptions): string {
   const { themeName, theme, background } = resolveOptions(options);
-  const model = toMapModel(flow);
+  const model = toMapModel(flow, options);
   return printMapSvg(layoutMap(model), model, themeName, theme, background);
 }

@@ -51,12 +51,31 @@ describe("renderSvg geometry", () => {
     expect(h).toBe(vh);
   });
 
-  test("long labels are wrapped to the model's width instead of overflowing", () => {
+  test("long labels are wrapped to the model's width; only a single unbreakable word may be wider, up to twice", () => {
     const model = toDiagramModel(HOSTILE);
-    for (const p of model.participants) for (const l of p.lines) expect(textWidth(l, 16)).toBeLessThanOrEqual(240);
-    for (const m of model.messages) for (const l of m.lines) expect(textWidth(l, 16)).toBeLessThanOrEqual(340);
+    const within = (l: string, max: number): void => {
+      if (textWidth(l, 16) > max) expect(l, `${l} is wider than ${max} but not one word`).not.toContain(" ");
+      expect(textWidth(l, 16)).toBeLessThanOrEqual(2 * max);
+    };
+    for (const p of model.participants) for (const l of p.lines) within(l, 240);
+    for (const m of model.messages) for (const l of m.lines) within(l, 340);
     expect(wrapText("a".repeat(200), 100, 16).length).toBeGreaterThan(1);
     expect(wrapText("https://a.example/very/long/path/with/many/parts", 120, 16).every((l) => textWidth(l, 16) <= 120)).toBe(true);
+  });
+
+  test("wrapping breaks between words and after path separators, never inside a word", () => {
+    const text = "DX-07: AutoDiscoverServiceInternalUri on S3-CAS2010 points at https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml";
+    const lines = wrapText(text, 220, 16);
+    expect(lines).toContain("AutoDiscoverServiceInternalUri");
+    // Walk the original text: each line ends at a space or right after a separator.
+    let at = 0;
+    for (const line of lines.slice(0, -1)) {
+      expect(text.startsWith(line, at)).toBe(true);
+      at += line.length;
+      if (text[at] === " ") at++;
+      else expect(line.at(-1)).toMatch(/[./\-_\\@:]/);
+    }
+    expect(text.slice(at)).toBe(lines.at(-1));
   });
 
   test("text widths come from the Liberation Sans table (Arial metrics)", () => {

@@ -62,12 +62,12 @@ export const rawDeflateEncode = (text: string): string => deflateRawSync(Buffer.
 
 // ---------------------------------------------------------------- what a request asks for
 
-/** Does the request name SVG anywhere (path, ?format, or an image-first Accept)? */
+/** Does the request name an image format (SVG or PNG) anywhere (path, ?format, or an image-first Accept)? */
 export function imageHint(req: Sent): boolean {
   const url = new URL(`${ORIGIN}${req.path}`);
   const accept = Object.entries(req.headers ?? {}).find(([k]) => k.toLowerCase() === "accept")?.[1] ?? "";
   const first = accept.split(",")[0]?.split(";")[0]?.trim().toLowerCase() ?? "";
-  return /\/svg\//i.test(url.pathname) || /\.svg$/i.test(url.pathname) || /svg/i.test(url.search) || first.startsWith("image/");
+  return /\/(svg|png)\//i.test(url.pathname) || /\.(svg|png)$/i.test(url.pathname) || /svg|png/i.test(url.search) || first.startsWith("image/");
 }
 
 // ---------------------------------------------------------------- judges

@@ -76,8 +76,8 @@ describe("405 method not allowed", () => {
 
 describe("406 not acceptable", () => {
   it("unknown ?format=", async () => {
-    const body = await problem(await post("/v1/flow?format=png", REQUEST), 406);
-    expect(body.allowed).toEqual(["json", "svg", "mmd", "md"]);
+    const body = await problem(await post("/v1/flow?format=gif", REQUEST), 406);
+    expect(body.allowed).toEqual(["json", "svg", "mmd", "md", "png"]);
   });
 
   it("unknown format in the path and extension", async () => {

@@ -104,7 +104,7 @@ ${SAVED_HTML}
 <h2 id="h-flow">Flow <span id="outcome" class="badge"></span></h2>
 <figure><div class="diagram fit" id="diagram-box"><img id="diagram" alt="The diagram appears here"></div>
 <figcaption><span id="caption" class="hint"></span>
-<span class="actions"><button type="button" id="zoom" aria-pressed="false">Actual size</button> <a id="download-svg" href="#" download="exflow-flow.svg">Download SVG</a></span></figcaption></figure>
+<span class="actions"><button type="button" id="zoom" aria-pressed="false">Actual size</button> <a id="download-svg" href="#" download="exflow-flow.svg">Download SVG</a> <a id="download-png" href="#" download="exflow-flow.png">Download PNG</a></span></figcaption></figure>
 <div class="flow-details">
 <h3>Steps</h3>
 <div class="table-scroll"><table class="steps"><thead><tr><th scope="col">#</th><th scope="col">From \u2192 to</th><th scope="col">Kind</th><th scope="col">URL</th><th scope="col">What happens</th><th scope="col">Rule</th></tr></thead><tbody id="steps-body"></tbody></table></div>
@@ -120,6 +120,7 @@ ${SAVED_HTML}
 <h2 id="h-share">Take it to your wiki</h2>
 <div class="share">
 ${copyItem("link-svg", "Embeddable SVG URL", "SVG URL", false)}
+${copyItem("link-png", "PNG URL (chat, tickets, Office)", "PNG URL", false)}
 ${copyItem("link-live", "Mermaid Live Editor link", "Mermaid Live link", false)}
 ${copyItem("link-md", "Markdown snippet (image and Mermaid)", "Markdown snippet", true)}
 ${copyItem("link-mmd", "Mermaid text", "Mermaid text", true)}

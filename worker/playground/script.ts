@@ -28,9 +28,9 @@ var ui = {
   outcome: $("outcome"), diagram: $("diagram"), caption: $("caption"), steps: $("steps-body"), participants: $("participant-list"),
   notes: $("note-list"), diagnostics: $("diagnostic-list"), audit: $("audit"), auditSummary: $("audit-summary"),
   auditDiagnostics: $("audit-diagnostic-list"), status: $("status"), live: $("link-live-open"),
-  download: $("download-svg"), zoom: $("zoom"), diagramBox: $("diagram-box"),
+  download: $("download-svg"), downloadPng: $("download-png"), zoom: $("zoom"), diagramBox: $("diagram-box"),
   views: Array.from(document.querySelectorAll("input[name=view]")),
-  share: { svg: $("link-svg"), md: $("link-md"), curl: $("link-curl"), mmd: $("link-mmd"), live: $("link-live") }
+  share: { svg: $("link-svg"), png: $("link-png"), md: $("link-md"), curl: $("link-curl"), mmd: $("link-mmd"), live: $("link-live") }
 };
 
 var state = {
@@ -219,6 +219,11 @@ async function render(flow, links, svg, mmd, doc, view) {
   var markdown = (svgUrl ? "![" + alt + "](" + svgUrl + ")\n\n" : "") + "\u0060\u0060\u0060mermaid\n" + mmd.replace(/\s+$/, "") + "\n\u0060\u0060\u0060\n";
   var curl = "curl -sS '" + origin + "/v1/flow?format=svg' -H 'Content-Type: " + doc.type + "' --data-binary @- -o flow.svg <<'EXFLOW_REQUEST'\n" + doc.text.replace(/\s+$/, "") + "\nEXFLOW_REQUEST\n";
   ui.share.svg.value = svgUrl || "(the request is too long for a GET URL; use the curl command)";
+  // PNG: the same request's encoded GET URL (rendered on demand by the worker, not here).
+  ui.share.png.value = links.png || "(the request is too long for a GET URL; use the curl command with ?format=png)";
+  ui.downloadPng.href = links.png || "#";
+  ui.downloadPng.hidden = !links.png;
+  ui.downloadPng.download = ui.download.download.replace(/\.svg$/, ".png");
   ui.share.md.value = markdown;
   ui.share.curl.value = curl;
   ui.share.mmd.value = mmd;

@@ -1,6 +1,6 @@
 /**
  * POST /v1/audit: every user x protocol x client location of a topology (`{ topology | preset,
- * options? }`), with diagnostics and the DNS/certificate plan, as JSON, a Markdown matrix or CSV.
+ * options? }`, or a bare topology file), with diagnostics and the DNS/certificate plan, as JSON, a Markdown matrix or CSV.
  */
 import { Hono } from "hono";
 import { renderAuditCsv, renderAuditMarkdown } from "../../diagrams/audit/index.ts";
@@ -8,7 +8,7 @@ import type { AppContext, AppEnv, AuditFormat } from "../app-env.ts";
 import { readBody } from "../body.ts";
 import { parseInput, runAudit, validateAuditRequest } from "../input.ts";
 import { negotiate, type Negotiated } from "../negotiate.ts";
-import { auditQueryOptions, withQueryOptions } from "../options.ts";
+import { auditRequestOf } from "../options.ts";
 import { digestOf } from "../etag.ts";
 import { respondOnce } from "../respond.ts";
 import { namesPreset } from "../serve-flow.ts";
@@ -38,5 +38,5 @@ export const auditRoutes = new Hono<AppEnv>();
 auditRoutes.post("/v1/audit", async (c) => {
   const rep = negotiate(c, AUDIT_FORMATS);
   const { text, format } = await readBody(c);
-  return serveAudit(c, withQueryOptions(parseInput(text, format), auditQueryOptions(c)), rep);
+  return serveAudit(c, auditRequestOf(parseInput(text, format), c), rep);
 });

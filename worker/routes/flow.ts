@@ -1,7 +1,8 @@
 /**
  * POST /v1/flow (JSON or YAML body) and GET /v1/flow/{format}/{encoded} (the same request,
- * deflated and base64url-encoded, for <img> tags). Both take `?profile=&theme=&background=&view=`;
- * the body's `options` win over the query.
+ * deflated and base64url-encoded, for <img> tags). Both take `?profile=&theme=&background=&view=`
+ * and the scenario as `?user=&protocol=&client=&host=`; the body wins over the query. The body
+ * may be a bare topology file (see options.ts).
  */
 import { Hono } from "hono";
 import type { AppEnv, FlowFormat } from "../app-env.ts";
@@ -9,26 +10,25 @@ import { readBody } from "../body.ts";
 import { decodeDocumentOnce } from "../encode.ts";
 import { parseInput } from "../input.ts";
 import { negotiate } from "../negotiate.ts";
-import { queryOptions, withQueryOptions } from "../options.ts";
+import { flowRequestOf } from "../options.ts";
 import { CACHE_IMMUTABLE } from "../respond.ts";
 import { serveFlow } from "../serve-flow.ts";
 
 /** Preference order: the first is the default when neither ?format= nor Accept decides. */
-export const FLOW_FORMATS: readonly FlowFormat[] = ["json", "svg", "mmd", "md"];
+// png after svg: `Accept: image/*` (an <img>) keeps getting SVG; PNG needs `image/png` or ?format=png.
+export const FLOW_FORMATS: readonly FlowFormat[] = ["json", "svg", "mmd", "md", "png"];
 
 export const flowRoutes = new Hono<AppEnv>();
 
 flowRoutes.post("/v1/flow", async (c) => {
   const rep = negotiate(c, FLOW_FORMATS);
   const { text, format } = await readBody(c);
-  const doc = withQueryOptions(parseInput(text, format), queryOptions(c));
-  return serveFlow(c, doc, rep);
+  return serveFlow(c, flowRequestOf(parseInput(text, format), c), rep);
 });
 
 // `{.+}`: standard base64 may contain `/`; it is accepted like `_`.
 flowRoutes.get("/v1/flow/:format/:encoded{.+}", async (c) => {
   const rep = negotiate(c, FLOW_FORMATS, c.req.param("format"));
   const text = await decodeDocumentOnce(c.req.param("encoded"));
-  const doc = withQueryOptions(parseInput(text), queryOptions(c));
-  return serveFlow(c, doc, rep, CACHE_IMMUTABLE);
+  return serveFlow(c, flowRequestOf(parseInput(text), c), rep, CACHE_IMMUTABLE);
 });

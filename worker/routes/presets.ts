@@ -28,7 +28,7 @@ function presetOf(id: string): Preset {
 
 function scenarioLinks(base: string, name: string): Record<FlowFormat, string> {
   const enc = encodeURIComponent(name);
-  return { svg: `${base}/${enc}.svg`, mmd: `${base}/${enc}.mmd`, md: `${base}/${enc}.md`, json: `${base}/${enc}.json` };
+  return { svg: `${base}/${enc}.svg`, png: `${base}/${enc}.png`, mmd: `${base}/${enc}.mmd`, md: `${base}/${enc}.md`, json: `${base}/${enc}.json` };
 }
 
 const auditLinks = (base: string): Record<AuditFormat, string> => ({ json: `${base}/audit.json`, md: `${base}/audit.md`, csv: `${base}/audit.csv` });
@@ -72,7 +72,8 @@ function splitFile(file: string): [string, string | undefined] {
 
 presetRoutes.get("/v1/presets/:id/:file", async (c) => {
   const [name, ext] = splitFile(c.req.param("file"));
-  if (ext !== undefined && ext.toLowerCase() === "svg") c.set("format", "svg"); // errors below become an SVG card
+  const lower = ext?.toLowerCase();
+  if (lower === "svg" || lower === "png") c.set("format", lower); // errors below become an SVG card
   const p = presetOf(c.req.param("id"));
   if (name === "audit") {
     const rep = negotiate(c, AUDIT_FORMATS, ext);
@@ -84,7 +85,7 @@ presetRoutes.get("/v1/presets/:id/:file", async (c) => {
     throw notFound(`preset ${p.id} has no scenario ${JSON.stringify(name.slice(0, 80))}; scenarios: ${names.join(", ")} (or audit)`, names);
   }
   if (ext !== undefined && !(FLOW_FORMATS as readonly string[]).includes(ext.toLowerCase())) {
-    throw notAcceptable(`format ${JSON.stringify(ext.slice(0, 40))} is not available; use ${name}.svg, .mmd, .md or .json`, FLOW_FORMATS);
+    throw notAcceptable(`format ${JSON.stringify(ext.slice(0, 40))} is not available; use ${name}.svg, .png, .mmd, .md or .json`, FLOW_FORMATS);
   }
   const rep = negotiate(c, FLOW_FORMATS, ext);
   return serveFlow(c, withQueryOptions({ preset: p.id, scenario: entry.scenario }, queryOptions(c)), rep, CACHE_PRESET);

@@ -41,7 +41,7 @@ function savedLinks(c: AppContext, base: string): Omit<FlowLinks, "mermaidLive">
   };
   const out: Partial<Record<FlowFormat, string>> = {};
   for (const f of FLOW_FORMATS) out[f] = `${base}.${f}${query()}`;
-  return { ...out, map: { svg: `${base}.svg${query("map")}`, mmd: `${base}.mmd${query("map")}` } };
+  return { ...out, map: { svg: `${base}.svg${query("map")}`, png: `${base}.png${query("map")}`, mmd: `${base}.mmd${query("map")}` } };
 }
 
 savedRoutes.get("/v1/t/:ref/flow/:user/:protocol/:file", async (c) => {

@@ -1,0 +1,40 @@
+/**
+ * CPU per PNG: our SVG renderer vs the same SVG rasterized by resvg-wasm with the bundled font
+ * (cli/png.ts, as the CLI does it; the Worker runs the same wasm), on the golden flows, side by side.
+ * Reports the one-off start (wasm compile + instantiate + first picture) and warm medians.
+ * Usage: node bench/png.ts
+ */
+import { performance } from "node:perf_hooks";
+import { pngOf } from "../cli/png.ts";
+import { renderSvg } from "../diagrams/index.ts";
+import { renderMapSvg } from "../diagrams/map/index.ts";
+import { goldenCases } from "../test/diagrams/cases.ts";
+
+const flows = goldenCases().map((c) => c.flow);
+const svgs = flows.flatMap((f) => [renderSvg(f), renderMapSvg(f)]);
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+let t = performance.now();
+await pngOf(svgs[0] ?? "");
+const first = performance.now() - t;
+
+const svgTimes: number[] = [];
+const pngTimes: number[] = [];
+const bytes: number[] = [];
+for (let round = 0; round < 3; round++) {
+  for (const f of flows) {
+    t = performance.now();
+    renderSvg(f);
+    svgTimes.push(performance.now() - t);
+  }
+  for (const s of svgs) {
+    t = performance.now();
+    const png = await pngOf(s);
+    pngTimes.push(performance.now() - t);
+    bytes.push(png.length);
+  }
+}
+const ms = (v: number): string => `${v.toFixed(2)} ms`;
+console.log(`png: first picture (wasm start + font) ${ms(first)}`);
+console.log(`svg: median ${ms(median(svgTimes))} per diagram (${svgTimes.length} runs)`);
+console.log(`png: median ${ms(median(pngTimes))} per diagram (${pngTimes.length} runs, ${svgs.length} sequence and map SVGs), ${(median(pngTimes) / Math.max(median(svgTimes), 1e-3)).toFixed(0)}x the SVG; median size ${(median(bytes) / 1024).toFixed(1)} KB`);

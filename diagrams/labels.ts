@@ -1,0 +1,58 @@
+/**
+ * Text both views put into the picture, chosen by the `label` and `notes` options. Participant
+ * boxes print the core's `labels` as they are (flows written by hand without them get the same
+ * text composed from role, version and names); diagnostics become note text at the chosen level.
+ * The site is never in a box: every view draws servers inside their site's box.
+ */
+import type { Diagnostic, Participant } from "../core/types.ts";
+import { cleanText } from "./text.ts";
+
+export const LABEL_MODES = ["role", "name", "both"] as const;
+export type LabelMode = (typeof LABEL_MODES)[number];
+export const NOTES_LEVELS = ["none", "brief", "full"] as const;
+export type NotesLevel = (typeof NOTES_LEVELS)[number];
+
+/** Defaults: the server's name with its role; one short line per warning. */
+export const DEFAULT_LABEL: LabelMode = "both";
+export const DEFAULT_NOTES: NotesLevel = "brief";
+
+const ROLE_NAMES: Record<string, string> = { cas: "CAS", mailbox: "Mailbox" };
+
+function composed(p: Participant, mode: LabelMode): string {
+  if (p.kind !== "server") return p.label ?? p.id;
+  const role = p.role ?? (p.version === "SE" || (p.version ?? 0) >= 2016 ? `Exchange ${p.version}` : `${(p.roles ?? []).map((r) => ROLE_NAMES[r] ?? r).join("/") || "Server"} ${p.version ?? ""}`);
+  const hosts = p.names?.length ? ` (${p.names.join(", ")})` : "";
+  const name = p.server ?? p.id;
+  return mode === "role" ? `${role}${hosts}` : mode === "name" ? `${name}${hosts}` : `${name}, ${role}${hosts}`;
+}
+
+/** What the participant's box says; never empty. */
+export function boxText(p: Participant, mode: LabelMode = DEFAULT_LABEL): string {
+  if (!LABEL_MODES.includes(mode)) throw new RangeError(`unknown label: ${String(mode).slice(0, 40)}`);
+  return cleanText(p.labels?.[mode] ?? composed(p, mode)) || cleanText(p.id) || "?";
+}
+
+const BRIEF_CHARS = 130;
+
+/**
+ * "DX-07: the first clause of the message…": without a leading input path ("scenario.host: "),
+ * up to the first `;` or `:` and at most BRIEF_CHARS, cut between words.
+ */
+function brief(d: Diagnostic): string {
+  const message = cleanText(d.message).replace(/^[\w$.[\]-]+: (?=\S)/, "");
+  const clause = message.split(/[;:](?:\s|$)/)[0] ?? message;
+  let out = clause;
+  if (out.length > BRIEF_CHARS) {
+    const cut = out.lastIndexOf(" ", BRIEF_CHARS);
+    out = out.slice(0, cut > 20 ? cut : BRIEF_CHARS).replace(/[\s,.(]+$/, "");
+  }
+  return `${d.code}: ${out}${out.length < message.length ? "…" : ""}`;
+}
+
+/** One paragraph per warning or error (info stays in the JSON and Markdown), at the chosen level. */
+export function noteParagraphs(diagnostics: readonly Diagnostic[], level: NotesLevel = DEFAULT_NOTES): string[] {
+  if (!NOTES_LEVELS.includes(level)) throw new RangeError(`unknown notes level: ${String(level).slice(0, 40)}`);
+  if (level === "none") return [];
+  const shown = diagnostics.filter((d) => d.severity !== "info");
+  return shown.map((d) => (level === "full" ? cleanText(`${d.code}: ${d.message}`) : brief(d)));
+}
