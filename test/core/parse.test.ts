@@ -107,18 +107,16 @@ describe("parseDocument rejects", () => {
     expect(!r.ok && r.issues[0]?.code).toBe("TYPE");
   });
 
-  it("rejects a huge document quickly, before parsing", () => {
-    const t0 = performance.now();
-    parseDocument("a: " + "x".repeat(5 * MAX_DOCUMENT_BYTES));
-    expect(performance.now() - t0).toBeLessThan(500);
+  // How long these take is measured in bench/growth.ts (growth exponents), not asserted here.
+  it("rejects a huge document before parsing, with the size limit as the only issue", () => {
+    const r = parseDocument("a: " + "x".repeat(5 * MAX_DOCUMENT_BYTES));
+    expect(!r.ok && r.issues.map((i) => i.code)).toEqual(["LIMIT"]);
   });
 
-  it("handles many keys in one mapping in linear time (yaml's own uniqueKeys check is quadratic)", () => {
+  it("reads many keys in one mapping (our duplicate check replaces yaml's quadratic uniqueKeys)", () => {
     const text = Array.from({ length: 30_000 }, (_, i) => `k${i}: v`).join("\n");
-    const t0 = performance.now();
     const r = parseDocument(text);
-    expect(r.ok).toBe(true);
-    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(r.ok && Object.keys(r.value as object).length).toBe(30_000);
   });
 
   it("quotes user text in messages escaped and shortened", () => {

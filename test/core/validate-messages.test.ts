@@ -21,11 +21,10 @@ describe("didYouMean", () => {
     expect(didYouMean(input, candidates)).toBe(expected);
   });
 
-  it("is fast against thousands of names", () => {
+  // Its cost against thousands of names is measured in bench/growth.ts, not asserted here.
+  it("finds the name among thousands", () => {
     const names = Array.from({ length: 20_000 }, (_, i) => `user${i}`);
-    const t0 = performance.now();
-    for (let i = 0; i < 50; i++) didYouMean(`usr${i}`, names);
-    expect(performance.now() - t0).toBeLessThan(2_000);
+    for (let i = 0; i < 50; i++) expect(didYouMean(`usr${i}`, names)).toBe(`user${i}`);
   });
 });
 
