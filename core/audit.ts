@@ -10,13 +10,13 @@
  */
 import { diagnose } from "./diagnostics.ts";
 import type { ScopedDiagnostic } from "./diagnostics.ts";
-import { compareLevel, parseBuild } from "./diagnostics/builds.ts";
-import { buildModel, isModern } from "./model.ts";
+import { chooseProfile } from "./defaults.ts";
+import { eachFlow, type FlowCell } from "./each-flow.ts";
+import { buildModel } from "./model.ts";
 import { requiredNames } from "./names.ts";
 import type { RequiredNames } from "./names.ts";
-import { route } from "./route.ts";
 import { CLIENTS, PROTOCOLS } from "./types.ts";
-import type { ClientLocation, Outcome, Profile, Protocol, Server, Severity, Topology, Version } from "./types.ts";
+import type { ClientLocation, Outcome, Profile, Protocol, Severity, Topology, Version } from "./types.ts";
 
 export type AuditOutcome = Outcome | "n/a";
 
@@ -69,69 +69,37 @@ export interface AuditOptions {
   onProgress?: (usersDone: number, usersTotal: number) => void;
 }
 
-/**
- * Why a user/protocol/location cell does not exist, or null when it does:
- * MH-1 (no MAPI/HTTP for 2007/2010, nor for 2013 before SP1), OL-3 (2013+ mailboxes take no
- * RPC/TCP), RPC/TCP only from inside (OL-1/OL-2: external Outlook uses Outlook Anywhere),
- * ECP-1 (Exchange 2007 has no ECP).
- */
-export function notApplicable(mailbox: Server, protocol: Protocol, client: ClientLocation): string | null {
-  const v = mailbox.version;
-  if (protocol === "mapi-http" && !isModern(v)) return `MH-1: Exchange ${v} mailboxes never get MAPI over HTTP; Outlook uses RPC/TCP or Outlook Anywhere`;
-  if (protocol === "mapi-http" && v === 2013) {
-    const level = parseBuild(2013, mailbox.build);
-    if (level && compareLevel(level, [4]) < 0) return "MH-1: MAPI over HTTP needs Exchange 2013 SP1 (CU4) or later on the mailbox server";
-  }
-  if (protocol === "rpc-tcp" && isModern(v)) return `OL-3: Exchange ${v} mailboxes are reached over HTTP only (Outlook Anywhere or MAPI/HTTP), never RPC/TCP`;
-  if (protocol === "rpc-tcp" && client === "external") return "OL-1/OL-2: RPC/TCP is not published to the Internet; external Outlook uses Outlook Anywhere";
-  if (protocol === "ecp" && v === 2007) return "ECP-1: Exchange 2007 has no ECP";
-  return null;
-}
-
 const OUTCOMES: AuditOutcome[] = ["proxy", "redirect", "silent-redirect", "autodiscover-referral", "direct", "fail", "n/a"];
 const zero = (): Record<AuditOutcome, number> => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<AuditOutcome, number>;
 
 export function audit(topology: Topology, options: AuditOptions = {}): Audit {
-  const profile = options.profile ?? "o365info";
+  const profile = chooseProfile(options.profile);
   // One model for every flow: route() and diagnose() both reuse it (diagnose memoises per model).
   const model = buildModel(topology);
   const rows: AuditRow[] = [];
-  for (const user of topology.users) {
-    const mbx = model.servers.get(user.mailbox);
-    const base = { user: user.name, mailbox: user.mailbox, version: mbx?.version ?? null, site: mbx?.site ?? null };
-    for (const protocol of PROTOCOLS) {
-      for (const client of CLIENTS) {
-        const na = mbx ? notApplicable(mbx, protocol, client) : null;
-        if (na) {
-          rows.push({ ...base, protocol, client, host: null, outcome: "n/a", steps: 0, rules: [], diagnostics: [], note: na });
-          continue;
-        }
-        rows.push({ ...base, protocol, client, ...routeRow(model, user.name, protocol, client, profile) });
-      }
-    }
-    options.onProgress?.(rows.length / (PROTOCOLS.length * CLIENTS.length), topology.users.length);
+  const perUser = PROTOCOLS.length * CLIENTS.length;
+  for (const cell of eachFlow(model, profile)) {
+    rows.push(auditRow(cell));
+    if (rows.length % perUser === 0) options.onProgress?.(rows.length / perUser, topology.users.length);
   }
   const diagnostics = diagnose(model);
   return { topology: topology.name ?? null, profile, rows, diagnostics, names: requiredNames(model), summary: summarise(topology.users.length, rows, diagnostics) };
 }
 
-type Routed = Pick<AuditRow, "host" | "outcome" | "steps" | "rules" | "diagnostics" | "note">;
-
-function routeRow(model: ReturnType<typeof buildModel>, user: string, protocol: Protocol, client: ClientLocation, profile: Profile): Routed {
-  try {
-    const flow = route(model, { user, protocol, client, profile });
-    let steps = 0;
-    const rules: string[] = [];
-    for (const s of flow.steps) {
-      if (s.n !== null) steps++;
-      if (s.rule && !rules.includes(s.rule)) rules.push(s.rule);
-    }
-    const codes = [...new Set(flow.diagnostics.map((d) => d.code))];
-    return { host: flow.scenario.host, outcome: flow.outcome, steps, rules, diagnostics: codes };
-  } catch (e) {
-    // route() does not throw on validated input; an unvalidated topology must not sink the whole audit.
-    return { host: null, outcome: "fail", steps: 0, rules: [], diagnostics: [], note: `routing error: ${e instanceof Error ? e.message : String(e)}` };
+function auditRow(cell: FlowCell): AuditRow {
+  const { user, mailbox, protocol, client } = cell;
+  const base = { user: user.name, mailbox: user.mailbox, version: mailbox?.version ?? null, site: mailbox?.site ?? null, protocol, client };
+  if (cell.kind === "n/a") return { ...base, host: null, outcome: "n/a", steps: 0, rules: [], diagnostics: [], note: cell.note };
+  if (cell.kind === "error") return { ...base, host: null, outcome: "fail", steps: 0, rules: [], diagnostics: [], note: `routing error: ${cell.message}` };
+  const { flow } = cell;
+  let steps = 0;
+  const rules: string[] = [];
+  for (const s of flow.steps) {
+    if (s.n !== null) steps++;
+    if (s.rule && !rules.includes(s.rule)) rules.push(s.rule);
   }
+  const codes = [...new Set(flow.diagnostics.map((d) => d.code))];
+  return { ...base, host: flow.scenario.host, outcome: flow.outcome, steps, rules, diagnostics: codes };
 }
 
 function summarise(users: number, rows: AuditRow[], diagnostics: ScopedDiagnostic[]): AuditSummary {

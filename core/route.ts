@@ -16,6 +16,7 @@ import { diagnosticsFor } from "./diagnostics.ts";
 import { defaultHost, resolveHost, standardUrl } from "./resolve.ts";
 import { type ActionId, type Rule, RULES } from "./rules.ts";
 import { connect, lookup, newTrail, type Trail } from "./trail.ts";
+import { chooseProfile } from "./defaults.ts";
 import type { Diagnostic, Flow, Note, Profile, Scenario, Step, Topology } from "./types.ts";
 
 type Action = (t: Trail, c: Ctx, rule: Rule) => void;
@@ -50,7 +51,7 @@ function failed(scenario: Flow["scenario"], d: Diagnostic, notes: Note[] = []): 
 /** Route one scenario. Pass a Model (buildModel) when routing many scenarios over one topology. */
 export function route(input: Model | Topology, scenario: Scenario): Flow {
   const m = "bySite" in input ? input : buildModel(input);
-  const profile = scenario.profile ?? "o365info";
+  const profile = chooseProfile(scenario.profile);
   const { protocol, client } = scenario;
   const resolved: Flow["scenario"] = { user: scenario.user, protocol, client, profile, host: scenario.host ?? null };
   const user = m.users.get(scenario.user);

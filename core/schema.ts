@@ -9,13 +9,12 @@
  */
 import * as z from "zod";
 import { MAX_NAMESPACE_SERVERS, MAX_NAMESPACES, MAX_SERVERS, MAX_SITES, MAX_STRING, MAX_URL, MAX_USERS } from "./limits.ts";
-import { colourProblem, hostProblem, hostPortProblem, urlProblem } from "./syntax.ts";
-import type { AuthMethod, Protocol, Scenario, Topology } from "./types.ts";
+import { BACKGROUND_HELP, THEME_NAMES, type ThemeName, VIEW_NAMES, type ViewName } from "./options.ts";
+import { backgroundProblem, hostProblem, hostPortProblem, urlProblem } from "./syntax.ts";
+import type { AuthMethod, Profile, Protocol, Scenario, Topology } from "./types.ts";
 import { CLIENTS, PROFILES, PROTOCOLS, ROLES, VERSIONS } from "./types.ts";
 
 export const AUTH_METHODS = ["ntlm", "basic", "negotiate", "forms", "windows", "digest", "oauth"] as const satisfies readonly AuthMethod[];
-export const THEMES = ["default", "neutral", "dark"] as const;
-export const VIEWS = ["sequence", "map"] as const;
 
 /** A custom check whose issue carries our code (validate.ts reads `params.code`). */
 function syntax(code: "HOST" | "URL" | "FORMAT", problem: (s: string) => string | undefined) {
@@ -156,9 +155,9 @@ export const scenarioSchema = z
 export const optionsSchema = z
   .strictObject({
     profile: z.enum(PROFILES).optional().describe("Default profile for the scenario when it sets none."),
-    theme: z.enum(THEMES).optional().describe("Diagram theme."),
-    background: z.string().min(1).max(80).check(syntax("FORMAT", colourProblem)).optional().describe('Diagram background: a CSS colour, e.g. "#ffffff", "white", "transparent", "rgb(255, 255, 255)".'),
-    view: z.enum(VIEWS).optional().describe('"sequence" (numbered hops over time) or "map" (servers by site with numbered arrows).'),
+    theme: z.enum(THEME_NAMES).optional().describe("Diagram theme."),
+    background: z.string().min(1).max(80).check(syntax("FORMAT", backgroundProblem)).optional().describe(`Diagram background: ${BACKGROUND_HELP}, e.g. "#ffffff".`),
+    view: z.enum(VIEW_NAMES).optional().describe('"sequence" (numbered hops over time) or "map" (servers by site with numbered arrows).'),
   })
   .describe("Rendering options.");
 
@@ -182,6 +181,10 @@ export type SchemaContract = [
   Expect<Equal<z.input<typeof topologySchema>, Topology>>,
   Expect<Equal<z.output<typeof scenarioSchema>, Scenario>>,
   Expect<Equal<(typeof AUTH_METHODS)[number], AuthMethod>>,
+  // Options take exactly the allow-lists of core/options.ts.
+  Expect<Equal<NonNullable<FlowOptions["profile"]>, Profile>>,
+  Expect<Equal<NonNullable<FlowOptions["theme"]>, ThemeName>>,
+  Expect<Equal<NonNullable<FlowOptions["view"]>, ViewName>>,
 ];
 
 type JsonSchema = Record<string, unknown>;

@@ -4,6 +4,9 @@
  * No behaviour here; everything is JSON-serialisable.
  */
 
+/** Where a value lies in the input document: keys and array indexes from the root. */
+export type Path = (string | number)[];
+
 export const VERSIONS = [2007, 2010, 2013, 2016, 2019] as const;
 export type Version = (typeof VERSIONS)[number];
 

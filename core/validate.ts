@@ -8,13 +8,12 @@
  * in another. The returned value is zod's fresh copy: no input object is ever handed on.
  */
 import { MAX_ISSUES } from "./limits.ts";
+import { isObject } from "./plain.ts";
 import { optionsSchema, scenarioSchema, topologySchema, type FlowOptions } from "./schema.ts";
 import { choices, describe, formatPath, listAllowed, quote } from "./suggest.ts";
-import type { Issue, Result, Scenario, Topology } from "./types.ts";
+import type { Issue, Path, Result, Scenario, Topology } from "./types.ts";
 import { checkSchema } from "./validate-issues.ts";
 import { namesOf, topologyRules } from "./validate-rules.ts";
-
-type Path = (string | number)[];
 
 /** A validated request, with the preset (if any) resolved to its topology. */
 export interface FlowRequest {
@@ -117,10 +116,6 @@ function requestIssues(input: unknown, presets: Readonly<Record<string, PresetLi
   }
   if (issues.length > 0 || !topology || !scenario) return { issues };
   return { value: { topology, scenario, options }, issues };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
 /** Where a path lies in the input, level by level: array index or key position; missing keys last. */

@@ -4,9 +4,10 @@
  */
 import type { Context } from "hono";
 
-/** The output formats of a flow, an audit and a preset scenario. */
-export type FlowFormat = "json" | "mmd" | "svg" | "md";
-export type AuditFormat = "json" | "md" | "csv";
+import type { AuditFormat, FlowFormat } from "../core/index.ts";
+
+/** The output formats of a flow, an audit and a preset scenario (their lists live in core/options.ts). */
+export type { AuditFormat, FlowFormat };
 export type Format = FlowFormat | AuditFormat;
 
 export interface AppEnv {

@@ -6,7 +6,7 @@
  * In: the core's Compiled value (plain data), the format, the origin and the request document
  * (for the links). Out: text.
  */
-import type { Compiled } from "../core/index.ts";
+import { type Compiled, DEFAULT_THEME, DEFAULT_VIEW } from "../core/index.ts";
 import type { RenderOptions } from "../diagrams/index.ts";
 import { VIEWS } from "../diagrams/views.ts";
 import type { FlowFormat } from "./app-env.ts";
@@ -32,9 +32,9 @@ function guarded<T>(draw: () => T): T {
 
 export async function renderFlow(compiled: Compiled, format: FlowFormat, origin: string, doc: unknown): Promise<string> {
   const options = renderOptionsOf(compiled);
-  const view = VIEWS[compiled.options?.view ?? "sequence"];
+  const view = VIEWS[compiled.options?.view ?? DEFAULT_VIEW];
   if (format !== "json") return guarded(() => view[format](compiled.flow, options));
   const mermaid = guarded(() => view.mmd(compiled.flow, options));
-  const links = await flowLinks(origin, doc, mermaid, options.theme ?? "default");
+  const links = await flowLinks(origin, doc, mermaid, options.theme ?? DEFAULT_THEME);
   return `${JSON.stringify({ flow: compiled.flow, links }, null, 2)}\n`;
 }

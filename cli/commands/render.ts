@@ -9,10 +9,7 @@
  */
 import { type Command, Option } from "commander";
 import { join } from "node:path";
-import { notApplicable } from "../../core/audit.ts";
-import { buildModel } from "../../core/model.ts";
-import { route } from "../../core/route.ts";
-import { CLIENTS, PROTOCOLS, type ClientLocation, type Flow, type Protocol, type Topology } from "../../core/types.ts";
+import { buildModel, cellCount, chooseProfile, CLIENTS, eachFlow, PROTOCOLS, type ClientLocation, type Flow, type Protocol, type Topology } from "../../core/index.ts";
 import { escapeMarkdown } from "../../diagrams/escape.ts";
 import { cleanText } from "../../diagrams/text.ts";
 import { uniqueStems } from "../filenames.ts";
@@ -98,32 +95,31 @@ export function registerRender(program: Command): void {
     .addHelpText("after", EXAMPLES)
     .action(async (topologyArg: string, flags: RenderFlags) => {
       const { topology } = await loadTopology(topologyArg);
-      const profile = asProfile(flags.profile) ?? "o365info";
+      const profile = chooseProfile(asProfile(flags.profile));
       const options = renderOptions(flags);
       const kinds = filesFor(flags.view);
       makeDir(flags.out);
 
       const model = buildModel(topology);
       const stems = uniqueStems(topology.users.map((u) => u.name));
-      const plan = topology.users.flatMap((user) => PROTOCOLS.flatMap((protocol) => CLIENTS.map((client) => ({ user, protocol, client }))));
-      const bar = progress(plan.length, "render");
+      const bar = progress(cellCount(model), "render");
       const users = new Map<string, UserEntry>();
       let files = 0;
       let flows = 0;
       try {
-        for (const { user, protocol, client } of plan) {
+        for (const cell of eachFlow(model, profile)) {
+          const { user, mailbox, protocol, client } = cell;
           let entry = users.get(user.name);
           if (!entry) {
-            const mbx = model.servers.get(user.mailbox);
-            entry = { name: user.name, mailbox: user.mailbox, where: mbx ? `Exchange ${mbx.version}, ${mbx.site}` : "", cells: [] };
+            entry = { name: user.name, mailbox: user.mailbox, where: mailbox ? `Exchange ${mailbox.version}, ${mailbox.site}` : "", cells: [] };
             users.set(user.name, entry);
           }
-          const mbx = model.servers.get(user.mailbox);
-          const na = mbx ? notApplicable(mbx, protocol, client) : null;
-          if (na) {
-            entry.cells.push({ protocol, client, outcome: "n/a", steps: 0, note: na });
+          // A routing error is a bug (the topology was validated): exit 3, as before eachFlow.
+          if (cell.kind === "error") throw new Error(cell.message);
+          if (cell.kind === "n/a") {
+            entry.cells.push({ protocol, client, outcome: "n/a", steps: 0, note: cell.note });
           } else {
-            const flow = route(model, { user: user.name, protocol, client, profile });
+            const { flow } = cell;
             const stem = `${stems.get(user.name)}-${protocol}-${client}`;
             for (const k of kinds) writeFile(join(flags.out, `${stem}${k.suffix}`), view(flow, k.format, options, k.view));
             files += kinds.length;

@@ -3,6 +3,7 @@
  * options? }`), with diagnostics and the DNS/certificate plan, as JSON, a Markdown matrix or CSV.
  */
 import { Hono } from "hono";
+import { AUDIT_FORMATS } from "../../core/index.ts";
 import { renderAuditCsv, renderAuditMarkdown } from "../../diagrams/audit/index.ts";
 import type { AppContext, AppEnv, AuditFormat } from "../app-env.ts";
 import { readBody } from "../body.ts";
@@ -10,8 +11,6 @@ import { parseInput, runAudit, validateAuditRequest } from "../input.ts";
 import { negotiate, type Negotiated } from "../negotiate.ts";
 import { queryOptions, withQueryOptions } from "../options.ts";
 import { respond } from "../respond.ts";
-
-export const AUDIT_FORMATS: readonly AuditFormat[] = ["json", "md", "csv"];
 
 export async function serveAudit(c: AppContext, doc: unknown, rep: Negotiated<AuditFormat>, cacheControl?: string): Promise<Response> {
   const request = validateAuditRequest(doc);

@@ -4,7 +4,8 @@
  * the body's `options` win over the query.
  */
 import { Hono } from "hono";
-import type { AppEnv, FlowFormat } from "../app-env.ts";
+import { FLOW_FORMATS } from "../../core/index.ts";
+import type { AppEnv } from "../app-env.ts";
 import { readBody } from "../body.ts";
 import { decodeDocument } from "../encode.ts";
 import { parseInput } from "../input.ts";
@@ -13,8 +14,7 @@ import { queryOptions, withQueryOptions } from "../options.ts";
 import { CACHE_IMMUTABLE } from "../respond.ts";
 import { serveFlow } from "../serve-flow.ts";
 
-/** Preference order: the first is the default when neither ?format= nor Accept decides. */
-export const FLOW_FORMATS: readonly FlowFormat[] = ["json", "svg", "mmd", "md"];
+// FLOW_FORMATS is in preference order: the first is the default when neither ?format= nor Accept decides.
 
 export const flowRoutes = new Hono<AppEnv>();
 
