@@ -4,7 +4,7 @@
  * In: the server origin. Out: a plain object (served as /openapi.json).
  */
 import { PROFILES, PROTOCOLS } from "../core/index.ts";
-import { flowRequestJsonSchema, scenarioJsonSchema, THEME_NAMES, topologyJsonSchema, VIEW_NAMES } from "../core/index.ts";
+import { BACKGROUND_HELP, flowRequestJsonSchema, scenarioJsonSchema, THEME_NAMES, topologyJsonSchema, VIEW_NAMES } from "../core/index.ts";
 import { MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
 import { NAME, VERSION } from "./version.ts";
 
@@ -30,7 +30,7 @@ const query = (name: string, description: string, values?: readonly string[]) =>
 const OPTION_PARAMS = [
   query("profile", "Routing profile; a value in the body's `options` wins over this.", PROFILES),
   query("theme", "Diagram theme; a value in the body's `options` wins over this.", THEME_NAMES),
-  query("background", "Diagram background (`transparent`, `#rrggbb`, a colour name); the body's `options` win."),
+  query("background", `Diagram background: ${BACKGROUND_HELP}; the body's \`options\` win.`),
   query("view", "Diagram view: `sequence` (numbered messages over time) or `map` (servers by site with numbered arrows) for svg and mmd; md keeps the numbered steps and puts the chosen view in its ```mermaid fence.", VIEW_NAMES),
 ];
 
