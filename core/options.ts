@@ -7,6 +7,9 @@ import { PROFILES, type Profile } from "./types.ts";
 
 export { PROFILES, type Profile };
 
+/** The request options (`options` in a flow request, `?name=` in the query), in the order the docs list them. */
+export const OPTION_NAMES = ["profile", "theme", "background", "view"] as const;
+
 export const THEME_NAMES = ["default", "neutral", "dark"] as const;
 export type ThemeName = (typeof THEME_NAMES)[number];
 

@@ -10,9 +10,8 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yam
 import type { Document, Node as YamlNode } from "yaml";
 import { MAX_DEPTH, MAX_YAML_ALIASES, MAX_YAML_EXPANDED_NODES, MAX_YAML_LINE_NESTING } from "./limits.ts";
 import { formatPath } from "./suggest.ts";
-import type { Issue } from "./types.ts";
+import type { Issue, Path } from "./types.ts";
 
-type Path = (string | number)[];
 
 // core schema: plain JSON-like scalars only; no !!binary/!!timestamp/!!set (resolveKnownTags).
 // prettyErrors copies a snippet of the line into every error: quadratic on one long bad line

@@ -4,9 +4,9 @@
  * Exchange 2013 Mailbox server, and the host a client uses when the scenario gives none.
  */
 import { externalUrl, hostOf, isClientAccess, isMailbox, isModern, type Model } from "./model.ts";
-import type { ClientLocation, Protocol, Server, Version } from "./types.ts";
+import type { ClientLocation, Path, Protocol, Server, Version } from "./types.ts";
 
-export type Landing = { ok: true; server: Server; via: "namespace" | "fqdn" } | { ok: false; why: string; path: (string | number)[] };
+export type Landing = { ok: true; server: Server; via: "namespace" | "fqdn" } | { ok: false; why: string; path: Path };
 
 const fqdnCache = new WeakMap<Model, Map<string, Server>>();
 

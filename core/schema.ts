@@ -9,7 +9,7 @@
  */
 import * as z from "zod";
 import { MAX_NAMESPACE_SERVERS, MAX_NAMESPACES, MAX_SERVERS, MAX_SITES, MAX_STRING, MAX_URL, MAX_USERS } from "./limits.ts";
-import { BACKGROUND_HELP, THEME_NAMES, type ThemeName, VIEW_NAMES, type ViewName } from "./options.ts";
+import { BACKGROUND_HELP, type OPTION_NAMES, THEME_NAMES, type ThemeName, VIEW_NAMES, type ViewName } from "./options.ts";
 import { backgroundProblem, hostProblem, hostPortProblem, urlProblem } from "./syntax.ts";
 import type { AuthMethod, Profile, Protocol, Scenario, Topology } from "./types.ts";
 import { CLIENTS, PROFILES, PROTOCOLS, ROLES, VERSIONS } from "./types.ts";
@@ -182,6 +182,7 @@ export type SchemaContract = [
   Expect<Equal<z.output<typeof scenarioSchema>, Scenario>>,
   Expect<Equal<(typeof AUTH_METHODS)[number], AuthMethod>>,
   // Options take exactly the allow-lists of core/options.ts.
+  Expect<Equal<keyof FlowOptions, (typeof OPTION_NAMES)[number]>>,
   Expect<Equal<NonNullable<FlowOptions["profile"]>, Profile>>,
   Expect<Equal<NonNullable<FlowOptions["theme"]>, ThemeName>>,
   Expect<Equal<NonNullable<FlowOptions["view"]>, ViewName>>,

@@ -124,7 +124,7 @@ export interface Issue {
   code: string;
   message: string;
   /** Path into the input, e.g. ["topology", "servers", 2, "version"]. */
-  path: (string | number)[];
+  path: Path;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
@@ -179,7 +179,7 @@ export interface Diagnostic {
   code: string;
   severity: Severity;
   message: string;
-  path: (string | number)[];
+  path: Path;
   /** Protocols (and client locations) this misconfiguration breaks. */
   breaks: string[];
 }

@@ -8,13 +8,13 @@
  * REFERENCE, ROLE, VERSION_MIX. Names are kept in Maps, never as keys of plain objects.
  */
 import { MAX_ISSUES } from "./limits.ts";
+import { isObject } from "./plain.ts";
 import { choices, formatPath, listAllowed, quote } from "./suggest.ts";
-import type { Issue } from "./types.ts";
+import type { Issue, Path } from "./types.ts";
 
-type Path = (string | number)[];
 type Obj = Record<string, unknown>;
 
-const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : undefined);
+const obj = (v: unknown): Obj | undefined => (isObject(v) ? v : undefined);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /** A field only when it is the input's own property of the expected type. */
 const field = <T>(o: unknown, key: string, is: (v: unknown) => v is T): T | undefined => {

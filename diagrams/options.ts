@@ -3,9 +3,7 @@
  * these tables or from a user background that passed `isSafeColor`, so no option can carry markup.
  */
 
-import { BACKGROUND_HELP, DEFAULT_THEME, isSafeColor, NAMED_COLORS, type ThemeName } from "../core/index.ts";
-
-export { isSafeColor, NAMED_COLORS, type ThemeName };
+import { BACKGROUND_HELP, DEFAULT_THEME, isSafeColor, type ThemeName } from "../core/index.ts";
 
 export interface RenderOptions {
   theme?: ThemeName;

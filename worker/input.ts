@@ -2,9 +2,7 @@
  * Request document -> validated request, throwing the worker's problems: unreadable text is a 400
  * (with the parser's issues), an invalid topology, scenario or option a 422 (with the validator's).
  */
-import { audit as auditTopology, type Audit } from "../core/audit.ts";
-import { compile, parseDocument, presets, PROFILES, type Compiled, type InputFormat, type Issue, type Profile, type Topology } from "../core/index.ts";
-import { validateTopology } from "../core/validate.ts";
+import { audit as auditTopology, type Audit, compile, type Compiled, type InputFormat, isObject, type Issue, parseDocument, presets, type Profile, PROFILES, type Topology, validateTopology } from "../core/index.ts";
 import { invalidInput, unreadable } from "./errors.ts";
 
 export function parseInput(text: string, format?: InputFormat): unknown {
@@ -28,7 +26,6 @@ export interface AuditRequest {
 }
 
 const AUDIT_KEYS = ["topology", "preset", "options"];
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /**
  * `{ topology | preset, options?: { profile? } }`. The rendering options of a flow request

@@ -4,15 +4,12 @@
  * option in the query; the query fills in what the body leaves out. The core validates the result,
  * so a bad option is a 422 wherever it came from.
  */
+import { isObject, OPTION_NAMES } from "../core/index.ts";
 import type { AppContext } from "./app-env.ts";
-
-export const QUERY_OPTIONS = ["profile", "theme", "background", "view"] as const;
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 export function queryOptions(c: AppContext): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of QUERY_OPTIONS) {
+  for (const k of OPTION_NAMES) {
     const v = c.req.query(k);
     if (v !== undefined && v !== "") out[k] = v;
   }

@@ -6,9 +6,8 @@ import { siteTarget, type Ctx } from "../conditions.ts";
 import type { Rule } from "../rules.ts";
 import { capitalise } from "../describe.ts";
 import { breakAt, phrase, type Trail } from "../trail.ts";
-import type { Diagnostic } from "../types.ts";
+import type { Diagnostic, Path } from "../types.ts";
 
-type Path = (string | number)[];
 
 function diag(c: Ctx, code: string, message: string, path: Path): Diagnostic {
   return { code, severity: "error", message, path, breaks: [`${c.protocol}:${c.client}`] };

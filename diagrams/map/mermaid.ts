@@ -5,7 +5,7 @@
  * such as `#34;`), lines are joined with `<br>`, and `htmlLabels` is off so Mermaid draws SVG
  * `<text>` that renders outside browsers too. In: model + options. Out: text.
  */
-import type { Flow } from "../../core/types.ts";
+import type { Flow } from "../../core/index.ts";
 import { escapeMermaid } from "../escape.ts";
 import { type RenderOptions, resolveOptions } from "../options.ts";
 import { type MapEdgeStyle, type MapModel, type MapNode, NOTE_ID, toMapModel } from "./model.ts";
