@@ -157,7 +157,7 @@ export interface Step {
   url?: string;
   /** One line, plain English. */
   text: string;
-  /** Id of the decision row that produced this hop (exchange-routing.md section 4), e.g. "EAS-3". */
+  /** Id of the decision row that produced this hop (docs/rules.md), e.g. "EAS-3". */
   rule: string;
   /** The step is the engine's derivation where the source gives no numbered flow (article option B). */
   derived?: boolean;
@@ -175,7 +175,7 @@ export interface Note {
 export type Severity = "error" | "warning" | "info";
 
 export interface Diagnostic {
-  /** DX-01 ... DX-19 (misconfigurations, exchange-routing.md section 6), or RT-* for a problem of this one flow (RT-HOST, RT-USER, RT-NA, RT-VERSION, RT-TARGET). */
+  /** DX-01 ... DX-19 (misconfigurations; see docs/rules.md), or RT-* for a problem of this one flow (RT-HOST, RT-USER, RT-NA, RT-VERSION, RT-TARGET). */
   code: string;
   severity: Severity;
   message: string;

@@ -1,7 +1,7 @@
 /**
  * Cross-field rules of a topology that a schema cannot express: unique names, references between
  * sites, servers, namespaces and users, roles that fit the version, and which Exchange versions
- * can share an organisation (exchange-routing.md 2.1).
+ * can share an organisation (the S15 setup-readiness rules).
  *
  * In: the raw input (unknown), read best-effort, so these run even when the schema found
  * problems elsewhere and the user sees everything at once. Out: Issues with codes DUPLICATE,
@@ -127,7 +127,7 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
   return issues;
 }
 
-/** exchange-routing.md 2.1: 2016+ never with 2007; 2019 never with 2010. One issue per clash. */
+/** S15 setup readiness: 2016+ never with 2007; 2019 never with 2010. One issue per clash. */
 function versionMix(servers: unknown[], base: Path): Issue[] {
   const issues: Issue[] = [];
   const named = (v: number) => servers.flatMap((s) => (field(s, "version", isNumber) === v ? [str(s, "name") ?? "?"] : []));
