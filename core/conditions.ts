@@ -64,14 +64,12 @@ const CONDITIONS: Record<ConditionId, (c: Ctx) => boolean> = {
   "mailbox-newer-than-fe": (c) => !!c.fe && c.mbx.version > c.fe.version,
   "same-version": (c) => !!c.fe && c.fe.version === c.mbx.version,
   "host-is-modern-fe": (c) => c.hostGiven && !!c.fe && isModern(c.fe.version),
-  "host-not-given": (c) => !c.hostGiven,
 };
 
 /** Does a decision row's match apply to this context (under `profile`)? */
 export function matches(match: RuleMatch, c: Ctx, profile: Profile): boolean {
   const fe = c.fe;
   if (match.protocols && !match.protocols.includes(c.protocol)) return false;
-  if (match.fe === "none" && fe) return false;
   if (match.fe === "modern" && !(fe && isModern(fe.version))) return false;
   if (match.fe === "legacy" && !(fe && !isModern(fe.version))) return false;
   if (match.feVersions && !(fe && match.feVersions.includes(fe.version))) return false;

@@ -30,13 +30,16 @@ export type FlowCell = CellBase & ({ kind: "flow"; flow: Flow } | { kind: "n/a";
  */
 export function notApplicable(mailbox: Server, protocol: Protocol, client: ClientLocation): string | null {
   const v = mailbox.version;
-  if (protocol === "mapi-http" && !isModern(v)) return `MH-1: Exchange ${v} mailboxes never get MAPI over HTTP; Outlook uses RPC/TCP or Outlook Anywhere`;
+  if (protocol === "mapi-http" && !isModern(v))
+    return `MH-1: Exchange ${v} mailboxes never get MAPI over HTTP; Outlook uses RPC/TCP or Outlook Anywhere`;
   if (protocol === "mapi-http" && v === 2013) {
     const level = parseBuild(2013, mailbox.build);
     if (level && compareLevel(level, [4]) < 0) return "MH-1: MAPI over HTTP needs Exchange 2013 SP1 (CU4) or later on the mailbox server";
   }
-  if (protocol === "rpc-tcp" && isModern(v)) return `OL-3: Exchange ${v} mailboxes are reached over HTTP only (Outlook Anywhere or MAPI/HTTP), never RPC/TCP`;
-  if (protocol === "rpc-tcp" && client === "external") return "OL-1/OL-2: RPC/TCP is not published to the Internet; external Outlook uses Outlook Anywhere";
+  if (protocol === "rpc-tcp" && isModern(v))
+    return `OL-3: Exchange ${v} mailboxes are reached over HTTP only (Outlook Anywhere or MAPI/HTTP), never RPC/TCP`;
+  if (protocol === "rpc-tcp" && client === "external")
+    return "OL-1/OL-2: RPC/TCP is not published to the Internet; external Outlook uses Outlook Anywhere";
   if (protocol === "ecp" && v === 2007) return "ECP-1: Exchange 2007 has no ECP";
   return null;
 }

@@ -25,8 +25,29 @@ export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
 /** Colour names a background may use; anything else is written as hex. A short list keeps markup out of the SVG. */
 export const NAMED_COLORS: readonly string[] = [
-  "white", "black", "transparent", "silver", "gray", "grey", "lightgrey", "lightgray", "whitesmoke", "gainsboro",
-  "ivory", "beige", "linen", "snow", "azure", "aliceblue", "lavender", "honeydew", "mintcream", "navy", "red", "green", "blue",
+  "white",
+  "black",
+  "transparent",
+  "silver",
+  "gray",
+  "grey",
+  "lightgrey",
+  "lightgray",
+  "whitesmoke",
+  "gainsboro",
+  "ivory",
+  "beige",
+  "linen",
+  "snow",
+  "azure",
+  "aliceblue",
+  "lavender",
+  "honeydew",
+  "mintcream",
+  "navy",
+  "red",
+  "green",
+  "blue",
 ];
 
 export const BACKGROUND_HELP = "transparent, #rgb, #rrggbb, #rrggbbaa or a colour name such as white";

@@ -6,7 +6,7 @@
 import { externalUrl, hostOf, isClientAccess, isMailbox, isModern, type Model } from "./model.ts";
 import type { ClientLocation, Path, Protocol, Server, Version } from "./types.ts";
 
-export type Landing = { ok: true; server: Server; via: "namespace" | "fqdn" } | { ok: false; why: string; path: Path };
+export type Landing = { ok: true; server: Server } | { ok: false; why: string; path: Path };
 
 const fqdnCache = new WeakMap<Model, Map<string, Server>>();
 
@@ -35,10 +35,10 @@ export function resolveHost(m: Model, host: string, client: ClientLocation): Lan
       return { ok: false, why: `${host} does not resolve in internal DNS (namespace internal: false)`, path: [...path, "internal"] };
     const server = ns.servers.map((n) => m.servers.get(n)).find((s): s is Server => !!s && isClientAccess(s));
     if (!server) return { ok: false, why: `${host} lands on no client-access server`, path: [...path, "servers"] };
-    return { ok: true, server, via: "namespace" };
+    return { ok: true, server };
   }
   const server = byFqdn(m).get(key);
-  if (server && client === "internal") return { ok: true, server, via: "fqdn" };
+  if (server && client === "internal") return { ok: true, server };
   if (server) return { ok: false, why: `${host} is a server's internal name, not a namespace published to the Internet`, path: ["scenario", "host"] };
   return { ok: false, why: `${host} is neither a namespace of the topology nor a server FQDN`, path: ["scenario", "host"] };
 }

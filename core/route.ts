@@ -25,7 +25,7 @@ const ACTIONS: Record<ActionId, Action> = {
   "proxy-to-mailbox": proxyToMailbox,
   "proxy-to-legacy-cas": proxyToLegacyCas,
   "proxy-via-mailbox-2013": proxyViaMailbox2013,
-  "autodiscover-2007": (t, c) => void autodiscover2007(t, c, ""),
+  "autodiscover-2007": (t, c) => autodiscover2007(t, c, ""),
   referral,
   redirect,
   fail: failFlow,
@@ -122,6 +122,10 @@ function locate(c: Ctx, scenario: Scenario, notes: Note[]): Diagnostic | undefin
 
 /** The action's diagnostics and diagnose()'s for this flow; where both explain the same code, diagnose()'s message and path win. */
 function merge(fromAction: Diagnostic[], known: Diagnostic[]): Diagnostic[] {
+  // The order is the precedence: (1) diagnose()'s entries for the codes the action raised, listed
+  // first because they explain why this flow breaks; (2) the action's entries for codes diagnose()
+  // has none of (its entries for codes in (1) are dropped, so diagnose()'s wording wins); (3) every
+  // other diagnose() entry. dedupe keeps the first of each code+path, removing (3)'s copies of (1).
   return dedupe([...known.filter((k) => fromAction.some((d) => d.code === k.code)), ...fromAction.filter((d) => !known.some((k) => k.code === d.code)), ...known]);
 }
 

@@ -29,13 +29,12 @@ export type ConditionId =
   | "target-eas-external"
   | "mailbox-newer-than-fe"
   | "same-version"
-  | "host-is-modern-fe"
-  | "host-not-given";
+  | "host-is-modern-fe";
 
 export interface RuleMatch {
   protocols?: Protocol[];
-  /** "modern" = 2013/2016/2019 client access; "legacy" = 2007/2010 CAS; "none" = no front end. */
-  fe?: "modern" | "legacy" | "none";
+  /** "modern" = 2013/2016/2019 client access; "legacy" = 2007/2010 CAS. */
+  fe?: "modern" | "legacy";
   feVersions?: Version[];
   mailbox?: Version[];
   client?: ClientLocation;
@@ -68,7 +67,6 @@ export interface Rule {
 
 const LEGACY: Version[] = [2007, 2010];
 const MODERN: Version[] = [2013, 2016, 2019];
-const ALL_HTTP: Protocol[] = ["autodiscover", "outlook-anywhere", "mapi-http", "owa", "ecp", "activesync", "ews", "oab", "pop3", "imap4"];
 
 export const RULES: Rule[] = [
   // --- how the client finds its first server
@@ -145,8 +143,6 @@ export const RULES: Rule[] = [
   { id: "OA-6", stage: "config", match: { protocols: ["outlook-anywhere"], mailbox: LEGACY }, summary: "Legacy OA ExternalHostname should name the 2013 OA host so Autodiscover steers legacy users to CAS 2013", confidence: "V", sources: ["S10"] },
   { id: "EAS-4", stage: "config", match: { protocols: ["activesync"], mailbox: [2007] }, summary: "Set the 2007 EAS ExternalUrl to the primary name (not the legacy one) so Autodiscover keeps 2007 devices on CAS 2013", confidence: "V", sources: ["S9"] },
 ];
-
-export const HTTP_PROTOCOLS = ALL_HTTP;
 
 /** First row of each id, for looking up the summary and confidence behind a step's `rule`. */
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map([...RULES].reverse().map((r) => [r.id, r]));

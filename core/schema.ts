@@ -202,6 +202,5 @@ function jsonSchema(key: string, schema: z.ZodType): JsonSchema {
 /** JSON Schema (draft 2020-12) of a topology document, for editors and the API docs. */
 export const topologyJsonSchema = (): JsonSchema => jsonSchema("topology", topologySchema);
 export const scenarioJsonSchema = (): JsonSchema => jsonSchema("scenario", scenarioSchema);
+/** The JSON Schema of what POST /v1/flow accepts. */
 export const flowRequestJsonSchema = (): JsonSchema => jsonSchema("flowRequest", flowRequestSchema);
-/** The JSON Schema of what POST /flow accepts. */
-export const inputJsonSchema = flowRequestJsonSchema;

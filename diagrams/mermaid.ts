@@ -23,7 +23,9 @@ const text = (lines: string[], context: "label" | "message" = "label"): string =
 
 export function printMermaid(model: DiagramModel, options?: RenderOptions): string {
   const out: string[] = [];
-  if (options?.theme) out.push(`%%{init: {"theme": "${resolveOptions(options).themeName}"}}%%`);
+  // Validated even when unused (the background): every drawer refuses the same options (views.ts).
+  const { themeName } = resolveOptions(options);
+  if (options?.theme) out.push(`%%{init: {"theme": "${themeName}"}}%%`);
   out.push("sequenceDiagram");
   const siteAt = new Map(model.sites.map((s) => [s.first, s]));
   let open: number | null = null;

@@ -19,7 +19,6 @@ const CONDITIONS: Record<NonNullable<RuleMatch["when"]>, string> = {
   "mailbox-newer-than-fe": "the mailbox is on a newer version than the front end",
   "same-version": "the front end and the mailbox have the same version",
   "host-is-modern-fe": "the client named a host that lands on a 2013+ front end",
-  "host-not-given": "the client named no host",
 };
 
 const CONFIDENCE: Record<Rule["confidence"], string> = {
@@ -38,7 +37,6 @@ export function describeMatch(m: RuleMatch): string {
   if (m.client) parts.push(`${m.client} client`);
   if (m.fe === "modern") parts.push("2013+ front end");
   if (m.fe === "legacy") parts.push("2007/2010 CAS in front");
-  if (m.fe === "none") parts.push("no front end");
   if (m.feVersions) parts.push(`front end ${versions(m.feVersions)}`);
   if (m.mailbox) parts.push(`mailbox ${versions(m.mailbox)}`);
   if (m.site) parts.push(m.site === "same" ? "mailbox in the front end's site" : "mailbox in another site");
@@ -50,7 +48,14 @@ export function describeMatch(m: RuleMatch): string {
 
 /** Table-cell text: no HTML from the data (a summary may say "https://<domain>/"), no column breaks. */
 const cell = (s: string): string =>
-  s.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\*/g, "\\*").replace(/\n/g, " ");
+  s
+    .replace(/\\/g, "\\\\")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\|/g, "\\|")
+    .replace(/\*/g, "\\*")
+    .replace(/\n/g, " ");
 
 function sourceLinks(citations: readonly string[]): string {
   return citations
@@ -79,19 +84,35 @@ export function rulesMarkdown(): string {
     "when it applies, what the servers do, how sure the sources are, and which sources say so.",
     "Where the two profiles disagree, *Other profile* says what the other one does.",
     "",
-    "Confidence: " + Object.entries(CONFIDENCE).map(([k, v]) => `**${cell(k)}** ${v}`).join("; ") + ".",
+    "Confidence: " +
+      Object.entries(CONFIDENCE)
+        .map(([k, v]) => `**${cell(k)}** ${v}`)
+        .join("; ") +
+      ".",
     "",
   ];
   const anchored = new Set<string>();
   // Profile-specific variants of a row share its id; the first one carries the anchor.
-  const anchor = (id: string): string => (anchored.has(id) ? "" : (anchored.add(id), `<a id="${id.toLowerCase()}"></a>`));
+  const anchor = (id: string): string => {
+    if (anchored.has(id)) return "";
+    anchored.add(id);
+    return `<a id="${id.toLowerCase()}"></a>`;
+  };
   for (const { stage, title, intro } of STAGES) {
     const rows = RULES.filter((r) => r.stage === stage);
     if (rows.length === 0) continue;
     out.push(`## ${title}`, "", intro, "", "| Row | When | What happens | Confidence | Sources |", "| --- | --- | --- | --- | --- |");
     for (const r of rows) {
-      const what = [cell(r.summary), r.otherProfile ? `*Other profile:* ${cell(r.otherProfile)}` : "", r.note ? `*Note:* ${cell(r.note)}` : ""].filter(Boolean).join("<br>");
-      out.push(`| ${anchor(r.id)}${r.id} | ${cell(describeMatch(r.match))} | ${what} | ${cell(r.confidence)} | ${sourceLinks(r.sources)} |`);
+      const what = [
+        cell(r.summary),
+        r.otherProfile ? `*Other profile:* ${cell(r.otherProfile)}` : "",
+        r.note ? `*Note:* ${cell(r.note)}` : "",
+      ]
+        .filter(Boolean)
+        .join("<br>");
+      out.push(
+        `| ${anchor(r.id)}${r.id} | ${cell(describeMatch(r.match))} | ${what} | ${cell(r.confidence)} | ${sourceLinks(r.sources)} |`,
+      );
     }
     out.push("");
   }

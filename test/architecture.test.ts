@@ -15,7 +15,8 @@ function sources(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
-const imports = (file: string) => [...readFileSync(file, "utf8").matchAll(/^\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!);
+const imports = (file: string) =>
+  [...readFileSync(file, "utf8").matchAll(/^\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!);
 
 describe("layering", () => {
   it("core imports nothing from worker, diagrams, cli, hono or node", () => {
@@ -24,7 +25,8 @@ describe("layering", () => {
   });
 
   it("core never reads the clock or randomness", () => {
-    for (const f of sources("core")) expect(readFileSync(f, "utf8"), f).not.toMatch(/Date\.now|new Date\(|Math\.random|crypto\.|performance\.now/);
+    for (const f of sources("core"))
+      expect(readFileSync(f, "utf8"), f).not.toMatch(/Date\.now|new Date\(|Math\.random|crypto\.|performance\.now/);
   });
 
   it("diagrams import only core (types) and themselves", () => {
@@ -36,7 +38,8 @@ describe("layering", () => {
     const offenders: string[] = [];
     for (const dir of ["worker", "cli", "diagrams"])
       for (const f of sources(dir))
-        for (const spec of imports(f)) if (/(^|\/)core\//.test(spec) && !/(^|\/)core\/index\.ts$/.test(spec)) offenders.push(`${f} imports ${spec}`);
+        for (const spec of imports(f))
+          if (/(^|\/)core\//.test(spec) && !/(^|\/)core\/index\.ts$/.test(spec)) offenders.push(`${f} imports ${spec}`);
     expect(offenders).toEqual([]);
   });
 

@@ -31,7 +31,9 @@ function node(n: MapNode): string {
 }
 
 export function printMapMermaid(model: MapModel, options?: RenderOptions): string {
-  const theme = options?.theme ? `"theme": "${resolveOptions(options).themeName}", ` : "";
+  // Validated even when unused (the background): every drawer refuses the same options (views.ts).
+  const { themeName } = resolveOptions(options);
+  const theme = options?.theme ? `"theme": "${themeName}", ` : "";
   const out = [`%%{init: {${theme}"htmlLabels": false}}%%`, "flowchart LR"];
   // The client first: Mermaid ranks left to right in the order it meets nodes.
   for (const n of model.nodes) if (n.kind === "client") out.push(`    ${node(n)}`);

@@ -4,7 +4,18 @@
  */
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { audit, buildModel, chooseProfile, CLIENTS, compile, eachFlow, isSafeColor, NAMED_COLORS, presets, PROTOCOLS } from "../../core/index.ts";
+import {
+  audit,
+  buildModel,
+  chooseProfile,
+  CLIENTS,
+  compile,
+  eachFlow,
+  isSafeColor,
+  NAMED_COLORS,
+  presets,
+  PROTOCOLS,
+} from "../../core/index.ts";
 import { validateFlowRequest } from "../../core/validate.ts";
 import { renderSvg } from "../../diagrams/index.ts";
 import { renderMapSvg } from "../../diagrams/map/index.ts";
