@@ -11,7 +11,7 @@ export const TOPOLOGY_ARG = "topology";
 export const TOPOLOGY_HELP = "topology file (.yaml, .yml or .json; other names: by content), - for stdin, or preset:<id>";
 
 export const profileOption = (): Option =>
-  new Option("--profile <profile>", "rule profile: o365info reproduces the article, microsoft follows Microsoft's documentation").choices(PROFILES);
+  new Option("--profile <profile>", "rule profile: microsoft (default; the topology may name its own) follows Microsoft's documentation, o365info reproduces the article").choices(PROFILES);
 
 export const themeOption = (): Option => new Option("--theme <theme>", "diagram theme").choices(THEME_NAMES).default(DEFAULT_THEME);
 

@@ -10,13 +10,14 @@
  */
 import { diagnose } from "./diagnostics.ts";
 import type { ScopedDiagnostic } from "./diagnostics.ts";
-import { chooseProfile } from "./defaults.ts";
 import { eachFlow, type FlowCell } from "./each-flow.ts";
 import { buildModel } from "./model.ts";
 import { requiredNames } from "./names.ts";
 import type { RequiredNames } from "./names.ts";
-import { CLIENTS, PROTOCOLS } from "./types.ts";
+import { CLIENTS, PROTOCOLS, profileFor } from "./types.ts";
 import type { ClientLocation, Outcome, Profile, Protocol, Severity, Topology, Version } from "./types.ts";
+
+export { notApplicable } from "./each-flow.ts";
 
 export type AuditOutcome = Outcome | "n/a";
 
@@ -73,7 +74,7 @@ const OUTCOMES: AuditOutcome[] = ["proxy", "redirect", "silent-redirect", "autod
 const zero = (): Record<AuditOutcome, number> => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<AuditOutcome, number>;
 
 export function audit(topology: Topology, options: AuditOptions = {}): Audit {
-  const profile = chooseProfile(options.profile);
+  const profile = profileFor(topology, options.profile);
   // One model for every flow: route() and diagnose() both reuse it (diagnose memoises per model).
   const model = buildModel(topology);
   const rows: AuditRow[] = [];
@@ -89,9 +90,12 @@ export function audit(topology: Topology, options: AuditOptions = {}): Audit {
 function auditRow(cell: FlowCell): AuditRow {
   const { user, mailbox, protocol, client } = cell;
   const base = { user: user.name, mailbox: user.mailbox, version: mailbox?.version ?? null, site: mailbox?.site ?? null, protocol, client };
-  if (cell.kind === "n/a") return { ...base, host: null, outcome: "n/a", steps: 0, rules: [], diagnostics: [], note: cell.note };
-  if (cell.kind === "error") return { ...base, host: null, outcome: "fail", steps: 0, rules: [], diagnostics: [], note: `routing error: ${cell.message}` };
+  const empty = { host: null, steps: 0, rules: [], diagnostics: [] };
+  if (cell.kind === "n/a") return { ...base, ...empty, outcome: "n/a", note: cell.note };
+  if (cell.kind === "error") return { ...base, ...empty, outcome: "fail", note: `routing error: ${cell.message}` };
   const { flow } = cell;
+  // A row that needs the whole topology (PI-5) says n/a from route() itself.
+  if (flow.outcome === "n/a") return { ...base, ...empty, outcome: "n/a", note: flow.notes[0]?.text ?? "not offered" };
   let steps = 0;
   const rules: string[] = [];
   for (const s of flow.steps) {

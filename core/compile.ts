@@ -4,11 +4,10 @@
  *
  * @example compile({ preset: "o365info", scenario: { user: "alice", protocol: "ews", client: "internal" } })
  */
-import { chooseProfile } from "./defaults.ts";
 import { parseDocument, type InputFormat } from "./parse.ts";
 import { presets } from "./presets/index.ts";
 import { route } from "./route.ts";
-import type { Flow, Result } from "./types.ts";
+import { profileFor, type Flow, type Result } from "./types.ts";
 import { validateFlowRequest, type FlowRequest } from "./validate.ts";
 
 export interface Compiled extends FlowRequest {
@@ -20,7 +19,7 @@ export function compile(input: unknown): Result<Compiled> {
   const request = validateFlowRequest(input, presets);
   if (!request.ok) return request;
   const { topology, scenario } = request.value;
-  return { ok: true, value: { ...request.value, flow: route(topology, { ...scenario, profile: chooseProfile(scenario.profile, request.value.options.profile) }) } };
+  return { ok: true, value: { ...request.value, flow: route(topology, { ...scenario, profile: profileFor(topology, scenario.profile, request.value.options.profile) }) } };
 }
 
 /** Parse JSON or YAML text, then compile it. */

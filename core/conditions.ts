@@ -3,7 +3,8 @@
  * beyond their version/site/client keys. Each condition is a yes/no question about the topology.
  */
 import { externalUrl, hostOf, internetFacing, isClientAccess, isModern, type Model } from "./model.ts";
-import { legacyCas, resolveHost } from "./resolve.ts";
+import { compareLevel, parseBuild } from "./diagnostics/builds.ts";
+import { legacyCas, oabDistributor, resolveHost } from "./resolve.ts";
 import type { ConditionId, RuleMatch } from "./rules.ts";
 import type { ClientLocation, Profile, Protocol, Server, User } from "./types.ts";
 
@@ -23,7 +24,10 @@ export interface Ctx {
 
 /** The server that would take the request in the mailbox's site: a CAS of its version, or the mailbox server (2013+). */
 export function siteTarget(c: Ctx): Server | undefined {
-  return isModern(c.mbx.version) ? c.mbx : legacyCas(c.m, c.mbx.site, c.mbx.version);
+  if (isModern(c.mbx.version)) return c.mbx;
+  // The OAB comes from where it is distributed, not necessarily the mailbox's site (OAB-1, OAB-2).
+  if (c.protocol === "oab") return oabDistributor(c.m, c.mbx);
+  return legacyCas(c.m, c.mbx.site, c.mbx.version);
 }
 
 /** The redirect target URL for OWA/ECP, or undefined when the request cannot be redirected. */
@@ -35,16 +39,23 @@ export function redirectUrl(c: Ctx): { url: string; server: Server } | undefined
     ? (m.bySite.get(c.mbx.site) ?? []).filter((s) => isModern(s.version) && isClientAccess(s))
     : [siteTarget(c)];
   // 2007 OWA: any CAS 2007 that publishes OWA (the legacy name) will do when the mailbox site has none.
-  if (c.mbx.version === 2007) candidates.push(...m.topology.servers.filter((s) => s.version === 2007 && s.roles.includes("cas")));
+  if (c.mbx.version === 2007) candidates.push(...m.ordered.filter((s) => s.version === 2007 && s.roles.includes("cas")));
+  // P4: a target whose name this client cannot reach is still the target; the flow then fails at
+  // that hop with the reason, instead of failing earlier under another row's code.
+  let unreachable: { url: string; server: Server } | undefined;
   for (const s of candidates) {
     if (!s || s === c.fe) continue;
     const urls = s.urls?.[c.protocol];
     const url = c.client === "internal" ? (urls?.internal ?? urls?.external) : externalUrl(m, s, c.protocol);
     const host = hostOf(url);
     if (!url || !host || host === c.host?.toLowerCase()) continue;
-    if (resolveHost(m, host, c.client).ok) return { url, server: s };
+    const landing = resolveHost(m, host, c.client);
+    if (landing.ok) return { url, server: s };
+    // A host exflow does not know at all (DX-20) is not a reason to look elsewhere: fail there.
+    if (landing.unknown) return { url, server: s };
+    unreachable ??= { url, server: s };
   }
-  return undefined;
+  return unreachable;
 }
 
 const CONDITIONS: Record<ConditionId, (c: Ctx) => boolean> = {
@@ -64,12 +75,20 @@ const CONDITIONS: Record<ConditionId, (c: Ctx) => boolean> = {
   "mailbox-newer-than-fe": (c) => !!c.fe && c.mbx.version > c.fe.version,
   "same-version": (c) => !!c.fe && c.fe.version === c.mbx.version,
   "host-is-modern-fe": (c) => c.hostGiven && !!c.fe && isModern(c.fe.version),
+  "host-not-given": (c) => !c.hostGiven,
+  // POP3/IMAP4 services are off by default from 2013: no URL on any server means not offered (P5).
+  "protocol-not-offered": (c) => !c.m.ordered.some((s) => !!(s.urls?.[c.protocol]?.internal || s.urls?.[c.protocol]?.external)),
+  "mapi-before-sp1": (c) => {
+    const level = parseBuild(2013, c.mbx.build);
+    return !!level && compareLevel(level, [4]) < 0;
+  },
 };
 
 /** Does a decision row's match apply to this context (under `profile`)? */
 export function matches(match: RuleMatch, c: Ctx, profile: Profile): boolean {
   const fe = c.fe;
   if (match.protocols && !match.protocols.includes(c.protocol)) return false;
+  if (match.fe === "none" && fe) return false;
   if (match.fe === "modern" && !(fe && isModern(fe.version))) return false;
   if (match.fe === "legacy" && !(fe && !isModern(fe.version))) return false;
   if (match.feVersions && !(fe && match.feVersions.includes(fe.version))) return false;

@@ -3,16 +3,10 @@
  * audit is routed with, and the theme and view a diagram is drawn in. Entry points (compile(),
  * audit(), the CLI) ask these functions; views and routes never write a default of their own.
  */
-import type { Profile, ThemeName, ViewName } from "./options.ts";
+import type { ThemeName, ViewName } from "./options.ts";
 
-export const DEFAULT_PROFILE: Profile = "o365info";
+// The profile rule (scenario, then options, then the topology's own, then DEFAULT_PROFILE) is
+// profileFor in types.ts, next to Profile; re-exported here so every default reads from one module.
+export { DEFAULT_PROFILE, profileFor } from "./types.ts";
 export const DEFAULT_THEME: ThemeName = "default";
 export const DEFAULT_VIEW: ViewName = "sequence";
-
-/**
- * The profile to route with: the first one given (scenario, then request options), else the default.
- * @example chooseProfile(undefined, "microsoft") // "microsoft"
- */
-export function chooseProfile(...given: (Profile | undefined)[]): Profile {
-  return given.find((p) => p !== undefined) ?? DEFAULT_PROFILE;
-}

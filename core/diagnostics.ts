@@ -1,5 +1,5 @@
 /**
- * Misconfiguration diagnostics (DX-01 ... DX-19; the `config` rows of docs/rules.md). In: a Model.
+ * Misconfiguration diagnostics (DX-01 ... DX-19, the `config` rows of docs/rules.md; DX-20 is exflow's: unknown URL hosts). In: a Model.
  * Out: Diagnostic[] sorted by code, then input order; each says what is wrong, what the client
  * sees and what to change, with a path into the input and the flows it `breaks` (for warnings:
  * the flows it degrades). Pure; results are memoised per Model so route() may call it per flow.
@@ -19,6 +19,7 @@ import { factsOf } from "./diagnostics/facts.ts";
 import type { ScopedDiagnostic } from "./diagnostics/facts.ts";
 import { checkCertificates, checkEasLegacyName, checkLegacyName, checkLocalCas, checkOwaRedirectTarget } from "./diagnostics/legacy-access.ts";
 import { checkCasArray, checkNegotiate, checkOaHostname, checkOutlookAnywhere, checkRpcNtlm, checkRpcProxy, checkScp } from "./diagnostics/outlook.ts";
+import { checkUnknownHosts } from "./diagnostics/hosts.ts";
 import { checkOab, checkRecentMove } from "./diagnostics/users.ts";
 
 export type { DiagnosticScope, ScopedDiagnostic } from "./diagnostics/facts.ts";
@@ -51,6 +52,7 @@ export function diagnose(model: Model): ScopedDiagnostic[] {
     ...checkProxyBalance(f), // DX-17
     ...checkFloors(f), // DX-18
     ...checkNegotiate(f), // DX-19
+    ...checkUnknownHosts(f), // DX-20
   ];
   // Array.prototype.sort is stable: input order survives within a code.
   all.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

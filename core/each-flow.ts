@@ -5,9 +5,10 @@
  *
  * Combinations that cannot exist come out as `n/a` with the decision row that rules them out.
  */
-import { compareLevel, parseBuild } from "./diagnostics/builds.ts";
-import { isModern, type Model } from "./model.ts";
+import { matches } from "./conditions.ts";
+import { buildModel, type Model } from "./model.ts";
 import { route } from "./route.ts";
+import { RULES } from "./rules.ts";
 import { CLIENTS, PROTOCOLS } from "./types.ts";
 import type { ClientLocation, Flow, Profile, Protocol, Server, User } from "./types.ts";
 
@@ -23,26 +24,29 @@ interface CellBase {
 export type FlowCell = CellBase & ({ kind: "flow"; flow: Flow } | { kind: "n/a"; note: string } | { kind: "error"; message: string });
 
 /**
- * Why a user/protocol/location cell does not exist, or null when it does:
- * MH-1 (no MAPI/HTTP for 2007/2010, nor for 2013 before SP1), OL-3 (2013+ mailboxes take no
- * RPC/TCP), RPC/TCP only from inside (OL-1/OL-2: external Outlook uses Outlook Anywhere),
- * ECP-1 (Exchange 2007 has no ECP).
+ * Why a user/protocol/location cell does not exist, or null when it does: the `not-applicable`
+ * rows of rules.ts that need nothing but the mailbox and the location (MH-1, MH-2, ECP-1, OL-3b,
+ * OL-4). Rows that need the whole topology (PI-5: POP3/IMAP4 not offered) come from route().
  */
 export function notApplicable(mailbox: Server, protocol: Protocol, client: ClientLocation): string | null {
-  const v = mailbox.version;
-  if (protocol === "mapi-http" && !isModern(v))
-    return `MH-1: Exchange ${v} mailboxes never get MAPI over HTTP; Outlook uses RPC/TCP or Outlook Anywhere`;
-  if (protocol === "mapi-http" && v === 2013) {
-    const level = parseBuild(2013, mailbox.build);
-    if (level && compareLevel(level, [4]) < 0) return "MH-1: MAPI over HTTP needs Exchange 2013 SP1 (CU4) or later on the mailbox server";
-  }
-  if (protocol === "rpc-tcp" && isModern(v))
-    return `OL-3: Exchange ${v} mailboxes are reached over HTTP only (Outlook Anywhere or MAPI/HTTP), never RPC/TCP`;
-  if (protocol === "rpc-tcp" && client === "external")
-    return "OL-1/OL-2: RPC/TCP is not published to the Internet; external Outlook uses Outlook Anywhere";
-  if (protocol === "ecp" && v === 2007) return "ECP-1: Exchange 2007 has no ECP";
-  return null;
+  const c = {
+    m: STATIC,
+    protocol,
+    client,
+    profile: "microsoft" as const,
+    user: { name: "", mailbox: mailbox.name },
+    mbx: mailbox,
+    host: null,
+    hostGiven: false,
+  };
+  const row = RULES.find(
+    (r) => r.action === "not-applicable" && !r.match.when?.startsWith("protocol-") && matches(r.match, c, "microsoft"),
+  );
+  return row ? `${row.id}: ${row.summary}${row.fallback ? `; the client uses ${row.fallback}` : ""}` : null;
 }
+
+// The static rows look at no topology; an empty model keeps them honest about that.
+const STATIC = buildModel({ sites: [], servers: [], namespaces: [], users: [] });
 
 /** Number of cells eachFlow yields for this model. */
 export const cellCount = (model: Model): number => model.topology.users.length * PROTOCOLS.length * CLIENTS.length;

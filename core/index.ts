@@ -5,7 +5,7 @@
  */
 export * from "./types.ts";
 export * from "./options.ts";
-export { chooseProfile, DEFAULT_PROFILE, DEFAULT_THEME, DEFAULT_VIEW } from "./defaults.ts";
+export { DEFAULT_THEME, DEFAULT_VIEW } from "./defaults.ts";
 export { buildModel, type Model } from "./model.ts";
 export { parseDocument, type InputFormat } from "./parse.ts";
 export { validateScenario, validateTopology, type FlowRequest } from "./validate.ts";
@@ -16,5 +16,6 @@ export { cellCount, eachFlow, notApplicable, type FlowCell } from "./each-flow.t
 export { audit, type Audit, type AuditOptions, type AuditOutcome, type AuditRow } from "./audit.ts";
 export { flowRequestJsonSchema, scenarioJsonSchema, topologyJsonSchema } from "./schema.ts";
 export { formatPath, hint, listAllowed, quote } from "./suggest.ts";
+export { explain } from "./codes.ts";
 export { isObject } from "./plain.ts";
 export { presets, type Preset, type PresetScenario } from "./presets/index.ts";

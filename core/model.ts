@@ -16,9 +16,14 @@ export interface Model {
   namespaceIndex: Map<string, number>;
   users: Map<string, User>;
   userIndex: Map<string, number>;
-  /** Servers per site, in input order. */
+  /** Servers per site, by name: routing never depends on the order of the input's lists (P3). */
   bySite: Map<string, Server[]>;
+  /** Every server, by name (the order routing looks through them in). */
+  ordered: Server[];
 }
+
+/** Name order, for choices that must not depend on the input's list order. */
+export const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 export function buildModel(topology: Topology): Model {
   const m: Model = {
@@ -32,6 +37,7 @@ export function buildModel(topology: Topology): Model {
     users: new Map(),
     userIndex: new Map(),
     bySite: new Map(),
+    ordered: [...topology.servers].sort(byName),
   };
   topology.sites.forEach((s, i) => {
     m.sites.set(s.name, s);
@@ -43,6 +49,7 @@ export function buildModel(topology: Topology): Model {
     m.serverIndex.set(s.name, i);
     m.bySite.get(s.site)?.push(s);
   });
+  for (const list of m.bySite.values()) list.sort(byName);
   topology.namespaces.forEach((n, i) => {
     m.namespaces.set(n.host.toLowerCase(), n);
     m.namespaceIndex.set(n.host.toLowerCase(), i);

@@ -3,10 +3,21 @@
  * topology's namespaces, per client location), the legacy CAS of a mailbox site, the local
  * Exchange 2013 Mailbox server, and the host a client uses when the scenario gives none.
  */
-import { externalUrl, hostOf, isClientAccess, isMailbox, isModern, type Model } from "./model.ts";
-import type { ClientLocation, Path, Protocol, Server, Version } from "./types.ts";
+import { byName, externalUrl, hostOf, isClientAccess, isMailbox, isModern, type Model } from "./model.ts";
+import type { ClientLocation, Protocol, Server, Version } from "./types.ts";
 
-export type Landing = { ok: true; server: Server } | { ok: false; why: string; path: Path };
+/**
+ * Where a name lands. `pool` is every client-access server behind it, newest version first, then by
+ * name; `server` is the first of them, the one a flow shows (route.ts routes from every member and
+ * says when the others answer differently, RT-POOL).
+ */
+export type Landing =
+  | { ok: true; server: Server; pool: Server[]; via: "namespace" | "fqdn" }
+  /** `unknown`: the host is neither a namespace nor a server name/FQDN of the topology (DX-20). */
+  | { ok: false; why: string; path: (string | number)[]; unknown?: true };
+
+/** The order-free order of a load-balanced pool: newest Exchange version first, then by name. */
+export const poolOrder = (a: Server, b: Server): number => b.version - a.version || byName(a, b);
 
 const fqdnCache = new WeakMap<Model, Map<string, Server>>();
 
@@ -14,7 +25,7 @@ function byFqdn(m: Model): Map<string, Server> {
   let map = fqdnCache.get(m);
   if (!map) {
     map = new Map();
-    for (const s of m.topology.servers) {
+    for (const s of m.ordered) {
       map.set(s.name.toLowerCase(), s);
       if (s.fqdn) map.set(s.fqdn.toLowerCase(), s);
     }
@@ -33,14 +44,18 @@ export function resolveHost(m: Model, host: string, client: ClientLocation): Lan
       return { ok: false, why: `${host} is not published to the Internet (namespace external: false)`, path: [...path, "external"] };
     if (client === "internal" && ns.internal === false)
       return { ok: false, why: `${host} does not resolve in internal DNS (namespace internal: false)`, path: [...path, "internal"] };
-    const server = ns.servers.map((n) => m.servers.get(n)).find((s): s is Server => !!s && isClientAccess(s));
+    const pool = ns.servers
+      .map((n) => m.servers.get(n))
+      .filter((s): s is Server => !!s && isClientAccess(s))
+      .sort(poolOrder);
+    const server = pool[0];
     if (!server) return { ok: false, why: `${host} lands on no client-access server`, path: [...path, "servers"] };
-    return { ok: true, server };
+    return { ok: true, server, pool, via: "namespace" };
   }
   const server = byFqdn(m).get(key);
-  if (server && client === "internal") return { ok: true, server };
+  if (server && client === "internal") return { ok: true, server, pool: [server], via: "fqdn" };
   if (server) return { ok: false, why: `${host} is a server's internal name, not a namespace published to the Internet`, path: ["scenario", "host"] };
-  return { ok: false, why: `${host} is neither a namespace of the topology nor a server FQDN`, path: ["scenario", "host"] };
+  return { ok: false, why: `${host} is neither a namespace of the topology nor a server FQDN`, path: ["scenario", "host"], unknown: true };
 }
 
 /** One individual CAS of the mailbox's version in the mailbox's site (2013 HttpProxy picks a CAS itself, S20). */
@@ -51,7 +66,7 @@ export function legacyCas(m: Model, site: string, version: Version): Server | un
 /** The "local" Exchange 2013 Mailbox server for EAS-3: in the front end's site, else any. */
 export function mailbox2013(m: Model, site: string): Server | undefined {
   const is2013 = (s: Server) => s.version === 2013 && isMailbox(s);
-  return (m.bySite.get(site) ?? []).find(is2013) ?? m.topology.servers.find(is2013);
+  return (m.bySite.get(site) ?? []).find(is2013) ?? m.ordered.find(is2013);
 }
 
 /** The URL a client at `client` uses for `protocol` on `server`: its own side first, then the other. */
@@ -92,9 +107,9 @@ export interface DefaultHost {
   why: string;
 }
 
-/** Modern client-access servers, those in `site` first, in input order. */
+/** Modern client-access servers, those in `site` first, by name. */
 function modernFrontEnds(m: Model, site: string): Server[] {
-  const all = m.topology.servers.filter((s) => isModern(s.version) && isClientAccess(s));
+  const all = m.ordered.filter((s) => isModern(s.version) && isClientAccess(s));
   return [...all.filter((s) => s.site === site), ...all.filter((s) => s.site !== site)];
 }
 
@@ -107,7 +122,7 @@ export function defaultHost(m: Model, protocol: Protocol, client: ClientLocation
   const fronts = modernFrontEnds(m, mbx.site);
   if (protocol === "autodiscover") {
     if (client === "internal") {
-      const scp = [...fronts, ...m.topology.servers].find((s) => s.autodiscoverInternalUri);
+      const scp = [...fronts, ...m.ordered].find((s) => s.autodiscoverInternalUri);
       const host = hostOf(scp?.autodiscoverInternalUri);
       if (scp && host) return { host, why: `the Autodiscover SCP of ${scp.name} (AD-4)` };
     } else if (m.topology.domain) {
@@ -134,4 +149,30 @@ export function defaultHost(m: Model, protocol: Protocol, client: ClientLocation
     if (host && resolveHost(m, host, client).ok) return { host, why: `the ${protocol} URL of ${s.name}` };
   }
   return undefined;
+}
+
+/**
+ * The Mailbox server OAB downloads of 2013+ mailboxes are proxied to: the one holding the OAB
+ * generation (organization) mailbox. Unset, exflow assumes the oldest-version 2013+ Mailbox
+ * server (then by name): the arbitration mailbox starts on the first 2013+ server installed.
+ */
+export function oabGenerationServer(m: Model): { server: Server; assumed: boolean } | undefined {
+  const named = m.topology.offlineAddressBook?.generationServer;
+  const given = named ? m.servers.get(named) : undefined;
+  if (given && isModern(given.version) && isMailbox(given)) return { server: given, assumed: false };
+  const first = m.ordered.filter((s) => isModern(s.version) && isMailbox(s)).sort((a, b) => a.version - b.version || byName(a, b))[0];
+  return first ? { server: first, assumed: true } : undefined;
+}
+
+/**
+ * The CAS whose OAB virtual directory serves a 2007/2010 mailbox's OAB: one of
+ * `offlineAddressBook.distribution` of the mailbox's version (the mailbox's site first, then by
+ * name), else the CAS of that version in the mailbox's site.
+ */
+export function oabDistributor(m: Model, mbx: Server): Server | undefined {
+  const listed = (m.topology.offlineAddressBook?.distribution ?? [])
+    .map((n) => m.servers.get(n))
+    .filter((s): s is Server => !!s && s.version === mbx.version && isClientAccess(s))
+    .sort((a, b) => Number(b.site === mbx.site) - Number(a.site === mbx.site) || byName(a, b));
+  return listed[0] ?? legacyCas(m, mbx.site, mbx.version);
 }

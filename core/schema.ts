@@ -98,6 +98,7 @@ export const serverSchema = z
     auth: authSchema.optional(),
     autodiscoverInternalUri: url().optional().describe("AutoDiscoverServiceInternalUri this server publishes in AD (SCP), e.g. https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml."),
     rpcClientAccessServer: host().optional().describe("Exchange 2010 mailbox databases: RpcClientAccessServer, usually the CAS array FQDN, e.g. outlook.contoso.local."),
+    crossSiteRedirectType: z.enum(["Manual", "Silent"]).optional().describe('Exchange 2010 OWA virtual directory CrossSiteRedirectType: "Manual" (default: a cross-site OWA redirect shows a link page) or "Silent".'),
   })
   .describe("An Exchange server.")
   .meta({ examples: [{ name: "NY-CAS2013", version: 2013, roles: ["cas"], site: "New York" }] });
@@ -138,6 +139,14 @@ export const topologySchema = z
     servers: z.array(serverSchema).min(1).max(MAX_SERVERS).describe(`Exchange servers (at most ${MAX_SERVERS}).`),
     namespaces: z.array(namespaceSchema).max(MAX_NAMESPACES).describe(`DNS names clients use (at most ${MAX_NAMESPACES}).`),
     users: z.array(userSchema).max(MAX_USERS).describe(`Users whose flows can be drawn (at most ${MAX_USERS}).`),
+    offlineAddressBook: z
+      .strictObject({
+        generationServer: text().optional().describe("Exchange 2013+: the Mailbox server holding the active copy of the OAB generation (organization) mailbox; OAB downloads for 2013+ mailboxes are proxied there. Default: the oldest-version 2013+ Mailbox server (then by name)."),
+        distribution: z.array(text()).min(1).max(MAX_SERVERS).optional().describe("Exchange 2007/2010: Client Access servers whose OAB virtual directory distributes the OAB; Autodiscover hands out their OAB URL. Default: the CAS of the mailbox's version in the mailbox's site."),
+      })
+      .optional()
+      .describe("Where the offline address book is generated and distributed."),
+    profile: z.enum(PROFILES).optional().describe('Rule profile for this topology\'s flows when the scenario or options name none. Default "microsoft" (Microsoft\'s documented behaviour); the o365info preset names "o365info".'),
   })
   .describe("An Exchange organisation: AD sites, servers, namespaces and users.");
 

@@ -14,13 +14,16 @@ export interface Trail {
   protocol: Protocol;
   client: ClientLocation;
   hops: Hop[];
-  outcome: Outcome;
+  /** Set by the action that decides it; route.ts refuses a flow left without one (P2: no default outcome). */
+  outcome: Outcome | undefined;
   notes: Note[];
   diagnostics: Diagnostic[];
+  /** The o365info profile may stop where the article's figures stop (EWS scenario 1); no other flow may. */
+  articleStop?: boolean;
 }
 
 export function newTrail(m: Model, protocol: Protocol, client: ClientLocation): Trail {
-  return { m, protocol, client, hops: [], outcome: "proxy", notes: [], diagnostics: [] };
+  return { m, protocol, client, hops: [], outcome: undefined, notes: [], diagnostics: [] };
 }
 
 type End = Server | "client";

@@ -36,6 +36,13 @@ export const PROFILES = ["o365info", "microsoft"] as const;
 /** `o365info` reproduces the article; `microsoft` applies Microsoft's documentation where they disagree. */
 export type Profile = (typeof PROFILES)[number];
 
+/** The profile for a user's own topology: Microsoft's documented behaviour, what an admin plans with. */
+export const DEFAULT_PROFILE: Profile = "microsoft";
+
+/** scenario.profile, else options.profile, else the topology's own, else the documented default. */
+export const profileFor = (topology: { profile?: Profile }, ...given: (Profile | undefined)[]): Profile =>
+  given.find((p) => p !== undefined) ?? topology.profile ?? DEFAULT_PROFILE;
+
 export type AuthMethod = "ntlm" | "basic" | "negotiate" | "forms" | "windows" | "digest" | "oauth";
 
 export interface VdirUrls {
@@ -71,6 +78,16 @@ export interface Server {
   autodiscoverInternalUri?: string;
   /** 2010 mailbox databases: RpcClientAccessServer (CAS array FQDN) (OL-2, DX-09). */
   rpcClientAccessServer?: string;
+  /** Exchange 2010 OWA virtual directory CrossSiteRedirectType: a cross-site redirect is a link page unless Silent (default Manual). */
+  crossSiteRedirectType?: "Manual" | "Silent";
+}
+
+/** Where the offline address book comes from (learn.microsoft.com/exchange/address-books/offline-address-books). */
+export interface OfflineAddressBook {
+  /** 2013+: the Mailbox server holding the active copy of the OAB generation (organization) mailbox; OAB downloads are proxied there. */
+  generationServer?: string;
+  /** 2007/2010: the Client Access servers whose OAB virtual directory distributes the OAB; Autodiscover hands out their OAB URL. */
+  distribution?: string[];
 }
 
 export interface Site {
@@ -108,6 +125,9 @@ export interface Topology {
   servers: Server[];
   namespaces: Namespace[];
   users: User[];
+  offlineAddressBook?: OfflineAddressBook;
+  /** Rule profile for flows of this topology when the scenario names none (default `microsoft`). */
+  profile?: Profile;
 }
 
 export interface Scenario {
@@ -129,7 +149,8 @@ export interface Issue {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
-export type Outcome = "proxy" | "redirect" | "silent-redirect" | "autodiscover-referral" | "direct" | "fail";
+/** `n/a`: the organisation does not offer this (protocol, mailbox version, location); no steps, the reason in a note. */
+export type Outcome = "proxy" | "redirect" | "silent-redirect" | "autodiscover-referral" | "direct" | "fail" | "n/a";
 
 export type StepKind = "connect" | "autodiscover" | "lookup" | "proxy" | "redirect" | "fetch" | "respond";
 

@@ -123,6 +123,25 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
     }
   });
 
+  // offlineAddressBook names servers: the generation server holds mailboxes, distributors run client access.
+  const oab = obj(t.offlineAddressBook);
+  const gen = str(oab, "generationServer");
+  if (gen !== undefined) {
+    const path = [...base, "offlineAddressBook", "generationServer"];
+    const at = serverNames.get(gen);
+    if (at === undefined) issues.push(mailboxRef(path, "server", gen, mailboxServers));
+    else if (rolesKnown(servers[at]) && !(roles(servers[at]).includes("mailbox") && (field(servers[at], "version", isNumber) ?? 0) >= 2013))
+      issues.push({ code: "ROLE", message: `${formatPath(path)}: server ${quote(gen)} is not an Exchange 2013+ Mailbox server, so it cannot hold the OAB generation (organization) mailbox`, path });
+  }
+  list(oab?.distribution).forEach((d, j) => {
+    if (typeof d !== "string") return;
+    const path = [...base, "offlineAddressBook", "distribution", j];
+    const at = serverNames.get(d);
+    if (at === undefined) issues.push(serverRef(path, "server", d, knownServers));
+    else if (rolesKnown(servers[at]) && !clientAccess(servers[at]))
+      issues.push({ code: "ROLE", message: `${formatPath(path)}: server ${quote(d)} runs no client access, so it has no OAB virtual directory to distribute from`, path });
+  });
+
   issues.push(...versionMix(servers, base));
   return issues;
 }

@@ -20,6 +20,7 @@ const OUTCOMES: Record<Flow["outcome"], string> = {
   "autodiscover-referral": "referred by Autodiscover",
   direct: "served directly",
   fail: "fails",
+  "n/a": "not applicable (the organisation does not offer this; see the note)",
 };
 
 const md = (s: string): string => escapeMarkdown(cleanText(s));

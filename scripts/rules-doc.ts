@@ -19,6 +19,9 @@ const CONDITIONS: Record<NonNullable<RuleMatch["when"]>, string> = {
   "mailbox-newer-than-fe": "the mailbox is on a newer version than the front end",
   "same-version": "the front end and the mailbox have the same version",
   "host-is-modern-fe": "the client named a host that lands on a 2013+ front end",
+  "host-not-given": "the client named no host",
+  "protocol-not-offered": "no server in the topology offers the protocol",
+  "mapi-before-sp1": "the 2013 mailbox server is older than SP1 (CU4)",
 };
 
 const CONFIDENCE: Record<Rule["confidence"], string> = {
@@ -60,6 +63,8 @@ const cell = (s: string): string =>
 function sourceLinks(citations: readonly string[]): string {
   return citations
     .map((c) => {
+      // A citation not by id names its document in full: printed as written.
+      if (!/^S\d+\b/.test(c)) return cell(c);
       const id = sourceId(c);
       const rest = c.slice(id.length).trim();
       return `[${id}](#${id.toLowerCase()})${rest ? ` ${cell(rest)}` : ""}`;

@@ -6,7 +6,7 @@
  * Exit 0 with the flow, also a failing one (its diagnostics say why); `--strict`: 1 if it fails.
  */
 import { type Command, Option } from "commander";
-import { chooseProfile, CLIENTS, hint, listAllowed, PROTOCOLS, quote, route, validateScenario } from "../../core/index.ts";
+import { CLIENTS, hint, listAllowed, PROTOCOLS, profileFor, quote, route, validateScenario } from "../../core/index.ts";
 import { CliError, EXIT_FAILING_FLOWS, issueLines, usage } from "../errors.ts";
 import { writeOutput } from "../io.ts";
 import { backgroundOption, outputOption, profileOption, renderOptions, themeOption, TOPOLOGY_HELP, viewOption } from "../options.ts";
@@ -77,7 +77,7 @@ export function registerFlow(program: Command): void {
       // Validated from the root so each message starts with the field, which is also the option's name.
       const scenario = validateScenario(input, topology, []);
       if (!scenario.ok) throw usage(issueLines(scenario.issues).map((line) => line.replace(/^(user|protocol|client|host|profile): /, "--$1: ")));
-      const flow = route(topology, { ...scenario.value, profile: chooseProfile(scenario.value.profile) });
+      const flow = route(topology, { ...scenario.value, profile: profileFor(topology, scenario.value.profile) });
 
       const format = flags.format ?? formatForFile(flags.output) ?? "md";
       writeOutput(view(flow, format, renderOptions(flags), flags.view), flags.output);

@@ -9,7 +9,7 @@
  */
 import { type Command, Option } from "commander";
 import { join } from "node:path";
-import { buildModel, cellCount, chooseProfile, CLIENTS, eachFlow, PROTOCOLS, type ClientLocation, type Flow, type Protocol, type Topology } from "../../core/index.ts";
+import { buildModel, cellCount, CLIENTS, eachFlow, PROTOCOLS, profileFor, type ClientLocation, type Flow, type Protocol, type Topology } from "../../core/index.ts";
 import { escapeMarkdown } from "../../diagrams/escape.ts";
 import { cleanText } from "../../diagrams/text.ts";
 import { uniqueStems } from "../filenames.ts";
@@ -95,7 +95,7 @@ export function registerRender(program: Command): void {
     .addHelpText("after", EXAMPLES)
     .action(async (topologyArg: string, flags: RenderFlags) => {
       const { topology } = await loadTopology(topologyArg);
-      const profile = chooseProfile(asProfile(flags.profile));
+      const profile = profileFor(topology, asProfile(flags.profile));
       const options = renderOptions(flags);
       const kinds = filesFor(flags.view);
       makeDir(flags.out);

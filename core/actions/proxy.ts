@@ -4,7 +4,7 @@
  */
 import { siteTarget, type Ctx } from "../conditions.ts";
 import { isModern } from "../model.ts";
-import { internalUrlFor, mailbox2013 } from "../resolve.ts";
+import { internalUrlFor, legacyCas, mailbox2013, oabGenerationServer } from "../resolve.ts";
 import type { Rule } from "../rules.ts";
 import { capitalise } from "../describe.ts";
 import { add, answerBack, type Leg, phrase, proxyChain, type Trail } from "../trail.ts";
@@ -54,13 +54,41 @@ export function proxyViaMailbox2013(t: Trail, c: Ctx, rule: Rule): void {
 /** A legacy CAS serves a mailbox of its own version: it answers, or talks RPC to the Mailbox server. */
 export function serveLocally(t: Trail, c: Ctx, rule: Rule): void {
   const fe = c.fe!;
-  t.outcome = "direct";
   if (c.protocol === "autodiscover" || c.protocol === "oab") {
     const what = c.protocol === "oab" ? "serves the offline address book files from its OAB virtual directory" : "builds the Autodiscover answer";
     add(t, fe, "client", "respond", rule.id, `${capitalise(phrase(t, fe))} ${what} and returns it to ${phrase(t, "client")}.`);
+    t.outcome = "direct";
+    return;
+  }
+  // 2010 Outlook Anywhere across sites: the RPC proxy reaches RPC Client Access on a CAS in the
+  // mailbox's site (technet ee332346); 2007 mailboxes are reached directly.
+  if (c.protocol === "outlook-anywhere" && c.mbx.version === 2010 && fe.site !== c.mbx.site) {
+    const rca = legacyCas(c.m, c.mbx.site, 2010);
+    if (!rca) return missingCas(t, c, rule);
+    proxyChain(t, fe, [{ to: rca, how: "over RPC to RPC Client Access" }, { to: c.mbx, how: RPC }], rule.id, c.mbx);
+    t.outcome = "proxy";
     return;
   }
   proxyChain(t, fe, [{ to: c.mbx, how: RPC }], rule.id, c.mbx);
+  t.outcome = "direct";
+}
+
+/** X-OAB-1: 2013+ mailboxes download the OAB from the server holding the OAB generation mailbox. */
+export function proxyToOabGeneration(t: Trail, c: Ctx, rule: Rule): void {
+  const fe = c.fe!;
+  const gen = oabGenerationServer(c.m);
+  if (!gen) return missingCas(t, c, rule, "an Exchange 2013+ Mailbox server holding the OAB generation mailbox");
+  if (gen.assumed)
+    t.notes.push({ kind: "assumption", rule: rule.id, text: `topology.offlineAddressBook.generationServer is not set: exflow assumes ${gen.server.name} (the oldest-version 2013+ Mailbox server) holds the OAB generation mailbox.` });
+  if (gen.server === fe) {
+    add(t, fe, "client", "respond", rule.id, `${capitalise(phrase(t, fe))} holds the OAB generation mailbox and returns the offline address book files to ${phrase(t, "client")}.`);
+    t.outcome = "direct";
+    return;
+  }
+  add(t, fe, gen.server, "proxy", rule.id, `${capitalise(phrase(t, fe))} proxies the OAB download to ${phrase(t, gen.server)}, which holds the OAB generation (organization) mailbox.`);
+  add(t, gen.server, fe, "respond", rule.id, `${capitalise(phrase(t, gen.server))} passes the offline address book files back to ${phrase(t, fe)}.`);
+  add(t, fe, "client", "respond", rule.id, `${capitalise(phrase(t, fe))} returns the answer to ${phrase(t, "client")}.`);
+  t.outcome = "proxy";
 }
 
 /** After a redirect or referral: the server the client reached serves the mailbox, via the mailbox site's CAS if needed. */

@@ -1,7 +1,7 @@
 /**
  * Service levels: parse `build` strings ("SP3 RU10", "SP2", "CU12", "RTM", "SP1") into comparable
  * tuples, and the checks that depend on them: DX-17 (2013 below CU12 with several legacy CAS per
- * site) and DX-18 (coexistence floors, S13 and S15 setup readiness). In: Facts. Out: diagnostics.
+ * site) and DX-18 (coexistence floors, S13 and S15 setup readiness, plus 2019's: 2013 CU21, 2016 CU11). In: Facts. Out: diagnostics.
  */
 import { isClientAccess, isModern } from "../model.ts";
 import type { Server, Version } from "../types.ts";
@@ -51,6 +51,9 @@ function floorFor(version: Version, present: Set<Version>): { level: Level; beca
   if (version === 2007 && present.has(2013)) return { level: [3, 10], because: "Exchange 2013" };
   if (version === 2010 && with16) return { level: [3, 11], because: newer };
   if (version === 2010 && present.has(2013)) return { level: [3, 0], because: "Exchange 2013" };
+  // With 2019: 2013 CU21+ and 2016 CU11+ (learn.microsoft.com/exchange/plan-and-deploy/system-requirements).
+  if (version === 2013 && present.has(2019)) return { level: [21], because: "Exchange 2019" };
+  if (version === 2016 && present.has(2019)) return { level: [11], because: "Exchange 2019" };
   if (version === 2013 && with16) return { level: [10], because: newer };
   if (version === 2013 && (present.has(2007) || present.has(2010))) return { level: [2], because: "Exchange 2007/2010" };
   return null;

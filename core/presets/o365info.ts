@@ -16,6 +16,8 @@ export const o365info: Preset = {
     "The topology of o365info's article 'ActiveSync and Exchange web service client protocol connectivity flow in Exchange 2013/2007 coexistence' (19#23): New York is public-facing with CAS 2013 (mail.o365info.com) in front of 2007, Los Angeles is an intranet site, Madrid is a public-facing regional site (europe.mail.o365info.com).",
   topology: {
     name: "o365info",
+    // The article's own numbering and answers (its figures); a user's own topology defaults to microsoft.
+    profile: "o365info",
     domain: "o365info.com",
     sites: [{ name: "New York" }, { name: "Los Angeles" }, { name: "Madrid" }],
     servers: [

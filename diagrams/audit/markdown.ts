@@ -1,11 +1,11 @@
 /**
  * Audit -> Markdown, in reading order: a summary, the matrix (one row per user, one column per
  * protocol, each cell "internal / external"), the failing flows with their diagnostics and notes,
- * the topology-wide diagnostics, then the DNS and certificate names. Every user-derived string
+ * the topology-wide diagnostics, an explanation of every code shown, then the DNS and certificate names. Every user-derived string
  * goes through `md`: escapeMarkdown (no HTML, emphasis, code, links or table cells) plus `(` and
  * `)`, so no `](` can ever follow a bracket. No fences: the document is plain tables and lists.
  */
-import { type Audit, type AuditOutcome, type AuditRow, CLIENTS, formatPath, PROTOCOLS } from "../../core/index.ts";
+import { type Audit, type AuditOutcome, type AuditRow, CLIENTS, explain, formatPath, PROTOCOLS } from "../../core/index.ts";
 import { escapeMarkdown } from "../escape.ts";
 import { cleanText } from "../text.ts";
 
@@ -76,6 +76,16 @@ export function renderAuditMarkdown(a: Audit): string {
   for (const d of a.diagnostics) {
     const breaks = d.breaks.length ? ` Breaks: ${list(d.breaks)}.` : "";
     out.push(`- **${md(d.code)}** (${md(d.severity)}) at ${md(formatPath(d.path))}: ${md(d.message)}${breaks}`);
+  }
+
+  // Every code this report shows, explained once from the catalogue (core/codes.ts).
+  const shown = [...new Set([...a.rows.flatMap((r) => r.diagnostics), ...a.diagnostics.map((d) => d.code)])].sort();
+  if (shown.length) {
+    out.push("", "## Codes", "", "| Code | Meaning | What it means for clients, and what to change |", "|---|---|---|");
+    for (const code of shown) {
+      const info = explain(code);
+      out.push(`| ${md(code)} | ${md(info.title)} | ${md(info.explanation)} |`);
+    }
   }
 
   out.push("", "## DNS and certificate names", "", "| Host | Kind | Lands on | Internal DNS | External DNS | Certificate | Gaps |", "|---|---|---|---|---|---|---|");

@@ -42,7 +42,8 @@ describe("o365info profile reproduces the article's figures", () => {
       `4 MAD-MBX2007>MAD-CAS2007 fetch`, `5 MAD-CAS2007>${C13} respond`, `6 ${C13}>client respond`,
     ]);
     expect(f.steps[2]!.url).toBe("https://europe.mail.o365info.com/Microsoft-Server-ActiveSync");
-    expect(f.notes.some((n) => n.kind === "deviation" && n.rule === "EAS-3")).toBe(true);
+    // Issue 11 (unique row ids): the article's own variant of EAS-3 is row EAS-3a.
+    expect(f.notes.some((n) => n.kind === "deviation" && n.rule === "EAS-3a")).toBe(true);
   });
 
   it("ActiveSync 3, option B: europe.mail.o365info.com, derived (5.4)", () => {
@@ -63,7 +64,8 @@ describe("o365info profile reproduces the article's figures", () => {
     const f = flowOf("ews-external");
     expect(steps(f)).toEqual([`1 client>${C13} connect`, `- ${C13}>ad lookup`, `2 ${C13}>${C07} proxy`, `3 ${C07}>${C13} respond`, `4 ${C13}>client respond`]);
     expect(f.outcome).toBe("proxy");
-    expect(f.notes.some((n) => n.kind === "deviation" && n.rule === "EWS-4")).toBe(true);
+    // Issue 11 (unique row ids): the article's own variant of EWS-4 is row EWS-4a.
+    expect(f.notes.some((n) => n.kind === "deviation" && n.rule === "EWS-4a")).toBe(true);
   });
 
   it("labels participants as the article does", () => {

@@ -46,7 +46,8 @@ const cases: Case[] = [
   { code: "DX-10", mutate: (t) => void (t.users[0]!.oabAssigned = false), severity: "warning", path: ["topology", "users", 0, "oabAssigned"], breaks: ["oab"] },
   { code: "DX-11", mutate: (t) => void (srv(t, 4).autodiscoverInternalUri = "https://la-cas2007.o365info.local/Autodiscover/Autodiscover.xml"), severity: "warning", path: S(4, "autodiscoverInternalUri"), breaks: ["autodiscover:internal"] },
   // Madrid's CAS2007 is a legacy EAS front end (europe.mail lands on it); LA now publishes EAS too.
-  { code: "DX-12", mutate: (t) => void (srv(t, 4).urls!.activesync!.external = "https://la.mail.o365info.com/Microsoft-Server-ActiveSync"), severity: "warning", path: S(4, "urls", "activesync", "external"), breaks: ["activesync:external"] },
+  // la.mail.o365info.com is no namespace of the preset, so the URL is also DX-20 (issue 11, P4).
+  { code: "DX-12", mutate: (t) => void (srv(t, 4).urls!.activesync!.external = "https://la.mail.o365info.com/Microsoft-Server-ActiveSync"), severity: "warning", path: S(4, "urls", "activesync", "external"), breaks: ["activesync:external"], also: ["DX-20"] },
   {
     code: "DX-13",
     mutate: (t) => void (srv(t, 2).urls!.activesync!.external = "https://legacy.mail.o365info.com/Microsoft-Server-ActiveSync"),
@@ -93,6 +94,7 @@ const cases: Case[] = [
   },
   { code: "DX-18", mutate: (t) => void (srv(t, 2).build = "SP3 RU9"), severity: "error", path: S(2, "build"), breaks: ["autodiscover", "outlook-anywhere", "mapi-http", "owa", "ecp", "activesync", "ews", "oab", "pop3", "imap4"] },
   { code: "DX-19", mutate: (t) => void (srv(t, 0).outlookAnywhere!.clientAuth = "negotiate"), severity: "warning", path: S(0, "outlookAnywhere", "clientAuth"), breaks: ["outlook-anywhere"] },
+  { code: "DX-20", mutate: (t) => void (srv(t, 4).urls!.owa!.internal = "https://la-owa.o365info.local/owa"), severity: "warning", path: S(4, "urls", "owa", "internal"), breaks: ["owa:internal"] },
 ];
 
 /** Diagnostics a mutation adds to those of the unmodified preset (keyed by code and path). */
@@ -111,8 +113,8 @@ describe("diagnose: one preset mutation per DX code", () => {
     expect([...new Set(all.map((d) => d.code))].sort()).toEqual([code, ...also].sort());
   });
 
-  it("covers every code DX-01 ... DX-19", () => {
-    expect(cases.map((c) => c.code)).toEqual(Array.from({ length: 19 }, (_, i) => `DX-${String(i + 1).padStart(2, "0")}`));
+  it("covers every code DX-01 ... DX-20", () => {
+    expect(cases.map((c) => c.code)).toEqual(Array.from({ length: 20 }, (_, i) => `DX-${String(i + 1).padStart(2, "0")}`));
   });
 });
 

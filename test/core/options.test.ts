@@ -7,8 +7,9 @@ import { describe, expect, it } from "vitest";
 import {
   audit,
   buildModel,
-  chooseProfile,
   CLIENTS,
+  DEFAULT_PROFILE,
+  profileFor,
   compile,
   eachFlow,
   isSafeColor,
@@ -24,10 +25,11 @@ const o365 = presets.o365info!;
 const scenario = { user: "alice", protocol: "ews", client: "internal" } as const;
 
 describe("defaults", () => {
-  it("the scenario's profile wins over the options', which wins over the default", () => {
-    expect(chooseProfile("microsoft", "o365info")).toBe("microsoft");
-    expect(chooseProfile(undefined, "microsoft")).toBe("microsoft");
-    expect(chooseProfile(undefined, undefined)).toBe("o365info");
+  it("the scenario's profile wins over the options', then the topology's, then the default", () => {
+    expect(profileFor({ profile: "o365info" }, "microsoft", "o365info")).toBe("microsoft");
+    expect(profileFor({ profile: "microsoft" }, undefined, "o365info")).toBe("o365info");
+    expect(profileFor({ profile: "o365info" }, undefined, undefined)).toBe("o365info");
+    expect(profileFor({}, undefined, undefined)).toBe(DEFAULT_PROFILE);
   });
 
   it("compile() and audit() route with the same default profile", () => {

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { audit } from "../../core/audit.ts";
+import { CODES } from "../../core/codes.ts";
+import { escapeMarkdown } from "../../diagrams/escape.ts";
 import { presets } from "../../core/presets/index.ts";
 import type { Topology } from "../../core/types.ts";
 import { AUDIT_CSV_COLUMNS, csvCell, failingRows, renderAuditCsv, renderAuditMarkdown, toCsv } from "../../diagrams/audit/index.ts";
@@ -86,6 +88,18 @@ describe("renderAuditMarkdown", () => {
     expect(section.split("\n").filter((l) => l.startsWith("| bob |"))).toHaveLength(failing.length);
     expect(text).toMatch(/^- \*\*DX-02\*\* \(error\) at topology\.servers\\\[\d+\\\]\.urls\.ews\.external: /m);
     expect(text).toContain("| mail.o365info.com | primary | NY-CAS2013 | yes | yes | public | – |");
+  });
+
+  it("explains every code it shows, once, from the catalogue", () => {
+    const a = audit(o365info());
+    const shown = new Set([...a.rows.flatMap((r) => r.diagnostics), ...a.diagnostics.map((d) => d.code)]);
+    expect(shown.size).toBeGreaterThan(0);
+    const section = text.slice(text.indexOf("\n## Codes\n"), text.indexOf("\n## DNS and certificate names\n"));
+    for (const code of shown) {
+      const lines = section.split("\n").filter((l) => l.startsWith(`| ${code} |`));
+      expect(lines, code).toHaveLength(1);
+      expect(lines[0]).toContain(escapeMarkdown(CODES[code as keyof typeof CODES].title));
+    }
   });
 
   it("says so when nothing fails and nothing is diagnosed", () => {
