@@ -11,7 +11,9 @@ const root = join(import.meta.dirname, "../..");
 describe("docs/rules.md", () => {
   it("every source a row cites is in the sources table, with an https or http address", () => {
     // Citations by id (S1 ... S41) must resolve; others name their document in full (a URL path, a KB or TechNet id).
-    const missing = RULES.flatMap((r) => r.sources.filter((c) => /^S\d+\b/.test(c) && !Object.hasOwn(SOURCES, sourceId(c))).map((c) => `${r.id}: ${c}`));
+    const missing = RULES.flatMap((r) =>
+      r.sources.filter((c) => /^S\d+\b/.test(c) && !Object.hasOwn(SOURCES, sourceId(c))).map((c) => `${r.id}: ${c}`),
+    );
     expect(missing).toEqual([]);
     for (const s of Object.values(SOURCES)) expect(s.url).toMatch(/^https?:\/\/[^\s<>"]+$/);
   });
@@ -27,6 +29,7 @@ describe("docs/rules.md", () => {
   it("lists every row once per variant, and links each citation to the sources table", () => {
     const doc = rulesMarkdown();
     for (const r of RULES) expect(doc).toContain(`${r.id} | ${describeMatch(r.match).replace(/</g, "&lt;")} |`);
-    for (const id of new Set(RULES.flatMap((r) => r.sources.filter((c) => /^S\d+\b/.test(c)).map(sourceId)))) expect(doc).toContain(`[${id}](#${id.toLowerCase()})`);
+    for (const id of new Set(RULES.flatMap((r) => r.sources.filter((c) => /^S\d+\b/.test(c)).map(sourceId))))
+      expect(doc).toContain(`[${id}](#${id.toLowerCase()})`);
   });
 });
