@@ -8,6 +8,7 @@ import pkg from "../package.json" with { type: "json" };
 import { registerAudit } from "./commands/audit.ts";
 import { registerFlow } from "./commands/flow.ts";
 import { registerPresets } from "./commands/presets.ts";
+import { registerPush } from "./commands/push.ts";
 import { registerRender } from "./commands/render.ts";
 import { registerValidate } from "./commands/validate.ts";
 
@@ -20,8 +21,10 @@ Examples:
   $ exflow flow topology.yaml --user alice --protocol activesync --client external --host mail.o365info.com
   $ exflow audit topology.yaml --format csv --strict
   $ exflow render topology.yaml --out docs/flows
+  $ exflow push topology.yaml            # save it on a server; embeds then follow each push
 
-Exit codes: 0 ok, 1 some flow fails (--strict), 2 invalid input or usage, 3 internal error.`;
+Exit codes: 0 ok, 1 some flow fails (--strict), 2 invalid input or usage, 3 internal error,
+4 the server could not be reached or failed (push).`;
 
 /** `output` redirects commander's help and error text (tests); default: stdout and stderr. */
 export function buildProgram(output?: OutputConfiguration): Command {
@@ -38,5 +41,6 @@ export function buildProgram(output?: OutputConfiguration): Command {
   registerAudit(program);
   registerValidate(program);
   registerPresets(program);
+  registerPush(program);
   return program;
 }

@@ -4,6 +4,7 @@
  *
  * @example compile({ preset: "o365info", scenario: { user: "alice", protocol: "ews", client: "internal" } })
  */
+import { modelOf } from "./model.ts";
 import { parseDocument, type InputFormat } from "./parse.ts";
 import { presets } from "./presets/index.ts";
 import { route } from "./route.ts";
@@ -19,7 +20,7 @@ export function compile(input: unknown): Result<Compiled> {
   const request = validateFlowRequest(input, presets);
   if (!request.ok) return request;
   const { topology, scenario } = request.value;
-  return { ok: true, value: { ...request.value, flow: route(topology, { ...scenario, profile: profileFor(topology, scenario.profile, request.value.options.profile) }) } };
+  return { ok: true, value: { ...request.value, flow: route(modelOf(topology), { ...scenario, profile: profileFor(topology, scenario.profile, request.value.options.profile) }) } };
 }
 
 /** Parse JSON or YAML text, then compile it. */

@@ -17,5 +17,6 @@ export { audit, type Audit, type AuditOptions, type AuditOutcome, type AuditRow 
 export { flowRequestJsonSchema, scenarioJsonSchema, topologyJsonSchema } from "./schema.ts";
 export { formatPath, hint, listAllowed, quote } from "./suggest.ts";
 export { explain } from "./codes.ts";
+export { diffTopologies, type FlowState, type TopologyDiff } from "./diff.ts";
 export { isObject } from "./plain.ts";
 export { presets, type Preset, type PresetScenario } from "./presets/index.ts";

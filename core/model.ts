@@ -61,6 +61,20 @@ export function buildModel(topology: Topology): Model {
   return m;
 }
 
+const models = new WeakMap<Topology, Model>();
+
+/**
+ * The Model of a topology object, built once per object: a built-in preset's topology is the same
+ * object on every request, so its model (and the diagnostics memoised on it) is built once per
+ * isolate. Weakly held, so a request's own topology goes with it. Safe because validated
+ * topologies are never mutated (zod hands out fresh copies; presets are constants).
+ */
+export function modelOf(topology: Topology): Model {
+  let m = models.get(topology);
+  if (!m) models.set(topology, (m = buildModel(topology)));
+  return m;
+}
+
 /** 2013+ are one generation: client access in front, mailbox behind. 2007/2010 are "legacy". */
 export const isModern = (v: Version): boolean => v >= 2013;
 

@@ -1,8 +1,9 @@
 /**
- * Hono typing for the worker: no bindings yet (nothing in wrangler.toml needs one), and the
- * per-request variables the middleware and error handler share.
+ * Hono typing for the worker: its bindings (wrangler.toml) and the per-request variables the
+ * middleware and error handler share.
  */
 import type { Context } from "hono";
+import type { D1Database } from "./topologies/d1.ts";
 
 import type { AuditFormat, FlowFormat } from "../core/index.ts";
 
@@ -11,6 +12,8 @@ export type { AuditFormat, FlowFormat };
 export type Format = FlowFormat | AuditFormat;
 
 export interface AppEnv {
+  /** Optional: app.request() in Node tests has no D1; topology routes then answer 503. */
+  Bindings: { DB?: D1Database };
   Variables: {
     /** `cf-ray` when Cloudflare sent one, else a random UUID; echoed as X-Request-Id and logged. */
     requestId: string;

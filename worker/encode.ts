@@ -7,6 +7,7 @@
  */
 import { inflatedTooLarge, ProblemError, unreadable } from "./errors.ts";
 import { MAX_INFLATED_BYTES } from "./limits.ts";
+import { decodedSegments } from "./memo.ts";
 import { readAtMost } from "./stream.ts";
 
 export function base64UrlEncode(bytes: Uint8Array): string {
@@ -77,6 +78,15 @@ export async function decodeDocument(encoded: string): Promise<string> {
     }
   }
   return text(await inflate(bytes, "deflate-raw"));
+}
+
+/** decodeDocument, remembered per segment (bounded, worker/memo.ts): a repeat skips base64 and inflate. */
+export async function decodeDocumentOnce(encoded: string): Promise<string> {
+  const hit = decodedSegments.get(encoded);
+  if (hit !== undefined) return hit;
+  const text = await decodeDocument(encoded);
+  decodedSegments.set(encoded, text);
+  return text;
 }
 
 /** Request document -> encoded URL segment. */

@@ -21,14 +21,33 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  let bin = "";
+  for (const b of new Uint8Array(digest)) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+const digests = new WeakMap<object, string>();
+
+/**
+ * A validated topology stands in an ETag key as the SHA-256 of its canonical JSON, computed once
+ * per object: a preset's topology is the same object on every request, so it is hashed once per
+ * isolate instead of re-serialised and re-hashed per request. Safe because validated topologies
+ * are never mutated (zod's fresh copies; presets are constants).
+ * @example strongEtag([VERSION, "svg", { topology: await digestOf(topology), scenario }])
+ */
+export async function digestOf(value: object): Promise<string> {
+  let d = digests.get(value);
+  if (d === undefined) digests.set(value, (d = `sha256:${await sha256(canonicalJson(value))}`));
+  return d;
+}
+
 /**
  * @example await strongEtag(["0.1.0", "svg", request]) // "\"3q2-7w...\"" (quoted, 43 base64url chars)
  */
 export async function strongEtag(parts: unknown[]): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(canonicalJson(parts)));
-  let bin = "";
-  for (const b of new Uint8Array(digest)) bin += String.fromCharCode(b);
-  return `"${btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}"`;
+  return `"${await sha256(canonicalJson(parts))}"`;
 }
 
 /** If-None-Match uses the weak comparison (RFC 9110 13.1.2): `W/` prefixes are ignored; `*` matches. */

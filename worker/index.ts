@@ -16,12 +16,14 @@ import { auditRoutes } from "./routes/audit.ts";
 import { flowRoutes } from "./routes/flow.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { presetRoutes } from "./routes/presets.ts";
+import { savedRoutes } from "./routes/saved.ts";
+import { topologyRoutes } from "./routes/topologies.ts";
 
 const app = new Hono<AppEnv>();
 
 app.use(standardHeaders);
 
-app.use(cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"], maxAge: 86400 }));
+app.use(cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"], maxAge: 86400 }));
 
 app.use(async (c, next) => {
   if (c.req.url.length > MAX_URL_CHARS) throw urlTooLong();
@@ -35,6 +37,8 @@ app.route("/", metaRoutes);
 app.route("/", flowRoutes);
 app.route("/", presetRoutes);
 app.route("/", auditRoutes);
+app.route("/", topologyRoutes);
+app.route("/", savedRoutes);
 
 app.notFound(onNotFound);
 app.onError(onError);

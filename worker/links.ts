@@ -48,7 +48,8 @@ async function mapLinks(origin: string, doc: unknown, links: Partial<Record<Flow
  *   // { svg, mmd, md, json, map: { svg, mmd }, mermaidLive }
  */
 export async function flowLinks(origin: string, doc: unknown, mermaid: string, theme: string): Promise<FlowLinks> {
-  const links = await encodedLinks(origin, doc);
+  // The deflates are independent: run them side by side (in the runtime's compression threads).
+  const [links, live] = await Promise.all([encodedLinks(origin, doc), mermaidLiveUrl(mermaid, theme)]);
   const map = await mapLinks(origin, doc, links);
-  return { ...links, ...(map ? { map } : {}), mermaidLive: await mermaidLiveUrl(mermaid, theme) };
+  return { ...links, ...(map ? { map } : {}), mermaidLive: live };
 }

@@ -6,6 +6,7 @@
 import { PROFILES, PROTOCOLS } from "../core/index.ts";
 import { BACKGROUND_HELP, flowRequestJsonSchema, scenarioJsonSchema, THEME_NAMES, topologyJsonSchema, VIEW_NAMES } from "../core/index.ts";
 import { MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
+import { bearerScheme, topologyPaths, topologySchemas } from "./topologies/openapi.ts";
 import { NAME, VERSION } from "./version.ts";
 
 type Schema = Record<string, unknown>;
@@ -111,10 +112,13 @@ export function openApiDocument(origin: string): Schema {
           responses: { "200": { description: "The audit", content: AUDIT_CONTENT }, ...ERRORS, "413": problem("Body over the limit."), "415": problem("Unsupported Content-Type.") },
         },
       },
+      ...topologyPaths({ problem, ref, optionParams: OPTION_PARAMS, flowContent: FLOW_CONTENT, auditContent: AUDIT_CONTENT, cached: CACHED, errors: ERRORS }),
       "/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } } } } },
     },
     components: {
+      securitySchemes: bearerScheme,
       schemas: {
+        ...topologySchemas,
         FlowRequest: component(flowRequestJsonSchema()),
         Topology: component(topologyJsonSchema()),
         Scenario: component(scenarioJsonSchema()),

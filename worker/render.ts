@@ -11,7 +11,8 @@ import type { RenderOptions } from "../diagrams/index.ts";
 import { VIEWS } from "../diagrams/views.ts";
 import type { FlowFormat } from "./app-env.ts";
 import { invalidInput } from "./errors.ts";
-import { flowLinks } from "./links.ts";
+import { mermaidLiveUrl } from "./encode.ts";
+import { flowLinks, type FlowLinks } from "./links.ts";
 
 export function renderOptionsOf(compiled: Compiled): RenderOptions {
   const { theme, background } = compiled.options ?? {};
@@ -30,11 +31,13 @@ function guarded<T>(draw: () => T): T {
   }
 }
 
-export async function renderFlow(compiled: Compiled, format: FlowFormat, origin: string, doc: unknown): Promise<string> {
+/** `links`: the GET URLs of this flow when they are not the encoded ones (a saved topology's). */
+export async function renderFlow(compiled: Compiled, format: FlowFormat, origin: string, doc: unknown, links?: Omit<FlowLinks, "mermaidLive">): Promise<string> {
   const options = renderOptionsOf(compiled);
   const view = VIEWS[compiled.options?.view ?? DEFAULT_VIEW];
   if (format !== "json") return guarded(() => view[format](compiled.flow, options));
   const mermaid = guarded(() => view.mmd(compiled.flow, options));
-  const links = await flowLinks(origin, doc, mermaid, options.theme ?? DEFAULT_THEME);
-  return `${JSON.stringify({ flow: compiled.flow, links }, null, 2)}\n`;
+  const theme = options.theme ?? DEFAULT_THEME;
+  const all = links ? { ...links, mermaidLive: await mermaidLiveUrl(mermaid, theme) } : await flowLinks(origin, doc, mermaid, theme);
+  return `${JSON.stringify({ flow: compiled.flow, links: all }, null, 2)}\n`;
 }

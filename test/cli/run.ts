@@ -19,9 +19,9 @@ export interface Run {
   stderr: string;
 }
 
-export function exflow(args: string[], options: { input?: string; cwd?: string } = {}): Promise<Run> {
+export function exflow(args: string[], options: { input?: string; cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(NODE, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(NODE, [CLI, ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: "1", ...options.env } });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));

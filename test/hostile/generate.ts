@@ -272,7 +272,7 @@ interface BodyCase {
   cls: string;
 }
 
-const bodyArb: fc.Arbitrary<BodyCase> = fc
+export const bodyArb: fc.Arbitrary<BodyCase> = fc
   .tuple(mutatedDocArb, fc.constantFrom("json", "json", "json", "yaml", "yaml", "sniff", "corrupt-json", "corrupt-yaml", "raw", "wrong-type", "no-type"))
   .chain(([doc, how]): fc.Arbitrary<BodyCase> => {
     switch (how) {

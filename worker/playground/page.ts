@@ -6,6 +6,7 @@
  */
 import { CLIENTS, NAMED_COLORS, PROFILES, PROTOCOLS, presets, VIEW_NAMES } from "../../core/index.ts";
 import { THEMES } from "../../diagrams/index.ts";
+import { SAVED_HTML } from "./saved.ts";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
@@ -73,6 +74,7 @@ export function renderPage(assets: PageAssets): string {
 <textarea id="topology" rows="30" spellcheck="false" autocapitalize="off" autocomplete="off" aria-describedby="topology-help errors" aria-invalid="false"></textarea>
 <p id="topology-help" class="hint">Sites, servers (version, roles, site, virtual-directory URLs), namespaces and users. The result updates as you type; problems are listed below with their path.</p>
 <div id="errors" role="status" aria-live="polite" hidden><h3>Problems</h3><ul id="error-list"></ul></div>
+${SAVED_HTML}
 </section>
 
 <div>

@@ -13,6 +13,7 @@
 import { AUDIT_JS } from "./audit-view.ts";
 import { DOCUMENT_JS } from "./document.ts";
 import { DOM_JS } from "./dom.ts";
+import { SAVED_JS } from "./saved.ts";
 import { SESSION_JS } from "./session.ts";
 import { YAML_JS } from "./yaml.ts";
 
@@ -357,4 +358,4 @@ restore();
 `;
 
 /** The whole script: printer, documents, DOM helpers, audit view, then the page logic, in one strict-mode scope. */
-export const SCRIPT_JS = `(() => {\n"use strict";\n${[YAML_JS, DOCUMENT_JS, DOM_JS, AUDIT_JS, SESSION_JS, MAIN_JS].join("\n")}\n})();\n`;
+export const SCRIPT_JS = `(() => {\n"use strict";\n${[YAML_JS, DOCUMENT_JS, DOM_JS, AUDIT_JS, SESSION_JS, MAIN_JS, SAVED_JS].join("\n")}\n})();\n`;

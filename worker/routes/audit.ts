@@ -10,16 +10,26 @@ import { readBody } from "../body.ts";
 import { parseInput, runAudit, validateAuditRequest } from "../input.ts";
 import { negotiate, type Negotiated } from "../negotiate.ts";
 import { queryOptions, withQueryOptions } from "../options.ts";
-import { respond } from "../respond.ts";
+import { digestOf } from "../etag.ts";
+import { respondOnce } from "../respond.ts";
+import { namesPreset } from "../serve-flow.ts";
 
 export async function serveAudit(c: AppContext, doc: unknown, rep: Negotiated<AuditFormat>, cacheControl?: string): Promise<Response> {
-  const request = validateAuditRequest(doc);
-  return respond(c, request, rep, cacheControl, () => {
-    const audit = runAudit(request);
-    if (rep.format === "csv") return renderAuditCsv(audit);
-    if (rep.format === "md") return renderAuditMarkdown(audit);
-    return `${JSON.stringify(audit, null, 2)}\n`;
-  });
+  const prepare = () => {
+    const request = validateAuditRequest(doc);
+    const key = digestOf(request.topology).then((topology) => ({ topology, options: request.options }));
+    return {
+      key,
+      produce: () => {
+        const audit = runAudit(request);
+        if (rep.format === "csv") return renderAuditCsv(audit);
+        if (rep.format === "md") return renderAuditMarkdown(audit);
+        return `${JSON.stringify(audit, null, 2)}\n`;
+      },
+    };
+  };
+  // An audit of a built-in preset is worked out once per isolate (worker/memo.ts).
+  return respondOnce(c, namesPreset(doc) ? `audit\u0000${JSON.stringify(doc)}` : undefined, rep, cacheControl, prepare);
 }
 
 export const auditRoutes = new Hono<AppEnv>();

@@ -7,7 +7,7 @@ import { Hono } from "hono";
 import { FLOW_FORMATS } from "../../core/index.ts";
 import type { AppEnv } from "../app-env.ts";
 import { readBody } from "../body.ts";
-import { decodeDocument } from "../encode.ts";
+import { decodeDocumentOnce } from "../encode.ts";
 import { parseInput } from "../input.ts";
 import { negotiate } from "../negotiate.ts";
 import { queryOptions, withQueryOptions } from "../options.ts";
@@ -28,7 +28,7 @@ flowRoutes.post("/v1/flow", async (c) => {
 // `{.+}`: standard base64 may contain `/`; it is accepted like `_`.
 flowRoutes.get("/v1/flow/:format/:encoded{.+}", async (c) => {
   const rep = negotiate(c, FLOW_FORMATS, c.req.param("format"));
-  const text = await decodeDocument(c.req.param("encoded"));
+  const text = await decodeDocumentOnce(c.req.param("encoded"));
   const doc = withQueryOptions(parseInput(text), queryOptions(c));
   return serveFlow(c, doc, rep, CACHE_IMMUTABLE);
 });

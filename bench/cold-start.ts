@@ -1,0 +1,91 @@
+/**
+ * Cold start (issue #16): time from starting workerd (a fresh process, so a fresh isolate) to the
+ * first answer of a preset SVG GET, next to a hello-world Worker measured the same way. Both
+ * include workerd's own start and the polling granularity (POLL_MS); the difference is what our
+ * script costs (parsing, top-level evaluation, the first request). Uses the deployable bundle in
+ * dist/ (`npm run bundle` writes it; this script builds it when missing) and wrangler's workerd.
+ *
+ * Run: node bench/cold-start.ts [runs=7]
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { freePort, ROOT } from "../scripts/dev-worker.ts";
+
+const RUNS = Number(process.argv[2] ?? 7);
+const POLL_MS = 2;
+const BUNDLE = join(ROOT, "dist", "index.js");
+const WORKERD = join(ROOT, "node_modules", "workerd", "bin", "workerd");
+const HELLO = `export default { fetch() { return new Response("hello", { headers: { "content-type": "text/plain" } }); } };\n`;
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+function config(port: number): string {
+  return `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [(name = "main", worker = .w)],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+);
+const w :Workerd.Worker = (modules = [(name = "index.js", esModule = embed "index.js")], compatibilityDate = "2026-11-01");
+`;
+}
+
+/** ms from spawning workerd to the first 200 answer on `path`. */
+async function coldStart(dir: string, path: string): Promise<number> {
+  const port = await freePort();
+  writeFileSync(join(dir, "config.capnp"), config(port));
+  const t0 = performance.now();
+  const child = spawn(WORKERD, ["serve", join(dir, "config.capnp")], { stdio: "ignore" });
+  try {
+    for (;;) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}${path}`);
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+        return performance.now() - t0;
+      } catch (e) {
+        if (e instanceof Error && e.message.startsWith(path)) throw e;
+        if (performance.now() - t0 > 30_000) throw new Error("workerd did not answer within 30 s");
+        await new Promise((r) => setTimeout(r, POLL_MS));
+      }
+    }
+  } finally {
+    const gone = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await gone;
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(BUNDLE)) execFileSync(join(ROOT, "node_modules", ".bin", "wrangler"), ["deploy", "--dry-run", "--outdir", "dist"], { cwd: ROOT, stdio: "ignore" });
+  const hello = mkdtempSync(join(tmpdir(), "exflow-cold-hello-"));
+  const ours = mkdtempSync(join(tmpdir(), "exflow-cold-ours-"));
+  try {
+    writeFileSync(join(hello, "index.js"), HELLO);
+    copyFileSync(BUNDLE, join(ours, "index.js"));
+    await coldStart(hello, "/"); // the first start pays for reading workerd from disk
+    const h: number[] = [];
+    const s: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      h.push(await coldStart(hello, "/"));
+      s.push(await coldStart(ours, "/v1/presets/o365info/activesync-madrid.svg"));
+    }
+    console.log(`\ncold start: workerd process start -> first answer (${RUNS} alternating runs, medians; bundle ${(statSync(BUNDLE).size / 1024).toFixed(1)} KB min)`);
+    console.log("| worker | first answer ms | min | max |");
+    console.log("|---|---:|---:|---:|");
+    console.log(`| hello world, GET / | ${median(h).toFixed(0)} | ${Math.min(...h).toFixed(0)} | ${Math.max(...h).toFixed(0)} |`);
+    console.log(`| exflow, GET preset SVG | ${median(s).toFixed(0)} | ${Math.min(...s).toFixed(0)} | ${Math.max(...s).toFixed(0)} |`);
+    console.log(`exflow's first SVG answer comes ${(median(s) - median(h)).toFixed(0)} ms after hello world's first answer (${(median(s) / median(h)).toFixed(2)}x)`);
+  } finally {
+    rmSync(hello, { recursive: true, force: true });
+    rmSync(ours, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,72 @@
+/**
+ * Diagrams of a saved topology, for wiki embeds that follow the migration:
+ * GET /v1/t/{id}[@{version}]/flow/{user}/{protocol}/{client}.{svg|mmd|md|json}?host=&profile=&theme=&background=&view=
+ * and GET /v1/t/{id}[@{version}]/audit.{md|csv|json}?profile=. The stored topology goes through the
+ * same serveFlow / serveAudit as every other route (same validation, ETag, 304 and error cards).
+ * Latest-version URLs are cached for LATEST_MAX_AGE_S and then revalidated; versioned ones are immutable.
+ */
+import { Hono } from "hono";
+import { AUDIT_FORMATS, FLOW_FORMATS } from "../../core/index.ts";
+import type { AppContext, AppEnv, FlowFormat } from "../app-env.ts";
+import { notAcceptable, notFound } from "../errors.ts";
+import type { FlowLinks } from "../links.ts";
+import { negotiate } from "../negotiate.ts";
+import { queryOptions, withQueryOptions } from "../options.ts";
+import { serveFlow } from "../serve-flow.ts";
+import { CACHE_LATEST, CACHE_VERSION, parseRef, storedTopology, storeOf } from "../topologies/request.ts";
+import { serveAudit } from "./audit.ts";
+
+export const savedRoutes = new Hono<AppEnv>();
+
+/** `name.ext` -> [name, ext]; ext is undefined when there is no dot (the format is then negotiated). */
+function splitFile(file: string): [string, string | undefined] {
+  const dot = file.lastIndexOf(".");
+  return dot > 0 ? [file.slice(0, dot), file.slice(dot + 1)] : [file, undefined];
+}
+
+/** Errors for an `.svg` URL are drawn as an SVG card, from the first check on. */
+function markSvg(c: AppContext, ext: string | undefined): void {
+  if (ext?.toLowerCase() === "svg") c.set("format", "svg");
+}
+
+/** The same flow's URLs in every format (and the map view), keeping the query. */
+function savedLinks(c: AppContext, base: string): Omit<FlowLinks, "mermaidLive"> {
+  const url = new URL(c.req.url);
+  const query = (view?: string): string => {
+    const q = new URLSearchParams(url.search);
+    q.delete("format");
+    if (view) q.set("view", view);
+    const s = q.toString();
+    return s ? `?${s}` : "";
+  };
+  const out: Partial<Record<FlowFormat, string>> = {};
+  for (const f of FLOW_FORMATS) out[f] = `${base}.${f}${query()}`;
+  return { ...out, map: { svg: `${base}.svg${query("map")}`, mmd: `${base}.mmd${query("map")}` } };
+}
+
+savedRoutes.get("/v1/t/:ref/flow/:user/:protocol/:file", async (c) => {
+  const [client, ext] = splitFile(c.req.param("file"));
+  markSvg(c, ext);
+  const ref = parseRef(c.req.param("ref"));
+  if (ext !== undefined && !(FLOW_FORMATS as readonly string[]).includes(ext.toLowerCase())) {
+    throw notAcceptable(`format ${JSON.stringify(ext.slice(0, 40))} is not available; use ${client}.svg, .mmd, .md or .json`, FLOW_FORMATS);
+  }
+  const rep = negotiate(c, FLOW_FORMATS, ext);
+  const stored = await storeOf(c).read(ref.id, ref.version);
+  const host = c.req.query("host");
+  const scenario = { user: c.req.param("user"), protocol: c.req.param("protocol"), client, ...(host ? { host } : {}) };
+  const doc = withQueryOptions({ topology: storedTopology(stored.body), scenario }, queryOptions(c));
+  const origin = new URL(c.req.url).origin;
+  const base = `${origin}/v1/t/${c.req.param("ref")}/flow/${encodeURIComponent(scenario.user)}/${encodeURIComponent(scenario.protocol)}/${encodeURIComponent(client)}`;
+  return serveFlow(c, doc, rep, ref.version === undefined ? CACHE_LATEST : CACHE_VERSION, savedLinks(c, base));
+});
+
+savedRoutes.get("/v1/t/:ref/:file", async (c) => {
+  const [name, ext] = splitFile(c.req.param("file"));
+  markSvg(c, ext);
+  const ref = parseRef(c.req.param("ref"));
+  if (name !== "audit") throw notFound(`no ${JSON.stringify(c.req.param("file").slice(0, 80))} here; a saved topology has flow/{user}/{protocol}/{client}.{svg|mmd|md|json} and audit.{md|csv|json}`);
+  const rep = negotiate(c, AUDIT_FORMATS, ext);
+  const stored = await storeOf(c).read(ref.id, ref.version);
+  return serveAudit(c, withQueryOptions({ topology: storedTopology(stored.body) }, queryOptions(c)), rep, ref.version === undefined ? CACHE_LATEST : CACHE_VERSION);
+});
