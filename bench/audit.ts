@@ -5,7 +5,7 @@
  * Prints min / median / p95 ms, flows per second and heap used. Run: node bench/audit.ts [users] [runs]
  */
 import { audit } from "../core/audit.ts";
-import { notApplicable } from "../core/audit.ts";
+import { notApplicable } from "../core/each-flow.ts";
 import { route } from "../core/route.ts";
 import { CLIENTS, PROTOCOLS } from "../core/types.ts";
 import type { Namespace, Server, Topology, User, Version } from "../core/types.ts";

@@ -3,8 +3,7 @@
  * 0: done; 1: `--strict` and some flow fails; 2: invalid input or usage; 3: a bug in exflow.
  * Messages are printed to stderr by the entry point, one `path: message` line each.
  */
-import { formatPath } from "../core/suggest.ts";
-import type { Issue } from "../core/types.ts";
+import { formatPath, type Issue } from "../core/index.ts";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILING_FLOWS = 1;

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import process from "node:process";
-import type { InputFormat } from "../core/parse.ts";
+import type { InputFormat } from "../core/index.ts";
 import { usage } from "./errors.ts";
 
 export interface Input {

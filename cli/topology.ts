@@ -4,11 +4,7 @@
  * with a `topology` key (a saved flow request). Out: a validated Topology, or an exit-2 error
  * listing every issue as `path: message`.
  */
-import { parseDocument } from "../core/parse.ts";
-import { presets, type Preset } from "../core/presets/index.ts";
-import { hint, listAllowed } from "../core/suggest.ts";
-import type { Topology } from "../core/types.ts";
-import { validateTopology } from "../core/validate.ts";
+import { hint, isObject, listAllowed, parseDocument, type Preset, presets, type Topology, validateTopology } from "../core/index.ts";
 import { issueLines, usage } from "./errors.ts";
 import { readInput } from "./io.ts";
 
@@ -41,8 +37,4 @@ export async function loadTopology(arg: string): Promise<LoadedTopology> {
   const result = wrapped ? validateTopology((doc.value as { topology: unknown }).topology, ["topology"]) : validateTopology(doc.value, []);
   if (!result.ok) throw usage(issueLines(result.issues));
   return { topology: result.value, source: input.name };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }

@@ -6,13 +6,13 @@
  * Used by `flow` (one format) and `render` (several).
  */
 import { extname } from "node:path";
-import type { Flow } from "../core/types.ts";
+import { DEFAULT_VIEW, type Flow, FLOW_FORMATS, type FlowFormat, VIEW_NAMES, type ViewName } from "../core/index.ts";
 import type { RenderOptions } from "../diagrams/index.ts";
-import { VIEW_NAMES, VIEWS, type ViewName } from "../diagrams/views.ts";
+import { VIEWS } from "../diagrams/views.ts";
 import { usage } from "./errors.ts";
 
-export const FORMATS = ["json", "mmd", "svg", "png", "md"] as const;
-export type Format = (typeof FORMATS)[number];
+export const FORMATS = FLOW_FORMATS;
+export type Format = FlowFormat;
 /** Everything but PNG, which is bytes and comes from `output`. */
 export type TextFormat = Exclude<Format, "png">;
 
@@ -41,7 +41,7 @@ export function chooseFormat<F extends string>(given: F | undefined, file: strin
 
 const withNewline = (s: string): string => (s.endsWith("\n") ? s : `${s}\n`);
 
-export function view(flow: Flow, format: TextFormat, options: RenderOptions, diagram: ViewName = "sequence"): string {
+export function view(flow: Flow, format: TextFormat, options: RenderOptions, diagram: ViewName = DEFAULT_VIEW): string {
   if (format === "json") return `${JSON.stringify(flow, null, 2)}\n`;
   return withNewline(VIEWS[diagram][format](flow, options));
 }

@@ -10,16 +10,15 @@
  */
 import { diagnose } from "./diagnostics.ts";
 import type { ScopedDiagnostic } from "./diagnostics.ts";
-import { compareLevel, parseBuild } from "./diagnostics/builds.ts";
-import { buildModel, isModern } from "./model.ts";
+import { eachFlow, type FlowCell } from "./each-flow.ts";
+import { buildModel } from "./model.ts";
 import { requiredNames } from "./names.ts";
 import type { RequiredNames } from "./names.ts";
-import { route } from "./route.ts";
-import { matches } from "./conditions.ts";
-import { RULES } from "./rules.ts";
 import { CLIENTS, PROTOCOLS, profileFor } from "./types.ts";
-import type { ClientLocation, Outcome, Profile, Protocol, Server, Severity, Topology, User, Version } from "./types.ts";
+import type { ClientLocation, Outcome, Profile, Protocol, Severity, Topology, User, Version } from "./types.ts";
 import { userMatches } from "./validate.ts";
+
+export { notApplicable } from "./each-flow.ts";
 
 export type AuditOutcome = Outcome | "n/a";
 
@@ -78,20 +77,6 @@ export interface AuditOptions {
   onProgress?: (usersDone: number, usersTotal: number) => void;
 }
 
-/**
- * Why a user/protocol/location cell does not exist, or null when it does: the `not-applicable`
- * rows of rules.ts that need nothing but the mailbox and the location (MH-1, MH-2, ECP-1, OL-3b,
- * OL-4). Rows that need the whole topology (PI-5: POP3/IMAP4 not offered) come from route().
- */
-export function notApplicable(mailbox: Server, protocol: Protocol, client: ClientLocation): string | null {
-  const c = { m: STATIC, protocol, client, profile: "microsoft" as const, user: { name: "", mailbox: mailbox.name }, mbx: mailbox, host: null, hostGiven: false };
-  const row = RULES.find((r) => r.action === "not-applicable" && !r.match.when?.startsWith("protocol-") && matches(r.match, c, "microsoft"));
-  return row ? `${row.id}: ${row.summary}${row.fallback ? `; the client uses ${row.fallback}` : ""}` : null;
-}
-
-// The static rows look at no topology; an empty model keeps them honest about that.
-const STATIC = buildModel({ sites: [], servers: [], namespaces: [], users: [] });
-
 const OUTCOMES: AuditOutcome[] = ["proxy", "redirect", "silent-redirect", "autodiscover-referral", "direct", "fail", "n/a"];
 const zero = (): Record<AuditOutcome, number> => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<AuditOutcome, number>;
 
@@ -115,45 +100,34 @@ export function audit(topology: Topology, options: AuditOptions = {}): Audit {
   // One model for every flow: route() and diagnose() both reuse it (diagnose memoises per model).
   const model = buildModel(topology);
   const rows: AuditRow[] = [];
-  for (const user of scope.users) {
-    const mbx = user.mailbox === undefined ? undefined : model.servers.get(user.mailbox);
-    // A cloud user (hybrid) has no on-premises Mailbox server: the cell names Exchange Online.
-    const base = { user: user.name, mailbox: user.mailbox ?? "Exchange Online", version: mbx?.version ?? null, site: mbx?.site ?? null };
-    for (const protocol of scope.protocols) {
-      for (const client of CLIENTS) {
-        const na = mbx ? notApplicable(mbx, protocol, client) : null;
-        if (na) {
-          rows.push({ ...base, protocol, client, host: null, outcome: "n/a", steps: 0, rules: [], diagnostics: [], note: na });
-          continue;
-        }
-        rows.push({ ...base, protocol, client, ...routeRow(model, user.name, protocol, client, profile) });
-      }
-    }
-    options.onProgress?.(rows.length / (scope.protocols.length * CLIENTS.length), scope.users.length);
+  const perUser = scope.protocols.length * CLIENTS.length;
+  for (const cell of eachFlow(model, profile, scope)) {
+    rows.push(auditRow(cell));
+    if (rows.length % perUser === 0) options.onProgress?.(rows.length / perUser, scope.users.length);
   }
   const diagnostics = diagnose(model);
   const scoped = options.users || options.protocols ? { scope: { ...(options.users ? { users: [...options.users] } : {}), ...(options.protocols ? { protocols: scope.protocols } : {}) } } : {};
   return { topology: topology.name ?? null, profile, ...scoped, rows, diagnostics, names: requiredNames(model), summary: summarise(scope.users.length, rows, diagnostics) };
 }
 
-type Routed = Pick<AuditRow, "host" | "outcome" | "steps" | "rules" | "diagnostics" | "note">;
-
-function routeRow(model: ReturnType<typeof buildModel>, user: string, protocol: Protocol, client: ClientLocation, profile: Profile): Routed {
-  try {
-    const flow = route(model, { user, protocol, client, profile });
-    if (flow.outcome === "n/a") return { host: null, outcome: "n/a", steps: 0, rules: [], diagnostics: [], note: flow.notes[0]?.text ?? "not offered" };
-    let steps = 0;
-    const rules: string[] = [];
-    for (const s of flow.steps) {
-      if (s.n !== null) steps++;
-      if (s.rule && !rules.includes(s.rule)) rules.push(s.rule);
-    }
-    const codes = [...new Set(flow.diagnostics.map((d) => d.code))];
-    return { host: flow.scenario.host, outcome: flow.outcome, steps, rules, diagnostics: codes };
-  } catch (e) {
-    // route() does not throw on validated input; an unvalidated topology must not sink the whole audit.
-    return { host: null, outcome: "fail", steps: 0, rules: [], diagnostics: [], note: `routing error: ${e instanceof Error ? e.message : String(e)}` };
+function auditRow(cell: FlowCell): AuditRow {
+  const { user, mailbox, protocol, client } = cell;
+  // A cloud user (hybrid) has no on-premises Mailbox server: the cell names Exchange Online.
+  const base = { user: user.name, mailbox: user.mailbox ?? "Exchange Online", version: mailbox?.version ?? null, site: mailbox?.site ?? null, protocol, client };
+  const empty = { host: null, steps: 0, rules: [], diagnostics: [] };
+  if (cell.kind === "n/a") return { ...base, ...empty, outcome: "n/a", note: cell.note };
+  if (cell.kind === "error") return { ...base, ...empty, outcome: "fail", note: `routing error: ${cell.message}` };
+  const { flow } = cell;
+  // A row that needs the whole topology (PI-5) says n/a from route() itself.
+  if (flow.outcome === "n/a") return { ...base, ...empty, outcome: "n/a", note: flow.notes[0]?.text ?? "not offered" };
+  let steps = 0;
+  const rules: string[] = [];
+  for (const s of flow.steps) {
+    if (s.n !== null) steps++;
+    if (s.rule && !rules.includes(s.rule)) rules.push(s.rule);
   }
+  const codes = [...new Set(flow.diagnostics.map((d) => d.code))];
+  return { ...base, host: flow.scenario.host, outcome: flow.outcome, steps, rules, diagnostics: codes };
 }
 
 function summarise(users: number, rows: AuditRow[], diagnostics: ScopedDiagnostic[]): AuditSummary {

@@ -1,6 +1,6 @@
 /**
  * The one catalogue of codes that can appear in output: DX-* (misconfigurations of the topology,
- * exchange-routing.md section 6, plus DX-20) and RT-* (what happened to one flow). Each code is
+ * the `config` rows of docs/rules.md, plus DX-20) and RT-* (what happened to one flow). Each code is
  * defined here once, with the explanation reports print next to it (audit Markdown, README).
  * Rows in rules.ts, actions and diagnostics name codes by the `Code` type, so a code that is not
  * in this table does not type-check.

@@ -1,13 +1,23 @@
 /**
  * exflow's routing core: pure functions over plain data (no HTTP, no clock, no randomness).
- * parse -> validate -> route (numbered Flow) -> audit; the worker, the CLI and diagrams use only this.
+ * parse -> validate -> route (numbered Flow) -> audit. This file is the core's one public API:
+ * the worker, the CLI and diagrams import only from here (test/architecture.test.ts checks it).
  */
 export * from "./types.ts";
+export * from "./options.ts";
+export { DEFAULT_THEME, DEFAULT_VIEW } from "./defaults.ts";
 export { buildModel, type Model } from "./model.ts";
 export { parseDocument, type InputFormat } from "./parse.ts";
+export { validateScenario, validateTopology, type FlowRequest } from "./validate.ts";
 export { route } from "./route.ts";
 export { RULES, RULES_BY_ID, type Rule } from "./rules.ts";
 export { compile, compileText, type Compiled } from "./compile.ts";
+export { cellCount, eachFlow, notApplicable, type FlowCell } from "./each-flow.ts";
+export { flowRequestJsonSchema, scenarioJsonSchema, topologyJsonSchema } from "./schema.ts";
+export { formatPath, hint, listAllowed, quote } from "./suggest.ts";
+export { explain } from "./codes.ts";
+export { diffTopologies, type FlowState, type TopologyDiff } from "./diff.ts";
+export { isObject } from "./plain.ts";
 export { presets, type Preset, type PresetScenario } from "./presets/index.ts";
-export { audit, auditRowCount, auditScope, type Audit, type AuditOptions, type AuditRow } from "./audit.ts";
+export { audit, auditRowCount, auditScope, type Audit, type AuditOptions, type AuditOutcome, type AuditRow } from "./audit.ts";
 export { validateAuditRequest, userMatches, type AuditRequest } from "./validate.ts";

@@ -94,7 +94,7 @@ export function hostOf(url: string | undefined): string | undefined {
 
 /**
  * A site is Internet-facing for a protocol when a client-access server in it has that
- * protocol's ExternalUrl (exchange-routing.md section 1); `internetFacing` on the site overrides.
+ * protocol's ExternalUrl (S2, S25 in core/sources.ts); `internetFacing` on the site overrides.
  */
 export function internetFacing(m: Model, site: string, protocol: Protocol): boolean {
   const key = `${site}\u0000${protocol}`;

@@ -1,5 +1,5 @@
 /**
- * DNS and certificate names a topology needs (exchange-routing.md section 7). In: Model.
+ * DNS and certificate names a topology needs (S4, S14, S16 in core/sources.ts). In: Model.
  * Out: one entry per host name (where it lands, internal/external DNS, which certificate must
  * carry it, which protocols use it and why, and how the input falls short), the certificates
  * grouped by the servers that present them, and names that are missing altogether.

@@ -7,9 +7,8 @@
  */
 import { MAX_DEPTH } from "./limits.ts";
 import { formatPath } from "./suggest.ts";
-import type { Issue } from "./types.ts";
+import type { Issue, Path } from "./types.ts";
 
-type Path = (string | number)[];
 
 /** 1-based line and column of a UTF-16 offset. */
 function position(text: string, offset: number): string {

@@ -10,9 +10,8 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yam
 import type { Document, Node as YamlNode } from "yaml";
 import { MAX_DEPTH, MAX_YAML_ALIASES, MAX_YAML_EXPANDED_NODES, MAX_YAML_LINE_NESTING } from "./limits.ts";
 import { formatPath } from "./suggest.ts";
-import type { Issue } from "./types.ts";
+import type { Issue, Path } from "./types.ts";
 
-type Path = (string | number)[];
 
 // core schema: plain JSON-like scalars only; no !!binary/!!timestamp/!!set (resolveKnownTags).
 // prettyErrors copies a snippet of the line into every error: quadratic on one long bad line
@@ -94,6 +93,17 @@ function children(node: YamlNode): { key: string | number; node: YamlNode | null
   return [];
 }
 
+/**
+ * The YAML tree as plain values, walked with an explicit stack so no document can overflow the
+ * call stack. Invariants:
+ * - A collection is visited twice. On entry its empty container is put where it belongs and it is
+ *   in `open` (an alias to it from inside is a cycle); its exit frame is pushed before its
+ *   children, so it pops after all of them and records the collection's height and size in `done`.
+ * - An alias takes its target's finished value (shared, not copied) and is charged the target's
+ *   size, so expansion bombs stop at MAX_YAML_EXPANDED_NODES before any value is built twice.
+ * - Keys go in with defineProperty, so "__proto__" is an ordinary key, never a prototype.
+ * A fatal problem returns undefined at once; duplicate keys are collected and the walk goes on.
+ */
 function toPlain(doc: Document, lines: LineCounter, issues: Issue[]): unknown {
   let root: unknown = null;
   const done = new Map<YamlNode, { value: unknown; height: number; size: number }>();
@@ -159,7 +169,9 @@ function toPlain(doc: Document, lines: LineCounter, issues: Issue[]): unknown {
           seen.add(c.key);
         }
         const put = Array.isArray(container)
-          ? (v: unknown) => void (container[c.key as number] = v)
+          ? (v: unknown) => {
+              container[c.key as number] = v;
+            }
           : (v: unknown) => void Object.defineProperty(container, c.key, { value: v, enumerable: true, writable: true, configurable: true });
         frames.push({ exit: false, node: c.node, path: childPath, put });
       }

@@ -1,5 +1,5 @@
 /**
- * The decision table of exchange-routing.md section 4 as data: one entry per row, with its id.
+ * The decision table as data (printed as docs/rules.md by `npm run docs:rules`; sources in core/sources.ts): one entry per row, with its id.
  * route.ts walks the `route` rows in order and applies the first that matches; `locate` rows say
  * how a client finds its first server, `note` rows add a remark, `config` rows are advice that
  * diagnostics check. Conditions and actions are names, implemented in conditions.ts / actions/.

@@ -10,16 +10,17 @@
 import * as z from "zod";
 import { MAX_NAMESPACE_SERVERS, MAX_NAMESPACES, MAX_SCOPE_PATTERNS, MAX_SCOPE_USERS, MAX_SERVERS, MAX_SITES, MAX_STRING, MAX_URL, MAX_USERS } from "./limits.ts";
 import { presets } from "./presets/index.ts";
-import { BACKGROUND_PATTERN, colourProblem, HOST_PATTERN, HOST_PORT_PATTERN, hostProblem, hostPortProblem, URL_PATTERN, urlProblem } from "./syntax.ts";
-import type { AuthMethod, Protocol, Scenario, Topology } from "./types.ts";
+import { BACKGROUND_HELP, LABELS, NOTES, type OPTION_NAMES, THEME_NAMES, type ThemeName, VIEW_NAMES, type ViewName } from "./options.ts";
+import { BACKGROUND_PATTERN, backgroundProblem, HOST_PATTERN, HOST_PORT_PATTERN, hostProblem, hostPortProblem, URL_PATTERN, urlProblem } from "./syntax.ts";
+import type { AuthMethod, Profile, Protocol, Scenario, Topology } from "./types.ts";
 import { CLIENTS, PROFILES, PROTOCOLS, ROLES, VERSIONS } from "./types.ts";
 import { hybridSchema, namespaceHybridFields, scenarioHybridFields, serverHybridFields, userHybridFields } from "./hybrid/schema.ts";
 
 export const AUTH_METHODS = ["ntlm", "basic", "negotiate", "forms", "windows", "digest", "oauth"] as const satisfies readonly AuthMethod[];
-export const THEMES = ["default", "neutral", "dark"] as const;
-export const VIEWS = ["sequence", "map"] as const;
-export const NOTES = ["none", "brief", "full"] as const;
-export const LABELS = ["role", "name", "both"] as const;
+/** The option allow-lists live in options.ts; these names stay for the schema's readers. */
+export const THEMES = THEME_NAMES;
+export const VIEWS = VIEW_NAMES;
+export { LABELS, NOTES };
 
 /** A custom check whose issue carries our code (validate.ts reads `params.code`). */
 function syntax(code: "HOST" | "URL" | "FORMAT", problem: (s: string) => string | undefined) {
@@ -177,7 +178,7 @@ export const optionsSchema = z
   .strictObject({
     profile: z.enum(PROFILES).optional().describe("Default profile for the scenario when it sets none."),
     theme: z.enum(THEMES).optional().describe("Diagram theme."),
-    background: z.string().min(1).max(80).check(syntax("FORMAT", colourProblem)).meta({ pattern: BACKGROUND_PATTERN }).optional().describe('Diagram background: a CSS colour, e.g. "#ffffff", "white", "transparent", "rgb(255, 255, 255)".'),
+    background: z.string().min(1).max(80).check(syntax("FORMAT", backgroundProblem)).meta({ pattern: BACKGROUND_PATTERN }).optional().describe(`Diagram background: ${BACKGROUND_HELP}, e.g. "#ffffff".`),
     view: z.enum(VIEWS).optional().describe('"sequence" (numbered hops over time) or "map" (servers by site with numbered arrows).'),
     notes: z.enum(NOTES).optional().describe('How much diagnostic text goes into the picture: "none", "brief" (default: one line per warning, its code and first clause) or "full" (every warning in full). The JSON and Markdown always carry all of it.'),
     label: z.enum(LABELS).optional().describe('Participant boxes: "role" ("CAS 2013"), "name" (the server name) or "both" (default: "NY-CAS2013, CAS 2013").'),
@@ -237,6 +238,11 @@ export type SchemaContract = [
   Expect<Equal<z.input<typeof topologySchema>, Topology>>,
   Expect<Equal<z.output<typeof scenarioSchema>, Scenario>>,
   Expect<Equal<(typeof AUTH_METHODS)[number], AuthMethod>>,
+  // Options take exactly the allow-lists of core/options.ts.
+  Expect<Equal<keyof FlowOptions, (typeof OPTION_NAMES)[number]>>,
+  Expect<Equal<NonNullable<FlowOptions["profile"]>, Profile>>,
+  Expect<Equal<NonNullable<FlowOptions["theme"]>, ThemeName>>,
+  Expect<Equal<NonNullable<FlowOptions["view"]>, ViewName>>,
 ];
 
 type JsonSchema = Record<string, unknown>;
@@ -253,6 +259,7 @@ function jsonSchema(key: string, schema: z.ZodType): JsonSchema {
 /** JSON Schema (draft 2020-12) of a topology document, for editors and the API docs. */
 export const topologyJsonSchema = (): JsonSchema => jsonSchema("topology", topologySchema);
 export const scenarioJsonSchema = (): JsonSchema => jsonSchema("scenario", scenarioSchema);
+/** The JSON Schema of what POST /v1/flow accepts. */
 export const flowRequestJsonSchema = (): JsonSchema => jsonSchema("flowRequest", flowRequestSchema);
 export const auditRequestJsonSchema = (): JsonSchema => jsonSchema("auditRequest", auditRequestSchema);
 /** The JSON Schema of what POST /flow accepts. */

@@ -6,6 +6,7 @@
  * Host names follow RFC 1123 (letters, digits, hyphens; labels of 1-63; 253 in all). Case is
  * kept as written; everything that compares host names lower-cases them first.
  */
+import { BACKGROUND_HELP, isSafeColor, NAMED_COLORS } from "./options.ts";
 import { quote } from "./suggest.ts";
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
@@ -75,12 +76,11 @@ export function hostPortProblem(value: string): string | undefined {
   return port === undefined ? undefined : portProblem(port);
 }
 
-// Diagram colours end up inside SVG and Mermaid text: a narrow pattern keeps markup out of them.
-const CSS_COLOUR = /^(?:#[0-9a-f]{3}|#[0-9a-f]{4}|#[0-9a-f]{6}|#[0-9a-f]{8}|[a-z]{3,30}|(?:rgb|rgba|hsl|hsla)\([0-9.,%\s]{1,60}\))$/i;
-
-/** @example colourProblem("#fff") // undefined */
-export function colourProblem(value: string): string | undefined {
-  return CSS_COLOUR.test(value) ? undefined : `${quote(value)} is not a CSS colour; use e.g. "#ffffff", "white", "transparent" or "rgb(255, 255, 255)"`;
+// Diagram backgrounds end up inside SVG and Mermaid text: the drawers' narrow allow-list (core/options.ts)
+// keeps markup out, and the schema uses the same rule so a background it accepts is one every format draws.
+/** @example backgroundProblem("#fff") // undefined */
+export function backgroundProblem(value: string): string | undefined {
+  return isSafeColor(value) ? undefined : `${quote(value)} is not an allowed background; use ${BACKGROUND_HELP}`;
 }
 
 /*
@@ -95,5 +95,5 @@ const URL_RE = `[Hh][Tt][Tt][Pp][Ss]?://${HOST_RE}(?::${PORT_RE})?(?:[/?#][^\\s\
 export const HOST_PATTERN = `^${HOST_RE}$`;
 export const URL_PATTERN = `^${URL_RE}$`;
 export const HOST_PORT_PATTERN = `^(?:${URL_RE}|${HOST_RE}(?::${PORT_RE})?)$`;
-/** The backgrounds every drawer accepts: hex colours and a few names (diagrams/options.ts has the full list). */
-export const BACKGROUND_PATTERN = "^(?:#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})|transparent|white|black)$";
+/** The background rule (options.ts isSafeColor) as a JSON Schema pattern, for the published contract. */
+export const BACKGROUND_PATTERN = `^(?:#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})|${NAMED_COLORS.join("|")})$`;

@@ -5,6 +5,9 @@
  */
 import type { ClientApp, Hybrid, LoadBalancer, ScenarioKind, UserLocation } from "./hybrid/types.ts";
 
+/** Where a value lies in the input document: keys and array indexes from the root. */
+export type Path = (string | number)[];
+
 export type { ClientApp, Hybrid, LoadBalancer, ScenarioKind, UserLocation } from "./hybrid/types.ts";
 
 /** Exchange versions; "SE" is Exchange Server Subscription Edition (15.2 builds from 2562 on). */
@@ -168,7 +171,7 @@ export interface Issue {
   code: string;
   message: string;
   /** Path into the input, e.g. ["topology", "servers", 2, "version"]. */
-  path: (string | number)[];
+  path: Path;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
@@ -221,7 +224,7 @@ export interface Step {
   url?: string;
   /** One line, plain English. */
   text: string;
-  /** Id of the decision row that produced this hop (exchange-routing.md section 4), e.g. "EAS-3". */
+  /** Id of the decision row that produced this hop (docs/rules.md), e.g. "EAS-3". */
   rule: string;
   /** The step is the engine's derivation where the source gives no numbered flow (article option B). */
   derived?: boolean;
@@ -239,11 +242,11 @@ export interface Note {
 export type Severity = "error" | "warning" | "info";
 
 export interface Diagnostic {
-  /** DX-01 ... DX-19 (misconfigurations, exchange-routing.md section 6), or RT-* for a problem of this one flow (RT-HOST, RT-USER, RT-NA, RT-VERSION, RT-TARGET). */
+  /** DX-01 ... DX-19 (misconfigurations; see docs/rules.md), or RT-* for a problem of this one flow (RT-HOST, RT-USER, RT-NA, RT-VERSION, RT-TARGET). */
   code: string;
   severity: Severity;
   message: string;
-  path: (string | number)[];
+  path: Path;
   /** Protocols (and client locations) this misconfiguration breaks. */
   breaks: string[];
 }

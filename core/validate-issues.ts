@@ -8,9 +8,8 @@
 import type * as z from "zod";
 import { MAX_ISSUES } from "./limits.ts";
 import { choices, describe, formatPath, quote } from "./suggest.ts";
-import type { Issue } from "./types.ts";
+import type { Issue, Path } from "./types.ts";
 
-type Path = (string | number)[];
 type ZodIssue = z.core.$ZodIssue;
 
 /** The value at `path` inside `root`, reading own properties only. */

@@ -1,22 +1,22 @@
 /**
  * Cross-field rules of a topology that a schema cannot express: unique names, references between
  * sites, servers, namespaces and users, roles that fit the version, and which Exchange versions
- * can share an organisation (exchange-routing.md 2.1).
+ * can share an organisation (the S15 setup-readiness rules).
  *
  * In: the raw input (unknown), read best-effort, so these run even when the schema found
  * problems elsewhere and the user sees everything at once. Out: Issues with codes DUPLICATE,
  * REFERENCE, ROLE, VERSION_MIX. Names are kept in Maps, never as keys of plain objects.
  */
 import { MAX_ISSUES } from "./limits.ts";
+import { isObject } from "./plain.ts";
 import { choices, formatPath, listAllowed, quote } from "./suggest.ts";
-import type { Issue } from "./types.ts";
+import type { Issue, Path } from "./types.ts";
 import { hybridRules } from "./hybrid/validate.ts";
 import { rank } from "./versions.ts";
 
-type Path = (string | number)[];
 type Obj = Record<string, unknown>;
 
-const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : undefined);
+const obj = (v: unknown): Obj | undefined => (isObject(v) ? v : undefined);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /** A field only when it is the input's own property of the expected type. */
 const field = <T>(o: unknown, key: string, is: (v: unknown) => v is T): T | undefined => {
@@ -158,7 +158,7 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
   return issues;
 }
 
-/** exchange-routing.md 2.1: 2016+ never with 2007; 2019 never with 2010. One issue per clash. */
+/** S15 setup readiness: 2016+ never with 2007; 2019 never with 2010. One issue per clash. */
 function versionMix(servers: unknown[], base: Path): Issue[] {
   const issues: Issue[] = [];
   const named = (v: number) => servers.flatMap((s) => (versionRank(s) === v ? [str(s, "name") ?? "?"] : []));

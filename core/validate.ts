@@ -9,12 +9,11 @@
  */
 import { MAX_ISSUES, MAX_SCOPE_PATTERNS, MAX_STRING } from "./limits.ts";
 import { auditOptionsSchema, optionsSchema, scenarioSchema, topologySchema, type AuditRequestOptions, type FlowOptions } from "./schema.ts";
+import { isObject } from "./plain.ts";
 import { choices, describe, formatPath, listAllowed, quote } from "./suggest.ts";
-import type { Issue, Result, Scenario, Topology } from "./types.ts";
+import type { Issue, Path, Result, Scenario, Topology } from "./types.ts";
 import { checkSchema } from "./validate-issues.ts";
 import { namesOf, topologyRules } from "./validate-rules.ts";
-
-type Path = (string | number)[];
 
 /** A validated request, with the preset (if any) resolved to its topology. */
 export interface FlowRequest {
@@ -208,10 +207,6 @@ export function userMatches(pattern: string, name: string): boolean {
   }
   while (p[j] === "*") j++;
   return j === p.length;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
 /**

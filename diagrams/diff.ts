@@ -4,7 +4,7 @@
  * servers in hop order), then the changed hops of path changes. User-derived text goes through
  * escapeMarkdown (no HTML, links or table cells), as in the audit's Markdown.
  */
-import type { FlowState, TopologyDiff } from "../core/diff.ts";
+import type { FlowState, TopologyDiff } from "../core/index.ts";
 import { escapeMarkdown } from "./escape.ts";
 import { cleanText } from "./text.ts";
 

@@ -8,6 +8,6 @@ export { renderMarkdown } from "./markdown.ts";
 export { renderMermaid } from "./mermaid.ts";
 export type { DiagramMessage, DiagramModel, DiagramNote, DiagramParticipant, DiagramSite, MessageKind } from "./model.ts";
 export { toDiagramModel } from "./model.ts";
-export { isSafeColor, NAMED_COLORS, THEMES } from "./options.ts";
-export type { RenderOptions, Theme, ThemeName } from "./options.ts";
+export { THEMES } from "./options.ts";
+export type { RenderOptions, Theme } from "./options.ts";
 export { renderSvg } from "./svg.ts";

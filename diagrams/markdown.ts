@@ -6,7 +6,7 @@
  * then notes and diagnostics. Every user-derived string goes through escapeMarkdown, so the
  * document is inert. In: model + options. Out: text.
  */
-import type { Flow } from "../core/types.ts";
+import type { Flow } from "../core/index.ts";
 import { escapeMarkdown } from "./escape.ts";
 import { printMermaid } from "./mermaid.ts";
 import { type DiagramModel, toDiagramModel } from "./model.ts";

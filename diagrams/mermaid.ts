@@ -4,7 +4,7 @@
  * AD lookup. Sites are `box` groups; redirects and referrals use open-headed dashed arrows (`--)`),
  * lookups `-)`, and a failing hop a crossed arrow (`-x`). In: model + options. Out: text.
  */
-import type { Flow } from "../core/types.ts";
+import type { Flow } from "../core/index.ts";
 import { escapeMermaid } from "./escape.ts";
 import { type DiagramMessage, type DiagramModel, toDiagramModel } from "./model.ts";
 import { type RenderOptions, resolveOptions } from "./options.ts";
@@ -23,7 +23,9 @@ const text = (lines: string[], context: "label" | "message" = "label"): string =
 
 export function printMermaid(model: DiagramModel, options?: RenderOptions): string {
   const out: string[] = [];
-  if (options?.theme) out.push(`%%{init: {"theme": "${resolveOptions(options).themeName}"}}%%`);
+  // Validated even when unused (the background): every drawer refuses the same options (views.ts).
+  const { themeName } = resolveOptions(options);
+  if (options?.theme) out.push(`%%{init: {"theme": "${themeName}"}}%%`);
   out.push("sequenceDiagram");
   const siteAt = new Map(model.sites.map((s) => [s.first, s]));
   let open: number | null = null;

@@ -4,7 +4,7 @@
  * label into lines once, so that Mermaid (`<br>`) and the SVG break text at the same places.
  * In: a `Flow` from core/route.ts (or a fixture). Out: plain data. Pure.
  */
-import type { Diagnostic, Flow, Note, Participant, Step } from "../core/types.ts";
+import type { Diagnostic, Flow, Note, Participant, Step } from "../core/index.ts";
 import { mermaidAlias } from "./escape.ts";
 import { boxText, type LabelMode, noteParagraphs } from "./labels.ts";
 import type { RenderOptions } from "./options.ts";

@@ -3,9 +3,8 @@
  * these tables or from a user background that passed `isSafeColor`, so no option can carry markup.
  */
 
+import { BACKGROUND_HELP, DEFAULT_THEME, isSafeColor, type ThemeName } from "../core/index.ts";
 import type { LabelMode, NotesLevel } from "./labels.ts";
-
-export type ThemeName = "default" | "neutral" | "dark";
 
 export interface RenderOptions {
   theme?: ThemeName;
@@ -54,24 +53,14 @@ export const THEMES: Readonly<Record<ThemeName, Readonly<Theme>>> = {
   },
 };
 
-/** A short allow-list; anything else must be written as hex. */
-export const NAMED_COLORS: readonly string[] = [
-  "white", "black", "transparent", "silver", "gray", "grey", "lightgrey", "lightgray", "whitesmoke", "gainsboro",
-  "ivory", "beige", "linen", "snow", "azure", "aliceblue", "lavender", "honeydew", "mintcream", "navy", "red", "green", "blue",
-];
-
-export function isSafeColor(value: string): boolean {
-  return /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(value) || NAMED_COLORS.includes(value.toLowerCase());
-}
-
 /** Theme and background after validation; throws RangeError for anything not on the lists. */
 export function resolveOptions(options: RenderOptions = {}): { themeName: ThemeName; theme: Theme; background: string } {
-  const themeName = options.theme ?? "default";
+  const themeName = options.theme ?? DEFAULT_THEME;
   if (!Object.hasOwn(THEMES, themeName)) throw new RangeError(`unknown theme: ${String(themeName).slice(0, 40)}`);
   const theme = THEMES[themeName];
   const background = options.background ?? theme.background;
   if (typeof background !== "string" || !isSafeColor(background)) {
-    throw new RangeError("background must be transparent, #rgb, #rrggbb, #rrggbbaa or a listed colour name");
+    throw new RangeError(`background must be ${BACKGROUND_HELP}`);
   }
   return { themeName, theme, background: background.toLowerCase() };
 }

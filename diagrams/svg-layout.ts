@@ -14,6 +14,29 @@ export const CONF = {
   wrapPadding: 10, noteMargin: 10, marginX: 50, marginY: 10, line: 18,
 } as const;
 
+/**
+ * Our vertical rhythm in pixels, matched by eye against mermaid-cli's sequence output (Mermaid
+ * computes these from font metrics at draw time; we fix them so the layout stays pure).
+ */
+const RHYTHM = {
+  /** Actor box height beyond its text lines. */
+  actorPad: 20,
+  /** Space above a message's label, and from its last line down to the arrow. */
+  labelTop: 10,
+  labelToArrow: 16,
+  /** A label's last baseline sits this far above its arrow. */
+  labelLift: 9,
+  /** Space under an arrow; a self-message's loop adds its own height. */
+  afterArrow: 2,
+  selfLoopH: 30,
+  /** How far right of the lifeline a self-message's loop and label reach. */
+  selfLoopW: 60,
+  /** Note height beyond its text lines. */
+  notePad: 19,
+  /** Site title baseline below the box's text margin and half a line. */
+  titleDrop: 5.5,
+} as const;
+
 export interface ActorBox { x: number; w: number; cx: number; lines: string[] }
 export interface SiteBox { x: number; y: number; w: number; h: number; title: string; titleY: number }
 export interface Arrow {
@@ -61,9 +84,10 @@ function actorMargins(model: DiagramModel, widths: number[]): number[] {
 
 export function layoutSvg(model: DiagramModel): SvgLayout {
   const widths = model.participants.map((p) => Math.max(CONF.actorWidth, widest(p.lines) + 2 * CONF.wrapPadding));
-  const actorH = Math.max(CONF.actorHeight, ...model.participants.map((p) => p.lines.length * CONF.line + 20));
+  const actorH = Math.max(CONF.actorHeight, ...model.participants.map((p) => p.lines.length * CONF.line + RHYTHM.actorPad));
   const margins = actorMargins(model, widths);
   const boxMargin = model.sites.map((s) => {
+    // Mermaid's box width rule: its members plus margins, widened to fit the title.
     let total = 8 * CONF.boxMargin - 2 * CONF.boxTextMargin;
     for (let i = s.first; i <= s.last; i++) total += (widths[i] ?? 0) + (margins[i] ?? 0);
     const title = textWidth(s.name, FONT_SIZE) + 2 * CONF.wrapPadding;
@@ -80,7 +104,10 @@ export function layoutSvg(model: DiagramModel): SvgLayout {
   model.participants.forEach((p, i) => {
     const box = siteOf[i] ?? -1;
     if (prevBox >= 0 && prevBox !== box) prevMargin += CONF.boxMargin + (boxMargin[prevBox] ?? 0);
-    if (box >= 0 && box !== prevBox) ((boxX[box] = prevWidth + prevMargin), (prevMargin += boxMargin[box] ?? 0));
+    if (box >= 0 && box !== prevBox) {
+      boxX[box] = prevWidth + prevMargin;
+      prevMargin += boxMargin[box] ?? 0;
+    }
     const w = widths[i] ?? CONF.actorWidth;
     const x = prevWidth + prevMargin;
     actors.push({ x, w, cx: x + w / 2, lines: p.lines });
@@ -104,7 +131,7 @@ export function layoutSvg(model: DiagramModel): SvgLayout {
       const w = a === b ? Math.max(a.w, CONF.actorWidth, textW) : Math.abs(b.cx - a.cx) + CONF.actorMargin;
       const x = a === b ? a.x + (a.w - w) / 2 : Math.min(a.cx, b.cx) - CONF.actorMargin / 2;
       const y = pos + CONF.boxMargin;
-      const h = note.lines.length * CONF.line + 19;
+      const h = note.lines.length * CONF.line + RHYTHM.notePad;
       notes.push({ x, y, w, h, lines: note.lines, baselines: baselinesAround(y + h / 2, note.lines.length) });
       pos = y + h;
     }
@@ -114,7 +141,7 @@ export function layoutSvg(model: DiagramModel): SvgLayout {
     const from = actors[m.from];
     const to = actors[m.to];
     if (!from || !to) return;
-    const y = pos + 10 + m.lines.length * CONF.line + 16;
+    const y = pos + RHYTHM.labelTop + m.lines.length * CONF.line + RHYTHM.labelToArrow;
     const dir = to.cx >= from.cx ? 1 : -1;
     const self = m.from === m.to;
     const open = m.kind === "lookup" || m.kind === "redirect" || m.kind === "referral";
@@ -123,9 +150,9 @@ export function layoutSvg(model: DiagramModel): SvgLayout {
     // The circle carries the number, so the SVG label drops the "2. " that opens the Mermaid label.
     const prefix = m.n === null ? "" : `${m.n}. `;
     const lines = m.lines.map((l, j) => (j === 0 && prefix && l.startsWith(prefix) ? l.slice(prefix.length) : l));
-    const baselines = m.lines.map((_, j) => y - 9 - CONF.line * (m.lines.length - 1 - j));
+    const baselines = m.lines.map((_, j) => y - RHYTHM.labelLift - CONF.line * (m.lines.length - 1 - j));
     arrows.push({ x1: from.cx + dir, x2, y, self, kind: m.kind, fails: m.fails, n: m.n, lines, textX: self ? from.cx : (from.cx + to.cx) / 2, baselines });
-    pos = y + 2 + (self ? 30 : 0);
+    pos = y + RHYTHM.afterArrow + (self ? RHYTHM.selfLoopH : 0);
     placeNotes(i);
   });
   const actorBottom = pos + 2 * CONF.boxMargin;
@@ -136,11 +163,11 @@ export function layoutSvg(model: DiagramModel): SvgLayout {
     w: (boxW[k] ?? 0) + 4 * CONF.boxMargin,
     h: end + 1.5 * CONF.boxMargin,
     title: s.name,
-    titleY: CONF.boxTextMargin + (CONF.line - 1) / 2 + 5.5,
+    titleY: CONF.boxTextMargin + (CONF.line - 1) / 2 + RHYTHM.titleDrop,
   }));
   const lefts = [0, ...sites.map((s) => s.x), ...notes.map((n) => n.x)];
   const rights = [...actors.map((a) => a.x + a.w), ...sites.map((s) => s.x + s.w), ...notes.map((n) => n.x + n.w)];
-  rights.push(...arrows.filter((a) => a.self).map((a) => a.x1 + 60 + widest(a.lines) / 2));
+  rights.push(...arrows.filter((a) => a.self).map((a) => a.x1 + RHYTHM.selfLoopW + widest(a.lines) / 2));
   const minX = Math.min(...lefts);
   const maxX = Math.max(0, ...rights);
   const maxY = hasSites ? end + CONF.boxMargin : end - CONF.boxMargin;

@@ -5,7 +5,7 @@
  * references: every user string passes escapeXml, every colour comes from THEMES or isSafeColor,
  * and the only url() values point at this document's own markers. Same input, same bytes.
  */
-import type { Flow } from "../core/types.ts";
+import type { Flow } from "../core/index.ts";
 import { escapeXml } from "./escape.ts";
 import { FONT_SIZE, toDiagramModel } from "./model.ts";
 import { type RenderOptions, type Theme, resolveOptions } from "./options.ts";

@@ -5,18 +5,18 @@
  * numbered narrative with the view's Mermaid in its fence. Every drawer throws RangeError on
  * options it cannot draw with.
  */
-import type { Flow } from "../core/types.ts";
+import { type Flow, type FlowFormat, VIEW_NAMES, type ViewName } from "../core/index.ts";
 import { renderMapMarkdown, renderMapMermaid, renderMapSvg } from "./map/index.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { renderMermaid } from "./mermaid.ts";
 import type { RenderOptions } from "./options.ts";
 import { renderSvg } from "./svg.ts";
 
-export const VIEW_NAMES = ["sequence", "map"] as const;
-export type ViewName = (typeof VIEW_NAMES)[number];
+export { VIEW_NAMES, type ViewName };
 
 export type Draw = (flow: Flow, options?: RenderOptions) => string;
-export type DrawnFormat = "svg" | "mmd" | "md";
+/** Every flow format but json (the Flow itself) and png (the SVG rasterized, diagrams/png.ts): a view draws each of them. */
+export type DrawnFormat = Exclude<FlowFormat, "json" | "png">;
 
 export const VIEWS: Readonly<Record<ViewName, Readonly<Record<DrawnFormat, Draw>>>> = {
   sequence: { svg: renderSvg, mmd: renderMermaid, md: renderMarkdown },

@@ -5,9 +5,10 @@
 import type { Context } from "hono";
 import type { D1Database } from "./topologies/d1.ts";
 
-/** The output formats of a flow, an audit and a preset scenario. */
-export type FlowFormat = "json" | "mmd" | "svg" | "md" | "png";
-export type AuditFormat = "json" | "md" | "csv";
+import type { AuditFormat, FlowFormat } from "../core/index.ts";
+
+/** The output formats of a flow, an audit and a preset scenario (their lists live in core/options.ts). */
+export type { AuditFormat, FlowFormat };
 export type Format = FlowFormat | AuditFormat;
 
 export interface AppEnv {

@@ -5,8 +5,8 @@
  * <img> embed shows what is wrong. Anything else reaching `onError` is a logged, opaque 500.
  */
 import type { ErrorHandler, NotFoundHandler } from "hono";
-import type { Issue } from "../core/types.ts";
-import { isSafeColor, renderErrorCardSvg, THEMES, type RenderOptions, type ThemeName } from "../diagrams/index.ts";
+import { type Issue, isSafeColor, type ThemeName } from "../core/index.ts";
+import { renderErrorCardSvg, THEMES, type RenderOptions } from "../diagrams/index.ts";
 import type { AppContext, AppEnv } from "./app-env.ts";
 import { formatBytes, MAX_AUDIT_ROWS, MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
 import { parseAccept } from "./accept.ts";

@@ -4,6 +4,7 @@
  * for) and a Mermaid Live Editor link. Absolute, built from the request origin. Encoded URLs longer
  * than MAX_URL_CHARS would only earn a 414, so they are left out then.
  */
+import { isObject } from "../core/index.ts";
 import type { FlowFormat } from "./app-env.ts";
 import { encodeDocument, mermaidLiveUrl } from "./encode.ts";
 import { MAX_URL_CHARS } from "./limits.ts";
@@ -17,8 +18,6 @@ export interface MapLinks {
 export type FlowLinks = Partial<Record<FlowFormat, string>> & { map?: MapLinks; mermaidLive: string };
 
 const FORMATS: readonly FlowFormat[] = ["svg", "png", "mmd", "md", "json"];
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** `/v1/flow/{format}/{encoded}` for each format; {} when the URL would be too long. */
 export async function encodedLinks(origin: string, doc: unknown, formats: readonly FlowFormat[] = FORMATS): Promise<Partial<Record<FlowFormat, string>>> {

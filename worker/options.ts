@@ -7,12 +7,10 @@
  * `topology` or `preset` key) is taken as `{ topology: body }`, so a topology file can be posted as
  * it is. The core validates the result, so a bad value is a 422 wherever it came from.
  */
+import { isObject, OPTION_NAMES } from "../core/index.ts";
 import type { AppContext } from "./app-env.ts";
 
-export const QUERY_OPTIONS = ["profile", "theme", "background", "view", "notes", "label"] as const;
 export const QUERY_SCENARIO = ["user", "protocol", "client", "host"] as const;
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Audit scope parameters: comma-separated lists (`?users=alice,ny-*&protocols=owa,ews`). */
 export const AUDIT_QUERY_OPTIONS = ["users", "protocols"] as const;
@@ -20,7 +18,7 @@ export const AUDIT_QUERY_OPTIONS = ["users", "protocols"] as const;
 /** An empty value (`?profile=`) is the same as leaving the parameter out, on every route. */
 export function queryOptions(c: AppContext): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of QUERY_OPTIONS) {
+  for (const k of OPTION_NAMES) {
     const v = c.req.query(k);
     if (v !== undefined && v !== "") out[k] = v;
   }

@@ -7,7 +7,7 @@
  * In: the core's Compiled value (plain data), the format, the origin and the request document
  * (for the links). Out: text, or PNG bytes.
  */
-import type { Compiled } from "../core/index.ts";
+import { type Compiled, DEFAULT_THEME, DEFAULT_VIEW } from "../core/index.ts";
 import type { RenderOptions } from "../diagrams/index.ts";
 import { VIEWS } from "../diagrams/views.ts";
 import type { FlowFormat } from "./app-env.ts";
@@ -35,7 +35,7 @@ function guarded<T>(draw: () => T): T {
 /** `links`: the GET URLs of this flow when they are not the encoded ones (a saved topology's). */
 export async function renderFlow(compiled: Compiled, format: FlowFormat, origin: string, doc: unknown, links?: Omit<FlowLinks, "mermaidLive">): Promise<string | Uint8Array<ArrayBuffer>> {
   const options = renderOptionsOf(compiled);
-  const view = VIEWS[compiled.options?.view ?? "sequence"];
+  const view = VIEWS[compiled.options?.view ?? DEFAULT_VIEW];
   if (format === "png") {
     const svg = guarded(() => view.svg(compiled.flow, options));
     // Dynamic: the rasterizer (wasm + font) is instantiated only when a PNG is asked for.
@@ -44,7 +44,7 @@ export async function renderFlow(compiled: Compiled, format: FlowFormat, origin:
   }
   if (format !== "json") return guarded(() => view[format](compiled.flow, options));
   const mermaid = guarded(() => view.mmd(compiled.flow, options));
-  const theme = options.theme ?? "default";
+  const theme = options.theme ?? DEFAULT_THEME;
   const all = links ? { ...links, mermaidLive: await mermaidLiveUrl(mermaid, theme) } : await flowLinks(origin, doc, mermaid, theme);
   return `${JSON.stringify({ flow: compiled.flow, links: all }, null, 2)}\n`;
 }

@@ -3,6 +3,7 @@
  * with caching headers; rendering happens only when the answer is not a 304.
  * A request naming a built-in preset is answered once per isolate and then from memory.
  */
+import { isObject } from "../core/index.ts";
 import type { AppContext, FlowFormat } from "./app-env.ts";
 import { digestOf } from "./etag.ts";
 import type { FlowLinks } from "./links.ts";
@@ -11,7 +12,6 @@ import type { Negotiated } from "./negotiate.ts";
 import { renderFlow } from "./render.ts";
 import { respondOnce } from "./respond.ts";
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** `{ preset, ... }` without a topology of its own: its answer changes only with a deploy. */
 export const namesPreset = (doc: unknown): boolean => isObject(doc) && typeof doc.preset === "string" && doc.topology === undefined;

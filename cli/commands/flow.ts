@@ -6,11 +6,8 @@
  * Exit 0 with the flow, also a failing one (its diagnostics say why); `--strict`: 1 if it fails.
  */
 import { type Command, Option } from "commander";
-import { route } from "../../core/route.ts";
-import { hint, listAllowed, quote } from "../../core/suggest.ts";
-import { CLIENTS, PROTOCOLS, profileFor } from "../../core/types.ts";
+import { CLIENTS, hint, listAllowed, PROTOCOLS, profileFor, quote, route, validateScenario } from "../../core/index.ts";
 import { CLIENT_APPS, SCENARIO_KINDS } from "../../core/hybrid/types.ts";
-import { validateScenario } from "../../core/validate.ts";
 import { CliError, EXIT_FAILING_FLOWS, issueLines, usage } from "../errors.ts";
 import { writeOutput } from "../io.ts";
 import { backgroundOption, labelOption, notesOption, outputOption, profileOption, renderOptions, themeOption, TOPOLOGY_HELP, viewOption } from "../options.ts";

@@ -4,7 +4,7 @@
  */
 import { type Command, Option } from "commander";
 import { stringify } from "yaml";
-import { presets, type Preset } from "../../core/presets/index.ts";
+import { type Preset, presets } from "../../core/index.ts";
 import { writeOutput } from "../io.ts";
 import { outputOption } from "../options.ts";
 import { findPreset } from "../topology.ts";

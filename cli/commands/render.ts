@@ -9,10 +9,7 @@
  */
 import { type Command, Option } from "commander";
 import { join } from "node:path";
-import { notApplicable } from "../../core/audit.ts";
-import { buildModel } from "../../core/model.ts";
-import { route } from "../../core/route.ts";
-import { CLIENTS, PROTOCOLS, profileFor, type ClientLocation, type Flow, type Protocol, type Topology } from "../../core/types.ts";
+import { buildModel, cellCount, CLIENTS, eachFlow, PROTOCOLS, profileFor, type ClientLocation, type Flow, type Protocol, type Topology } from "../../core/index.ts";
 import { escapeMarkdown } from "../../diagrams/escape.ts";
 import { cleanText } from "../../diagrams/text.ts";
 import { uniqueStems } from "../filenames.ts";
@@ -109,26 +106,25 @@ export function registerRender(program: Command): void {
 
       const model = buildModel(topology);
       const stems = uniqueStems(topology.users.map((u) => u.name));
-      const plan = topology.users.flatMap((user) => PROTOCOLS.flatMap((protocol) => CLIENTS.map((client) => ({ user, protocol, client }))));
-      const bar = progress(plan.length, "render");
+      const bar = progress(cellCount(model), "render");
       const users = new Map<string, UserEntry>();
       let files = 0;
       let flows = 0;
       try {
-        for (const { user, protocol, client } of plan) {
+        for (const cell of eachFlow(model, profile)) {
+          const { user, mailbox, protocol, client } = cell;
           let entry = users.get(user.name);
           if (!entry) {
-            const mbx = user.mailbox === undefined ? undefined : model.servers.get(user.mailbox);
-            entry = { name: user.name, mailbox: user.mailbox ?? "Exchange Online", where: mbx ? `Exchange ${mbx.version}, ${mbx.site}` : "", cells: [] };
+            entry = { name: user.name, mailbox: user.mailbox ?? "Exchange Online", where: mailbox ? `Exchange ${mailbox.version}, ${mailbox.site}` : "", cells: [] };
             users.set(user.name, entry);
           }
-          const mbx = user.mailbox === undefined ? undefined : model.servers.get(user.mailbox);
-          const na = mbx ? notApplicable(mbx, protocol, client) : null;
+          // A routing error is a bug (the topology was validated): exit 3, as before eachFlow.
+          if (cell.kind === "error") throw new Error(cell.message);
           // Rows that need the topology (PI-5: POP3/IMAP4 not offered) come back from route() as n/a.
-          const flow = na ? undefined : route(model, { user: user.name, protocol, client, profile });
-          if (!flow || flow.outcome === "n/a") {
-            entry.cells.push({ protocol, client, outcome: "n/a", steps: 0, note: na ?? flow?.notes[0]?.text ?? "not offered" });
+          if (cell.kind === "n/a" || cell.flow.outcome === "n/a") {
+            entry.cells.push({ protocol, client, outcome: "n/a", steps: 0, note: cell.kind === "n/a" ? cell.note : (cell.flow.notes[0]?.text ?? "not offered") });
           } else {
+            const { flow } = cell;
             const stem = `${stems.get(user.name)}-${protocol}-${client}`;
             for (const k of kinds) writeFile(join(flags.out, `${stem}${k.suffix}`), view(flow, k.format, options, k.view));
             files += kinds.length;

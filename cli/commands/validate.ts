@@ -4,7 +4,7 @@
  * `path: message` line per issue on stderr, exit 2.
  */
 import type { Command } from "commander";
-import type { Topology } from "../../core/types.ts";
+import type { Topology } from "../../core/index.ts";
 import { writeOutput } from "../io.ts";
 import { TOPOLOGY_HELP } from "../options.ts";
 import { loadTopology } from "../topology.ts";

@@ -8,9 +8,8 @@ import { siteTarget, type Ctx } from "../conditions.ts";
 import type { FieldRef, Rule } from "../rules.ts";
 import { capitalise } from "../describe.ts";
 import { breakAt, phrase, type Trail } from "../trail.ts";
-import type { Diagnostic, Server } from "../types.ts";
+import type { Diagnostic, Path, Server } from "../types.ts";
 
-type Path = (string | number)[];
 
 export function diag(c: Ctx, code: Code, message: string, path: Path): Diagnostic {
   return { code, severity: "error", message, path, breaks: [`${c.protocol}:${c.client}`] };

@@ -98,9 +98,9 @@ export function redirect(t: Trail, c: Ctx, rule: Rule): void {
 /**
  * AD-3: Autodiscover for a 2007 mailbox. o365info (S1): CAS 2013 answers itself; microsoft (S5 as
  * corrected): CAS 2013 proxies to an Exchange 2013 Mailbox server, which builds the answer.
- * `carries` names what the answer hands out. Returns false when the flow already failed.
+ * `carries` names what the answer hands out.
  */
-export function autodiscover2007(t: Trail, c: Ctx, carries: string): boolean {
+export function autodiscover2007(t: Trail, c: Ctx, carries: string): void {
   const fe = c.fe!;
   const answer = `the Autodiscover answer with the Exchange 2007 settings${carries}`;
   const mb13 = c.profile === "microsoft" ? mailbox2013(c.m, fe.site) : undefined;
@@ -111,7 +111,6 @@ export function autodiscover2007(t: Trail, c: Ctx, carries: string): boolean {
   add(t, fe, "client", "respond", "AD-3", `${capitalise(phrase(t, fe))} returns ${answer} to ${phrase(t, "client")}, which keeps it for later use.`);
   t.notes.push({ kind: "deviation", rule: "AD-3", text: c.profile === "microsoft" ? "o365info profile: CAS 2013 answers the Autodiscover request itself, with no Exchange 2013 Mailbox hop (the article's EWS scenario 1)." : "microsoft profile: CAS 2013 proxies the Autodiscover request to an Exchange 2013 Mailbox server, which builds the answer (S5 as corrected by Microsoft)." });
   t.outcome = "direct";
-  return true;
 }
 
 /** EWS-4 / OAB-2: Autodiscover hands out the 2007 URL on the legacy name; the client then calls CAS 2007 directly. */

@@ -1,7 +1,7 @@
 /**
  * Service levels: parse `build` strings ("SP3 RU10", "SP2", "CU12", "RTM", "SP1") into comparable
  * tuples, and the checks that depend on them: DX-17 (2013 below CU12 with several legacy CAS per
- * site) and DX-18 (coexistence floors, exchange-routing.md 2.1, plus 2019's: 2013 CU21, 2016 CU11). In: Facts. Out: diagnostics.
+ * site) and DX-18 (coexistence floors, S13 and S15 setup readiness, plus 2019's: 2013 CU21, 2016 CU11). In: Facts. Out: diagnostics.
  */
 import { isClientAccess, isModern } from "../model.ts";
 import type { Server, Version } from "../types.ts";

@@ -5,7 +5,7 @@
  */
 import { hostOf, isClientAccess, isMailbox, isModern } from "../model.ts";
 import type { Model } from "../model.ts";
-import type { Diagnostic, Server, Severity, User, Version } from "../types.ts";
+import type { Diagnostic, Path, Server, Severity, User, Version } from "../types.ts";
 
 /**
  * Which users a diagnostic concerns. A flow matches when its user is listed or its user's mailbox
@@ -19,7 +19,7 @@ export interface DiagnosticScope {
 
 export type ScopedDiagnostic = Diagnostic & { scope?: DiagnosticScope };
 
-export type Path = (string | number)[];
+export type { Path };
 
 export interface Facts {
   model: Model;

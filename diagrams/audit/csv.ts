@@ -5,7 +5,7 @@
  * advice) get a leading `'`, so a user named `=HYPERLINK(...)` stays text. Numbers are left alone.
  * The columns are a contract (AUDIT_CSV_COLUMNS): add at the end, never reorder.
  */
-import type { Audit } from "../../core/audit.ts";
+import type { Audit } from "../../core/index.ts";
 
 export type CsvValue = string | number | boolean | null | undefined;
 

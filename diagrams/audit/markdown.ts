@@ -5,10 +5,7 @@
  * goes through `md`: escapeMarkdown (no HTML, emphasis, code, links or table cells) plus `(` and
  * `)`, so no `](` can ever follow a bracket. No fences: the document is plain tables and lists.
  */
-import type { Audit, AuditOutcome, AuditRow } from "../../core/audit.ts";
-import { explain } from "../../core/codes.ts";
-import { formatPath } from "../../core/suggest.ts";
-import { CLIENTS, PROTOCOLS } from "../../core/types.ts";
+import { type Audit, type AuditOutcome, type AuditRow, CLIENTS, explain, formatPath, PROTOCOLS } from "../../core/index.ts";
 import { escapeMarkdown } from "../escape.ts";
 import { cleanText } from "../text.ts";
 

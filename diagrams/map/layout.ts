@@ -73,8 +73,14 @@ export function layoutMap(model: MapModel): MapLayout {
   const regionX = new Map<number, [number, number]>();
   let x = C.margin + (tracks(plan.gutterTracks, 0) > 0 ? band(tracks(plan.gutterTracks, 0), 0) : 0);
   gutters.set(0, [C.margin, x]);
+  // Gutter c (left of column c) starts at the running x and pushes it right by its width.
+  const addGutter = (c: number): void => {
+    const size = band(tracks(plan.gutterTracks, c), C.gutter);
+    gutters.set(c, [x, x + size]);
+    x += size;
+  };
   grid.groups.forEach((g, gi) => {
-    if (gi > 0) (gutters.set(g.first, [x, x + band(tracks(plan.gutterTracks, g.first), C.gutter)]), (x += band(tracks(plan.gutterTracks, g.first), C.gutter)));
+    if (gi > 0) addGutter(g.first);
     const site = g.site === null ? undefined : model.sites[g.site];
     let span = g.count * W;
     for (let c = g.first + 1; c < g.first + g.count; c++) span += band(tracks(plan.gutterTracks, c), C.gutter);
@@ -82,7 +88,7 @@ export function layoutMap(model: MapModel): MapLayout {
     const left = x;
     x += pad;
     for (let c = g.first; c < g.first + g.count; c++) {
-      if (c > g.first) (gutters.set(c, [x, x + band(tracks(plan.gutterTracks, c), C.gutter)]), (x += band(tracks(plan.gutterTracks, c), C.gutter)));
+      if (c > g.first) addGutter(c);
       colX[c] = x;
       x += W;
     }

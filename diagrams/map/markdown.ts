@@ -3,7 +3,7 @@
  * view (diagrams/markdown.ts), with the map's Mermaid `flowchart` in the ```mermaid fence instead
  * of the sequence diagram. Same options and the same RangeError on bad ones.
  */
-import type { Flow } from "../../core/types.ts";
+import type { Flow } from "../../core/index.ts";
 import { printMarkdown } from "../markdown.ts";
 import { toDiagramModel } from "../model.ts";
 import type { RenderOptions } from "../options.ts";

@@ -5,7 +5,7 @@
  * such as `#34;`), lines are joined with `<br>`, and `htmlLabels` is off so Mermaid draws SVG
  * `<text>` that renders outside browsers too. In: model + options. Out: text.
  */
-import type { Flow } from "../../core/types.ts";
+import type { Flow } from "../../core/index.ts";
 import { escapeMermaid } from "../escape.ts";
 import { type RenderOptions, resolveOptions } from "../options.ts";
 import { type MapEdgeStyle, type MapModel, type MapNode, NOTE_ID, toMapModel } from "./model.ts";
@@ -31,7 +31,9 @@ function node(n: MapNode): string {
 }
 
 export function printMapMermaid(model: MapModel, options?: RenderOptions): string {
-  const theme = options?.theme ? `"theme": "${resolveOptions(options).themeName}", ` : "";
+  // Validated even when unused (the background): every drawer refuses the same options (views.ts).
+  const { themeName } = resolveOptions(options);
+  const theme = options?.theme ? `"theme": "${themeName}", ` : "";
   const out = [`%%{init: {${theme}"htmlLabels": false}}%%`, "flowchart LR"];
   // The client first: Mermaid ranks left to right in the order it meets nodes.
   for (const n of model.nodes) if (n.kind === "client") out.push(`    ${node(n)}`);

@@ -6,7 +6,7 @@
  * numbers (the core's numbers, never recounted). Labels are cleaned and wrapped once here, so the
  * Mermaid text and the SVG break them at the same places. In: a Flow. Out: plain data. Pure.
  */
-import type { Flow, Participant, Step } from "../../core/types.ts";
+import type { Flow, Participant, Step } from "../../core/index.ts";
 import { mermaidAlias } from "../escape.ts";
 import { boxText, type LabelMode, noteParagraphs } from "../labels.ts";
 import type { RenderOptions } from "../options.ts";

@@ -56,7 +56,9 @@ function clearBetween(grid: MapGrid, a: number, b: number, fixed: number, alongR
 export function planRoutes(model: MapModel, grid: MapGrid): RoutePlan {
   const gutterTracks = new Map<number, number[]>();
   const channelTracks = new Map<number, number[]>();
-  const sides = new Map<string, { key: string; straightWith: number | null; dir: number }[]>();
+  // Per box side (`${box}:${side}`), the edge ends that leave or enter through it. `pair` names the
+  // two boxes of a straight edge regardless of direction ("3-7"), so both directions share ports.
+  const sides = new Map<string, { key: string; edge: number; pair: string | null; dir: number }[]>();
   const edges: PlannedEdge[] = model.edges.map((e, i) => {
     const [ca, ra, cb, rb] = [grid.col[e.from] ?? 0, grid.row[e.from] ?? 0, grid.col[e.to] ?? 0, grid.row[e.to] ?? 0];
     const straightH = e.from !== e.to && ra === rb && Math.abs(ca - cb) >= 1 && clearBetween(grid, ca, cb, ra, true);
@@ -75,15 +77,15 @@ export function planRoutes(model: MapModel, grid: MapGrid): RoutePlan {
       if (gb !== ga) push(gutterTracks, gb, i);
       if (channel !== null) push(channelTracks, channel, i);
     }
-    const pair = plan.straight ? Math.min(e.from, e.to) * 1e6 + Math.max(e.from, e.to) : null;
+    const pair = plan.straight ? `${Math.min(e.from, e.to)}-${Math.max(e.from, e.to)}` : null;
     // Where a routed edge heads from this box: up (-1), level (0) or down (1); ports are ordered by it.
     const dir = (self: number, other: number): number => {
       const r = grid.row[self] ?? 0;
       const target = plan.channel === null ? (grid.row[other] ?? 0) : plan.channel - 0.5;
       return Math.sign(target - r);
     };
-    push(sides, `${e.from}:${plan.fromSide}`, { key: `${i}:from`, straightWith: pair, dir: dir(e.from, e.to) });
-    push(sides, `${e.to}:${plan.toSide}`, { key: `${i}:to`, straightWith: pair, dir: dir(e.to, e.from) });
+    push(sides, `${e.from}:${plan.fromSide}`, { key: `${i}:from`, edge: i, pair, dir: dir(e.from, e.to) });
+    push(sides, `${e.to}:${plan.toSide}`, { key: `${i}:to`, edge: i, pair, dir: dir(e.to, e.from) });
     return plan;
   });
 
@@ -92,21 +94,26 @@ export function planRoutes(model: MapModel, grid: MapGrid): RoutePlan {
   for (const [side, list] of sides) {
     const taken: number[] = [];
     // Straight edges between the same pair sit symmetric about the middle, the same on both boxes.
-    const pairs = new Map<number, string[]>();
-    for (const p of list) if (p.straightWith !== null) push(pairs, p.straightWith, p.key);
-    for (const keys of pairs.values()) {
-      const sorted = [...keys].sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
-      sorted.forEach((k, j) => (ports.set(k, j - (sorted.length - 1) / 2), taken.push(j - (sorted.length - 1) / 2)));
+    const pairs = new Map<string, typeof list>();
+    for (const p of list) if (p.pair !== null) push(pairs, p.pair, p);
+    for (const ends of pairs.values()) {
+      const sorted = [...ends].sort((a, b) => a.edge - b.edge);
+      for (const [j, p] of sorted.entries()) {
+        const slot = j - (sorted.length - 1) / 2;
+        ports.set(p.key, slot);
+        taken.push(slot);
+      }
     }
-    const routed = list.filter((p) => p.straightWith === null).sort((a, b) => a.dir - b.dir || parseInt(a.key, 10) - parseInt(b.key, 10));
-    if (taken.length === 0) routed.forEach((p, j) => ports.set(p.key, j - (routed.length - 1) / 2));
-    else {
+    const routed = list.filter((p) => p.pair === null).sort((a, b) => a.dir - b.dir || a.edge - b.edge);
+    if (taken.length === 0) {
+      for (const [j, p] of routed.entries()) ports.set(p.key, j - (routed.length - 1) / 2);
+    } else {
       // Around straight edges: upward-bound routes take ports above them, the rest ports below.
       const ups = routed.filter((p) => p.dir < 0).reverse();
       const downs = routed.filter((p) => p.dir >= 0);
       const [lo, hi] = [Math.min(...taken), Math.max(...taken)];
-      ups.forEach((p, j) => ports.set(p.key, lo - 1 - j));
-      downs.forEach((p, j) => ports.set(p.key, hi + 1 + j));
+      for (const [j, p] of ups.entries()) ports.set(p.key, lo - 1 - j);
+      for (const [j, p] of downs.entries()) ports.set(p.key, hi + 1 + j);
     }
     if (side.endsWith(":left") || side.endsWith(":right")) {
       const used = list.map((p) => Math.abs(ports.get(p.key) ?? 0));

@@ -7,9 +7,9 @@
  * every colour comes from THEMES, REGION_COLOURS or isSafeColor, and the only url() values point
  * at this document's own markers. Same input, same bytes.
  */
-import type { Flow } from "../../core/types.ts";
+import type { Flow, ThemeName } from "../../core/index.ts";
 import { escapeXml } from "../escape.ts";
-import { type RenderOptions, type Theme, type ThemeName, resolveOptions } from "../options.ts";
+import { type RenderOptions, type Theme, resolveOptions } from "../options.ts";
 import { contentId, FONT_FAMILY, num, textLines } from "../svg.ts";
 import { type MapBox, type MapLayout, type MapRoute, layoutMap } from "./layout.ts";
 import { MAP_FONT_SIZE, type MapModel, NOTE_ID, toMapModel } from "./model.ts";

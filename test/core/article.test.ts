@@ -1,5 +1,5 @@
 /**
- * The article's flows (exchange-routing.md section 5), step by step: numbers, endpoints and kinds
+ * The article's flows (source S1 in core/sources.ts), step by step: numbers, endpoints and kinds
  * as the article's figures number them (o365info profile), and the section 5.7 corrections under
  * the microsoft profile, each reported as a note.
  */

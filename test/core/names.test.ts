@@ -1,4 +1,4 @@
-// DNS and certificate names per topology (exchange-routing.md section 7).
+// DNS and certificate names per topology (sources: S4, S14, S16 in core/sources.ts).
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../core/model.ts";
 import { requiredNames } from "../../core/names.ts";

@@ -1,5 +1,5 @@
 /**
- * One case per decision row of exchange-routing.md section 4, named by its rule id: the
+ * One case per decision row of docs/rules.md (core/rules.ts), named by its rule id: the
  * built-in presets with at most one mutation, a scenario, and the hops we expect, written by hand.
  */
 import { readdirSync, readFileSync } from "node:fs";

@@ -8,7 +8,6 @@ import { MAX_SERVERS, MAX_STRING } from "../../core/limits.ts";
 import {
   flowRequestJsonSchema,
   flowRequestSchema,
-  inputJsonSchema,
   scenarioJsonSchema,
   scenarioSchema,
   topologyJsonSchema,
@@ -45,7 +44,7 @@ describe("schemas", () => {
 describe("JSON Schema", () => {
   it("is computed once", () => {
     expect(topologyJsonSchema()).toBe(topologyJsonSchema());
-    expect(inputJsonSchema()).toBe(flowRequestJsonSchema());
+    expect(flowRequestJsonSchema()).toBe(flowRequestJsonSchema());
   });
 
   it.each([

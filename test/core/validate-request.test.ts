@@ -66,7 +66,7 @@ describe("validateFlowRequest", () => {
     { name: "missing scenario", input: { preset: "o365info" }, code: "REQUIRED", path: ["scenario"], words: ["missing"] },
     { name: "unknown top-level field", input: { preset: "o365info", scenario, option: {} }, code: "UNKNOWN_FIELD", path: ["option"], words: ['did you mean "options"?'] },
     { name: "unknown theme", input: { preset: "o365info", scenario, options: { theme: "drak" } }, code: "ENUM", path: ["options", "theme"], words: ['did you mean "dark"?'] },
-    { name: "markup as background", input: { preset: "o365info", scenario, options: { background: "red'><script>" } }, code: "FORMAT", path: ["options", "background"], words: ["not a CSS colour"] },
+    { name: "markup as background", input: { preset: "o365info", scenario, options: { background: "red'><script>" } }, code: "FORMAT", path: ["options", "background"], words: ["not an allowed background"] },
     { name: "scenario user not in the preset", input: { preset: "contoso", scenario }, code: "REFERENCE", path: ["scenario", "user"], words: ['no user "alice"'] },
     { name: "inline topology problem", input: { topology: { ...o365info.topology, servers: [] }, scenario }, code: "EMPTY", path: ["topology", "servers"], words: ["at least 1"] },
   ];

@@ -3,7 +3,8 @@
  * (What all three views share is in contract.test.ts.)
  */
 import { describe, expect, test } from "vitest";
-import { isSafeColor, renderErrorCardSvg, renderSvg, THEMES, toDiagramModel } from "../../diagrams/index.ts";
+import { isSafeColor } from "../../core/index.ts";
+import { renderErrorCardSvg, renderSvg, THEMES, toDiagramModel } from "../../diagrams/index.ts";
 import { textWidth, wrapText } from "../../diagrams/text.ts";
 import { goldenCases } from "./cases.ts";
 import { HOSTILE } from "./flows.ts";

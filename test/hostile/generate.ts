@@ -171,7 +171,7 @@ export const validDocArb: fc.Arbitrary<Obj> = fc.oneof(
 ).chain((doc) =>
   fc.record({
     theme: maybe(fc.constantFrom("default", "neutral", "dark")),
-    background: maybe(fc.constantFrom("transparent", "#fff", "#11223344", "white", "rebeccapurple")),
+    background: maybe(fc.constantFrom("transparent", "#fff", "#11223344", "white", "lavender")),
     view: maybe(fc.constantFrom("sequence", "map")),
   }).map((o) => {
     const options = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));

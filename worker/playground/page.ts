@@ -4,9 +4,8 @@
  * value the API would reject. Everything dynamic is filled in by /playground.js; this text is
  * static per deploy. Every interpolated value passes `esc`.
  */
-import { CLIENTS, PROFILES, PROTOCOLS, presets } from "../../core/index.ts";
-import { NAMED_COLORS, THEMES } from "../../diagrams/index.ts";
-import { VIEW_NAMES } from "../../diagrams/views.ts";
+import { CLIENTS, NAMED_COLORS, PROFILES, PROTOCOLS, presets, VIEW_NAMES } from "../../core/index.ts";
+import { THEMES } from "../../diagrams/index.ts";
 import { IMPORT_HTML } from "./import-view.ts";
 import { SAVED_HTML } from "./saved.ts";
 

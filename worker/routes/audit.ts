@@ -3,6 +3,7 @@
  * options? }`, or a bare topology file), with diagnostics and the DNS/certificate plan, as JSON, a Markdown matrix or CSV.
  */
 import { Hono } from "hono";
+import { AUDIT_FORMATS } from "../../core/index.ts";
 import { renderAuditCsv, renderAuditMarkdown } from "../../diagrams/audit/index.ts";
 import type { AppContext, AppEnv, AuditFormat } from "../app-env.ts";
 import { readBody } from "../body.ts";
@@ -12,8 +13,6 @@ import { auditRequestOf } from "../options.ts";
 import { digestOf } from "../etag.ts";
 import { respondOnce } from "../respond.ts";
 import { namesPreset } from "../serve-flow.ts";
-
-export const AUDIT_FORMATS: readonly AuditFormat[] = ["json", "md", "csv"];
 
 export async function serveAudit(c: AppContext, doc: unknown, rep: Negotiated<AuditFormat>, cacheControl?: string): Promise<Response> {
   const prepare = () => {

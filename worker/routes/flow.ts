@@ -5,7 +5,8 @@
  * may be a bare topology file (see options.ts).
  */
 import { Hono } from "hono";
-import type { AppEnv, FlowFormat } from "../app-env.ts";
+import { FLOW_FORMATS } from "../../core/index.ts";
+import type { AppEnv } from "../app-env.ts";
 import { readBody } from "../body.ts";
 import { decodeDocumentOnce } from "../encode.ts";
 import { parseInput } from "../input.ts";
@@ -14,9 +15,7 @@ import { flowRequestOf } from "../options.ts";
 import { CACHE_IMMUTABLE } from "../respond.ts";
 import { serveFlow } from "../serve-flow.ts";
 
-/** Preference order: the first is the default when neither ?format= nor Accept decides. */
-// png after svg: `Accept: image/*` (an <img>) keeps getting SVG; PNG needs `image/png` or ?format=png.
-export const FLOW_FORMATS: readonly FlowFormat[] = ["json", "svg", "mmd", "md", "png"];
+// FLOW_FORMATS is in preference order: the first is the default when neither ?format= nor Accept decides.
 
 export const flowRoutes = new Hono<AppEnv>();
 

@@ -5,15 +5,14 @@
  * Cached for an hour (+ a day stale-while-revalidate): a deploy may change what a preset draws.
  */
 import { Hono } from "hono";
-import { presets, type Preset } from "../../core/index.ts";
+import { AUDIT_FORMATS, FLOW_FORMATS, presets, type Preset } from "../../core/index.ts";
 import type { AppContext, AppEnv, AuditFormat, FlowFormat } from "../app-env.ts";
 import { notAcceptable, notFound } from "../errors.ts";
 import { contentTypeOf, negotiate, type Negotiated } from "../negotiate.ts";
 import { auditQueryOptions, queryOptions, withQueryOptions } from "../options.ts";
 import { CACHE_PRESET, respond } from "../respond.ts";
 import { serveFlow } from "../serve-flow.ts";
-import { AUDIT_FORMATS, serveAudit } from "./audit.ts";
-import { FLOW_FORMATS } from "./flow.ts";
+import { serveAudit } from "./audit.ts";
 
 export const presetRoutes = new Hono<AppEnv>();
 

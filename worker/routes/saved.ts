@@ -6,6 +6,7 @@
  * Latest-version URLs are cached for LATEST_MAX_AGE_S and then revalidated; versioned ones are immutable.
  */
 import { Hono } from "hono";
+import { AUDIT_FORMATS, FLOW_FORMATS } from "../../core/index.ts";
 import type { AppContext, AppEnv, FlowFormat } from "../app-env.ts";
 import { notAcceptable, notFound } from "../errors.ts";
 import type { FlowLinks } from "../links.ts";
@@ -13,8 +14,7 @@ import { negotiate } from "../negotiate.ts";
 import { queryOptions, withQueryOptions } from "../options.ts";
 import { serveFlow } from "../serve-flow.ts";
 import { CACHE_LATEST, CACHE_VERSION, parseRef, storedTopology, storeOf } from "../topologies/request.ts";
-import { AUDIT_FORMATS, serveAudit } from "./audit.ts";
-import { FLOW_FORMATS } from "./flow.ts";
+import { serveAudit } from "./audit.ts";
 
 export const savedRoutes = new Hono<AppEnv>();
 

@@ -6,8 +6,7 @@
  * Reads need only the id; nothing lists ids. Storage and its guarantees: topologies/store.ts.
  */
 import { Hono } from "hono";
-import { diffTopologies } from "../../core/diff.ts";
-import { PROFILES, type Profile } from "../../core/index.ts";
+import { diffTopologies, PROFILES, type Profile } from "../../core/index.ts";
 import { renderDiffMarkdown } from "../../diagrams/diff.ts";
 import type { AppContext, AppEnv } from "../app-env.ts";
 import { invalidInput } from "../errors.ts";

@@ -3,8 +3,7 @@
  * request, the Bearer token, and a topology document (bare, as `exflow presets` prints it, or
  * wrapped as `{ topology: ... }`, as a flow request holds it) validated into the JSON we store.
  */
-import { validateTopology } from "../../core/validate.ts";
-import type { Topology } from "../../core/types.ts";
+import { isObject, type Topology, validateTopology } from "../../core/index.ts";
 import type { AppContext } from "../app-env.ts";
 import { readBody } from "../body.ts";
 import { invalidInput } from "../errors.ts";
@@ -45,7 +44,6 @@ export function bearer(c: AppContext): string {
   return m[1];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** The request body as a validated topology, serialised for storage; 400/413/415/422 otherwise. */
 export async function topologyBody(c: AppContext): Promise<{ topology: Topology; json: string }> {
