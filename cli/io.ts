@@ -42,7 +42,8 @@ export async function readInput(arg: string): Promise<Input> {
 /** Write to a file (creating its directory), or to stdout when `file` is undefined or `-`. */
 export function writeOutput(text: string | Uint8Array, file?: string): void {
   if (file === undefined || file === "-") {
-    if (typeof text !== "string" && process.stdout.isTTY) throw usage("a PNG is not for the terminal: give -o <file>.png or redirect stdout");
+    if (typeof text !== "string" && process.stdout.isTTY)
+      throw usage("a PNG is not for the terminal: give -o <file>.png or redirect stdout");
     process.stdout.write(text);
     return;
   }

@@ -3,7 +3,16 @@
  * and returns a string; none imports Mermaid, touches a clock or holds state.
  */
 export { renderErrorCardSvg } from "./error-card.ts";
-export { boxText, DEFAULT_LABEL, DEFAULT_NOTES, LABEL_MODES, type LabelMode, noteParagraphs, NOTES_LEVELS, type NotesLevel } from "./labels.ts";
+export {
+  boxText,
+  DEFAULT_LABEL,
+  DEFAULT_NOTES,
+  LABEL_MODES,
+  type LabelMode,
+  noteParagraphs,
+  NOTES_LEVELS,
+  type NotesLevel,
+} from "./labels.ts";
 export { renderMarkdown } from "./markdown.ts";
 export { renderMermaid } from "./mermaid.ts";
 export type { DiagramMessage, DiagramModel, DiagramNote, DiagramParticipant, DiagramSite, MessageKind } from "./model.ts";

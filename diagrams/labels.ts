@@ -4,7 +4,7 @@
  * text composed from role, version and names); diagnostics become note text at the chosen level.
  * The site is never in a box: every view draws servers inside their site's box.
  */
-import type { Diagnostic, Participant } from "../core/types.ts";
+import type { Diagnostic, Participant } from "../core/index.ts";
 import { cleanText } from "./text.ts";
 
 export const LABEL_MODES = ["role", "name", "both"] as const;

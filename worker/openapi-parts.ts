@@ -4,9 +4,7 @@
  * adds what every operation can answer (414 from the URL limit, 405 for other methods, 500) so a
  * route added later cannot forget them; test/contract/ checks every answer against the result.
  */
-import { PROFILES } from "../core/index.ts";
-import { BACKGROUND_PATTERN } from "../core/syntax.ts";
-import { LABELS, NOTES, THEMES, VIEWS } from "../core/schema.ts";
+import { BACKGROUND_PATTERN, LABELS, NOTES, PROFILES, THEME_NAMES as THEMES, VIEW_NAMES as VIEWS } from "../core/index.ts";
 
 export type Schema = Record<string, unknown>;
 

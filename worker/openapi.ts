@@ -5,8 +5,7 @@
  * and checks every answer against this document.
  * In: the server origin. Out: a plain object (served as /openapi.json).
  */
-import { PROTOCOLS, presets } from "../core/index.ts";
-import { auditRequestJsonSchema, flowRequestJsonSchema, scenarioJsonSchema, topologyJsonSchema } from "../core/schema.ts";
+import { auditRequestJsonSchema, flowRequestJsonSchema, PROTOCOLS, presets, scenarioJsonSchema, topologyJsonSchema } from "../core/index.ts";
 import { MAX_AUDIT_ROWS, MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
 import {
   AUDIT_CONTENT, BODY_ERRORS, CACHED, ERRORS, FLOW_CONTENT, NOT_MODIFIED, ok, OPTION_PARAMS, problem, query, ref, text, withCommonResponses, type Schema,

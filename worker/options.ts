@@ -29,7 +29,14 @@ export function queryOptions(c: AppContext): Record<string, string> {
 export function auditQueryOptions(c: AppContext): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = queryOptions(c);
   for (const k of AUDIT_QUERY_OPTIONS) {
-    const list = [...new Set((c.req.query(k) ?? "").split(",").map((v) => v.trim()).filter(Boolean))];
+    const list = [
+      ...new Set(
+        (c.req.query(k) ?? "")
+          .split(",")
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (list.length > 0) out[k] = list;
   }
   return out;
@@ -70,4 +77,5 @@ export function withQueryScenario(doc: unknown, c: AppContext): unknown {
 export const flowRequestOf = (doc: unknown, c: AppContext): unknown => withQueryOptions(withQueryScenario(doc, c), queryOptions(c));
 
 /** An audit request: a bare topology wrapped, then the query's options and scope (`users`, `protocols`). */
-export const auditRequestOf = (doc: unknown, c: AppContext): unknown => withQueryOptions(isBareTopology(doc) ? { topology: doc } : doc, auditQueryOptions(c));
+export const auditRequestOf = (doc: unknown, c: AppContext): unknown =>
+  withQueryOptions(isBareTopology(doc) ? { topology: doc } : doc, auditQueryOptions(c));

@@ -6,8 +6,7 @@
  * Exit 0 with the flow, also a failing one (its diagnostics say why); `--strict`: 1 if it fails.
  */
 import { type Command, Option } from "commander";
-import { CLIENTS, hint, listAllowed, PROTOCOLS, profileFor, quote, route, validateScenario } from "../../core/index.ts";
-import { CLIENT_APPS, SCENARIO_KINDS } from "../../core/hybrid/types.ts";
+import { CLIENT_APPS, CLIENTS, hint, listAllowed, PROTOCOLS, profileFor, quote, route, SCENARIO_KINDS, validateScenario } from "../../core/index.ts";
 import { CliError, EXIT_FAILING_FLOWS, issueLines, usage } from "../errors.ts";
 import { writeOutput } from "../io.ts";
 import { backgroundOption, labelOption, notesOption, outputOption, profileOption, renderOptions, themeOption, TOPOLOGY_HELP, viewOption } from "../options.ts";

@@ -8,8 +8,7 @@
 import { type Command, Option } from "commander";
 import { readFileSync } from "node:fs";
 import process from "node:process";
-import { importInventory } from "../../core/import/index.ts";
-import { importedYaml, reportLines } from "../../core/import/text.ts";
+import { importedYaml, importInventory, reportLines } from "../../core/index.ts";
 import { CliError, EXIT_FAILING_FLOWS, EXIT_USAGE, issueLines, usage } from "../errors.ts";
 import { formatOf, writeFile, writeOutput } from "../io.ts";
 import { outputOption } from "../options.ts";

@@ -6,10 +6,10 @@
  * BUILD, REQUIRED, HYBRID, REFERENCE).
  */
 import { choices, formatPath, quote } from "../suggest.ts";
-import type { Issue } from "../types.ts";
+import type { Issue, Path } from "../types.ts";
 import { buildNumber, cuOfBuild, versionOfBuild } from "../versions.ts";
 
-type Path = (string | number)[];
+
 type Obj = Record<string, unknown>;
 
 const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : undefined);

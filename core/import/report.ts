@@ -5,9 +5,9 @@
  * path into the inventory and a message that starts with that path, like the core's issues.
  */
 import { formatPath } from "../suggest.ts";
-import type { Diagnostic, Issue } from "../types.ts";
+import type { Diagnostic, Issue, Path } from "../types.ts";
 
-export type Path = (string | number)[];
+export type { Path };
 
 export interface ReportEntry {
   /** Stable code, e.g. ROLE_NUMBER, TRUNCATED, EDGE, BACKEND_VDIR. */

@@ -12,7 +12,9 @@ import type { Path, Recorder } from "./report.ts";
 const TYPE_NAME = /^(?:Deserialized\.)?(?:System|Microsoft)\.[A-Za-z0-9_.]+(?:`\d+)?(?:\[.*\])?$/s;
 const HASHTABLE = /^@\{.*\}$/s;
 
-export const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+import { isObject } from "../plain.ts";
+
+export { isObject };
 
 export function isTruncated(s: string): boolean {
   const t = s.trim();

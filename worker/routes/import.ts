@@ -4,9 +4,7 @@
  * the topology as YAML with the report as comments. Not JSON: 400; JSON of another shape: 422.
  */
 import { Hono } from "hono";
-import { importInventory } from "../../core/import/index.ts";
-import { importedYaml } from "../../core/import/text.ts";
-import { MAX_DOCUMENT_BYTES } from "../../core/limits.ts";
+import { importedYaml, importInventory, MAX_DOCUMENT_BYTES } from "../../core/index.ts";
 import { parseAccept } from "../accept.ts";
 import type { AppContext, AppEnv } from "../app-env.ts";
 import { inventoryTooLarge, notAcceptable, notAnInventory, unreadable } from "../errors.ts";
