@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { compile } from "../../core/index.ts";
 import { MAX_DEPTH, MAX_NAMESPACES, MAX_SERVERS, MAX_SITES, MAX_STRING, MAX_URL, MAX_USERS } from "../../core/limits.ts";
-import { MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "../../worker/limits.ts";
+import { MAX_AUDIT_ROWS, MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "../../worker/limits.ts";
 import { krokiEncode, ORIGIN, problemJsonProblems, responseProblems, send, svgProblems, type Got, type Sent } from "./support.ts";
 import { spaces } from "../support/streams.ts";
 
@@ -200,10 +200,14 @@ describe("very large valid topologies", () => {
     for (const [what, req] of cases) {
       const got = await go(req);
       // A body within the limit is answered in full; a larger one is refused before any work. Never half-processed.
-      expect(got.status, what).toBe(Buffer.byteLength(String(req.body)) > MAX_BODY_BYTES ? 413 : 200);
+      // An audit over MAX_AUDIT_ROWS (users x 11 protocols x 2) is refused up front too, saying how to narrow it.
+      const users = Number(/(\d+) users/.exec(what)?.[1]);
+      const tooManyRows = req.path.startsWith("/v1/audit") && users * 22 > MAX_AUDIT_ROWS;
+      expect(got.status, what).toBe(Buffer.byteLength(String(req.body)) > MAX_BODY_BYTES || tooManyRows ? 413 : 200);
+      if (tooManyRows && Buffer.byteLength(String(req.body)) <= MAX_BODY_BYTES) expect(JSON.parse(got.text).type, what).toBe("urn:exflow:problem:audit-too-large");
       if (got.status === 200 && req.path.startsWith("/v1/audit")) {
         const audit = JSON.parse(got.text) as { rows: unknown[]; summary: { users: number } };
-        expect(audit.summary.users).toBe(Number(/(\d+) users/.exec(what)?.[1]));
+        expect(audit.summary.users).toBe(users);
       }
       costs.push(`| ${what} | ${got.status} | cpu ${got.cpuMs.toFixed(0)} ms | wall ${got.wallMs.toFixed(0)} ms | ${(got.bytes.length / 1024).toFixed(0)} KiB out |`);
     }

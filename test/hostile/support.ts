@@ -270,7 +270,7 @@ export function csvProblems(csv: string): Problems {
   return out;
 }
 
-export type Kind = "json" | "svg" | "mmd" | "md" | "csv" | "problem" | "card" | "empty" | "other";
+export type Kind = "json" | "svg" | "png" | "mmd" | "md" | "csv" | "problem" | "card" | "empty" | "other";
 
 /** What a response is, from its status and Content-Type. */
 export function kindOf(got: Got): Kind {
@@ -278,6 +278,7 @@ export function kindOf(got: Got): Kind {
   if (got.status === 204 || got.status === 304 || got.bytes.length === 0) return "empty";
   if (type.startsWith("application/problem+json")) return "problem";
   if (type.startsWith("image/svg+xml")) return got.status >= 400 ? "card" : "svg";
+  if (type.startsWith("image/png")) return "png";
   if (type.startsWith("application/json")) return "json";
   if (type.startsWith("text/vnd.mermaid") || type.startsWith("text/plain")) return "mmd";
   if (type.startsWith("text/markdown")) return "md";
@@ -313,7 +314,7 @@ export function responseProblems(req: Sent, got: Got): Problems {
     if (got.status === 405 && !got.headers.get("allow")) out.push("405 without Allow");
     return out;
   }
-  if (kind !== "json" && kind !== "empty" && kind !== "other" && !type.includes("charset=utf-8")) out.push(`no charset: ${type}`);
+  if (kind !== "json" && kind !== "png" && kind !== "empty" && kind !== "other" && !type.includes("charset=utf-8")) out.push(`no charset: ${type}`);
   switch (kind) {
     case "json":
       try {
@@ -334,6 +335,14 @@ export function responseProblems(req: Sent, got: Got): Problems {
     case "csv":
       out.push(...csvProblems(got.text));
       break;
+    case "png": {
+      // A PNG is bytes: its signature and an IHDR with a real size, nothing else to inspect here.
+      const b = got.bytes;
+      const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+      if (b.length < 24 || sig.some((x, i) => b[i] !== x)) out.push("image/png body is not a PNG");
+      else if (new DataView(b.buffer, b.byteOffset).getUint32(16) === 0) out.push("PNG of width 0");
+      break;
+    }
     case "empty":
       break;
     default:
