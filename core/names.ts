@@ -106,13 +106,23 @@ function classify(m: Model, host: string, servers: Server[], uses: string[]): Na
   return servers.some((s) => modernSites.has(s.site)) ? "legacy" : "regional";
 }
 
-/** The site of the first declared namespace that lands on a 2013+ front end. */
+const primarySites = new WeakMap<Model, { site: string | undefined }>();
+
+/** The site of the first declared namespace that lands on a 2013+ front end; once per model (it scans every namespace, and every name asks). */
 function primarySite(m: Model): string | undefined {
-  for (const ns of m.topology.namespaces) {
-    const s = landing(m, ns.host).find((x) => isModern(x.version) && isClientAccess(x));
-    if (s) return s.site;
+  let memo = primarySites.get(m);
+  if (!memo) {
+    memo = { site: undefined };
+    for (const ns of m.topology.namespaces) {
+      const s = landing(m, ns.host).find((x) => isModern(x.version) && isClientAccess(x));
+      if (s) {
+        memo.site = s.site;
+        break;
+      }
+    }
+    primarySites.set(m, memo);
   }
-  return undefined;
+  return memo.site;
 }
 
 const REASON: Record<NameKind, string> = {
