@@ -15,6 +15,10 @@ export interface Model {
   /** Keyed by lower-cased host name. */
   namespaces: Map<string, Namespace>;
   namespaceIndex: Map<string, number>;
+  /** Namespaces (in input order) whose server list names each server: diagrams label every server with them, per flow. */
+  landingOn: Map<string, Namespace[]>;
+  /** Namespaces (in input order) that land on at least one server of each site. */
+  landingInSite: Map<string, Namespace[]>;
   users: Map<string, User>;
   userIndex: Map<string, number>;
   /** Servers per site, by name: routing never depends on the order of the input's lists (P3). */
@@ -35,6 +39,8 @@ export function buildModel(topology: Topology): Model {
     siteIndex: new Map(),
     namespaces: new Map(),
     namespaceIndex: new Map(),
+    landingOn: new Map(),
+    landingInSite: new Map(),
     users: new Map(),
     userIndex: new Map(),
     bySite: new Map(),
@@ -54,6 +60,19 @@ export function buildModel(topology: Topology): Model {
   topology.namespaces.forEach((n, i) => {
     m.namespaces.set(n.host.toLowerCase(), n);
     m.namespaceIndex.set(n.host.toLowerCase(), i);
+    const sites = new Set<string>();
+    for (const name of new Set(n.servers)) {
+      const on = m.landingOn.get(name);
+      if (on) on.push(n);
+      else m.landingOn.set(name, [n]);
+      const site = m.servers.get(name)?.site;
+      if (site !== undefined && m.bySite.has(site)) sites.add(site);
+    }
+    for (const site of sites) {
+      const on = m.landingInSite.get(site);
+      if (on) on.push(n);
+      else m.landingInSite.set(site, [n]);
+    }
   });
   topology.users.forEach((u, i) => {
     m.users.set(u.name, u);

@@ -106,13 +106,23 @@ function classify(m: Model, host: string, servers: Server[], uses: string[]): Na
   return servers.some((s) => modernSites.has(s.site)) ? "legacy" : "regional";
 }
 
-/** The site of the first declared namespace that lands on a 2013+ front end. */
+const primarySites = new WeakMap<Model, { site: string | undefined }>();
+
+/** The site of the first declared namespace that lands on a 2013+ front end; once per model (it scans every namespace, and every name asks). */
 function primarySite(m: Model): string | undefined {
-  for (const ns of m.topology.namespaces) {
-    const s = landing(m, ns.host).find((x) => isModern(x.version) && isClientAccess(x));
-    if (s) return s.site;
+  let memo = primarySites.get(m);
+  if (!memo) {
+    memo = { site: undefined };
+    for (const ns of m.topology.namespaces) {
+      const s = landing(m, ns.host).find((x) => isModern(x.version) && isClientAccess(x));
+      if (s) {
+        memo.site = s.site;
+        break;
+      }
+    }
+    primarySites.set(m, memo);
   }
-  return undefined;
+  return memo.site;
 }
 
 const REASON: Record<NameKind, string> = {
@@ -189,13 +199,20 @@ export function requiredNames(m: Model): RequiredNames {
     }
   }
   // One certificate per distinct set of names, presented by every server that needs exactly that set.
+  // Keyed by the two name lists (a Map, not a scan of the certificates so far: one per server when every server has its own names).
   const certificates: CertificatePlan[] = [];
+  const bySet = new Map<string, CertificatePlan>();
   for (const s of m.topology.servers) {
     const plan = perServer.get(s.name);
     if (!plan) continue;
-    const same = certificates.find((c) => c.names.join() === plan.names.join() && c.internalNames.join() === plan.internalNames.join());
+    const key = JSON.stringify([plan.names.join(), plan.internalNames.join()]);
+    const same = bySet.get(key);
     if (same) same.servers.push(s.name);
-    else certificates.push({ servers: [s.name], ...plan });
+    else {
+      const c = { servers: [s.name], ...plan };
+      certificates.push(c);
+      bySet.set(key, c);
+    }
   }
   return { names, certificates, missing: missingNames(m) };
 }

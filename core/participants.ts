@@ -10,7 +10,7 @@ import type { ClientLocation, FlowSite, Participant, ParticipantLabels, Protocol
 
 /** Names that land on `s`: those this flow used first, else the published ones. */
 function namesOf(m: Model, s: Server, used: Set<string>): string[] {
-  const landing = m.topology.namespaces.filter((ns) => ns.servers.includes(s.name));
+  const landing = m.landingOn.get(s.name) ?? [];
   const inFlow = landing.filter((ns) => used.has(ns.host.toLowerCase())).map((ns) => ns.host);
   if (inFlow.length) return inFlow;
   const published = landing.find((ns) => ns.external !== false);
@@ -49,8 +49,7 @@ export function sitesOf(m: Model, participants: Participant[], steps: Step[], pr
   const used = new Set(steps.map((s) => hostOf(s.url)).filter((h): h is string => !!h));
   const names = [...new Set(participants.flatMap((p) => (p.site ? [p.site] : [])))];
   return names.map((name) => {
-    const here = new Set((m.bySite.get(name) ?? []).map((s) => s.name));
-    const published = m.topology.namespaces.filter((ns) => ns.external !== false && ns.servers.some((s) => here.has(s))).map((ns) => ns.host);
+    const published = (m.landingInSite.get(name) ?? []).filter((ns) => ns.external !== false).map((ns) => ns.host);
     // The names this flow used say most; otherwise everything the site publishes.
     const inFlow = published.filter((h) => used.has(h.toLowerCase()));
     return { name, internetFacing: internetFacing(m, name, protocol), names: inFlow.length ? inFlow : published };

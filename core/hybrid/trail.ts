@@ -51,7 +51,7 @@ export class HybridTrail {
 
   server(s: Server): string {
     if (!this.cast.has(s.name)) {
-      const names = this.m.topology.namespaces.filter((n) => n.servers.includes(s.name) && n.external !== false).map((n) => n.host);
+      const names = (this.m.landingOn.get(s.name) ?? []).filter((n) => n.external !== false).map((n) => n.host);
       this.cast.set(s.name, { id: s.name, label: `${roleShort(s)}, ${s.site} (${s.name})`, kind: "server", server: s.name, site: s.site, version: s.version, roles: [...s.roles], names });
     }
     return s.name;

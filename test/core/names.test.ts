@@ -88,3 +88,17 @@ describe("requiredNames: 2010 with 2013/2016 needs no legacy name (S16)", () => 
     expect(n?.reasons.join(" ")).toContain("S16");
   });
 });
+
+describe("requiredNames: certificates shared by servers with the same names", () => {
+  const cas = o365info.topology.servers.find((s) => s.name === "NY-CAS2013");
+  // Four extra 2013 CAS servers: X0 and X2 publish a.o365info.com, X1 and X3 publish b.o365info.com.
+  const extra = [0, 1, 2, 3].map((i) => ({ ...cas, name: `X${i}`, fqdn: undefined, outlookAnywhere: undefined, autodiscoverInternalUri: undefined, urls: { owa: { external: `https://${i % 2 ? "b" : "a"}.o365info.com/owa` } } }));
+  const t = { ...o365info.topology, servers: [...o365info.topology.servers, ...extra] } as Topology;
+  const r = plan(t);
+
+  it("gives servers that need exactly the same names one certificate, in server order", () => {
+    expect(r.certificates.find((c) => c.servers.includes("X0"))).toEqual({ servers: ["X0", "X2"], names: ["a.o365info.com"], internalNames: [] });
+    expect(r.certificates.find((c) => c.servers.includes("X1"))).toEqual({ servers: ["X1", "X3"], names: ["b.o365info.com"], internalNames: [] });
+    expect(r.certificates.findIndex((c) => c.servers.includes("X0"))).toBeLessThan(r.certificates.findIndex((c) => c.servers.includes("X1")));
+  });
+});
