@@ -11,6 +11,9 @@ export interface SharedParts {
   problem: (description: string) => Schema;
   ref: (name: string) => Schema;
   optionParams: Schema[];
+  /** The audit scope (`users`, `protocols`) and the 413 an audit over the row bound gets. */
+  scopeParams: Schema[];
+  auditTooLarge: Schema;
   flowContent: Schema;
   auditContent: Schema;
   cached: Schema;
@@ -86,7 +89,7 @@ export function topologyPaths(p: SharedParts): Record<string, Schema> {
     "/v1/t/{ref}/flow/{user}/{protocol}/{file}": {
       get: {
         operationId: "getSavedFlow",
-        summary: "A flow of a saved topology, for embeds that follow the topology: `{client}.{svg|mmd|md|json}`",
+        summary: "A flow of a saved topology, for embeds that follow the topology: `{client}.{svg|png|mmd|md|json}`",
         parameters: [REF, path("user", "User name from the topology."), path("protocol", "Protocol."), path("file", "`internal` or `external`, with the format as extension."), query("host", "Host name the client used (default: what namespaces and Autodiscover give it)."), ...p.optionParams],
         responses: { "200": { description: "The flow", content: p.flowContent }, ...p.cached, ...p.errors, "404": notFound, "503": d1 },
       },
@@ -95,8 +98,8 @@ export function topologyPaths(p: SharedParts): Record<string, Schema> {
       get: {
         operationId: "getSavedAudit",
         summary: "The audit of a saved topology: `audit.{md|csv|json}`",
-        parameters: [REF, path("file", "`audit.md`, `audit.csv` or `audit.json`."), query("profile", "Routing profile.")],
-        responses: { "200": { description: "The audit", content: p.auditContent }, ...p.cached, ...p.errors, "404": notFound, "503": d1 },
+        parameters: [REF, path("file", "`audit.md`, `audit.csv` or `audit.json`."), ...p.optionParams, ...p.scopeParams],
+        responses: { "200": { description: "The audit", content: p.auditContent }, ...p.cached, ...p.errors, "404": notFound, "413": p.auditTooLarge, "503": d1 },
       },
     },
   };
