@@ -23,7 +23,11 @@ const ROUTES: Record<string, { method: "GET" | "POST"; url: string; body?: unkno
     { method: "POST", url: "/v1/flow?format=svg", body: REQUEST },
     { method: "POST", url: "/v1/flow", body: { preset: "o365info" } },
   ],
-  "/v1/flow/{format}/{encoded}": ["json", "svg", "png", "mmd", "md"].map((f) => ({ method: "GET" as const, url: `/v1/flow/${f}/${kroki(REQUEST)}` })),
+  "/v1/flow/{format}/{encoded}": [
+    ...["json", "svg", "png", "mmd", "md"].map((f) => ({ method: "GET" as const, url: `/v1/flow/${f}/${kroki(REQUEST)}` })),
+    // A 422 for a URL that fixes mmd: Accept picks only mmd's media type, which the error does not have.
+    { method: "GET", url: `/v1/flow/mmd/${kroki({ ...REQUEST, scenario: { ...REQUEST.scenario, user: "nobody" } })}` },
+  ],
   "/v1/presets": [{ method: "GET", url: "/v1/presets" }],
   "/v1/presets/{id}": [{ method: "GET", url: "/v1/presets/o365info" }, { method: "GET", url: "/v1/presets/nope" }],
   "/v1/presets/{id}/{file}": [
