@@ -44,7 +44,9 @@ export function contentTypeOf(format: Format, media?: string): string {
  */
 export function negotiate<F extends Format>(c: AppContext, allowed: readonly F[], fixed?: string): Negotiated<F> {
   const rep = choose(c, allowed, fixed);
-  c.set("varyAccept", rep.varyAccept);
+  // Errors follow the format, not mmd's media type: when the URL fixed the format, Accept took no part in an error's answer.
+  const urlFixed = (fixed ?? (c.req.query("format") || undefined)) !== undefined;
+  c.set("varyAccept", rep.varyAccept && !urlFixed);
   return rep;
 }
 

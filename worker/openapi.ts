@@ -5,7 +5,7 @@
  * and checks every answer against this document.
  * In: the server origin. Out: a plain object (served as /openapi.json).
  */
-import { auditRequestJsonSchema, flowRequestJsonSchema, PROTOCOLS, presets, scenarioJsonSchema, topologyJsonSchema } from "../core/index.ts";
+import { AUDIT_FORMATS, auditRequestJsonSchema, FLOW_FORMATS, flowRequestJsonSchema, PROTOCOLS, presets, scenarioJsonSchema, topologyJsonSchema } from "../core/index.ts";
 import { MAX_AUDIT_ROWS, MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
 import {
   AUDIT_CONTENT, BODY_ERRORS, CACHED, ERRORS, FLOW_CONTENT, NOT_MODIFIED, ok, OPTION_PARAMS, problem, query, ref, text, withCommonResponses, type Schema,
@@ -20,8 +20,6 @@ function component(s: Schema): Schema {
   return rest;
 }
 
-const FLOW_FORMATS = ["json", "svg", "png", "mmd", "md"];
-const AUDIT_FORMATS = ["json", "md", "csv"];
 const PRESET_IDS = Object.keys(presets);
 const SCENARIO_NAMES = [...new Set(Object.values(presets).flatMap((p) => Object.keys(p.scenarios)))].sort();
 const alternatives = (xs: readonly string[]): string => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
@@ -148,7 +146,7 @@ export function openApiDocument(origin: string): Schema {
           },
         },
       },
-      ...topologyPaths({ problem, ref, optionParams: OPTION_PARAMS, flowContent: FLOW_CONTENT, auditContent: AUDIT_CONTENT, cached: CACHED, errors: ERRORS }),
+      ...topologyPaths({ problem, ref, optionParams: OPTION_PARAMS, scopeParams: SCOPE_PARAMS, auditTooLarge: AUDIT_TOO_LARGE, flowContent: FLOW_CONTENT, auditContent: AUDIT_CONTENT, cached: CACHED, errors: ERRORS }),
       "/openapi.json": {
         get: { operationId: "openApi", summary: "This document", responses: { "200": ok("OpenAPI 3.1", JSON_ONLY({ type: "object", required: ["openapi", "paths"], properties: { openapi: { const: "3.1.0" } } })), ...NOT_MODIFIED } },
       },

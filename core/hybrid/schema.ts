@@ -5,7 +5,7 @@
  */
 import * as z from "zod";
 import { MAX_SERVERS, MAX_STRING, MAX_URL } from "../limits.ts";
-import { hostProblem, urlProblem } from "../syntax.ts";
+import { HOST_PATTERN, hostProblem, URL_PATTERN, urlProblem } from "../syntax.ts";
 import { CLIENT_APPS, HYBRID_TYPES, LB_TLS, SCENARIO_KINDS, USER_LOCATIONS } from "./types.ts";
 
 function syntax(code: "HOST" | "URL", problem: (s: string) => string | undefined) {
@@ -15,8 +15,9 @@ function syntax(code: "HOST" | "URL", problem: (s: string) => string | undefined
   };
 }
 const text = () => z.string().min(1).max(MAX_STRING);
-const host = () => z.string().min(1).max(MAX_STRING).check(syntax("HOST", hostProblem));
-const url = () => z.string().min(1).max(MAX_URL).check(syntax("URL", urlProblem));
+// `.meta({ pattern })`: the published JSON Schema (and OpenAPI) states the rule the custom check enforces.
+const host = () => z.string().min(1).max(MAX_STRING).check(syntax("HOST", hostProblem)).meta({ pattern: HOST_PATTERN });
+const url = () => z.string().min(1).max(MAX_URL).check(syntax("URL", urlProblem)).meta({ pattern: URL_PATTERN });
 const hosts = (max = 100) => z.array(host()).min(1).max(max);
 
 export const loadBalancerSchema = z

@@ -130,7 +130,8 @@ describe("POST /v1/flow and POST /v1/audit keep the contract", () => {
         [`${o.path}`, { body: '{"preset": ', headers: { "Content-Type": "application/json" } }, 400],
         [`${o.path}`, { body: "a: [b\n", headers: { "Content-Type": "application/yaml" } }, 400],
         [`${o.path}`, { body: good, headers: { "Content-Type": "text/html" } }, 415],
-        [`${o.path}?format=png`, { body: good, headers: { "Content-Type": "application/json" } }, 406],
+        // An audit has no picture; a flow has one in png, but none in pdf.
+        [`${o.path}?format=${id === "postAudit" ? "png" : "pdf"}`, { body: good, headers: { "Content-Type": "application/json" } }, 406],
         [`${o.path}`, { body: good, headers: { "Content-Type": "application/json", Accept: "application/pdf" } }, 406],
         [`${o.path}?theme=purple`, { body: good, headers: { "Content-Type": "application/json" } }, 422],
         [`${o.path}?profile=&view=&format=&theme=&background=`, { body: good, headers: { "Content-Type": "application/json" } }, 200],
@@ -167,7 +168,7 @@ describe("GET /v1/flow/{format}/{encoded} keeps the contract", () => {
     const { options: _bodyOptions, ...doc } = await validDocument("/components/schemas/FlowRequest", 2); // the query's view is read
     const pointer = "/components/schemas/FlowRequest";
     const cases: [string, number][] = [
-      [`/v1/flow/png/${kroki(doc)}`, 406],
+      [`/v1/flow/pdf/${kroki(doc)}`, 406],
       ["/v1/flow/svg/!!!not-base64", 400],
       ["/v1/flow/json/AAAA", 400],
       [`/v1/flow/json/${kroki("{not json")}`, 400],
@@ -192,7 +193,7 @@ describe("presets, health and the document keep the contract", () => {
     for (let seed = 1; seed <= SEEDS * 2; seed++) {
       const id = String(await fake((params[0] as Json).schema, seed));
       const name = String(await fake((params[1] as Json).schema, seed));
-      const stem = name.replace(/\.(svg|mmd|md|json|csv)$/, "");
+      const stem = name.replace(/\.(svg|png|mmd|md|json|csv)$/, "");
       const exists = stem === "audit" || Object.hasOwn(presets[id]?.scenarios ?? {}, stem);
       const query = await queryFor(file, seed, ["users"]);
       // Without an extension the format is negotiated: ask for one this kind of file has.
@@ -204,7 +205,7 @@ describe("presets, health and the document keep the contract", () => {
       tally.valid++;
       expectKept(one, [200], `getPreset ${id}`);
     }
-    for (const [url, status] of [["/v1/presets/nope", 404], ["/v1/presets/o365info/activesync-madrid.png", 406], ["/v1/presets/nope/x.svg", 404], ["/v1/presets/o365info/audit.svg", 406], ["/v1/presets/o365info/activesync-madrid.svg?theme=purple", 422]] as const) {
+    for (const [url, status] of [["/v1/presets/nope", 404], ["/v1/presets/o365info/activesync-madrid.pdf", 406], ["/v1/presets/o365info/audit.png", 406], ["/v1/presets/nope/x.svg", 404], ["/v1/presets/o365info/audit.svg", 406], ["/v1/presets/o365info/activesync-madrid.svg?theme=purple", 422]] as const) {
       tally.invalid++;
       expectKept(await send(url.split("/").length > 4 ? file : op("getPreset"), "GET", url), [status], url);
     }

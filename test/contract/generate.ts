@@ -36,37 +36,55 @@ function unique(items: Json[], key: string, suffix: (v: string, i: number) => st
   });
 }
 
+/** A version for comparisons: "SE" (Subscription Edition) comes after 2019. */
+const rank = (s: Json): number => (s.version === "SE" ? 2025 : (s.version as number));
+/** A service level consistent with each version and with Exchange SE's coexistence floors (2016 CU23, 2019 CU14; SE before CU2). */
+const BUILDS: Record<string, string> = { 2007: "SP3 RU23", 2010: "SP3 RU32", 2013: "CU23", 2016: "CU23", 2019: "CU14", SE: "RTM" };
+
 /**
- * A schema-valid topology made consistent: unique names, servers in existing sites, 2016+ as
- * Mailbox only, no forbidden version mix, users on Mailbox servers, namespaces on client-access
- * servers, at least one user, the OAB on servers that can hold and distribute it. Stays schema-valid (only names, versions and roles are changed).
+ * A schema-valid topology made consistent: unique names, servers in existing sites, 2016+ (and SE)
+ * as Mailbox only, no forbidden version mix (SE only with 2016/2019), builds that fit the version,
+ * users on Mailbox servers (cloud users only with a hybrid block, and then without a mailbox),
+ * namespaces on client-access servers, at least one user, the OAB on servers that can hold and
+ * distribute it, and the hybrid block's server names resolving (modern hybrid needs its Hybrid
+ * Agent). Stays schema-valid: only names, versions, builds, roles, `location`, `mailbox` and the
+ * hybrid type are changed.
  */
 export function repair(t: Json): Json {
   const sites = t.sites as Json[];
   const servers = t.servers as Json[];
   unique(sites, "name", (v, i) => `${v.slice(0, 200)}-s${i}`);
   unique(servers, "name", (v, i) => `${v.slice(0, 200)}-x${i}`);
-  const versions = new Set(servers.map((s) => s.version as number));
-  if (versions.has(2007) && [...versions].some((v) => v >= 2016)) for (const s of servers) if ((s.version as number) >= 2016) s.version = 2013;
-  if (servers.some((s) => s.version === 2019) && versions.has(2010)) for (const s of servers) if (s.version === 2019) s.version = 2016;
+  // SE Setup refuses 2013 and older in the organisation; 2016+ refuses 2007; 2019+ refuses 2010.
+  if (servers.some((s) => s.version === "SE") && servers.some((s) => rank(s) <= 2013)) for (const s of servers) if (s.version === "SE") s.version = 2019;
+  if (servers.some((s) => s.version === 2007) && servers.some((s) => rank(s) >= 2016)) for (const s of servers) if (rank(s) >= 2016) s.version = 2013;
+  if (servers.some((s) => s.version === 2010) && servers.some((s) => rank(s) >= 2019)) for (const s of servers) if (rank(s) >= 2019) s.version = 2016;
   servers.forEach((s, i) => {
     s.site = sites[i % sites.length]?.name;
-    if ((s.version as number) >= 2016) s.roles = ["mailbox"];
+    if (rank(s) >= 2016) s.roles = ["mailbox"];
+    if (s.build !== undefined) s.build = BUILDS[String(s.version)];
   });
-  if (!servers.some((s) => (s.roles as string[]).includes("mailbox"))) servers[0]!.roles = (servers[0]!.version as number) >= 2016 ? ["mailbox"] : ["cas", "mailbox"];
+  if (!servers.some((s) => (s.roles as string[]).includes("mailbox"))) servers[0]!.roles = rank(servers[0]!) >= 2016 ? ["mailbox"] : ["cas", "mailbox"];
   const mailboxes = servers.filter((s) => (s.roles as string[]).includes("mailbox")).map((s) => s.name as string);
-  const access = servers.filter((s) => (s.roles as string[]).includes("cas") || (s.version as number) >= 2016).map((s) => s.name as string);
+  const access = servers.filter((s) => (s.roles as string[]).includes("cas") || rank(s) >= 2016).map((s) => s.name as string);
   const namespaces = access.length ? (t.namespaces as Json[]) : [];
   unique(namespaces, "host", (v, i) => `n${i}.${v.slice(0, 200)}`);
   namespaces.forEach((n, i) => (n.servers = [access[i % access.length]]));
+  const hybrid = t.hybrid as Json | undefined;
+  const hybridOn = hybrid !== undefined && hybrid.type !== "none";
   const users = t.users as Json[];
   if (users.length === 0) users.push({ name: "u0", mailbox: "" });
   unique(users, "name", (v, i) => `${v.slice(0, 200)}-u${i}`);
-  users.forEach((u, i) => (u.mailbox = mailboxes[i % mailboxes.length]));
+  users.forEach((u, i) => {
+    // A cloud user's mailbox is in Exchange Online, which only a hybrid block connects to.
+    if (u.location === "cloud" && !hybridOn) u.location = "onprem";
+    if (u.location === "cloud") delete u.mailbox;
+    else u.mailbox = mailboxes[i % mailboxes.length];
+  });
   // The OAB is generated on a 2013+ Mailbox server and distributed by client-access servers.
   const oab = t.offlineAddressBook as Json | undefined;
   if (oab) {
-    const modern = servers.filter((s) => (s.roles as string[]).includes("mailbox") && (s.version as number) >= 2013).map((s) => s.name as string);
+    const modern = servers.filter((s) => (s.roles as string[]).includes("mailbox") && rank(s) >= 2013).map((s) => s.name as string);
     if (oab.generationServer !== undefined) {
       if (modern[0]) oab.generationServer = modern[0];
       else delete oab.generationServer;
@@ -75,6 +93,16 @@ export function repair(t: Json): Json {
       if (access[0]) oab.distribution = [access[0]];
       else delete oab.distribution;
     }
+  }
+  if (hybrid) {
+    const named = (list: unknown) => (list as unknown[]).map((_, i) => servers[i % servers.length]?.name as string);
+    if (Array.isArray(hybrid.hybridServers)) hybrid.hybridServers = named(hybrid.hybridServers);
+    const connector = hybrid.sendConnector as Json | undefined;
+    if (Array.isArray(connector?.sourceServers)) connector.sourceServers = named(connector.sourceServers);
+    const agent = hybrid.hybridAgent as Json | undefined;
+    if (agent) agent.targetServer = access[0] ?? servers[0]?.name;
+    // Modern hybrid reaches on-premises only through its Hybrid Agent.
+    if (hybrid.type === "modern" && !agent) hybrid.type = "classic";
   }
   return { ...t, namespaces };
 }

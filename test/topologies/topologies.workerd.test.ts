@@ -109,6 +109,12 @@ describe("saved topologies in D1", () => {
     expect(csv.status).toBe(200);
     expect(csv.body).toContain("carmen");
     expect(csv.body).toBe((await text("/v1/presets/o365info/audit.csv")).body);
+    // The scope narrows a saved audit as it does a preset's (and keeps a large topology under the row bound).
+    const scoped = await text(`/v1/t/${c.id}/audit.json?users=carmen&protocols=owa,ews`);
+    expect(scoped.status).toBe(200);
+    const rows = (JSON.parse(scoped.body) as { rows: { user: string; protocol: string }[] }).rows;
+    expect(new Set(rows.map((r) => `${r.user} ${r.protocol}`))).toEqual(new Set(["carmen owa", "carmen ews"]));
+    expect((await text(`/v1/t/${c.id}/audit.json?users=nobody`)).status).toBe(422);
   });
 
   it("updates append-only: a new version with the token, old versions unchanged byte for byte, identical bodies not stored twice", async () => {

@@ -5,11 +5,15 @@
  * all the same, none may (it would only split the cache).
  */
 import { describe, expect, it } from "vitest";
+import { inventoryOf } from "../import/fixtures.ts";
 import { get, kroki, post, REQUEST } from "./helpers.ts";
 
 const ACCEPTS: (string | undefined)[] = [undefined, "", "*/*", "text/plain", "text/vnd.mermaid", "application/json", "image/svg+xml", "image/*", "text/markdown", "text/csv", "text/html", "image/png"];
 
 /** Concrete requests for each path template of the document; a new route fails until it is listed here. */
+const TOPOLOGY = { topology: { sites: [{ name: "HQ" }], servers: [{ name: "EX1", version: 2019, roles: ["mailbox"], site: "HQ" }], namespaces: [], users: [{ name: "alice", mailbox: "EX1" }] } };
+const SAVED = "AAAAAAAAAAAAAAAAAAAAAAAA";
+/** Saved topologies need D1; this Node project has no binding, so these check the Vary of their 503 answers (with D1: test/topologies/). */
 const ROUTES: Record<string, { method: "GET" | "POST"; url: string; body?: unknown }[]> = {
   "/healthz": [{ method: "GET", url: "/healthz" }],
   "/openapi.json": [{ method: "GET", url: "/openapi.json" }],
@@ -19,17 +23,32 @@ const ROUTES: Record<string, { method: "GET" | "POST"; url: string; body?: unkno
     { method: "POST", url: "/v1/flow?format=svg", body: REQUEST },
     { method: "POST", url: "/v1/flow", body: { preset: "o365info" } },
   ],
-  "/v1/flow/{format}/{encoded}": ["json", "svg", "mmd", "md"].map((f) => ({ method: "GET" as const, url: `/v1/flow/${f}/${kroki(REQUEST)}` })),
+  "/v1/flow/{format}/{encoded}": [
+    ...["json", "svg", "png", "mmd", "md"].map((f) => ({ method: "GET" as const, url: `/v1/flow/${f}/${kroki(REQUEST)}` })),
+    // A 422 for a URL that fixes mmd: Accept picks only mmd's media type, which the error does not have.
+    { method: "GET", url: `/v1/flow/mmd/${kroki({ ...REQUEST, scenario: { ...REQUEST.scenario, user: "nobody" } })}` },
+  ],
   "/v1/presets": [{ method: "GET", url: "/v1/presets" }],
   "/v1/presets/{id}": [{ method: "GET", url: "/v1/presets/o365info" }, { method: "GET", url: "/v1/presets/nope" }],
   "/v1/presets/{id}/{file}": [
-    ...["activesync-madrid", "activesync-madrid.svg", "activesync-madrid.mmd", "activesync-madrid.md", "activesync-madrid.json"].map((f) => ({ method: "GET" as const, url: `/v1/presets/o365info/${f}` })),
+    ...["activesync-madrid", "activesync-madrid.svg", "activesync-madrid.png", "activesync-madrid.mmd", "activesync-madrid.md", "activesync-madrid.json"].map((f) => ({ method: "GET" as const, url: `/v1/presets/o365info/${f}` })),
     ...["audit", "audit.json", "audit.md", "audit.csv", "nope.mmd"].map((f) => ({ method: "GET" as const, url: `/v1/presets/o365info/${f}` })),
   ],
   "/v1/audit": [
     { method: "POST", url: "/v1/audit", body: { preset: "o365info" } },
     { method: "POST", url: "/v1/audit?format=csv", body: { preset: "o365info" } },
+    { method: "POST", url: "/v1/audit?users=carmen&protocols=owa", body: { preset: "o365info" } },
   ],
+  "/v1/import": [
+    { method: "POST", url: "/v1/import", body: inventoryOf("worked-example") },
+    { method: "POST", url: "/v1/import?format=yaml", body: inventoryOf("worked-example") },
+  ],
+  "/v1/topologies": [{ method: "POST", url: "/v1/topologies", body: TOPOLOGY }],
+  "/v1/topologies/{ref}": [{ method: "GET", url: `/v1/topologies/${SAVED}` }, { method: "GET", url: `/v1/topologies/${SAVED}@1` }],
+  "/v1/topologies/{id}/versions": [{ method: "GET", url: `/v1/topologies/${SAVED}/versions` }],
+  "/v1/topologies/{id}/diff": [{ method: "GET", url: `/v1/topologies/${SAVED}/diff` }, { method: "GET", url: `/v1/topologies/${SAVED}/diff?format=md` }],
+  "/v1/t/{ref}/flow/{user}/{protocol}/{file}": ["internal", "external.svg", "external.mmd", "internal.json"].map((f) => ({ method: "GET" as const, url: `/v1/t/${SAVED}/flow/alice/owa/${f}` })),
+  "/v1/t/{ref}/{file}": ["audit.md", "audit.csv", "audit.json"].map((f) => ({ method: "GET" as const, url: `/v1/t/${SAVED}/${f}` })),
 };
 
 async function send(r: { method: "GET" | "POST"; url: string; body?: unknown }, accept: string | undefined): Promise<Response> {

@@ -1,7 +1,7 @@
 /**
  * Diagrams of a saved topology, for wiki embeds that follow the migration:
- * GET /v1/t/{id}[@{version}]/flow/{user}/{protocol}/{client}.{svg|mmd|md|json}?host=&profile=&theme=&background=&view=
- * and GET /v1/t/{id}[@{version}]/audit.{md|csv|json}?profile=. The stored topology goes through the
+ * GET /v1/t/{id}[@{version}]/flow/{user}/{protocol}/{client}.{svg|png|mmd|md|json}?host=&profile=&theme=&background=&view=&notes=&label=
+ * and GET /v1/t/{id}[@{version}]/audit.{md|csv|json}?profile=&users=&protocols= (the scope keeps a large saved topology under the row bound). The stored topology goes through the
  * same serveFlow / serveAudit as every other route (same validation, ETag, 304 and error cards).
  * Latest-version URLs are cached for LATEST_MAX_AGE_S and then revalidated; versioned ones are immutable.
  */
@@ -11,7 +11,7 @@ import type { AppContext, AppEnv, FlowFormat } from "../app-env.ts";
 import { notAcceptable, notFound } from "../errors.ts";
 import type { FlowLinks } from "../links.ts";
 import { negotiate } from "../negotiate.ts";
-import { queryOptions, withQueryOptions } from "../options.ts";
+import { auditQueryOptions, queryOptions, withQueryOptions } from "../options.ts";
 import { serveFlow } from "../serve-flow.ts";
 import { CACHE_LATEST, CACHE_VERSION, parseRef, storedTopology, storeOf } from "../topologies/request.ts";
 import { serveAudit } from "./audit.ts";
@@ -24,9 +24,10 @@ function splitFile(file: string): [string, string | undefined] {
   return dot > 0 ? [file.slice(0, dot), file.slice(dot + 1)] : [file, undefined];
 }
 
-/** Errors for an `.svg` URL are drawn as an SVG card, from the first check on. */
+/** Errors for an `.svg` or `.png` URL are drawn as an SVG card, from the first check on (as for presets). */
 function markSvg(c: AppContext, ext: string | undefined): void {
-  if (ext?.toLowerCase() === "svg") c.set("format", "svg");
+  const lower = ext?.toLowerCase();
+  if (lower === "svg" || lower === "png") c.set("format", lower);
 }
 
 /** The same flow's URLs in every format (and the map view), keeping the query. */
@@ -49,7 +50,7 @@ savedRoutes.get("/v1/t/:ref/flow/:user/:protocol/:file", async (c) => {
   markSvg(c, ext);
   const ref = parseRef(c.req.param("ref"));
   if (ext !== undefined && !(FLOW_FORMATS as readonly string[]).includes(ext.toLowerCase())) {
-    throw notAcceptable(`format ${JSON.stringify(ext.slice(0, 40))} is not available; use ${client}.svg, .mmd, .md or .json`, FLOW_FORMATS);
+    throw notAcceptable(`format ${JSON.stringify(ext.slice(0, 40))} is not available; use ${client}.svg, .png, .mmd, .md or .json`, FLOW_FORMATS);
   }
   const rep = negotiate(c, FLOW_FORMATS, ext);
   const stored = await storeOf(c).read(ref.id, ref.version);
@@ -65,8 +66,8 @@ savedRoutes.get("/v1/t/:ref/:file", async (c) => {
   const [name, ext] = splitFile(c.req.param("file"));
   markSvg(c, ext);
   const ref = parseRef(c.req.param("ref"));
-  if (name !== "audit") throw notFound(`no ${JSON.stringify(c.req.param("file").slice(0, 80))} here; a saved topology has flow/{user}/{protocol}/{client}.{svg|mmd|md|json} and audit.{md|csv|json}`);
+  if (name !== "audit") throw notFound(`no ${JSON.stringify(c.req.param("file").slice(0, 80))} here; a saved topology has flow/{user}/{protocol}/{client}.{svg|png|mmd|md|json} and audit.{md|csv|json}`);
   const rep = negotiate(c, AUDIT_FORMATS, ext);
   const stored = await storeOf(c).read(ref.id, ref.version);
-  return serveAudit(c, withQueryOptions({ topology: storedTopology(stored.body) }, queryOptions(c)), rep, ref.version === undefined ? CACHE_LATEST : CACHE_VERSION);
+  return serveAudit(c, withQueryOptions({ topology: storedTopology(stored.body) }, auditQueryOptions(c)), rep, ref.version === undefined ? CACHE_LATEST : CACHE_VERSION);
 });

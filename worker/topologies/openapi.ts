@@ -11,6 +11,9 @@ export interface SharedParts {
   problem: (description: string) => Schema;
   ref: (name: string) => Schema;
   optionParams: Schema[];
+  /** The audit scope (`users`, `protocols`) and the 413 an audit over the row bound gets. */
+  scopeParams: Schema[];
+  auditTooLarge: Schema;
   flowContent: Schema;
   auditContent: Schema;
   cached: Schema;
@@ -33,6 +36,7 @@ export function topologyPaths(p: SharedParts): Record<string, Schema> {
   return {
     "/v1/topologies": {
       post: {
+        operationId: "saveTopology",
         summary: "Save a topology: a new id, version 1 and its write token (shown only in this answer)",
         description: "Body: the topology as YAML or JSON (bare, as `exflow presets` prints it, or as `{ topology }`), validated like every other request. The token is stored only as its SHA-256.",
         requestBody: body,
@@ -41,11 +45,13 @@ export function topologyPaths(p: SharedParts): Record<string, Schema> {
     },
     "/v1/topologies/{ref}": {
       get: {
+        operationId: "getTopology",
         summary: "A saved topology: the latest version or `{id}@{version}`",
         parameters: [REF],
         responses: { "200": { description: "The topology with its version and creation time", content: { "application/json": { schema: p.ref("SavedTopology") } } }, ...p.cached, "404": notFound, "503": d1 },
       },
       put: {
+        operationId: "putTopology",
         summary: "Store a new version (append-only)",
         description: `Needs the write token. 201 with the new version; 200 when the body equals the latest version (nothing stored). Concurrent PUTs all land, as consecutive versions. Limits: ${MAX_VERSIONS} versions per id (409), ${MAX_WRITES_PER_WINDOW} writes per id per ${WRITE_WINDOW_MS / 1000} s (429 with Retry-After).`,
         parameters: [path("ref", "The topology's id (no `@version`).")],
@@ -54,6 +60,7 @@ export function topologyPaths(p: SharedParts): Record<string, Schema> {
         responses: { "200": written("Unchanged: identical to the latest version."), "201": written("Stored as a new version."), ...p.errors, ...auth, "404": notFound, "409": p.problem("The version limit is reached."), "429": p.problem("Too many writes to this id; see Retry-After."), "503": d1 },
       },
       delete: {
+        operationId: "deleteTopology",
         summary: "Delete the topology: every version, at once",
         parameters: [path("ref", "The topology's id (no `@version`).")],
         security: BEARER,
@@ -62,6 +69,7 @@ export function topologyPaths(p: SharedParts): Record<string, Schema> {
     },
     "/v1/topologies/{id}/versions": {
       get: {
+        operationId: "listTopologyVersions",
         summary: "The versions of a saved topology, oldest first, with their creation times",
         parameters: [ID],
         responses: { "200": { description: "Versions", content: { "application/json": { schema: { type: "object", properties: { id: text, versions: { type: "array", items: p.ref("SavedVersion") } } } } } }, ...p.cached, "404": notFound, "503": d1 },
@@ -69,6 +77,7 @@ export function topologyPaths(p: SharedParts): Record<string, Schema> {
     },
     "/v1/topologies/{id}/diff": {
       get: {
+        operationId: "diffTopology",
         summary: "Which flows changed outcome or path between two versions (JSON, or Markdown for a status report)",
         parameters: [ID, query("from", "Older version; default: the one before `to`."), query("to", "Newer version; default: the latest."), query("profile", "Routing profile (o365info, microsoft)."), query("format", "json or md (or choose with Accept).")],
         responses: {
@@ -79,16 +88,18 @@ export function topologyPaths(p: SharedParts): Record<string, Schema> {
     },
     "/v1/t/{ref}/flow/{user}/{protocol}/{file}": {
       get: {
-        summary: "A flow of a saved topology, for embeds that follow the topology: `{client}.{svg|mmd|md|json}`",
+        operationId: "getSavedFlow",
+        summary: "A flow of a saved topology, for embeds that follow the topology: `{client}.{svg|png|mmd|md|json}`",
         parameters: [REF, path("user", "User name from the topology."), path("protocol", "Protocol."), path("file", "`internal` or `external`, with the format as extension."), query("host", "Host name the client used (default: what namespaces and Autodiscover give it)."), ...p.optionParams],
         responses: { "200": { description: "The flow", content: p.flowContent }, ...p.cached, ...p.errors, "404": notFound, "503": d1 },
       },
     },
     "/v1/t/{ref}/{file}": {
       get: {
+        operationId: "getSavedAudit",
         summary: "The audit of a saved topology: `audit.{md|csv|json}`",
-        parameters: [REF, path("file", "`audit.md`, `audit.csv` or `audit.json`."), query("profile", "Routing profile.")],
-        responses: { "200": { description: "The audit", content: p.auditContent }, ...p.cached, ...p.errors, "404": notFound, "503": d1 },
+        parameters: [REF, path("file", "`audit.md`, `audit.csv` or `audit.json`."), ...p.optionParams, ...p.scopeParams],
+        responses: { "200": { description: "The audit", content: p.auditContent }, ...p.cached, ...p.errors, "404": notFound, "413": p.auditTooLarge, "503": d1 },
       },
     },
   };
