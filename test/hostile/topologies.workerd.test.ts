@@ -10,18 +10,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { presets } from "../../core/index.ts";
 import { acceptArb, bodyArb, queryArb } from "./generate.ts";
-import { Figures, responseProblems, type Got, type Sent } from "./support.ts";
+import { Figures, responseProblems, type Sent } from "./support.ts";
+import { BASE, fetchOne } from "./workerd-fetch.ts";
 
-const BASE = "https://exflow.test";
-
-async function fetchOne(req: Sent): Promise<Got> {
-  const t0 = Date.now();
-  const init: RequestInit = { method: req.method, headers: req.headers ?? {} };
-  if (req.body !== undefined) init.body = req.body as BodyInit;
-  const res = await SELF.fetch(`${BASE}${req.path}`, init);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  return { status: res.status, headers: res.headers, bytes, text: new TextDecoder().decode(bytes), wallMs: Date.now() - t0, cpuMs: 0, hung: false };
-}
 
 const headers = (type: string | undefined, accept: string | undefined, auth?: string): Record<string, string> => ({
   ...(type !== undefined ? { "Content-Type": type } : {}),
