@@ -4,32 +4,22 @@
  * problems by path, the flow and audit follow, and no request leaves the origin.
  */
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorker, type DevWorker } from "../../scripts/dev-worker.ts";
 import { DIR } from "../import/fixtures.ts";
-import { CHROMIUM, CHROMIUM_ARGS } from "../support/browser.ts";
+import { openPlayground, type PlaygroundSession } from "../support/playground.ts";
 
-let worker: DevWorker;
-let browser: Browser;
+let session: PlaygroundSession;
 let page: Page;
-const problems: string[] = [];
-const foreign: string[] = [];
 
 beforeAll(async () => {
-  worker = await startWorker();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  page = await browser.newPage();
-  page.on("pageerror", (e) => problems.push(e.message));
-  page.on("request", (r) => {
-    if (!r.url().startsWith(worker.base) && !r.url().startsWith("blob:") && !r.url().startsWith("data:")) foreign.push(r.url());
-  });
-  await page.goto(`${worker.base}/`);
+  session = await openPlayground();
+  page = session.page;
+  await page.goto(`${session.worker.base}/`);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await worker?.stop();
+  await session?.close();
 }, 60_000);
 
 describe("Import panel", () => {
@@ -56,7 +46,7 @@ describe("Import panel", () => {
     await page.fill("#import-text", JSON.stringify({ HealthCheckerExchangeServer: {} }));
     await page.click("#import-run");
     await page.waitForFunction(() => (document.getElementById("import-report")?.textContent ?? "").includes("HealthChecker"));
-    expect(problems).toEqual([]);
-    expect(foreign).toEqual([]);
+    expect(session.errors).toEqual([]);
+    expect(session.foreign).toEqual([]);
   });
 });

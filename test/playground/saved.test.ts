@@ -7,33 +7,26 @@
  */
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, startWorker, type DevWorker } from "../../scripts/dev-worker.ts";
-import { CHROMIUM, CHROMIUM_ARGS } from "../support/browser.ts";
+import { ROOT } from "../../scripts/dev-worker.ts";
+import { CHROMIUM } from "../support/browser.ts";
+import { openPlayground, type PlaygroundSession } from "../support/playground.ts";
 
 const ARTIFACTS = join(ROOT, "test", "artifacts");
 const haveBrowser = existsSync(CHROMIUM) || process.env.EXFLOW_REQUIRE_BROWSER === "1";
 
 describe.skipIf(!haveBrowser)("playground Save / Load in Chromium", () => {
-  let worker: DevWorker;
-  let browser: Browser;
+  let session: PlaygroundSession;
   let page: Page;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    worker = await startWorker();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage();
-    page.on("pageerror", (e) => problems.push(e.message));
-    page.on("request", (r) => {
-      if (!r.url().startsWith(worker.base) && !/^(blob|data):/.test(r.url())) problems.push(`foreign request ${r.url()}`);
-    });
+    session = await openPlayground();
+    page = session.page;
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await worker?.stop();
+    await session?.close();
   }, 60_000);
 
   const value = (selector: string): Promise<string> => page.$eval(selector, (e) => (e as HTMLInputElement).value);
@@ -43,7 +36,7 @@ describe.skipIf(!haveBrowser)("playground Save / Load in Chromium", () => {
   };
 
   it("saves a new topology, saves a version, loads version 1, and its SVG URL answers", async () => {
-    await page.goto(`${worker.base}/`);
+    await page.goto(`${session.worker.base}/`);
     await page.waitForFunction(() => (document.getElementById("diagram") as HTMLImageElement | null)?.src.startsWith("blob:"));
     await page.click("#saved summary");
     await page.click("#saved-save");
@@ -52,7 +45,7 @@ describe.skipIf(!haveBrowser)("playground Save / Load in Chromium", () => {
     expect(id).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(await value("#saved-token")).toMatch(/^exft_/);
     const url = await value("#saved-url");
-    expect(url.startsWith(`${worker.base}/v1/t/${id}/flow/`)).toBe(true);
+    expect(url.startsWith(`${session.worker.base}/v1/t/${id}/flow/`)).toBe(true);
     const svg = await fetch(url);
     expect(svg.status).toBe(200);
     expect(await svg.text()).toMatch(/^<svg/);
@@ -74,6 +67,7 @@ describe.skipIf(!haveBrowser)("playground Save / Load in Chromium", () => {
     await page.fill("#saved-id", "A".repeat(24));
     await page.click("#saved-load");
     expect(await status(/^Not loaded \(404\)/)).toContain("no saved topology with this id");
-    expect(problems).toEqual([]);
+    expect(session.errors).toEqual([]);
+    expect(session.foreign).toEqual([]);
   }, 120_000);
 });
