@@ -6,11 +6,20 @@ import { defineConfig } from "vitest/config";
 // Tests that drive Debian's Chromium: mermaid-cli fidelity, the playground, the XSS campaign, PNG vs Chromium.
 // `.ci/run` installs Chromium and sets EXFLOW_REQUIRE_BROWSER=1, so in CI they always run (and fail
 // if Chromium is missing); on a machine without it they are left out with a notice, not failed.
-const BROWSER_TESTS = ["test/diagrams/fidelity.test.ts", "test/map/fidelity.test.ts", "test/playground/playground.test.ts", "test/hostile/xss.test.ts", "test/playground/import.test.ts", "test/png/chromium.test.ts"];
+const BROWSER_TESTS = [
+  "test/diagrams/fidelity.test.ts",
+  "test/map/fidelity.test.ts",
+  "test/playground/playground.test.ts",
+  "test/hostile/xss.test.ts",
+  "test/playground/import.test.ts",
+  "test/png/chromium.test.ts",
+];
 const chromium = "/usr/bin/chromium";
 const runBrowserTests = existsSync(chromium) || process.env.EXFLOW_REQUIRE_BROWSER === "1";
 if (!runBrowserTests)
-  console.warn(`\n[exflow] ${chromium} not found: leaving out the ${BROWSER_TESTS.length} Chromium test files (${BROWSER_TESTS.join(", ")}).\n[exflow] Install it with: sudo apt-get install -y chromium fonts-liberation2   (.ci/run does)\n`);
+  console.warn(
+    `\n[exflow] ${chromium} not found: leaving out the ${BROWSER_TESTS.length} Chromium test files (${BROWSER_TESTS.join(", ")}).\n[exflow] Install it with: sudo apt-get install -y chromium fonts-liberation2   (.ci/run does)\n`,
+  );
 
 // In the Node project, `.wasm` and `.ttf` imports load as wrangler uploads them for workerd
 // (a compiled WebAssembly.Module, an ArrayBuffer), so worker/png.ts runs under app.request() too.

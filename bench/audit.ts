@@ -38,8 +38,25 @@ function cas(name: string, site: string, version: Version, d: string, host: stri
   }
   urls.pop3 = { internal: `${fqdn}:995` };
   urls.imap4 = { internal: `${fqdn}:993` };
-  const oa = { enabled: true, externalHostname: `mail.${d}`, clientAuth: "ntlm" as const, iisAuth: ["ntlm" as const, "basic" as const], rpcProxyInstalled: true };
-  return { name, fqdn, version, build: BUILD[version], roles: ["cas"], site, urls, outlookAnywhere: oa, autodiscoverInternalUri: scp, auth: { owa: ["forms"] } };
+  const oa = {
+    enabled: true,
+    externalHostname: `mail.${d}`,
+    clientAuth: "ntlm" as const,
+    iisAuth: ["ntlm" as const, "basic" as const],
+    rpcProxyInstalled: true,
+  };
+  return {
+    name,
+    fqdn,
+    version,
+    build: BUILD[version],
+    roles: ["cas"],
+    site,
+    urls,
+    outlookAnywhere: oa,
+    autodiscoverInternalUri: scp,
+    auth: { owa: ["forms"] },
+  };
 }
 
 export function generate(users: number, seed = 42): Topology {
@@ -58,8 +75,14 @@ export function generate(users: number, seed = 42): Topology {
   servers.push(mbx("HQ-MBX2013A", "HQ", 2013), mbx("HQ-MBX2013B", "HQ", 2013));
   servers.push(cas("HQ-CAS2010", "HQ", 2010, d, `mail.${d}`, scp), mbx("HQ-MBX2010", "HQ", 2010));
   servers.push(cas("HQ-CAS2007", "HQ", 2007, d, `legacy.${d}`, scp), mbx("HQ-MBX2007", "HQ", 2007));
-  namespaces.push({ host: `mail.${d}`, servers: ["HQ-CAS2013A", "HQ-CAS2013B"] }, { host: `autodiscover.${d}`, servers: ["HQ-CAS2013A", "HQ-CAS2013B"] });
-  namespaces.push({ host: `legacy.${d}`, servers: ["HQ-CAS2007"] }, { host: `outlook-hq.${d}.local`, servers: ["HQ-CAS2010"], external: false });
+  namespaces.push(
+    { host: `mail.${d}`, servers: ["HQ-CAS2013A", "HQ-CAS2013B"] },
+    { host: `autodiscover.${d}`, servers: ["HQ-CAS2013A", "HQ-CAS2013B"] },
+  );
+  namespaces.push(
+    { host: `legacy.${d}`, servers: ["HQ-CAS2007"] },
+    { host: `outlook-hq.${d}.local`, servers: ["HQ-CAS2010"], external: false },
+  );
   const sites = ["HQ"];
   for (let i = 1; i < 10; i++) {
     const site = `Branch${i}`;
@@ -69,7 +92,8 @@ export function generate(users: number, seed = 42): Topology {
     const host = r() < 0.34 ? `${site.toLowerCase()}.mail.${d}` : null;
     servers.push(cas(`${site}-CAS${version}`, site, version, d, host, scp), mbx(`${site}-MBX${version}`, site, version));
     if (host) namespaces.push({ host, servers: [`${site}-CAS${version}`] });
-    if (version === 2010) namespaces.push({ host: `outlook-${site.toLowerCase()}.${d}.local`, servers: [`${site}-CAS2010`], external: false });
+    if (version === 2010)
+      namespaces.push({ host: `outlook-${site.toLowerCase()}.${d}.local`, servers: [`${site}-CAS2010`], external: false });
   }
   const mailboxes = servers.filter((s) => s.roles.includes("mailbox"));
   const list: User[] = [];
@@ -125,12 +149,16 @@ function main(): void {
     { name: "audit() (one model)", ...time(() => audit(topology).summary.flows, runs) },
     { name: "naive route(topology) per flow", ...time(() => naive(topology), Math.max(3, Math.floor(runs / 3))) },
   ];
-  console.log(`${users} users, ${topology.servers.length} servers, ${topology.sites.length} sites: ${shape.rows} rows, ${shape.flows} routed flows, ${shape.notApplicable} n/a; ${gc ? "gc between runs" : "run with --expose-gc for steadier heap numbers"}`);
+  console.log(
+    `${users} users, ${topology.servers.length} servers, ${topology.sites.length} sites: ${shape.rows} rows, ${shape.flows} routed flows, ${shape.notApplicable} n/a; ${gc ? "gc between runs" : "run with --expose-gc for steadier heap numbers"}`,
+  );
   console.log("| approach | runs | min ms | median ms | p95 ms | flows/s | heap MB |");
   console.log("|---|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) {
     const med = pick(r.ms, 0.5);
-    console.log(`| ${r.name} | ${r.ms.length} | ${pick(r.ms, 0).toFixed(1)} | ${med.toFixed(1)} | ${pick(r.ms, 0.95).toFixed(1)} | ${Math.round((r.flows / med) * 1000).toLocaleString("en-US")} | ${r.heapMB.toFixed(1)} |`);
+    console.log(
+      `| ${r.name} | ${r.ms.length} | ${pick(r.ms, 0).toFixed(1)} | ${med.toFixed(1)} | ${pick(r.ms, 0.95).toFixed(1)} | ${Math.round((r.flows / med) * 1000).toLocaleString("en-US")} | ${r.heapMB.toFixed(1)} |`,
+    );
   }
   const [fast, slow] = rows.map((r) => pick(r.ms, 0.5)) as [number, number];
   console.log(`median ratio naive / audit: ${(slow / fast).toFixed(1)}x`);

@@ -63,7 +63,11 @@ async function coldStart(dir: string, path: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(BUNDLE)) execFileSync(join(ROOT, "node_modules", ".bin", "wrangler"), ["deploy", "--dry-run", "--outdir", "dist"], { cwd: ROOT, stdio: "ignore" });
+  if (!existsSync(BUNDLE))
+    execFileSync(join(ROOT, "node_modules", ".bin", "wrangler"), ["deploy", "--dry-run", "--outdir", "dist"], {
+      cwd: ROOT,
+      stdio: "ignore",
+    });
   const hello = mkdtempSync(join(tmpdir(), "exflow-cold-hello-"));
   const ours = mkdtempSync(join(tmpdir(), "exflow-cold-ours-"));
   try {
@@ -76,12 +80,16 @@ async function main(): Promise<void> {
       h.push(await coldStart(hello, "/"));
       s.push(await coldStart(ours, "/v1/presets/o365info/activesync-madrid.svg"));
     }
-    console.log(`\ncold start: workerd process start -> first answer (${RUNS} alternating runs, medians; bundle ${(statSync(BUNDLE).size / 1024).toFixed(1)} KB min)`);
+    console.log(
+      `\ncold start: workerd process start -> first answer (${RUNS} alternating runs, medians; bundle ${(statSync(BUNDLE).size / 1024).toFixed(1)} KB min)`,
+    );
     console.log("| worker | first answer ms | min | max |");
     console.log("|---|---:|---:|---:|");
     console.log(`| hello world, GET / | ${median(h).toFixed(0)} | ${Math.min(...h).toFixed(0)} | ${Math.max(...h).toFixed(0)} |`);
     console.log(`| exflow, GET preset SVG | ${median(s).toFixed(0)} | ${Math.min(...s).toFixed(0)} | ${Math.max(...s).toFixed(0)} |`);
-    console.log(`exflow's first SVG answer comes ${(median(s) - median(h)).toFixed(0)} ms after hello world's first answer (${(median(s) / median(h)).toFixed(2)}x)`);
+    console.log(
+      `exflow's first SVG answer comes ${(median(s) - median(h)).toFixed(0)} ms after hello world's first answer (${(median(s) / median(h)).toFixed(2)}x)`,
+    );
   } finally {
     rmSync(hello, { recursive: true, force: true });
     rmSync(ours, { recursive: true, force: true });

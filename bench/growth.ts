@@ -37,7 +37,12 @@ const mailbox = o365.users[0]?.mailbox ?? "";
 const keys = (n: number, prefix = "k"): Doc => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, 0]));
 const range = <T>(n: number, f: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => f(i));
 const flowOf = (topology: Topology | Doc, scenario: Doc = SCENARIO): Doc => ({ topology, scenario });
-const server = (i: number): Doc => ({ name: `S${i}`, version: 2013, roles: ["cas", "mailbox"], site: o365.sites[i % o365.sites.length]?.name });
+const server = (i: number): Doc => ({
+  name: `S${i}`,
+  version: 2013,
+  roles: ["cas", "mailbox"],
+  site: o365.sites[i % o365.sites.length]?.name,
+});
 const deep = (n: number): unknown => {
   let v: unknown = 0;
   for (let i = 0; i < n; i++) v = [v];
@@ -46,32 +51,129 @@ const deep = (n: number): unknown => {
 
 /** The shapes, each on the routes and encodings it applies to. */
 function cases(): Case[] {
-  const shapes: { name: string; make: (n: number) => unknown; start: number; max?: number; routes?: ("flow" | "audit")[]; query?: string }[] = [
+  const shapes: {
+    name: string;
+    make: (n: number) => unknown;
+    start: number;
+    max?: number;
+    routes?: ("flow" | "audit")[];
+    query?: string;
+  }[] = [
     { name: "unknown keys at the root", make: (n) => ({ preset: "o365info", scenario: SCENARIO, ...keys(n) }), start: 500 },
-    { name: "unknown keys in scenario", make: (n) => ({ preset: "o365info", scenario: { ...SCENARIO, ...keys(n) } }), start: 500, routes: ["flow"] },
+    {
+      name: "unknown keys in scenario",
+      make: (n) => ({ preset: "o365info", scenario: { ...SCENARIO, ...keys(n) } }),
+      start: 500,
+      routes: ["flow"],
+    },
     { name: "unknown keys in options", make: (n) => ({ preset: "o365info", scenario: SCENARIO, options: keys(n) }), start: 500 },
-    { name: "unknown keys in a server", make: (n) => flowOf({ ...o365, servers: [{ ...o365.servers[0], ...keys(n) }, ...o365.servers.slice(1)] }), start: 500 },
-    { name: "long roles list (duplicates)", make: (n) => flowOf({ ...o365, servers: [{ ...o365.servers[0], roles: range(n, () => "cas") }, ...o365.servers.slice(1)] }), start: 500 },
-    { name: "long namespace server list", make: (n) => flowOf({ ...o365, namespaces: [{ host: "big.example.com", servers: range(n, (i) => `X${i}`) }] }), start: 500 },
-    { name: "many users (valid)", make: (n) => flowOf({ ...o365, users: [...o365.users, ...range(n, (i) => ({ name: `u${i}`, mailbox }))] }), start: 250, max: 20_000 },
-    { name: "many users, broken mailboxes", make: (n) => flowOf({ ...o365, users: [...o365.users, ...range(n, (i) => ({ name: `u${i}`, mailbox: `MBX-${i}` }))] }), start: 250 },
-    { name: "many duplicate users", make: (n) => flowOf({ ...o365, users: [...o365.users, ...range(n, () => ({ name: "bob", mailbox }))] }), start: 250 },
-    { name: "many servers (valid)", make: (n) => flowOf({ ...o365, servers: [...o365.servers, ...range(n, server)] }), start: 125, max: 2_000 },
+    {
+      name: "unknown keys in a server",
+      make: (n) => flowOf({ ...o365, servers: [{ ...o365.servers[0], ...keys(n) }, ...o365.servers.slice(1)] }),
+      start: 500,
+    },
+    {
+      name: "long roles list (duplicates)",
+      make: (n) => flowOf({ ...o365, servers: [{ ...o365.servers[0], roles: range(n, () => "cas") }, ...o365.servers.slice(1)] }),
+      start: 500,
+    },
+    {
+      name: "long namespace server list",
+      make: (n) => flowOf({ ...o365, namespaces: [{ host: "big.example.com", servers: range(n, (i) => `X${i}`) }] }),
+      start: 500,
+    },
+    {
+      name: "many users (valid)",
+      make: (n) => flowOf({ ...o365, users: [...o365.users, ...range(n, (i) => ({ name: `u${i}`, mailbox }))] }),
+      start: 250,
+      max: 20_000,
+    },
+    {
+      name: "many users, broken mailboxes",
+      make: (n) => flowOf({ ...o365, users: [...o365.users, ...range(n, (i) => ({ name: `u${i}`, mailbox: `MBX-${i}` }))] }),
+      start: 250,
+    },
+    {
+      name: "many duplicate users",
+      make: (n) => flowOf({ ...o365, users: [...o365.users, ...range(n, () => ({ name: "bob", mailbox }))] }),
+      start: 250,
+    },
+    {
+      name: "many servers (valid)",
+      make: (n) => flowOf({ ...o365, servers: [...o365.servers, ...range(n, server)] }),
+      start: 125,
+      max: 2_000,
+    },
     {
       name: "many namespaces (valid)",
-      make: (n) => flowOf({ ...o365, namespaces: [...o365.namespaces, ...range(n, (i) => ({ host: `n${i}.o365info.com`, servers: [o365.servers[0]?.name] }))] }),
+      make: (n) =>
+        flowOf({
+          ...o365,
+          namespaces: [...o365.namespaces, ...range(n, (i) => ({ host: `n${i}.o365info.com`, servers: [o365.servers[0]?.name] }))],
+        }),
       start: 60,
       max: 500,
     },
-    { name: "many servers, map SVG", make: (n) => flowOf({ ...o365, servers: [...o365.servers, ...range(n, server)] }), start: 125, max: 2_000, routes: ["flow"], query: "?format=svg&view=map" },
-    { name: "many servers, Markdown", make: (n) => flowOf({ ...o365, servers: [...o365.servers, ...range(n, server)] }), start: 125, max: 2_000, routes: ["flow"], query: "?format=md" },
-    { name: "many sites, map SVG", make: (n) => flowOf({ ...o365, sites: [...o365.sites, ...range(n, (i) => ({ name: `site${i}` }))] }), start: 25, max: 200, routes: ["flow"], query: "?format=svg&view=map" },
-    { name: "many sites (valid)", make: (n) => flowOf({ ...o365, sites: [...o365.sites, ...range(n, (i) => ({ name: `site${i}` }))] }), start: 25, max: 200 },
-    { name: "long names", make: (n) => flowOf({ ...o365, users: [...o365.users, { name: "x".repeat(n), mailbox: "y".repeat(n) }] }), start: 4096 },
-    { name: "long host in scenario", make: (n) => ({ preset: "o365info", scenario: { ...SCENARIO, host: `${"a".repeat(n)}.example.com` } }), start: 4096, routes: ["flow"] },
+    {
+      name: "many servers, map SVG",
+      make: (n) => flowOf({ ...o365, servers: [...o365.servers, ...range(n, server)] }),
+      start: 125,
+      max: 2_000,
+      routes: ["flow"],
+      query: "?format=svg&view=map",
+    },
+    {
+      name: "many servers, Markdown",
+      make: (n) => flowOf({ ...o365, servers: [...o365.servers, ...range(n, server)] }),
+      start: 125,
+      max: 2_000,
+      routes: ["flow"],
+      query: "?format=md",
+    },
+    {
+      name: "many sites, map SVG",
+      make: (n) => flowOf({ ...o365, sites: [...o365.sites, ...range(n, (i) => ({ name: `site${i}` }))] }),
+      start: 25,
+      max: 200,
+      routes: ["flow"],
+      query: "?format=svg&view=map",
+    },
+    {
+      name: "many sites (valid)",
+      make: (n) => flowOf({ ...o365, sites: [...o365.sites, ...range(n, (i) => ({ name: `site${i}` }))] }),
+      start: 25,
+      max: 200,
+    },
+    {
+      name: "long names",
+      make: (n) => flowOf({ ...o365, users: [...o365.users, { name: "x".repeat(n), mailbox: "y".repeat(n) }] }),
+      start: 4096,
+    },
+    {
+      name: "long host in scenario",
+      make: (n) => ({ preset: "o365info", scenario: { ...SCENARIO, host: `${"a".repeat(n)}.example.com` } }),
+      start: 4096,
+      routes: ["flow"],
+    },
     { name: "deep nesting", make: (n) => ({ preset: "o365info", scenario: SCENARIO, options: { x: deep(n) } }), start: 8, max: 60 },
-    { name: "audit scope: many user names", make: (n) => ({ topology: { ...o365, users: range(n, (i) => ({ name: `u${i}`, mailbox })) }, options: { users: range(Math.min(n, 40), (i) => `u${i * 7}`) } }), start: 250, routes: ["audit"] },
-    { name: "audit scope: patterns over many users", make: (n) => ({ topology: { ...o365, users: range(n, (i) => ({ name: `u${i}`, mailbox })) }, options: { users: ["u1*1", "*9", "u2*"], protocols: ["owa"] } }), start: 250, routes: ["audit"] },
+    {
+      name: "audit scope: many user names",
+      make: (n) => ({
+        topology: { ...o365, users: range(n, (i) => ({ name: `u${i}`, mailbox })) },
+        options: { users: range(Math.min(n, 40), (i) => `u${i * 7}`) },
+      }),
+      start: 250,
+      routes: ["audit"],
+    },
+    {
+      name: "audit scope: patterns over many users",
+      make: (n) => ({
+        topology: { ...o365, users: range(n, (i) => ({ name: `u${i}`, mailbox })) },
+        options: { users: ["u1*1", "*9", "u2*"], protocols: ["owa"] },
+      }),
+      start: 250,
+      routes: ["audit"],
+    },
   ];
   const out: Case[] = [];
   for (const s of shapes) {
@@ -111,7 +213,11 @@ function request(c: Case, doc: unknown): Sized | undefined {
   const body = c.encoding === "yaml" ? stringify(doc) : JSON.stringify(doc);
   if (Buffer.byteLength(body) > MAX_BODY_BYTES) return undefined;
   const type = c.encoding === "yaml" ? "application/yaml" : "application/json";
-  return { url: `http://bench.local/v1/${c.route}${c.query ?? ""}`, init: { method: "POST", body, headers: { "Content-Type": type } }, bytes: Buffer.byteLength(body) };
+  return {
+    url: `http://bench.local/v1/${c.route}${c.query ?? ""}`,
+    init: { method: "POST", body, headers: { "Content-Type": type } },
+    bytes: Buffer.byteLength(body),
+  };
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -182,11 +288,17 @@ async function main(): Promise<void> {
   console.log("|---|---|---|---:|---:|---:|---:|");
   for (const s of summary) {
     const [route, encoding, ...rest] = s.label.split(" ");
-    console.log(`| ${route} | ${encoding} | ${rest.join(" ")} | ${s.exponent.toFixed(2)} | ${s.worst.ms.toFixed(1)} | ${(s.worst.bytes / 1024).toFixed(0)} | ${s.worst.status} |`);
+    console.log(
+      `| ${route} | ${encoding} | ${rest.join(" ")} | ${s.exponent.toFixed(2)} | ${s.worst.ms.toFixed(1)} | ${(s.worst.bytes / 1024).toFixed(0)} | ${s.worst.status} |`,
+    );
   }
   const over = summary.filter((s) => s.exponent > 1.2);
-  console.log(`\nmax exponent ${Math.max(...summary.map((s) => s.exponent)).toFixed(2)} over ${summary.length} cases; ${over.length} above 1.2`);
-  console.log(`slowest request under the limits: ${slowest.ms.toFixed(1)} ms (${slowest.label}, ${(slowest.bytes / 1024).toFixed(0)} KiB, status ${slowest.status}); target < 50 ms`);
+  console.log(
+    `\nmax exponent ${Math.max(...summary.map((s) => s.exponent)).toFixed(2)} over ${summary.length} cases; ${over.length} above 1.2`,
+  );
+  console.log(
+    `slowest request under the limits: ${slowest.ms.toFixed(1)} ms (${slowest.label}, ${(slowest.bytes / 1024).toFixed(0)} KiB, status ${slowest.status}); target < 50 ms`,
+  );
   if (over.length > 0) process.exitCode = 1;
 }
 

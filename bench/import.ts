@@ -23,23 +23,86 @@ function inventory(): unknown {
   for (let s = 0; s < sites; s++) {
     const site = `Site${s}`;
     const host = s === 0 ? "mail.contoso.com" : `site${s}.mail.contoso.com`;
-    for (const [n, adv, role] of [[`S${s}-EX16A`, "Version 15.1 (Build 2507.6)", "Mailbox"], [`S${s}-EX16B`, "Version 15.1 (Build 2507.6)", "Mailbox"], [`S${s}-EX10`, "Version 14.3 (Build 123.4)", "Mailbox, ClientAccess, HubTransport"]] as const) {
-      servers.push({ name: n, fqdn: `${n.toLowerCase()}.contoso.local`, site, adminDisplayVersion: adv, serverRole: role, isClientAccessServer: true, isMailboxServer: true, isEdgeServer: false });
+    for (const [n, adv, role] of [
+      [`S${s}-EX16A`, "Version 15.1 (Build 2507.6)", "Mailbox"],
+      [`S${s}-EX16B`, "Version 15.1 (Build 2507.6)", "Mailbox"],
+      [`S${s}-EX10`, "Version 14.3 (Build 123.4)", "Mailbox, ClientAccess, HubTransport"],
+    ] as const) {
+      servers.push({
+        name: n,
+        fqdn: `${n.toLowerCase()}.contoso.local`,
+        site,
+        adminDisplayVersion: adv,
+        serverRole: role,
+        isClientAccessServer: true,
+        isMailboxServer: true,
+        isEdgeServer: false,
+      });
       const modern = !n.endsWith("EX10");
       for (const p of PROTOCOLS) {
         if (p === "mapi-http" && !modern) continue;
-        vdirs.push({ server: n, protocol: p, name: `${p} (Default Web Site)`, internalUrl: `https://${modern ? host : `${n.toLowerCase()}.contoso.local`}/${p}`, externalUrl: modern ? `https://${host}/${p}` : null, internalAuth: ["Basic", "Fba"], externalAuth: ["Fba"], iisAuth: [], extendedProtection: "None", mrsProxyEnabled: p === "ews" ? false : null });
+        vdirs.push({
+          server: n,
+          protocol: p,
+          name: `${p} (Default Web Site)`,
+          internalUrl: `https://${modern ? host : `${n.toLowerCase()}.contoso.local`}/${p}`,
+          externalUrl: modern ? `https://${host}/${p}` : null,
+          internalAuth: ["Basic", "Fba"],
+          externalAuth: ["Fba"],
+          iisAuth: [],
+          extendedProtection: "None",
+          mrsProxyEnabled: p === "ews" ? false : null,
+        });
       }
-      oa.push({ server: n, internalHostname: modern ? host : null, externalHostname: host, clientAuth: modern ? null : "Ntlm", internalClientAuth: "Ntlm", externalClientAuth: "Ntlm", iisAuth: ["Basic", "Ntlm"], sslOffloading: true });
-      scp.push({ server: n, autodiscoverInternalUri: "https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml", autodiscoverSiteScope: [site] });
+      oa.push({
+        server: n,
+        internalHostname: modern ? host : null,
+        externalHostname: host,
+        clientAuth: modern ? null : "Ntlm",
+        internalClientAuth: "Ntlm",
+        externalClientAuth: "Ntlm",
+        iisAuth: ["Basic", "Ntlm"],
+        sslOffloading: true,
+      });
+      scp.push({
+        server: n,
+        autodiscoverInternalUri: "https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml",
+        autodiscoverSiteScope: [site],
+      });
       for (let d = 0; d < 2; d++) {
         const db = `${n}-DB${d}`;
-        dbs.push({ name: db, server: n, activeServer: n, masterServerOrAvailabilityGroup: n, rpcClientAccessServer: modern ? null : `${n.toLowerCase()}.contoso.local`, offlineAddressBook: modern ? null : "OAB 2010" });
+        dbs.push({
+          name: db,
+          server: n,
+          activeServer: n,
+          masterServerOrAvailabilityGroup: n,
+          rpcClientAccessServer: modern ? null : `${n.toLowerCase()}.contoso.local`,
+          offlineAddressBook: modern ? null : "OAB 2010",
+        });
         for (let m = 0; m < 3; m++) mbx.push({ id: `user${++u}`, database: db, recipientTypeDetails: "UserMailbox" });
       }
     }
   }
-  return { schema: "exflow-inventory/1", collectedAt: "2026-11-02T09:30:00.0000000Z", collector: { psVersion: "5.1", anonymized: true }, sites: Array.from({ length: sites }, (_, s) => ({ name: `Site${s}` })), servers, clientAccess: scp, vdirs, outlookAnywhere: oa, popImap: [], casArrays: [], databases: dbs, dags: [], oabs: [], certificates: [], hybrid: null, mailboxes: mbx, remoteMailboxes: [], errors: [] };
+  return {
+    schema: "exflow-inventory/1",
+    collectedAt: "2026-11-02T09:30:00.0000000Z",
+    collector: { psVersion: "5.1", anonymized: true },
+    sites: Array.from({ length: sites }, (_, s) => ({ name: `Site${s}` })),
+    servers,
+    clientAccess: scp,
+    vdirs,
+    outlookAnywhere: oa,
+    popImap: [],
+    casArrays: [],
+    databases: dbs,
+    dags: [],
+    oabs: [],
+    certificates: [],
+    hybrid: null,
+    mailboxes: mbx,
+    remoteMailboxes: [],
+    errors: [],
+  };
 }
 
 function time(run: () => void): { min: number; median: number } {
@@ -64,7 +127,9 @@ const peer = time(() => {
   JSON.parse(text);
   validateTopology(topology, []);
 });
-console.log(`inventory: ${sites} sites, ${report.summary.servers} servers, ${(text.length / 1024).toFixed(0)} KiB (UTF-16: ${(utf16.length / 1024).toFixed(0)} KiB), ${report.summary.users} users, ${report.summary.namespaces} namespaces`);
+console.log(
+  `inventory: ${sites} sites, ${report.summary.servers} servers, ${(text.length / 1024).toFixed(0)} KiB (UTF-16: ${(utf16.length / 1024).toFixed(0)} KiB), ${report.summary.users} users, ${report.summary.namespaces} namespaces`,
+);
 console.log(`importInventory (UTF-8 text):  min ${imp.min.toFixed(1)} ms, median ${imp.median.toFixed(1)} ms`);
 console.log(`importInventory (UTF-16 bytes): min ${imp16.min.toFixed(1)} ms, median ${imp16.median.toFixed(1)} ms`);
 console.log(`peer: JSON.parse + validateTopology: min ${peer.min.toFixed(1)} ms, median ${peer.median.toFixed(1)} ms`);

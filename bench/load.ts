@@ -13,9 +13,26 @@ import { createRequire } from "node:module";
 import { startWorker } from "../scripts/dev-worker.ts";
 import { prng } from "./prng.ts";
 
-interface Histogram { average: number; p50: number; p99: number }
-interface Result { requests: Histogram; latency: Histogram; errors: number; timeouts: number; non2xx: number; "2xx": number }
-interface AutocannonRequest { method?: string; path?: string; headers?: Record<string, string>; body?: string; setupRequest?: (req: AutocannonRequest) => AutocannonRequest }
+interface Histogram {
+  average: number;
+  p50: number;
+  p99: number;
+}
+interface Result {
+  requests: Histogram;
+  latency: Histogram;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  "2xx": number;
+}
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (req: AutocannonRequest) => AutocannonRequest;
+}
 type Autocannon = (opts: { url: string; connections: number; duration: number; requests?: AutocannonRequest[] }) => Promise<Result>;
 
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
@@ -47,15 +64,24 @@ async function main(): Promise<void> {
     const probe = await fetch(base + svgPath);
     await probe.arrayBuffer();
     console.log(`wrangler dev on ${base}; ${CONNECTIONS} connections, ${DURATION} s per run; node ${process.version}`);
-    console.log(`(a) ${svgPath}: ${probe.status} ${probe.headers.get("content-type")}, cache-control "${probe.headers.get("cache-control")}"`);
+    console.log(
+      `(a) ${svgPath}: ${probe.status} ${probe.headers.get("content-type")}, cache-control "${probe.headers.get("cache-control")}"`,
+    );
 
-    ok = report("(0) GET /healthz (baseline)", await autocannon({ url: `${base}/healthz`, connections: CONNECTIONS, duration: DURATION })) && ok;
+    ok =
+      report("(0) GET /healthz (baseline)", await autocannon({ url: `${base}/healthz`, connections: CONNECTIONS, duration: DURATION })) &&
+      ok;
     ok = report("(a) GET preset SVG", await autocannon({ url: base + svgPath, connections: CONNECTIONS, duration: DURATION })) && ok;
 
     const rnd = prng(20879);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
-    const body = (): string => JSON.stringify({ preset: "o365info", scenario: { user: pick(USERS), protocol: pick(PROTOCOLS), client: pick(CLIENTS) } });
-    const first = await fetch(`${base}/v1/flow?format=svg`, { method: "POST", headers: { "Content-Type": "application/json" }, body: body() });
+    const body = (): string =>
+      JSON.stringify({ preset: "o365info", scenario: { user: pick(USERS), protocol: pick(PROTOCOLS), client: pick(CLIENTS) } });
+    const first = await fetch(`${base}/v1/flow?format=svg`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: body(),
+    });
     await first.arrayBuffer();
     if (!first.ok) throw new Error(`POST /v1/flow probe answered ${first.status}`);
     const post = await autocannon({

@@ -33,7 +33,10 @@ const post = (path: string, body: unknown): (() => Request) => {
   const text = JSON.stringify(body);
   return () => new Request(ORIGIN + path, { method: "POST", headers: { "Content-Type": "application/json" }, body: text });
 };
-const get = (path: string): (() => Request) => () => new Request(ORIGIN + path);
+const get =
+  (path: string): (() => Request) =>
+  () =>
+    new Request(ORIGIN + path);
 
 export const ROWS: Row[] = [
   { name: "GET /v1/presets/o365info/activesync-madrid.svg", goal: 3, make: get("/v1/presets/o365info/activesync-madrid.svg") },
@@ -105,7 +108,14 @@ export async function measure(row: Row): Promise<Measured> {
     r.push(tr / N);
   }
   const ratios = r.map((x, i) => x / (h[i] as number));
-  return { name: row.name, ms: median(r), healthzMs: median(h), ratio: median(ratios), goal: row.goal, spread: Math.max(...ratios) / Math.min(...ratios) };
+  return {
+    name: row.name,
+    ms: median(r),
+    healthzMs: median(h),
+    ratio: median(ratios),
+    goal: row.goal,
+    spread: Math.max(...ratios) / Math.min(...ratios),
+  };
 }
 
 function auditCurve(): { users: number; ms: number; perUser: number }[] {
@@ -128,7 +138,9 @@ function auditCurve(): { users: number; ms: number; perUser: number }[] {
 }
 
 async function main(): Promise<void> {
-  console.log(`in-process app.fetch, CPU time per request, node ${process.version}; ${N} requests per run after warm-up, median of ${RUNS} runs, each row interleaved with /healthz`);
+  console.log(
+    `in-process app.fetch, CPU time per request, node ${process.version}; ${N} requests per run after warm-up, median of ${RUNS} runs, each row interleaved with /healthz`,
+  );
   console.log("| request | CPU ms | x /healthz | goal | met | run-to-run spread |");
   console.log("|---|---:|---:|---:|---|---:|");
   // Warm everything (JIT, the preset models) before the first row, so row order does not matter.
@@ -141,19 +153,26 @@ async function main(): Promise<void> {
   for (const row of chosen) {
     const m = await measure(row);
     rows.push(m);
-    console.log(`| ${m.name} | ${m.ms.toFixed(3)} | ${m.ratio.toFixed(1)} | <= ${m.goal} | ${m.ratio <= m.goal ? "yes" : "NO"} | ${((m.spread - 1) * 100).toFixed(0)} % |`);
+    console.log(
+      `| ${m.name} | ${m.ms.toFixed(3)} | ${m.ratio.toFixed(1)} | <= ${m.goal} | ${m.ratio <= m.goal ? "yes" : "NO"} | ${((m.spread - 1) * 100).toFixed(0)} % |`,
+    );
   }
-  console.log(`/healthz: median ${median(rows.map((r) => r.healthzMs)).toFixed(4)} ms (min ${Math.min(...rows.map((r) => r.healthzMs)).toFixed(4)}, max ${Math.max(...rows.map((r) => r.healthzMs)).toFixed(4)} over the rows)`);
+  console.log(
+    `/healthz: median ${median(rows.map((r) => r.healthzMs)).toFixed(4)} ms (min ${Math.min(...rows.map((r) => r.healthzMs)).toFixed(4)}, max ${Math.max(...rows.map((r) => r.healthzMs)).toFixed(4)} over the rows)`,
+  );
   if (only) return;
   const curve = auditCurve();
   console.log("\naudit() of the seeded bench organisation (bench/audit.ts generate), CPU ms, median of 5 (3 at 10,000):");
   console.log("| users | ms | ms per user | per user vs 10 users |");
   console.log("|---:|---:|---:|---:|");
   const base = curve[0]?.perUser ?? 1;
-  for (const c of curve) console.log(`| ${c.users.toLocaleString("en-US")} | ${c.ms.toFixed(1)} | ${c.perUser.toFixed(4)} | ${(c.perUser / base).toFixed(2)} |`);
+  for (const c of curve)
+    console.log(`| ${c.users.toLocaleString("en-US")} | ${c.ms.toFixed(1)} | ${c.perUser.toFixed(4)} | ${(c.perUser / base).toFixed(2)} |`);
   const last = curve[curve.length - 1] as { perUser: number };
   const mid = curve[2] as { perUser: number };
-  console.log(`linear: ms per user at 10,000 is ${(last.perUser / mid.perUser).toFixed(2)}x that at 1,000 (goal: about 1, <= 1.5) ${last.perUser / mid.perUser <= 1.5 ? "met" : "NOT met"}`);
+  console.log(
+    `linear: ms per user at 10,000 is ${(last.perUser / mid.perUser).toFixed(2)}x that at 1,000 (goal: about 1, <= 1.5) ${last.perUser / mid.perUser <= 1.5 ? "met" : "NOT met"}`,
+  );
   if (process.argv.includes("--json")) console.log(JSON.stringify({ rows, curve }));
 }
 

@@ -14,7 +14,12 @@ import { deflateSync } from "node:zlib";
 import { presets } from "../core/index.ts";
 import { startWorker } from "../scripts/dev-worker.ts";
 
-interface Result { requests: { average: number }; latency: { p50: number; p99: number }; errors: number; non2xx: number }
+interface Result {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  non2xx: number;
+}
 type Autocannon = (opts: { url: string; connections: number; duration: number }) => Promise<Result>;
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
@@ -31,7 +36,11 @@ const pct = (xs: number[], p: number): number => {
 const worker = await startWorker();
 try {
   const base = worker.base;
-  const created = await fetch(`${base}/v1/topologies`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(topology) });
+  const created = await fetch(`${base}/v1/topologies`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(topology),
+  });
   const { id } = (await created.json()) as { id: string };
   const encoded = deflateSync(JSON.stringify({ topology, scenario }), { level: 9 }).toString("base64url");
   const urls: Record<string, string> = {
@@ -45,7 +54,9 @@ try {
     if (res.status !== 200) throw new Error(`${url} -> ${res.status}`);
     bodies.add(await res.text());
   }
-  console.log(`wrangler dev on ${base}; node ${process.version}; encoded URL ${urls["encoded        /v1/flow/svg/{encoded}"]?.length} characters; ${bodies.size === 1 ? "same SVG bytes from all three" : "SVGs DIFFER"}`);
+  console.log(
+    `wrangler dev on ${base}; node ${process.version}; encoded URL ${urls["encoded        /v1/flow/svg/{encoded}"]?.length} characters; ${bodies.size === 1 ? "same SVG bytes from all three" : "SVGs DIFFER"}`,
+  );
 
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(urls).map((k) => [k, []]));
   for (let i = 0; i < 20; i++) for (const url of Object.values(urls)) await (await fetch(url)).arrayBuffer();
@@ -61,13 +72,17 @@ try {
   console.log(`\n1 client, ${N} requests per URL, interleaved (ms)          p50     p90     p99`);
   const enc = pct(times["encoded        /v1/flow/svg/{encoded}"] ?? [], 50);
   for (const [label, xs] of Object.entries(times)) {
-    console.log(`${label.padEnd(52)} ${pct(xs, 50).toFixed(2).padStart(6)}  ${pct(xs, 90).toFixed(2).padStart(6)}  ${pct(xs, 99).toFixed(2).padStart(6)}   p50 ${(pct(xs, 50) / enc).toFixed(2)}x encoded`);
+    console.log(
+      `${label.padEnd(52)} ${pct(xs, 50).toFixed(2).padStart(6)}  ${pct(xs, 90).toFixed(2).padStart(6)}  ${pct(xs, 99).toFixed(2).padStart(6)}   p50 ${(pct(xs, 50) / enc).toFixed(2)}x encoded`,
+    );
   }
 
   console.log(`\nautocannon, 10 connections, ${SECONDS} s each                    req/s    p50    p99  errors/non-2xx`);
   for (const [label, url] of Object.entries(urls)) {
     const r = await autocannon({ url, connections: 10, duration: SECONDS });
-    console.log(`${label.padEnd(52)} ${r.requests.average.toFixed(0).padStart(6)}  ${String(r.latency.p50).padStart(5)}  ${String(r.latency.p99).padStart(5)}  ${r.errors}/${r.non2xx}`);
+    console.log(
+      `${label.padEnd(52)} ${r.requests.average.toFixed(0).padStart(6)}  ${String(r.latency.p50).padStart(5)}  ${String(r.latency.p99).padStart(5)}  ${r.errors}/${r.non2xx}`,
+    );
   }
 } finally {
   await worker.stop();

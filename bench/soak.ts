@@ -24,9 +24,27 @@ import { deflateSync } from "node:zlib";
 import { startWorker } from "../scripts/dev-worker.ts";
 import { prng } from "./prng.ts";
 
-interface Histogram { average: number; mean: number; p50: number; p90: number; p99: number; max: number; total: number }
-interface Result { requests: Histogram; latency: Histogram; errors: number; timeouts: number; non2xx: number; "2xx": number; duration: number }
-interface Ctx { kind?: string }
+interface Histogram {
+  average: number;
+  mean: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  total: number;
+}
+interface Result {
+  requests: Histogram;
+  latency: Histogram;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  "2xx": number;
+  duration: number;
+}
+interface Ctx {
+  kind?: string;
+}
 interface AutocannonRequest {
   method?: string;
   path?: string;
@@ -36,7 +54,14 @@ interface AutocannonRequest {
   onResponse?: (status: number, body: string, context: Ctx) => void;
 }
 type Tracker = PromiseLike<Result> & { stop: () => void };
-type Autocannon = (opts: { url: string; connections: number; amount?: number; duration?: number; timeout?: number; requests?: AutocannonRequest[] }) => Tracker;
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  amount?: number;
+  duration?: number;
+  timeout?: number;
+  requests?: AutocannonRequest[];
+}) => Tracker;
 
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 const SECONDS = Number(process.argv[2] ?? 60);
@@ -97,7 +122,11 @@ async function main(): Promise<void> {
     const list = (await (await fetch(`${base}/v1/presets`)).json()) as { presets: { id: string; scenarios: { name: string }[] }[] };
     const scenarios = list.presets.flatMap((p) => p.scenarios.map((s) => ({ id: p.id, name: s.name })));
     const flows = await Promise.all(
-      scenarios.map(async (s) => ({ preset: s.id, scenario: ((await (await fetch(`${base}/v1/presets/${s.id}`)).json()) as { scenarios: Record<string, { scenario: unknown }> }).scenarios[s.name]!.scenario })),
+      scenarios.map(async (s) => ({
+        preset: s.id,
+        scenario: ((await (await fetch(`${base}/v1/presets/${s.id}`)).json()) as { scenarios: Record<string, { scenario: unknown }> })
+          .scenarios[s.name]!.scenario,
+      })),
     );
     const rnd = prng(20879);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
@@ -105,25 +134,119 @@ async function main(): Promise<void> {
     const json = { "Content-Type": "application/json" };
     const allKinds: Kind[] = [
       { name: "GET /healthz (baseline)", weight: 0, expect: 200, make: () => ({ method: "GET", path: "/healthz" }) },
-      { name: "GET preset svg", weight: 20, expect: 200, make: () => { const s = pick(scenarios); return { method: "GET", path: `/v1/presets/${s.id}/${s.name}.svg?view=${pick(["sequence", "map"])}&theme=${pick(["default", "dark", "neutral"])}` }; } },
-      { name: "GET encoded URL", weight: 15, expect: 200, make: () => ({ method: "GET", path: `/v1/flow/${pick(["svg", "json", "mmd", "md"])}/${pick(encoded)}${pick(["", "?view=map", "?theme=dark"])}` }) },
-      { name: "POST /v1/flow", weight: 25, expect: 200, make: () => ({ method: "POST", path: `/v1/flow?format=${pick(["json", "svg", "svg", "md", "mmd"])}`, headers: json, body: JSON.stringify(pick(flows)) }) },
-      { name: "POST /v1/audit", weight: 10, expect: 200, make: () => ({ method: "POST", path: `/v1/audit?format=${pick(["json", "md", "csv"])}`, headers: json, body: JSON.stringify({ preset: pick(list.presets).id }) }) },
-      { name: "invalid: bad JSON", weight: 5, expect: 400, make: () => ({ method: "POST", path: "/v1/flow", headers: json, body: '{"preset": "o365info", "scenario": {' }) },
-      { name: "invalid: unknown user", weight: 5, expect: 422, make: () => ({ method: "POST", path: `/v1/flow?format=${pick(["json", "svg"])}`, headers: json, body: JSON.stringify({ preset: "o365info", scenario: { user: `nobody${Math.floor(rnd() * 1000)}`, protocol: "ews", client: "internal" } }) }) },
-      { name: "invalid: Content-Type", weight: 4, expect: 415, make: () => ({ method: "POST", path: "/v1/flow", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "a=1" }) },
-      { name: "invalid: method", weight: 3, expect: 405, make: () => ({ method: pick(["PUT", "DELETE", "PATCH"]), path: "/v1/flow", headers: json, body: "{}" }) },
-      { name: "invalid: unknown preset", weight: 3, expect: 404, make: () => ({ method: "GET", path: `/v1/presets/nope${Math.floor(rnd() * 100)}/x.svg` }) },
-      { name: "invalid: format", weight: 3, expect: 406, make: () => ({ method: "GET", path: `/v1/presets/o365info/activesync-madrid.png` }) },
-      { name: "invalid: corrupt encoded", weight: 5, expect: 400, make: () => { const e = pick(encoded); return { method: "GET", path: `/v1/flow/svg/${e.slice(0, Math.floor(e.length / 2))}` }; } },
-      { name: "invalid: body too large", weight: 2, expect: 413, make: () => ({ method: "POST", path: "/v1/flow", headers: json, body: " ".repeat(256 * 1024 + 1) }) },
+      {
+        name: "GET preset svg",
+        weight: 20,
+        expect: 200,
+        make: () => {
+          const s = pick(scenarios);
+          return {
+            method: "GET",
+            path: `/v1/presets/${s.id}/${s.name}.svg?view=${pick(["sequence", "map"])}&theme=${pick(["default", "dark", "neutral"])}`,
+          };
+        },
+      },
+      {
+        name: "GET encoded URL",
+        weight: 15,
+        expect: 200,
+        make: () => ({
+          method: "GET",
+          path: `/v1/flow/${pick(["svg", "json", "mmd", "md"])}/${pick(encoded)}${pick(["", "?view=map", "?theme=dark"])}`,
+        }),
+      },
+      {
+        name: "POST /v1/flow",
+        weight: 25,
+        expect: 200,
+        make: () => ({
+          method: "POST",
+          path: `/v1/flow?format=${pick(["json", "svg", "svg", "md", "mmd"])}`,
+          headers: json,
+          body: JSON.stringify(pick(flows)),
+        }),
+      },
+      {
+        name: "POST /v1/audit",
+        weight: 10,
+        expect: 200,
+        make: () => ({
+          method: "POST",
+          path: `/v1/audit?format=${pick(["json", "md", "csv"])}`,
+          headers: json,
+          body: JSON.stringify({ preset: pick(list.presets).id }),
+        }),
+      },
+      {
+        name: "invalid: bad JSON",
+        weight: 5,
+        expect: 400,
+        make: () => ({ method: "POST", path: "/v1/flow", headers: json, body: '{"preset": "o365info", "scenario": {' }),
+      },
+      {
+        name: "invalid: unknown user",
+        weight: 5,
+        expect: 422,
+        make: () => ({
+          method: "POST",
+          path: `/v1/flow?format=${pick(["json", "svg"])}`,
+          headers: json,
+          body: JSON.stringify({
+            preset: "o365info",
+            scenario: { user: `nobody${Math.floor(rnd() * 1000)}`, protocol: "ews", client: "internal" },
+          }),
+        }),
+      },
+      {
+        name: "invalid: Content-Type",
+        weight: 4,
+        expect: 415,
+        make: () => ({ method: "POST", path: "/v1/flow", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "a=1" }),
+      },
+      {
+        name: "invalid: method",
+        weight: 3,
+        expect: 405,
+        make: () => ({ method: pick(["PUT", "DELETE", "PATCH"]), path: "/v1/flow", headers: json, body: "{}" }),
+      },
+      {
+        name: "invalid: unknown preset",
+        weight: 3,
+        expect: 404,
+        make: () => ({ method: "GET", path: `/v1/presets/nope${Math.floor(rnd() * 100)}/x.svg` }),
+      },
+      {
+        name: "invalid: format",
+        weight: 3,
+        expect: 406,
+        make: () => ({ method: "GET", path: `/v1/presets/o365info/activesync-madrid.png` }),
+      },
+      {
+        name: "invalid: corrupt encoded",
+        weight: 5,
+        expect: 400,
+        make: () => {
+          const e = pick(encoded);
+          return { method: "GET", path: `/v1/flow/svg/${e.slice(0, Math.floor(e.length / 2))}` };
+        },
+      },
+      {
+        name: "invalid: body too large",
+        weight: 2,
+        expect: 413,
+        make: () => ({ method: "POST", path: "/v1/flow", headers: json, body: " ".repeat(256 * 1024 + 1) }),
+      },
     ];
     const only = process.env.SOAK_ONLY;
-    const kinds = only ? allKinds.filter((k) => k.name.includes(only)).map((k) => ({ ...k, weight: k.weight || 1 })) : allKinds.filter((k) => k.weight > 0);
+    const kinds = only
+      ? allKinds.filter((k) => k.name.includes(only)).map((k) => ({ ...k, weight: k.weight || 1 }))
+      : allKinds.filter((k) => k.weight > 0);
     if (kinds.length === 0) throw new Error(`SOAK_ONLY=${only} matches no kind`);
     const totalWeight = kinds.reduce((a, k) => a + k.weight, 0);
     const byName = new Map(kinds.map((k) => [k.name, k]));
-    const counts = new Map<string, { n: number; bad: number; statuses: Map<number, number> }>(kinds.map((k) => [k.name, { n: 0, bad: 0, statuses: new Map() }]));
+    const counts = new Map<string, { n: number; bad: number; statuses: Map<number, number> }>(
+      kinds.map((k) => [k.name, { n: 0, bad: 0, statuses: new Map() }]),
+    );
     const choose = (): Kind => {
       let r = rnd() * totalWeight;
       for (const k of kinds) if ((r -= k.weight) < 0) return k;
@@ -147,7 +270,9 @@ async function main(): Promise<void> {
     };
     sample();
     const sampler = setInterval(sample, 1000);
-    console.log(`soak: wrangler dev on ${base} (workerd pid ${workerd.map((p) => p.pid).join(", ")}); ${CONNECTIONS} connections, up to ${SECONDS} s or ${MAX_REQUESTS} requests; node ${process.version}`);
+    console.log(
+      `soak: wrangler dev on ${base} (workerd pid ${workerd.map((p) => p.pid).join(", ")}); ${CONNECTIONS} connections, up to ${SECONDS} s or ${MAX_REQUESTS} requests; node ${process.version}`,
+    );
 
     const tracker = autocannon({
       url: base,
@@ -187,12 +312,26 @@ async function main(): Promise<void> {
     const peak = Math.max(...samples.map((s) => s.kib));
     const mib = (k: number): string => `${(k / 1024).toFixed(1)} MiB`;
     const total = result.requests.total;
-    console.log(`requests ${total} in ${elapsed.toFixed(1)} s = ${(total / elapsed).toFixed(0)} req/s; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
+    console.log(
+      `requests ${total} in ${elapsed.toFixed(1)} s = ${(total / elapsed).toFixed(0)} req/s; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+    );
     console.log(`errors ${errors} (connection errors ${result.errors}, timeouts ${result.timeouts}, unexpected status ${unexpected})`);
-    for (const [name, c] of counts) console.log(`  ${name.padEnd(26)} ${String(c.n).padStart(6)}  expect ${byName.get(name)?.expect}  got ${[...c.statuses].map(([s, n]) => `${s}x${n}`).join(" ")}${c.bad ? `  UNEXPECTED ${c.bad}` : ""}`);
-    console.log(`workerd RSS: start ${mib(samples[0]?.kib ?? 0)}, peak ${mib(peak)}, mean first 10 s ${mib(mean(first))}, mean last 10 s ${mib(mean(last))} (${(((mean(last) - mean(first)) / Math.max(1, mean(first))) * 100).toFixed(1)} %), ${samples.length} samples`);
-    console.log(`workerd RSS per process (pid: start -> end): ${workerd.map((p, i) => `${p.pid} ${mib(perPid[0]?.[i] ?? 0)} -> ${mib(perPid[perPid.length - 1]?.[i] ?? 0)}`).join(", ")}`);
-    console.log(`RSS every 10 s: ${samples.filter((_, i) => i % 10 === 0).map((s) => (s.kib / 1024).toFixed(0)).join(" ")} MiB`);
+    for (const [name, c] of counts)
+      console.log(
+        `  ${name.padEnd(26)} ${String(c.n).padStart(6)}  expect ${byName.get(name)?.expect}  got ${[...c.statuses].map(([s, n]) => `${s}x${n}`).join(" ")}${c.bad ? `  UNEXPECTED ${c.bad}` : ""}`,
+      );
+    console.log(
+      `workerd RSS: start ${mib(samples[0]?.kib ?? 0)}, peak ${mib(peak)}, mean first 10 s ${mib(mean(first))}, mean last 10 s ${mib(mean(last))} (${(((mean(last) - mean(first)) / Math.max(1, mean(first))) * 100).toFixed(1)} %), ${samples.length} samples`,
+    );
+    console.log(
+      `workerd RSS per process (pid: start -> end): ${workerd.map((p, i) => `${p.pid} ${mib(perPid[0]?.[i] ?? 0)} -> ${mib(perPid[perPid.length - 1]?.[i] ?? 0)}`).join(", ")}`,
+    );
+    console.log(
+      `RSS every 10 s: ${samples
+        .filter((_, i) => i % 10 === 0)
+        .map((s) => (s.kib / 1024).toFixed(0))
+        .join(" ")} MiB`,
+    );
     if (errors > 0) ok = false;
   } catch (e) {
     ok = false;

@@ -17,7 +17,15 @@ const BATCHES = 25;
 const PER_BATCH = 200;
 const MMDC_WARM_RUNS = 5;
 const MMDC_COLD_RUNS = 3;
-const ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--headless"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--headless",
+];
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -60,7 +68,9 @@ for (const c of cases) {
     warm.push(performance.now() - t0);
   }
   rows.push({ ours: ours.median, warm: median(warm) });
-  console.log(`${c.name.padEnd(28)} ${fmt(ours.median).padStart(8)} / ${fmt(ours.mean).padEnd(14)} ${fmt(median(warm)).padStart(12)}            ${Math.round(median(warm) / ours.median)}x`);
+  console.log(
+    `${c.name.padEnd(28)} ${fmt(ours.median).padStart(8)} / ${fmt(ours.mean).padEnd(14)} ${fmt(median(warm)).padStart(12)}            ${Math.round(median(warm) / ours.median)}x`,
+  );
 }
 await browser.close();
 
@@ -74,6 +84,8 @@ for (const c of cases.slice(0, MMDC_COLD_RUNS)) {
 }
 const oursAll = median(rows.map((r) => r.ours));
 const warmAll = median(rows.map((r) => r.warm));
-console.log(`\nmedian over ${rows.length} diagrams: ours ${fmt(oursAll)} ms, mmdc warm ${fmt(warmAll)} ms (${Math.round(warmAll / oursAll)}x), ` +
-  `mmdc cold process ${fmt(median(cold))} ms (${Math.round(median(cold) / oursAll)}x, ${cold.length} runs)`);
+console.log(
+  `\nmedian over ${rows.length} diagrams: ours ${fmt(oursAll)} ms, mmdc warm ${fmt(warmAll)} ms (${Math.round(warmAll / oursAll)}x), ` +
+    `mmdc cold process ${fmt(median(cold))} ms (${Math.round(median(cold) / oursAll)}x, ${cold.length} runs)`,
+);
 console.log(`target: ours under 1 ms per diagram: ${oursAll < 1 ? "met" : "NOT met"}`);

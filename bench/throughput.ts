@@ -9,8 +9,18 @@
 import { createRequire } from "node:module";
 import { startWorker } from "../scripts/dev-worker.ts";
 
-interface Histogram { average: number; p50: number; p99: number }
-interface Result { requests: Histogram; latency: Histogram; errors: number; timeouts: number; non2xx: number }
+interface Histogram {
+  average: number;
+  p50: number;
+  p99: number;
+}
+interface Result {
+  requests: Histogram;
+  latency: Histogram;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
 type Autocannon = (opts: { url: string; connections: number; duration: number }) => Promise<Result>;
 
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
@@ -34,7 +44,10 @@ async function main(): Promise<void> {
     if (!probe.ok) throw new Error(`${SVG}: ${probe.status}`);
     const runs: Record<string, Result[]> = { healthz: [], svg: [] };
     for (let i = 0; i < ROUNDS; i++) {
-      for (const [name, path] of [["healthz", "/healthz"], ["svg", SVG]] as const) {
+      for (const [name, path] of [
+        ["healthz", "/healthz"],
+        ["svg", SVG],
+      ] as const) {
         const r = await autocannon({ url: worker.base + path, connections: CONNECTIONS, duration: SECONDS });
         failed += r.errors + r.timeouts + r.non2xx;
         runs[name]?.push(r);
@@ -46,11 +59,15 @@ async function main(): Promise<void> {
     const rps: Record<string, number> = {};
     for (const [name, rs] of Object.entries(runs)) {
       rps[name] = median(rs.map((r) => r.requests.average));
-      console.log(`| GET ${name === "svg" ? SVG : "/healthz"} | ${rps[name]?.toFixed(0)} | ${median(rs.map((r) => r.latency.p50))} | ${median(rs.map((r) => r.latency.p99))} |`);
+      console.log(
+        `| GET ${name === "svg" ? SVG : "/healthz"} | ${rps[name]?.toFixed(0)} | ${median(rs.map((r) => r.latency.p50))} | ${median(rs.map((r) => r.latency.p99))} |`,
+      );
     }
     const ratio = (rps.svg ?? 0) / (rps.healthz ?? 1);
     const perRound = (runs.svg ?? []).map((r, i) => (r.requests.average / (runs.healthz?.[i]?.requests.average ?? 1)).toFixed(2));
-    console.log(`preset SVG / healthz throughput: ${ratio.toFixed(2)}x (goal >= 0.9: ${ratio >= 0.9 ? "met" : "NOT met"}; per round ${perRound.join(", ")}); failed requests ${failed}`);
+    console.log(
+      `preset SVG / healthz throughput: ${ratio.toFixed(2)}x (goal >= 0.9: ${ratio >= 0.9 ? "met" : "NOT met"}; per round ${perRound.join(", ")}); failed requests ${failed}`,
+    );
   } finally {
     await worker.stop();
   }

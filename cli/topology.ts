@@ -21,7 +21,8 @@ export interface LoadedTopology {
 /** The preset with this id, or an exit-2 error naming the ids there are. */
 export function findPreset(id: string): Preset {
   const preset = Object.hasOwn(presets, id) ? presets[id] : undefined;
-  if (!preset) throw usage(`${PRESET_PREFIX}${id}: no such preset${hint(id, Object.keys(presets))} (presets: ${listAllowed(Object.keys(presets))})`);
+  if (!preset)
+    throw usage(`${PRESET_PREFIX}${id}: no such preset${hint(id, Object.keys(presets))} (presets: ${listAllowed(Object.keys(presets))})`);
   return preset;
 }
 

@@ -19,7 +19,15 @@ export type TextFormat = Exclude<Format, "png">;
 export { VIEW_NAMES };
 export type { ViewName };
 
-const BY_EXTENSION: Record<string, Format> = { ".json": "json", ".mmd": "mmd", ".mermaid": "mmd", ".svg": "svg", ".png": "png", ".md": "md", ".markdown": "md" };
+const BY_EXTENSION: Record<string, Format> = {
+  ".json": "json",
+  ".mmd": "mmd",
+  ".mermaid": "mmd",
+  ".svg": "svg",
+  ".png": "png",
+  ".md": "md",
+  ".markdown": "md",
+};
 
 /** The format a file name asks for (`-o flow.svg`), if its extension is one we write. */
 export function formatForFile(file: string | undefined): Format | undefined {
@@ -30,13 +38,21 @@ export function formatForFile(file: string | undefined): Format | undefined {
  * The format to write: --format, else the -o file's extension, else md for stdout. An -o file
  * whose extension names no format we write is a usage error, rather than Markdown in `out.png`.
  */
-export function chooseFormat<F extends string>(given: F | undefined, file: string | undefined, byExtension: (file: string) => F | undefined, fallback: F, known: readonly string[]): F {
+export function chooseFormat<F extends string>(
+  given: F | undefined,
+  file: string | undefined,
+  byExtension: (file: string) => F | undefined,
+  fallback: F,
+  known: readonly string[],
+): F {
   if (given) return given;
   if (file === undefined || file === "-") return fallback;
   const found = byExtension(file);
   if (found) return found;
   const ext = extname(file);
-  throw usage(`-o ${file}: ${ext ? `cannot write ${JSON.stringify(ext)} files` : "no extension to tell the format by"}; name it ${known.map((k) => `.${k}`).join(", ")}, or give --format`);
+  throw usage(
+    `-o ${file}: ${ext ? `cannot write ${JSON.stringify(ext)} files` : "no extension to tell the format by"}; name it ${known.map((k) => `.${k}`).join(", ")}, or give --format`,
+  );
 }
 
 const withNewline = (s: string): string => (s.endsWith("\n") ? s : `${s}\n`);
@@ -47,7 +63,12 @@ export function view(flow: Flow, format: TextFormat, options: RenderOptions, dia
 }
 
 /** Any format; PNG is the view's SVG rasterized (the renderer is loaded only then). */
-export async function output(flow: Flow, format: Format, options: RenderOptions, diagram: ViewName = "sequence"): Promise<string | Uint8Array> {
+export async function output(
+  flow: Flow,
+  format: Format,
+  options: RenderOptions,
+  diagram: ViewName = "sequence",
+): Promise<string | Uint8Array> {
   if (format !== "png") return view(flow, format, options, diagram);
   const { pngOf } = await import("./png.ts");
   return pngOf(VIEWS[diagram].svg(flow, options));

@@ -81,7 +81,10 @@ const OUTCOMES: AuditOutcome[] = ["proxy", "redirect", "silent-redirect", "autod
 const zero = (): Record<AuditOutcome, number> => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<AuditOutcome, number>;
 
 /** The users and protocols an audit covers, given its scope. */
-export function auditScope(topology: Topology, options: Pick<AuditOptions, "users" | "protocols"> = {}): { users: User[]; protocols: Protocol[] } {
+export function auditScope(
+  topology: Topology,
+  options: Pick<AuditOptions, "users" | "protocols"> = {},
+): { users: User[]; protocols: Protocol[] } {
   const { users: patterns, protocols: chosen } = options;
   const users = patterns ? topology.users.filter((u) => patterns.some((p) => userMatches(p, u.name))) : topology.users;
   const protocols = chosen ? PROTOCOLS.filter((p) => chosen.includes(p)) : [...PROTOCOLS];
@@ -106,14 +109,32 @@ export function audit(topology: Topology, options: AuditOptions = {}): Audit {
     if (rows.length % perUser === 0) options.onProgress?.(rows.length / perUser, scope.users.length);
   }
   const diagnostics = diagnose(model);
-  const scoped = options.users || options.protocols ? { scope: { ...(options.users ? { users: [...options.users] } : {}), ...(options.protocols ? { protocols: scope.protocols } : {}) } } : {};
-  return { topology: topology.name ?? null, profile, ...scoped, rows, diagnostics, names: requiredNames(model), summary: summarise(scope.users.length, rows, diagnostics) };
+  const scoped =
+    options.users || options.protocols
+      ? { scope: { ...(options.users ? { users: [...options.users] } : {}), ...(options.protocols ? { protocols: scope.protocols } : {}) } }
+      : {};
+  return {
+    topology: topology.name ?? null,
+    profile,
+    ...scoped,
+    rows,
+    diagnostics,
+    names: requiredNames(model),
+    summary: summarise(scope.users.length, rows, diagnostics),
+  };
 }
 
 function auditRow(cell: FlowCell): AuditRow {
   const { user, mailbox, protocol, client } = cell;
   // A cloud user (hybrid) has no on-premises Mailbox server: the cell names Exchange Online.
-  const base = { user: user.name, mailbox: user.mailbox ?? "Exchange Online", version: mailbox?.version ?? null, site: mailbox?.site ?? null, protocol, client };
+  const base = {
+    user: user.name,
+    mailbox: user.mailbox ?? "Exchange Online",
+    version: mailbox?.version ?? null,
+    site: mailbox?.site ?? null,
+    protocol,
+    client,
+  };
   const empty = { host: null, steps: 0, rules: [], diagnostics: [] };
   if (cell.kind === "n/a") return { ...base, ...empty, outcome: "n/a", note: cell.note };
   if (cell.kind === "error") return { ...base, ...empty, outcome: "fail", note: `routing error: ${cell.message}` };
@@ -139,5 +160,13 @@ function summarise(users: number, rows: AuditRow[], diagnostics: ScopedDiagnosti
   }
   const severity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const d of diagnostics) severity[d.severity]++;
-  return { users, rows: rows.length, flows: rows.length - byOutcome["n/a"], notApplicable: byOutcome["n/a"], byOutcome, byProtocol, diagnostics: severity };
+  return {
+    users,
+    rows: rows.length,
+    flows: rows.length - byOutcome["n/a"],
+    notApplicable: byOutcome["n/a"],
+    byOutcome,
+    byProtocol,
+    diagnostics: severity,
+  };
 }

@@ -49,7 +49,9 @@ export function applyBreaks(t: Trail, user: string, diagnostics: Diagnostic[]): 
   if (errors.length === 0) return diagnostics;
   // Errors the flow already failed with (from its action) stay; the others must name a hop.
   const own = new Set(t.diagnostics.filter((d) => d.severity === "error").map((d) => d.code));
-  const located = errors.filter((d) => !own.has(d.code)).map((d) => ({ d, at: DECIDED_BY_ROWS.has(d.code) ? -1 : hopOf(t.m, t.hops, d, user) }));
+  const located = errors
+    .filter((d) => !own.has(d.code))
+    .map((d) => ({ d, at: DECIDED_BY_ROWS.has(d.code) ? -1 : hopOf(t.m, t.hops, d, user) }));
   const unreached = new Set(located.filter((x) => x.at < 0).map((x) => x.d));
   const kept = diagnostics.filter((d) => !unreached.has(d));
   if (t.outcome === "fail") return kept;

@@ -20,7 +20,13 @@ export function compile(input: unknown): Result<Compiled> {
   const request = validateFlowRequest(input, presets);
   if (!request.ok) return request;
   const { topology, scenario } = request.value;
-  return { ok: true, value: { ...request.value, flow: route(modelOf(topology), { ...scenario, profile: profileFor(topology, scenario.profile, request.value.options.profile) }) } };
+  return {
+    ok: true,
+    value: {
+      ...request.value,
+      flow: route(modelOf(topology), { ...scenario, profile: profileFor(topology, scenario.profile, request.value.options.profile) }),
+    },
+  };
 }
 
 /** Parse JSON or YAML text, then compile it. */

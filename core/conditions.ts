@@ -67,7 +67,8 @@ const CONDITIONS: Record<ConditionId, (c: Ctx) => boolean> = {
     return !!t && t.outlookAnywhere?.enabled !== true;
   },
   "no-oab-and-oa-disabled": (c) => c.user.oabAssigned === false && siteTarget(c)?.outlookAnywhere?.enabled !== true,
-  "ecp-external-in-both-sites": (c) => !!c.fe?.urls?.ecp?.external && !!(c.m.bySite.get(c.mbx.site) ?? []).some((s) => rank(s.version) >= 2016 && !!s.urls?.ecp?.external),
+  "ecp-external-in-both-sites": (c) =>
+    !!c.fe?.urls?.ecp?.external && !!(c.m.bySite.get(c.mbx.site) ?? []).some((s) => rank(s.version) >= 2016 && !!s.urls?.ecp?.external),
   "target-redirectable": (c) => redirectUrl(c) !== undefined,
   "target-eas-external": (c) => {
     const t = siteTarget(c);

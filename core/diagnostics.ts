@@ -17,8 +17,22 @@ import { checkFloors, checkProxyBalance } from "./diagnostics/builds.ts";
 import { checkEas451, checkEcpLoop, checkSilentRedirect } from "./diagnostics/cross-site.ts";
 import { factsOf } from "./diagnostics/facts.ts";
 import type { ScopedDiagnostic } from "./diagnostics/facts.ts";
-import { checkCertificates, checkEasLegacyName, checkLegacyName, checkLocalCas, checkOwaRedirectTarget } from "./diagnostics/legacy-access.ts";
-import { checkCasArray, checkNegotiate, checkOaHostname, checkOutlookAnywhere, checkRpcNtlm, checkRpcProxy, checkScp } from "./diagnostics/outlook.ts";
+import {
+  checkCertificates,
+  checkEasLegacyName,
+  checkLegacyName,
+  checkLocalCas,
+  checkOwaRedirectTarget,
+} from "./diagnostics/legacy-access.ts";
+import {
+  checkCasArray,
+  checkNegotiate,
+  checkOaHostname,
+  checkOutlookAnywhere,
+  checkRpcNtlm,
+  checkRpcProxy,
+  checkScp,
+} from "./diagnostics/outlook.ts";
 import { checkUnknownHosts } from "./diagnostics/hosts.ts";
 import { checkOab, checkRecentMove } from "./diagnostics/users.ts";
 import { diagnoseHybrid } from "./hybrid/diagnostics.ts";
@@ -90,7 +104,10 @@ function index(model: Model): Map<string, ScopedDiagnostic[]> {
   for (const protocol of PROTOCOLS) {
     for (const client of CLIENTS) {
       const key = `${protocol}:${client}`;
-      idx.set(key, all.filter((d) => d.breaks.includes(protocol) || d.breaks.includes(key)));
+      idx.set(
+        key,
+        all.filter((d) => d.breaks.includes(protocol) || d.breaks.includes(key)),
+      );
     }
   }
   byFlow.set(model, idx);

@@ -62,7 +62,15 @@ export function diffTopologies(before: Topology, after: Topology, profile: Profi
         flows++;
         const b = mb.users.has(user) ? flowState(mb, user, protocol, client, profile) : null;
         const a = ma.users.has(user) ? flowState(ma, user, protocol, client, profile) : null;
-        const change: ChangeKind | null = !b ? "added" : !a ? "removed" : a.outcome !== b.outcome ? "outcome" : sameHops(a, b) && a.host === b.host ? null : "path";
+        const change: ChangeKind | null = !b
+          ? "added"
+          : !a
+            ? "removed"
+            : a.outcome !== b.outcome
+              ? "outcome"
+              : sameHops(a, b) && a.host === b.host
+                ? null
+                : "path";
         if (!change) continue;
         byChange[change]++;
         changes.push({ user, protocol, client, change, before: b, after: a });

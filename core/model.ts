@@ -99,8 +99,7 @@ export function modelOf(topology: Topology): Model {
 export const isModern = (v: Version): boolean => rank(v) >= 2013;
 
 /** Runs client-access services: a CAS, or a 2016/2019 Mailbox server (its front-end service). */
-export const isClientAccess = (s: Server): boolean =>
-  s.roles.includes("cas") || (rank(s.version) >= 2016 && s.roles.includes("mailbox"));
+export const isClientAccess = (s: Server): boolean => s.roles.includes("cas") || (rank(s.version) >= 2016 && s.roles.includes("mailbox"));
 
 export const isMailbox = (s: Server): boolean => s.roles.includes("mailbox");
 

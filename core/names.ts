@@ -128,7 +128,8 @@ function primarySite(m: Model): string | undefined {
 const REASON: Record<NameKind, string> = {
   primary: "primary name: clients of every version reach the 2013+ front end through it",
   regional: "regional name: clients of that site's mailboxes are sent straight to its own Internet-facing servers",
-  legacy: "legacy name: 2013+ cannot proxy OWA (redirect) or serve EWS/OAB for Exchange 2007 mailboxes, so clients go to the 2007 CAS directly",
+  legacy:
+    "legacy name: 2013+ cannot proxy OWA (redirect) or serve EWS/OAB for Exchange 2007 mailboxes, so clients go to the 2007 CAS directly",
   autodiscover: "Autodiscover: Outlook and devices find their settings here (SCP internally, autodiscover.<domain> externally)",
   internal: "internal only: used by internal clients or server-to-server proxying",
   server: "server FQDN: internal URLs and CAS-to-CAS proxying; need not be on a public certificate (S14)",
@@ -151,7 +152,9 @@ function describe(m: Model, host: string, sources: NameUse[]): RequiredName {
     if (mbx.length > 0) reasons.push(`needed by mailboxes on ${list(mbx)}`);
   }
   if (kind === "legacy" && servers.every((s) => s.version === 2010)) {
-    reasons.push("Exchange 2010 with 2013/2016 needs no legacy name (S16): point the CAS2010 ExternalUrls at the primary name and this name can go");
+    reasons.push(
+      "Exchange 2010 with 2013/2016 needs no legacy name (S16): point the CAS2010 ExternalUrls at the primary name and this name can go",
+    );
   }
   if (certificate === "none" && uses.length > 0) reasons.push("RPC/TCP only: no certificate involved");
   const gaps: NameGap[] = [];
@@ -184,7 +187,9 @@ export function missingNames(m: Model): string[] {
   );
   if (published) return [];
   const suggestion = m.topology.domain ? `legacy.${m.topology.domain}` : "legacy.<domain>";
-  return [`a legacy name (e.g. ${suggestion}) published externally and landing on an Exchange 2007 CAS: OWA redirects, EWS and OAB for 2007 mailboxes need it`];
+  return [
+    `a legacy name (e.g. ${suggestion}) published externally and landing on an Exchange 2007 CAS: OWA redirects, EWS and OAB for 2007 mailboxes need it`,
+  ];
 }
 
 export function requiredNames(m: Model): RequiredNames {

@@ -9,7 +9,6 @@ import { MAX_DEPTH } from "./limits.ts";
 import { formatPath } from "./suggest.ts";
 import type { Issue, Path } from "./types.ts";
 
-
 /** 1-based line and column of a UTF-16 offset. */
 function position(text: string, offset: number): string {
   let line = 1;
@@ -49,7 +48,11 @@ function scanJson(text: string, issues: Issue[], dups: boolean): void {
         top.key = key;
         if (dups && top.keys.has(key)) {
           const path = [...pathOf(), key];
-          issues.push({ code: "PARSE", message: `${formatPath(path)}: duplicate key (${position(text, i)}); a key may appear only once in an object`, path });
+          issues.push({
+            code: "PARSE",
+            message: `${formatPath(path)}: duplicate key (${position(text, i)}); a key may appear only once in an object`,
+            path,
+          });
         }
         if (dups) top.keys.add(key);
       }
@@ -57,7 +60,11 @@ function scanJson(text: string, issues: Issue[], dups: boolean): void {
     } else if (c === "{" || c === "[") {
       if (stack.length >= MAX_DEPTH) {
         const path = stack.map((f) => (f.array ? f.index : (f.key ?? "")));
-        issues.push({ code: "LIMIT", message: `${formatPath(path)}: nested deeper than the limit of ${MAX_DEPTH} levels (${position(text, i)})`, path });
+        issues.push({
+          code: "LIMIT",
+          message: `${formatPath(path)}: nested deeper than the limit of ${MAX_DEPTH} levels (${position(text, i)})`,
+          path,
+        });
         return;
       }
       stack.push({ array: c === "[", index: 0, key: undefined, expectKey: true, keys: new Set() });
@@ -101,11 +108,11 @@ function syntaxError(text: string): { offset: number; what: string } | undefined
     for (let j = i + 1; j < text.length; j++) {
       const c = text[j] ?? "";
       if (c === '"') return void (i = j + 1);
-      if (c < " ") return (i = j), "control character in a string; escape it (\\n, \\t, \\u0000)";
-      if (c === "\\" && !/^(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(j + 1, j + 6))) return (i = j), "invalid escape in a string";
+      if (c < " ") return ((i = j), "control character in a string; escape it (\\n, \\t, \\u0000)");
+      if (c === "\\" && !/^(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(j + 1, j + 6))) return ((i = j), "invalid escape in a string");
       if (c === "\\") j++;
     }
-    return (i = text.length), "unterminated string";
+    return ((i = text.length), "unterminated string");
   };
   for (;;) {
     while (WS.has(text[i] ?? "")) i++;
@@ -116,7 +123,7 @@ function syntaxError(text: string): { offset: number; what: string } | undefined
         stack.push(c);
         i++;
         while (WS.has(text[i] ?? "")) i++;
-        if (text[i] === (c === "{" ? "}" : "]")) (stack.pop(), i++, (want = "next"));
+        if (text[i] === (c === "{" ? "}" : "]")) stack.pop(), i++, (want = "next");
         else want = c === "{" ? "key" : "value";
         continue;
       }
@@ -127,11 +134,16 @@ function syntaxError(text: string): { offset: number; what: string } | undefined
         continue;
       }
       LITERAL.lastIndex = i;
-      if (!LITERAL.test(text)) return { offset: i, what: `unexpected ${show(c)}; expected a value (a string in double quotes, number, true, false, null, object or array)` };
+      if (!LITERAL.test(text))
+        return {
+          offset: i,
+          what: `unexpected ${show(c)}; expected a value (a string in double quotes, number, true, false, null, object or array)`,
+        };
       i = LITERAL.lastIndex;
       want = "next";
     } else if (want === "key") {
-      if (c !== '"') return { offset: i, what: c === "}" ? "trailing comma before }" : `unexpected ${show(c)}; expected a key in double quotes` };
+      if (c !== '"')
+        return { offset: i, what: c === "}" ? "trailing comma before }" : `unexpected ${show(c)}; expected a key in double quotes` };
       const e = string();
       if (e) return { offset: i, what: e };
       want = "colon";

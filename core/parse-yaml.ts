@@ -12,7 +12,6 @@ import { MAX_DEPTH, MAX_YAML_ALIASES, MAX_YAML_EXPANDED_NODES, MAX_YAML_LINE_NES
 import { formatPath } from "./suggest.ts";
 import type { Issue, Path } from "./types.ts";
 
-
 // core schema: plain JSON-like scalars only; no !!binary/!!timestamp/!!set (resolveKnownTags).
 // prettyErrors copies a snippet of the line into every error: quadratic on one long bad line
 // (50 KB of "- &a " took 5 s), so we place errors ourselves with the LineCounter.
@@ -36,7 +35,8 @@ export function parseYaml(text: string, issues: Issue[]): unknown {
     issues.push({ code: "PARSE", message: `line ${pos.line}, column ${pos.col}: ${what}`, path: [] });
   }
   if (issues.length > 0) return undefined;
-  if (doc.contents === null) return void issues.push({ code: "PARSE", message: "(document): no content; expected a YAML mapping", path: [] });
+  if (doc.contents === null)
+    return void issues.push({ code: "PARSE", message: "(document): no content; expected a YAML mapping", path: [] });
   return toPlain(doc, lineCounter, issues);
 }
 
@@ -53,7 +53,10 @@ function checkNesting(text: string, issues: Issue[]): boolean {
     const line = lines[ln] ?? "";
     let i = 0;
     if (quoted === null) {
-      while (i < line.length && (line[i] === " " || line[i] === "\t" || ("-?:".includes(line[i] ?? "") && /^[ \t]?$/.test(line[i + 1] ?? ""))))
+      while (
+        i < line.length &&
+        (line[i] === " " || line[i] === "\t" || ("-?:".includes(line[i] ?? "") && /^[ \t]?$/.test(line[i + 1] ?? "")))
+      )
         i++;
     }
     const prefix = i;
@@ -77,7 +80,11 @@ function checkNesting(text: string, issues: Issue[]): boolean {
       }
     }
     if (prefix + maxFlow > MAX_YAML_LINE_NESTING) {
-      issues.push({ code: "LIMIT", message: `line ${ln + 1}: nested too deeply (indentation, "- " indicators and open brackets add up to ${prefix + maxFlow}; the limit is ${MAX_YAML_LINE_NESTING}, and at most ${MAX_DEPTH} levels of nesting)`, path: [] });
+      issues.push({
+        code: "LIMIT",
+        message: `line ${ln + 1}: nested too deeply (indentation, "- " indicators and open brackets add up to ${prefix + maxFlow}; the limit is ${MAX_YAML_LINE_NESTING}, and at most ${MAX_DEPTH} levels of nesting)`,
+        path: [],
+      });
       return false;
     }
   }
@@ -88,7 +95,12 @@ type Frame = { exit: false; node: YamlNode | null; path: Path; put: (v: unknown)
 
 /** Children of a collection in document order, with the key or index each lands on. */
 function children(node: YamlNode): { key: string | number; node: YamlNode | null; keyNode?: YamlNode }[] {
-  if (isMap(node)) return node.items.map((p) => ({ key: isScalar(p.key) ? String(p.key.value ?? "") : "", node: (p.value ?? null) as YamlNode | null, keyNode: p.key as YamlNode }));
+  if (isMap(node))
+    return node.items.map((p) => ({
+      key: isScalar(p.key) ? String(p.key.value ?? "") : "",
+      node: (p.value ?? null) as YamlNode | null,
+      keyNode: p.key as YamlNode,
+    }));
   if (isSeq(node)) return node.items.map((n, i) => ({ key: i, node: (n ?? null) as YamlNode | null }));
   return [];
 }
@@ -117,7 +129,8 @@ function toPlain(doc: Document, lines: LineCounter, issues: Issue[]): unknown {
     const p = lines.linePos(n?.range?.[0] ?? 0);
     return `line ${p.line}, column ${p.col}`;
   };
-  const fail = (code: string, path: Path, what: string): undefined => void issues.push({ code, message: `${formatPath(path)}: ${what}`, path });
+  const fail = (code: string, path: Path, what: string): undefined =>
+    void issues.push({ code, message: `${formatPath(path)}: ${what}`, path });
 
   const stack: Frame[] = [{ exit: false, node: doc.contents as YamlNode | null, path: [], put: (v) => (root = v) }];
   while (stack.length > 0) {
@@ -139,18 +152,26 @@ function toPlain(doc: Document, lines: LineCounter, issues: Issue[]): unknown {
     if (node?.anchor) anchors.set(node.anchor, node);
     if (node === null || isScalar(node)) {
       const v: unknown = node === null ? null : node.value;
-      if (v !== null && typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") return fail("PARSE", path, `unsupported value (${at(node)}); use strings, numbers, booleans, lists and mappings`);
+      if (v !== null && typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean")
+        return fail("PARSE", path, `unsupported value (${at(node)}); use strings, numbers, booleans, lists and mappings`);
       if (node) done.set(node, { value: v, height: 0, size: 1 });
       f.put(v);
     } else if (isAlias(node)) {
       const target = anchors.get(node.source);
       targets.set(node, target);
       const info = target ? done.get(target) : undefined;
-      if (!target || open.has(target) || !info) return fail("PARSE", path, `alias *${node.source.slice(0, 60)} (${at(node)}) ${target ? "refers to a mapping or list that contains it" : "has no anchor before it"}`);
+      if (!target || open.has(target) || !info)
+        return fail(
+          "PARSE",
+          path,
+          `alias *${node.source.slice(0, 60)} (${at(node)}) ${target ? "refers to a mapping or list that contains it" : "has no anchor before it"}`,
+        );
       if (++aliases > MAX_YAML_ALIASES) return fail("LIMIT", path, `more than ${MAX_YAML_ALIASES} aliases (${at(node)})`);
       expanded += info.size;
-      if (expanded > MAX_YAML_EXPANDED_NODES) return fail("LIMIT", path, `aliases expand to more than ${MAX_YAML_EXPANDED_NODES} values (${at(node)})`);
-      if (path.length + info.height > MAX_DEPTH) return fail("LIMIT", path, `nested deeper than the limit of ${MAX_DEPTH} levels (${at(node)})`);
+      if (expanded > MAX_YAML_EXPANDED_NODES)
+        return fail("LIMIT", path, `aliases expand to more than ${MAX_YAML_EXPANDED_NODES} values (${at(node)})`);
+      if (path.length + info.height > MAX_DEPTH)
+        return fail("LIMIT", path, `nested deeper than the limit of ${MAX_DEPTH} levels (${at(node)})`);
       f.put(info.value);
     } else if (isMap(node) || isSeq(node)) {
       if (path.length + 1 > MAX_DEPTH) return fail("LIMIT", path, `nested deeper than the limit of ${MAX_DEPTH} levels (${at(node)})`);
@@ -172,7 +193,8 @@ function toPlain(doc: Document, lines: LineCounter, issues: Issue[]): unknown {
           ? (v: unknown) => {
               container[c.key as number] = v;
             }
-          : (v: unknown) => void Object.defineProperty(container, c.key, { value: v, enumerable: true, writable: true, configurable: true });
+          : (v: unknown) =>
+              void Object.defineProperty(container, c.key, { value: v, enumerable: true, writable: true, configurable: true });
         frames.push({ exit: false, node: c.node, path: childPath, put });
       }
       for (let i = frames.length - 1; i >= 0; i--) stack.push(frames[i] as Frame);

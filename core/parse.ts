@@ -32,7 +32,8 @@ export function parseDocument(text: string, format?: InputFormat): Result<unknow
 }
 
 function parse(text: string, format: InputFormat | undefined, issues: Issue[]): unknown {
-  if (typeof text !== "string") return void issues.push({ code: "TYPE", message: `(document): expected text, got ${typeof text}`, path: [] });
+  if (typeof text !== "string")
+    return void issues.push({ code: "TYPE", message: `(document): expected text, got ${typeof text}`, path: [] });
   // UTF-8 is never shorter than UTF-16 code units, so the cheap check catches the huge cases.
   if (text.length > MAX_DOCUMENT_BYTES || utf8Length(text) > MAX_DOCUMENT_BYTES) {
     return void issues.push({ code: "LIMIT", message: `(document): larger than the limit of ${MAX_DOCUMENT_BYTES} bytes`, path: [] });

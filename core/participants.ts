@@ -27,7 +27,8 @@ export function participantsOf(m: Model, steps: Step[], protocol: Protocol, clie
   for (const id of ids) {
     if (seen.has(id)) continue;
     seen.add(id);
-    if (id === "client") out.push({ id, label: clientLabel(protocol, client), kind: "client", labels: same(clientLabel(protocol, client)) });
+    if (id === "client")
+      out.push({ id, label: clientLabel(protocol, client), kind: "client", labels: same(clientLabel(protocol, client)) });
     else if (id === "ad") out.push({ id, label: "Active Directory", kind: "ad", labels: same("Active Directory") });
     else {
       const s = m.servers.get(id);
@@ -38,7 +39,19 @@ export function participantsOf(m: Model, steps: Step[], protocol: Protocol, clie
       const label = `${role}, ${s.site}${hosts}`;
       const tier = s.roles.includes("cas") || rank(s.version) >= 2016 ? "front-end" : "back-end";
       const labels = { role: `${role}${hosts}`, name: `${s.name}${hosts}`, both: `${s.name}, ${role}${hosts}` };
-      out.push({ id, label, kind: "server", server: s.name, site: s.site, version: s.version, roles: [...s.roles], names, role, tier, labels });
+      out.push({
+        id,
+        label,
+        kind: "server",
+        server: s.name,
+        site: s.site,
+        version: s.version,
+        roles: [...s.roles],
+        names,
+        role,
+        tier,
+        labels,
+      });
     }
   }
   return out;

@@ -55,7 +55,8 @@ export function resolveHost(m: Model, host: string, client: ClientLocation): Lan
   }
   const server = byFqdn(m).get(key);
   if (server && client === "internal") return { ok: true, server, pool: [server], via: "fqdn" };
-  if (server) return { ok: false, why: `${host} is a server's internal name, not a namespace published to the Internet`, path: ["scenario", "host"] };
+  if (server)
+    return { ok: false, why: `${host} is a server's internal name, not a namespace published to the Internet`, path: ["scenario", "host"] };
   return { ok: false, why: `${host} is neither a namespace of the topology nor a server FQDN`, path: ["scenario", "host"], unknown: true };
 }
 
@@ -134,7 +135,10 @@ export function defaultHost(m: Model, protocol: Protocol, client: ClientLocation
   if (protocol === "outlook-anywhere") {
     const legacy = isModern(mbx.version) ? undefined : legacyCas(m, mbx.site, mbx.version);
     const oa = [legacy, ...fronts].find((s) => s?.outlookAnywhere?.externalHostname);
-    const host = client === "internal" && oa?.outlookAnywhere?.internalHostname ? oa.outlookAnywhere.internalHostname : oa?.outlookAnywhere?.externalHostname;
+    const host =
+      client === "internal" && oa?.outlookAnywhere?.internalHostname
+        ? oa.outlookAnywhere.internalHostname
+        : oa?.outlookAnywhere?.externalHostname;
     if (oa && host) return { host, why: `the Outlook Anywhere host of ${oa.name} that Autodiscover hands out` };
   }
   // Autodiscover hands out EAS, EWS, OAB and MAPI URLs; OWA, ECP, POP3 and IMAP4 names are typed by people.
@@ -143,7 +147,13 @@ export function defaultHost(m: Model, protocol: Protocol, client: ClientLocation
   for (const s of handedOut ? [legacy, ...fronts] : [...fronts, legacy]) {
     if (!s) continue;
     const host = hostOf(urlFor(m, s, protocol, client));
-    if (host && resolveHost(m, host, client).ok) return { host, why: handedOut ? `the ${protocol} URL of ${s.name} that Autodiscover hands this user` : `the published ${protocol} name of ${s.name}` };
+    if (host && resolveHost(m, host, client).ok)
+      return {
+        host,
+        why: handedOut
+          ? `the ${protocol} URL of ${s.name} that Autodiscover hands this user`
+          : `the published ${protocol} name of ${s.name}`,
+      };
   }
   for (const s of fronts) {
     const host = hostOf(s.urls?.[protocol]?.external ?? s.urls?.[protocol]?.internal);
@@ -161,7 +171,9 @@ export function oabGenerationServer(m: Model): { server: Server; assumed: boolea
   const named = m.topology.offlineAddressBook?.generationServer;
   const given = named ? m.servers.get(named) : undefined;
   if (given && isModern(given.version) && isMailbox(given)) return { server: given, assumed: false };
-  const first = m.ordered.filter((s) => isModern(s.version) && isMailbox(s)).sort((a, b) => rank(a.version) - rank(b.version) || byName(a, b))[0];
+  const first = m.ordered
+    .filter((s) => isModern(s.version) && isMailbox(s))
+    .sort((a, b) => rank(a.version) - rank(b.version) || byName(a, b))[0];
   return first ? { server: first, assumed: true } : undefined;
 }
 

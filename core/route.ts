@@ -18,7 +18,18 @@ import { routeHybrid } from "./hybrid/route.ts";
 import { defaultHost, resolveHost, standardUrl } from "./resolve.ts";
 import { type ActionId, type Rule, RULES } from "./rules.ts";
 import { connect, lookup, newTrail, type Trail } from "./trail.ts";
-import { profileFor, type Diagnostic, type Flow, type Note, type Outcome, type Profile, type Scenario, type Server, type Step, type Topology } from "./types.ts";
+import {
+  profileFor,
+  type Diagnostic,
+  type Flow,
+  type Note,
+  type Outcome,
+  type Profile,
+  type Scenario,
+  type Server,
+  type Step,
+  type Topology,
+} from "./types.ts";
 
 type Action = (t: Trail, c: Ctx, rule: Rule) => void;
 
@@ -50,7 +61,15 @@ export function pickRule(c: Ctx, profile: Profile): Rule | undefined {
 /** A flow that fails before it reaches a server: one failing hop at the client, with the reason (P2). */
 function failed(scenario: Flow["scenario"], d: Diagnostic, notes: Note[] = [], rule = "NS-1"): Flow {
   const client = { id: "client", label: clientLabel(scenario.protocol, scenario.client), kind: "client" as const };
-  const step: Step = { n: 1, from: "client", to: "client", kind: "connect", text: `${capitalise(clientPhrase(scenario.protocol, scenario.client))} cannot reach a server: ${d.message}`, rule, fails: true };
+  const step: Step = {
+    n: 1,
+    from: "client",
+    to: "client",
+    kind: "connect",
+    text: `${capitalise(clientPhrase(scenario.protocol, scenario.client))} cannot reach a server: ${d.message}`,
+    rule,
+    fails: true,
+  };
   if (scenario.host) step.url = scenario.host;
   return { outcome: "fail", scenario, participants: [client], steps: [step], notes, diagnostics: [d] };
 }
@@ -75,7 +94,13 @@ export function route(input: Model | Topology, scenario: Scenario): Flow {
   const user = m.users.get(scenario.user);
   const mbx = user?.mailbox !== undefined ? m.servers.get(user.mailbox) : undefined;
   if (!user || !mbx)
-    return failed(resolved, { code: "RT-USER", severity: "error", message: `scenario.user: no user "${scenario.user}" with a known mailbox server`, path: ["scenario", "user"], breaks: [] });
+    return failed(resolved, {
+      code: "RT-USER",
+      severity: "error",
+      message: `scenario.user: no user "${scenario.user}" with a known mailbox server`,
+      path: ["scenario", "user"],
+      breaks: [],
+    });
 
   const notes: Note[] = [];
   const c: Ctx = { m, protocol, client, profile, user, mbx, host: null, hostGiven: !!scenario.host };
@@ -83,13 +108,23 @@ export function route(input: Model | Topology, scenario: Scenario): Flow {
   if (na) return notOffered(resolved, na);
   const where = locate(c, scenario, notes);
   resolved.host = c.host;
-  if (!where.ok) return failed(resolved, where.d, notes, protocol === "autodiscover" && !scenario.host ? (client === "internal" ? "AD-4" : "AD-5") : "NS-1");
+  if (!where.ok)
+    return failed(
+      resolved,
+      where.d,
+      notes,
+      protocol === "autodiscover" && !scenario.host ? (client === "internal" ? "AD-4" : "AD-5") : "NS-1",
+    );
 
   // P3: a name that lands on a pool is routed from every member; the flow shows the first in
   // poolOrder (newest version, then name) and says when the others answer differently.
   const flows = where.pool.map((fe) => routeFrom({ ...c, fe }, scenario, [...notes]));
   const shown = flows[0] as Flow;
-  const differ = where.pool.flatMap((fe, i) => (i > 0 && fe && signature(flows[i] as Flow) !== signature(shown) ? [`${fe.name} (Exchange ${fe.version}): ${summary(flows[i] as Flow)}`] : []));
+  const differ = where.pool.flatMap((fe, i) =>
+    i > 0 && fe && signature(flows[i] as Flow) !== signature(shown)
+      ? [`${fe.name} (Exchange ${fe.version}): ${summary(flows[i] as Flow)}`]
+      : [],
+  );
   if (differ.length && shown.steps[0]) {
     const host = c.host ?? "";
     shown.diagnostics.push({
@@ -105,7 +140,9 @@ export function route(input: Model | Topology, scenario: Scenario): Flow {
 
 /** What a flow does, in a few words, for comparing pool members. */
 function summary(f: Flow): string {
-  const via = f.steps.filter((s) => s.kind === "proxy" || s.kind === "redirect").map((s) => `${s.kind} to ${s.to === "client" ? s.url : s.to}`);
+  const via = f.steps
+    .filter((s) => s.kind === "proxy" || s.kind === "redirect")
+    .map((s) => `${s.kind} to ${s.to === "client" ? s.url : s.to}`);
   return `${f.outcome}${via.length ? ` (${via.join(", ")})` : ""}`;
 }
 
@@ -116,7 +153,18 @@ function routeFrom(c: Ctx, scenario: Scenario, notes: Note[]): Flow {
   const { m, protocol, client, profile, user, mbx } = c;
   const resolved: Flow["scenario"] = { user: user.name, protocol, client, profile, host: c.host };
   const rule = pickRule(c, profile);
-  if (!rule?.action) return failed(resolved, { code: "RT-NORULE", severity: "error", message: `No decision row covers ${protocol} from Exchange ${c.fe?.version} to a ${mbx.version} mailbox.`, path: ["scenario"], breaks: [`${protocol}:${client}`] }, notes);
+  if (!rule?.action)
+    return failed(
+      resolved,
+      {
+        code: "RT-NORULE",
+        severity: "error",
+        message: `No decision row covers ${protocol} from Exchange ${c.fe?.version} to a ${mbx.version} mailbox.`,
+        path: ["scenario"],
+        breaks: [`${protocol}:${client}`],
+      },
+      notes,
+    );
 
   const t = newTrail(m, protocol, client);
   if (c.fe && c.host && !NO_FRONT_END.has(rule.action)) {
@@ -130,19 +178,34 @@ function routeFrom(c: Ctx, scenario: Scenario, notes: Note[]): Flow {
   ACTIONS[rule.action](t, c, rule);
 
   const other = pickRule(c, OTHER[profile]);
-  if (other && other !== rule && rule.otherProfile) notes.push({ kind: "deviation", rule: rule.id, text: `Profiles differ. ${rule.otherProfile}.` });
+  if (other && other !== rule && rule.otherProfile)
+    notes.push({ kind: "deviation", rule: rule.id, text: `Profiles differ. ${rule.otherProfile}.` });
   if (rule.note && t.outcome !== "fail") notes.push({ kind: "info", rule: rule.id, text: `${rule.note}.` });
-  if (rule.confidence === "I") notes.push({ kind: "assumption", rule: rule.id, text: `No source states this directly (engine inference): ${rule.summary}.` });
-  if (rule.confidence === "R") notes.push({ kind: "info", rule: rule.id, text: `Probable, from sources that could not be re-read: ${rule.summary}.` });
+  if (rule.confidence === "I")
+    notes.push({ kind: "assumption", rule: rule.id, text: `No source states this directly (engine inference): ${rule.summary}.` });
+  if (rule.confidence === "R")
+    notes.push({ kind: "info", rule: rule.id, text: `Probable, from sources that could not be re-read: ${rule.summary}.` });
   // A note row no source states directly (R, I) is an assumption the flow carries, not a fact.
-  for (const r of RULES) if (r.stage === "note" && matches(r.match, c, profile)) notes.push({ kind: r.confidence === "R" || r.confidence === "I" ? "assumption" : "info", rule: r.id, text: `${r.summary}.` });
+  for (const r of RULES)
+    if (r.stage === "note" && matches(r.match, c, profile))
+      notes.push({ kind: r.confidence === "R" || r.confidence === "I" ? "assumption" : "info", rule: r.id, text: `${r.summary}.` });
 
-  const known = diagnosticsFor(m, { user: user.name, mailbox: mbx.name, protocol, client }).map(({ code, severity, message, path, breaks }) => ({ code, severity, message, path, breaks }));
+  const known = diagnosticsFor(m, { user: user.name, mailbox: mbx.name, protocol, client }).map(
+    ({ code, severity, message, path, breaks }) => ({ code, severity, message, path, breaks }),
+  );
   const diagnostics = applyBreaks(t, user.name, merge(t.diagnostics, known));
   ensureEnd(t, rule);
   const steps = number(t, rule);
   const participants = participantsOf(m, steps, protocol, client);
-  return { outcome: t.outcome as Outcome, scenario: resolved, participants, sites: sitesOf(m, participants, steps, protocol), steps, notes: dedupeNotes([...notes, ...t.notes]), diagnostics: [...diagnostics, ...t.diagnostics.filter((d) => d.code === "RT-INCOMPLETE")] };
+  return {
+    outcome: t.outcome as Outcome,
+    scenario: resolved,
+    participants,
+    sites: sitesOf(m, participants, steps, protocol),
+    steps,
+    notes: dedupeNotes([...notes, ...t.notes]),
+    diagnostics: [...diagnostics, ...t.diagnostics.filter((d) => d.code === "RT-INCOMPLETE")],
+  };
 }
 
 /**
@@ -171,7 +234,11 @@ function locate(c: Ctx, scenario: Scenario, notes: Note[]): { ok: true; pool: (S
   const { m, protocol, client, mbx } = c;
   const breaks = [`${protocol}:${client}`];
   if (protocol === "rpc-tcp") {
-    if (scenario.host) notes.push({ kind: "info", text: `scenario.host (${scenario.host}) is not used for RPC/TCP: Outlook connects to the mailbox server (2007) or the RpcClientAccessServer name of the mailbox database (2010) from its profile.` });
+    if (scenario.host)
+      notes.push({
+        kind: "info",
+        text: `scenario.host (${scenario.host}) is not used for RPC/TCP: Outlook connects to the mailbox server (2007) or the RpcClientAccessServer name of the mailbox database (2010) from its profile.`,
+      });
     return { ok: true, pool: [undefined] };
   }
   let host = scenario.host;
@@ -179,19 +246,43 @@ function locate(c: Ctx, scenario: Scenario, notes: Note[]): { ok: true; pool: (S
     // 2007 EWS and OAB start with Autodiscover (EWS-4, OAB-2): without a host, the client asks Autodiscover first.
     const viaAutodiscover = mbx.version === 2007 && (protocol === "ews" || protocol === "oab");
     const d = defaultHost(m, viaAutodiscover ? "autodiscover" : protocol, client, mbx);
-    if (!d) return { ok: false, d: { code: "RT-HOST", severity: "error", message: `scenario.host: no namespace or URL in the topology gives a ${client} client a host name for ${protocol}; name one with scenario.host`, path: ["scenario", "host"], breaks } };
+    if (!d)
+      return {
+        ok: false,
+        d: {
+          code: "RT-HOST",
+          severity: "error",
+          message: `scenario.host: no namespace or URL in the topology gives a ${client} client a host name for ${protocol}; name one with scenario.host`,
+          path: ["scenario", "host"],
+          breaks,
+        },
+      };
     host = d.host;
     notes.push({ kind: "info", text: `No host name given: the client uses ${d.host}, ${d.why}.` });
   }
   c.host = host;
   const landing = resolveHost(m, host, client);
-  if (!landing.ok) return { ok: false, d: { code: "RT-HOST", severity: "error", message: `${landing.why}; the ${client} client cannot reach a server with it.`, path: landing.path, breaks } };
+  if (!landing.ok)
+    return {
+      ok: false,
+      d: {
+        code: "RT-HOST",
+        severity: "error",
+        message: `${landing.why}; the ${client} client cannot reach a server with it.`,
+        path: landing.path,
+        breaks,
+      },
+    };
   return { ok: true, pool: landing.pool };
 }
 
 /** The action's diagnostics and diagnose()'s for this flow; where both explain the same code, diagnose()'s message and path win. */
 function merge(fromAction: Diagnostic[], known: Diagnostic[]): Diagnostic[] {
-  return dedupe([...known.filter((k) => fromAction.some((d) => d.code === k.code)), ...fromAction.filter((d) => !known.some((k) => k.code === d.code)), ...known]);
+  return dedupe([
+    ...known.filter((k) => fromAction.some((d) => d.code === k.code)),
+    ...fromAction.filter((d) => !known.some((k) => k.code === d.code)),
+    ...known,
+  ]);
 }
 
 /** Steps are numbered here and only here: 1..n over numbered hops, null for annotations. */
@@ -216,4 +307,3 @@ function dedupeNotes(list: Note[]): Note[] {
   const seen = new Set<string>();
   return list.filter((n) => (seen.has(n.text) ? false : (seen.add(n.text), true)));
 }
-

@@ -8,10 +8,29 @@
  * Everything is strict: an unknown field is an error (usually a typo), never silently ignored.
  */
 import * as z from "zod";
-import { MAX_NAMESPACE_SERVERS, MAX_NAMESPACES, MAX_SCOPE_PATTERNS, MAX_SCOPE_USERS, MAX_SERVERS, MAX_SITES, MAX_STRING, MAX_URL, MAX_USERS } from "./limits.ts";
+import {
+  MAX_NAMESPACE_SERVERS,
+  MAX_NAMESPACES,
+  MAX_SCOPE_PATTERNS,
+  MAX_SCOPE_USERS,
+  MAX_SERVERS,
+  MAX_SITES,
+  MAX_STRING,
+  MAX_URL,
+  MAX_USERS,
+} from "./limits.ts";
 import { presets } from "./presets/index.ts";
 import { BACKGROUND_HELP, LABELS, NOTES, type OPTION_NAMES, THEME_NAMES, type ThemeName, VIEW_NAMES, type ViewName } from "./options.ts";
-import { BACKGROUND_PATTERN, backgroundProblem, HOST_PATTERN, HOST_PORT_PATTERN, hostProblem, hostPortProblem, URL_PATTERN, urlProblem } from "./syntax.ts";
+import {
+  BACKGROUND_PATTERN,
+  backgroundProblem,
+  HOST_PATTERN,
+  HOST_PORT_PATTERN,
+  hostProblem,
+  hostPortProblem,
+  URL_PATTERN,
+  urlProblem,
+} from "./syntax.ts";
 import type { AuthMethod, Profile, Protocol, Scenario, Topology } from "./types.ts";
 import { CLIENTS, PROFILES, PROTOCOLS, ROLES, VERSIONS } from "./types.ts";
 import { hybridSchema, namespaceHybridFields, scenarioHybridFields, serverHybridFields, userHybridFields } from "./hybrid/schema.ts";
@@ -39,7 +58,11 @@ const hostPort = () => z.string().min(1).max(MAX_URL).check(syntax("URL", hostPo
 const vdirSchema = z
   .strictObject({
     internal: url().optional().describe("InternalUrl of the virtual directory, e.g. https://mail.contoso.com/owa."),
-    external: url().optional().describe("ExternalUrl of the virtual directory; leave out when it is empty ($null). A site is Internet-facing for a protocol when a client-access server in it has an ExternalUrl."),
+    external: url()
+      .optional()
+      .describe(
+        "ExternalUrl of the virtual directory; leave out when it is empty ($null). A site is Internet-facing for a protocol when a client-access server in it has an ExternalUrl.",
+      ),
   })
   .describe("Internal and external URL of one virtual directory.");
 
@@ -66,24 +89,41 @@ const PROTOCOL_NAMES: Record<Protocol, string> = {
 
 /** An object with one optional field per protocol, in PROTOCOLS order, each described. */
 const byProtocol = <T extends z.ZodType>(value: (p: Protocol) => T, what: string) =>
-  z.strictObject(Object.fromEntries(PROTOCOLS.map((p) => [p, value(p).optional().describe(`${what}: ${PROTOCOL_NAMES[p]}.`)])) as { [P in Protocol]: z.ZodOptional<T> });
+  z.strictObject(
+    Object.fromEntries(PROTOCOLS.map((p) => [p, value(p).optional().describe(`${what}: ${PROTOCOL_NAMES[p]}.`)])) as {
+      [P in Protocol]: z.ZodOptional<T>;
+    },
+  );
 
 const urlsSchema = byProtocol((p) => (p === "pop3" || p === "imap4" ? listenerSchema : vdirSchema), "URLs").describe(
-  "Virtual-directory URLs per protocol (Get-OwaVirtualDirectory, Get-ActiveSyncVirtualDirectory, ...). Protocols: " + PROTOCOLS.join(", ") + ".",
+  "Virtual-directory URLs per protocol (Get-OwaVirtualDirectory, Get-ActiveSyncVirtualDirectory, ...). Protocols: " +
+    PROTOCOLS.join(", ") +
+    ".",
 );
 
-const authSchema = byProtocol(() => z.array(z.enum(AUTH_METHODS)).min(1).max(AUTH_METHODS.length), "Authentication methods enabled").describe(
+const authSchema = byProtocol(
+  () => z.array(z.enum(AUTH_METHODS)).min(1).max(AUTH_METHODS.length),
+  "Authentication methods enabled",
+).describe(
   'Authentication methods enabled on each virtual directory, e.g. { "owa": ["forms"] }. Methods: ' + AUTH_METHODS.join(", ") + ".",
 );
 
 const oaAuth = z.enum(["ntlm", "basic", "negotiate"]);
 const outlookAnywhereSchema = z
   .strictObject({
-    enabled: z.boolean().optional().describe("Outlook Anywhere is enabled on this server. On 2007/2010 it must be enabled for Exchange 2013 to proxy to it."),
+    enabled: z
+      .boolean()
+      .optional()
+      .describe("Outlook Anywhere is enabled on this server. On 2007/2010 it must be enabled for Exchange 2013 to proxy to it."),
     externalHostname: host().optional().describe("ExternalHostname, e.g. mail.contoso.com."),
     internalHostname: host().optional().describe("InternalHostname (Exchange 2013 and later)."),
     clientAuth: oaAuth.optional().describe("Authentication clients use (ClientAuthenticationMethod / ExternalClientAuthenticationMethod)."),
-    iisAuth: z.array(oaAuth).min(1).max(3).optional().describe("IIS authentication on /rpc (IISAuthenticationMethods). Must include ntlm on 2007/2010 for 2013 to proxy."),
+    iisAuth: z
+      .array(oaAuth)
+      .min(1)
+      .max(3)
+      .optional()
+      .describe("IIS authentication on /rpc (IISAuthenticationMethods). Must include ntlm on 2007/2010 for 2013 to proxy."),
     rpcProxyInstalled: z.boolean().optional().describe('Windows "RPC over HTTP Proxy" feature is installed (2007/2010).'),
   })
   .describe("Outlook Anywhere (RPC over HTTP) settings of a client-access server.");
@@ -98,15 +138,32 @@ export const serverSchema = z
       .min(1)
       .max(ROLES.length)
       .meta({ uniqueItems: true })
-      .describe('Installed roles: "cas" (Client Access), "mailbox", or both. Exchange 2016/2019 servers are ["mailbox"]: the Mailbox role includes client access.'),
+      .describe(
+        'Installed roles: "cas" (Client Access), "mailbox", or both. Exchange 2016/2019 servers are ["mailbox"]: the Mailbox role includes client access.',
+      ),
     site: text().describe("Name of the AD site the server is in; must be one of the sites."),
-    build: text().optional().describe('Service level, e.g. "SP3 RU10" (2007/2010), "CU12" (2013+), or the build number AdminDisplayVersion shows, e.g. "15.2.2562.17" (Exchange SE RTM); checked against coexistence requirements.'),
+    build: text()
+      .optional()
+      .describe(
+        'Service level, e.g. "SP3 RU10" (2007/2010), "CU12" (2013+), or the build number AdminDisplayVersion shows, e.g. "15.2.2562.17" (Exchange SE RTM); checked against coexistence requirements.',
+      ),
     urls: urlsSchema.optional(),
     outlookAnywhere: outlookAnywhereSchema.optional(),
     auth: authSchema.optional(),
-    autodiscoverInternalUri: url().optional().describe("AutoDiscoverServiceInternalUri this server publishes in AD (SCP), e.g. https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml."),
-    rpcClientAccessServer: host().optional().describe("Exchange 2010 mailbox databases: RpcClientAccessServer, usually the CAS array FQDN, e.g. outlook.contoso.local."),
-    crossSiteRedirectType: z.enum(["Manual", "Silent"]).optional().describe('Exchange 2010 OWA virtual directory CrossSiteRedirectType: "Manual" (default: a cross-site OWA redirect shows a link page) or "Silent".'),
+    autodiscoverInternalUri: url()
+      .optional()
+      .describe(
+        "AutoDiscoverServiceInternalUri this server publishes in AD (SCP), e.g. https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml.",
+      ),
+    rpcClientAccessServer: host()
+      .optional()
+      .describe("Exchange 2010 mailbox databases: RpcClientAccessServer, usually the CAS array FQDN, e.g. outlook.contoso.local."),
+    crossSiteRedirectType: z
+      .enum(["Manual", "Silent"])
+      .optional()
+      .describe(
+        'Exchange 2010 OWA virtual directory CrossSiteRedirectType: "Manual" (default: a cross-site OWA redirect shows a link page) or "Silent".',
+      ),
     ...serverHybridFields,
   })
   .describe("An Exchange server.")
@@ -115,14 +172,24 @@ export const serverSchema = z
 export const siteSchema = z
   .strictObject({
     name: text().describe('AD site name, e.g. "New York". Unique, compared case-insensitively.'),
-    internetFacing: z.boolean().optional().describe("Override: otherwise a site is Internet-facing for a protocol when one of its client-access servers has an ExternalUrl for it."),
+    internetFacing: z
+      .boolean()
+      .optional()
+      .describe(
+        "Override: otherwise a site is Internet-facing for a protocol when one of its client-access servers has an ExternalUrl for it.",
+      ),
   })
   .describe("An Active Directory site.");
 
 export const namespaceSchema = z
   .strictObject({
     host: host().describe("DNS name clients use, e.g. mail.contoso.com. Unique, compared case-insensitively."),
-    servers: z.array(text()).min(1).max(MAX_NAMESPACE_SERVERS).meta({ uniqueItems: true }).describe("Names of the servers this name lands on (through a load balancer or directly). They must run client access."),
+    servers: z
+      .array(text())
+      .min(1)
+      .max(MAX_NAMESPACE_SERVERS)
+      .meta({ uniqueItems: true })
+      .describe("Names of the servers this name lands on (through a load balancer or directly). They must run client access."),
     internal: z.boolean().optional().describe("Resolves in internal DNS (default true)."),
     external: z.boolean().optional().describe("Resolves in external DNS and is published through the firewall (default true)."),
     certificate: z.boolean().optional().describe("Is on the certificate of the servers it lands on (default true)."),
@@ -134,7 +201,7 @@ export const namespaceSchema = z
 export const userSchema = z
   .strictObject({
     name: text().describe("User name, referenced by scenario.user. Unique, compared case-insensitively."),
-    mailbox: text().optional().describe("Name of the Mailbox server holding the user's mailbox (required unless location is \"cloud\")."),
+    mailbox: text().optional().describe('Name of the Mailbox server holding the user\'s mailbox (required unless location is "cloud").'),
     oabAssigned: z.boolean().optional().describe("The mailbox database has an offline address book assigned (default true)."),
     recentlyMoved: z.boolean().optional().describe("The mailbox moved from Exchange 2010 within the last hour."),
     ...userHybridFields,
@@ -152,12 +219,28 @@ export const topologySchema = z
     users: z.array(userSchema).max(MAX_USERS).describe(`Users whose flows can be drawn (at most ${MAX_USERS}).`),
     offlineAddressBook: z
       .strictObject({
-        generationServer: text().optional().describe("Exchange 2013+: the Mailbox server holding the active copy of the OAB generation (organization) mailbox; OAB downloads for 2013+ mailboxes are proxied there. Default: the oldest-version 2013+ Mailbox server (then by name)."),
-        distribution: z.array(text()).min(1).max(MAX_SERVERS).optional().describe("Exchange 2007/2010: Client Access servers whose OAB virtual directory distributes the OAB; Autodiscover hands out their OAB URL. Default: the CAS of the mailbox's version in the mailbox's site."),
+        generationServer: text()
+          .optional()
+          .describe(
+            "Exchange 2013+: the Mailbox server holding the active copy of the OAB generation (organization) mailbox; OAB downloads for 2013+ mailboxes are proxied there. Default: the oldest-version 2013+ Mailbox server (then by name).",
+          ),
+        distribution: z
+          .array(text())
+          .min(1)
+          .max(MAX_SERVERS)
+          .optional()
+          .describe(
+            "Exchange 2007/2010: Client Access servers whose OAB virtual directory distributes the OAB; Autodiscover hands out their OAB URL. Default: the CAS of the mailbox's version in the mailbox's site.",
+          ),
       })
       .optional()
       .describe("Where the offline address book is generated and distributed."),
-    profile: z.enum(PROFILES).optional().describe('Rule profile for this topology\'s flows when the scenario or options name none. Default "microsoft" (Microsoft\'s documented behaviour); the o365info preset names "o365info".'),
+    profile: z
+      .enum(PROFILES)
+      .optional()
+      .describe(
+        'Rule profile for this topology\'s flows when the scenario or options name none. Default "microsoft" (Microsoft\'s documented behaviour); the o365info preset names "o365info".',
+      ),
     hybrid: hybridSchema.optional(),
   })
   .describe("An Exchange organisation: AD sites, servers, namespaces and users.");
@@ -167,8 +250,13 @@ export const scenarioSchema = z
     user: text().describe("Name of a user in the topology."),
     protocol: z.enum(PROTOCOLS).describe("Client protocol: " + PROTOCOLS.join(", ") + "."),
     client: z.enum(CLIENTS).describe('Where the client is: "internal" (inside the network) or "external" (on the Internet).'),
-    host: host().optional().describe("Host name the client connects to, e.g. mail.contoso.com. Default: what namespaces and Autodiscover give this client."),
-    profile: z.enum(PROFILES).optional().describe('"o365info" follows the o365info article; "microsoft" follows Microsoft\'s documentation where they disagree.'),
+    host: host()
+      .optional()
+      .describe("Host name the client connects to, e.g. mail.contoso.com. Default: what namespaces and Autodiscover give this client."),
+    profile: z
+      .enum(PROFILES)
+      .optional()
+      .describe('"o365info" follows the o365info article; "microsoft" follows Microsoft\'s documentation where they disagree.'),
     ...scenarioHybridFields,
   })
   .describe("One client request to trace.")
@@ -178,21 +266,36 @@ export const optionsSchema = z
   .strictObject({
     profile: z.enum(PROFILES).optional().describe("Default profile for the scenario when it sets none."),
     theme: z.enum(THEMES).optional().describe("Diagram theme."),
-    background: z.string().min(1).max(80).check(syntax("FORMAT", backgroundProblem)).meta({ pattern: BACKGROUND_PATTERN }).optional().describe(`Diagram background: ${BACKGROUND_HELP}, e.g. "#ffffff".`),
+    background: z
+      .string()
+      .min(1)
+      .max(80)
+      .check(syntax("FORMAT", backgroundProblem))
+      .meta({ pattern: BACKGROUND_PATTERN })
+      .optional()
+      .describe(`Diagram background: ${BACKGROUND_HELP}, e.g. "#ffffff".`),
     view: z.enum(VIEWS).optional().describe('"sequence" (numbered hops over time) or "map" (servers by site with numbered arrows).'),
-    notes: z.enum(NOTES).optional().describe('How much diagnostic text goes into the picture: "none", "brief" (default: one line per warning, its code and first clause) or "full" (every warning in full). The JSON and Markdown always carry all of it.'),
-    label: z.enum(LABELS).optional().describe('Participant boxes: "role" ("CAS 2013"), "name" (the server name) or "both" (default: "NY-CAS2013, CAS 2013").'),
+    notes: z
+      .enum(NOTES)
+      .optional()
+      .describe(
+        'How much diagnostic text goes into the picture: "none", "brief" (default: one line per warning, its code and first clause) or "full" (every warning in full). The JSON and Markdown always carry all of it.',
+      ),
+    label: z
+      .enum(LABELS)
+      .optional()
+      .describe('Participant boxes: "role" ("CAS 2013"), "name" (the server name) or "both" (default: "NY-CAS2013, CAS 2013").'),
   })
   .describe("Rendering options.");
 
 const requestFields = { scenario: scenarioSchema, options: optionsSchema.optional() };
 /** Validated by validate.ts against the presets (with did-you-mean); the enum is for the published schema. */
-const presetId = () => text().describe("Id of a built-in topology, e.g. o365info.").meta({ enum: Object.keys(presets) });
+const presetId = () =>
+  text()
+    .describe("Id of a built-in topology, e.g. o365info.")
+    .meta({ enum: Object.keys(presets) });
 export const flowRequestSchema = z
-  .union([
-    z.strictObject({ topology: topologySchema, ...requestFields }),
-    z.strictObject({ preset: presetId(), ...requestFields }),
-  ])
+  .union([z.strictObject({ topology: topologySchema, ...requestFields }), z.strictObject({ preset: presetId(), ...requestFields })])
   .describe("A flow request: a topology (or the id of a built-in one), the scenario to trace, and rendering options.");
 
 /**
@@ -207,7 +310,9 @@ export const auditOptionsSchema = optionsSchema
       .min(1)
       .max(MAX_SCOPE_USERS)
       .optional()
-      .describe(`Only these users: names, compared case-insensitively; \`*\` matches any run of characters (at most ${MAX_SCOPE_PATTERNS} such entries), e.g. ["alice", "ny-*"]. Default: every user.`),
+      .describe(
+        `Only these users: names, compared case-insensitively; \`*\` matches any run of characters (at most ${MAX_SCOPE_PATTERNS} such entries), e.g. ["alice", "ny-*"]. Default: every user.`,
+      ),
     protocols: z
       .array(z.enum(PROTOCOLS))
       .min(1)

@@ -92,7 +92,10 @@ export function choices(input: unknown, candidates: readonly string[], label = "
 export function listAllowed(values: readonly (string | number)[], max = MAX_LISTED): string {
   if (values.length === 0) return "(none)";
   // Names come from the input unchecked (the rules run on raw data): keep each one short.
-  const shown = values.slice(0, max).map((v) => (String(v).length > MAX_QUOTED ? `${String(v).slice(0, MAX_QUOTED)}...` : String(v))).join(", ");
+  const shown = values
+    .slice(0, max)
+    .map((v) => (String(v).length > MAX_QUOTED ? `${String(v).slice(0, MAX_QUOTED)}...` : String(v)))
+    .join(", ");
   return values.length > max ? `${shown} and ${values.length - max} more` : shown;
 }
 

@@ -34,7 +34,16 @@ export function phrase(t: Trail, e: End): string {
   return e === "client" ? clientPhrase(t.protocol, t.client) : serverPhrase(t.m, e, t.protocol);
 }
 
-export function add(t: Trail, from: End | "ad", to: End | "ad", kind: Step["kind"], rule: string, text: string, url?: string, numbered = true): void {
+export function add(
+  t: Trail,
+  from: End | "ad",
+  to: End | "ad",
+  kind: Step["kind"],
+  rule: string,
+  text: string,
+  url?: string,
+  numbered = true,
+): void {
   const hop: Hop = { from: from === "ad" ? "ad" : id(from), to: to === "ad" ? "ad" : id(to), kind, text, rule, numbered };
   if (url !== undefined) hop.url = url;
   t.hops.push(hop);
@@ -69,7 +78,15 @@ export function proxyChain(t: Trail, start: Server, legs: Leg[], rule: string, m
   let at: Server = start;
   for (const leg of legs) {
     const via = leg.url ? ` using ${leg.url}` : leg.how ? ` ${leg.how}` : "";
-    add(t, at, leg.to, "proxy", rule, `${capitalise(phrase(t, at))} proxies the request and the user's credentials to ${phrase(t, leg.to)}${via}.`, leg.url);
+    add(
+      t,
+      at,
+      leg.to,
+      "proxy",
+      rule,
+      `${capitalise(phrase(t, at))} proxies the request and the user's credentials to ${phrase(t, leg.to)}${via}.`,
+      leg.url,
+    );
     at = leg.to;
   }
   const path = [start, ...legs.map((l) => l.to)];

@@ -26,9 +26,11 @@ export function valueAt(root: unknown, path: readonly PropertyKey[]): { found: b
 export function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let s: z.core.$ZodType | undefined = schema;
   const unwrap = () => {
-    while (s && (s._zod.def.type === "optional" || s._zod.def.type === "nullable" || s._zod.def.type === "default")) s = (s._zod.def as unknown as { innerType: z.core.$ZodType }).innerType;
+    while (s && (s._zod.def.type === "optional" || s._zod.def.type === "nullable" || s._zod.def.type === "default"))
+      s = (s._zod.def as unknown as { innerType: z.core.$ZodType }).innerType;
   };
-  const shapeOf = (): Record<string, z.core.$ZodType> | undefined => (s?._zod.def.type === "object" ? (s._zod.def as z.core.$ZodObjectDef).shape : undefined);
+  const shapeOf = (): Record<string, z.core.$ZodType> | undefined =>
+    s?._zod.def.type === "object" ? (s._zod.def as z.core.$ZodObjectDef).shape : undefined;
   for (const p of path) {
     unwrap();
     if (s?._zod.def.type === "array") s = (s._zod.def as z.core.$ZodArrayDef).element;
@@ -38,9 +40,21 @@ export function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): st
   return Object.keys(shapeOf() ?? {});
 }
 
-const EXPECTED: Partial<Record<string, string>> = { array: "a list", object: "an object", string: "a string", number: "a number", boolean: "true or false" };
+const EXPECTED: Partial<Record<string, string>> = {
+  array: "a list",
+  object: "an object",
+  string: "a string",
+  number: "a number",
+  boolean: "true or false",
+};
 /** Exchange build majors people type in place of the product version. */
-const BUILD_MAJOR = new Map<unknown, string>([[8, "2007"], [14, "2010"], [15, "2013, 2016 or 2019 (builds 15.0, 15.1, 15.2)"], [15.1, "2016"], [15.2, "2019"]]);
+const BUILD_MAJOR = new Map<unknown, string>([
+  [8, "2007"],
+  [14, "2010"],
+  [15, "2013, 2016 or 2019 (builds 15.0, 15.1, 15.2)"],
+  [15.1, "2016"],
+  [15.2, "2019"],
+]);
 
 function versionHint(v: unknown): string {
   if (typeof v === "string" && /^\s*\d{4}\s*$/.test(v)) return `; write the number without quotes: version: ${v.trim()}`;
@@ -48,9 +62,15 @@ function versionHint(v: unknown): string {
   return major ? `; that looks like a build number, which is Exchange ${major}` : "";
 }
 
-const ROLE_WORDS = new Map([["clientaccess", 'Client Access is "cas"'], ["client access", 'Client Access is "cas"'], ["mbx", 'Mailbox is "mailbox"'],
-  ["hub", "Hub Transport takes no part in client access; leave it out"], ["hubtransport", "Hub Transport takes no part in client access; leave it out"],
-  ["edge", "Edge Transport takes no part in client access; leave it out"], ["um", "Unified Messaging takes no part in client access; leave it out"]]);
+const ROLE_WORDS = new Map([
+  ["clientaccess", 'Client Access is "cas"'],
+  ["client access", 'Client Access is "cas"'],
+  ["mbx", 'Mailbox is "mailbox"'],
+  ["hub", "Hub Transport takes no part in client access; leave it out"],
+  ["hubtransport", "Hub Transport takes no part in client access; leave it out"],
+  ["edge", "Edge Transport takes no part in client access; leave it out"],
+  ["um", "Unified Messaging takes no part in client access; leave it out"],
+]);
 
 function enumMessage(p: string, path: Path, value: unknown, values: readonly unknown[]): string {
   const allowed = values.map((v) => String(v));
@@ -81,7 +101,8 @@ function one(iss: ZodIssue, input: unknown, base: Path, schema: z.ZodType): Issu
       }));
     }
     case "invalid_type": {
-      if (!found) return [{ code: "REQUIRED", message: `${p}: required field is missing (${EXPECTED[iss.expected] ?? iss.expected})`, path }];
+      if (!found)
+        return [{ code: "REQUIRED", message: `${p}: required field is missing (${EXPECTED[iss.expected] ?? iss.expected})`, path }];
       let extra = "";
       if (iss.expected === "array" && typeof value === "string") extra = `; write a list, e.g. [${quote(value)}]`;
       if (path[path.length - 1] === "version") extra = versionHint(value);
@@ -90,9 +111,14 @@ function one(iss: ZodIssue, input: unknown, base: Path, schema: z.ZodType): Issu
     case "invalid_value":
       return [{ code: "ENUM", message: enumMessage(p, path, value, iss.values), path }];
     case "too_small":
-      return [{ code: "EMPTY", message: `${p}: ${iss.origin === "array" ? `must list at least ${iss.minimum}` : "must not be empty"}`, path }];
+      return [
+        { code: "EMPTY", message: `${p}: ${iss.origin === "array" ? `must list at least ${iss.minimum}` : "must not be empty"}`, path },
+      ];
     case "too_big": {
-      const what = iss.origin === "array" ? `has more than the limit of ${iss.maximum} entries` : `is longer than the limit of ${iss.maximum} characters`;
+      const what =
+        iss.origin === "array"
+          ? `has more than the limit of ${iss.maximum} entries`
+          : `is longer than the limit of ${iss.maximum} characters`;
       return [{ code: "LIMIT", message: `${p}: ${what}`, path }];
     }
     case "custom": {

@@ -52,7 +52,11 @@ function uniques(items: unknown[], key: string, base: Path, kind: string, issues
     const first = seen.get(name.toLowerCase());
     if (first !== undefined) {
       const path = [...base, i, key];
-      issues.push({ code: "DUPLICATE", message: `${formatPath(path)}: duplicate ${kind} ${quote(name)}; ${formatPath([...base, first, key])} has the same name (compared case-insensitively)`, path });
+      issues.push({
+        code: "DUPLICATE",
+        message: `${formatPath(path)}: duplicate ${kind} ${quote(name)}; ${formatPath([...base, first, key])} has the same name (compared case-insensitively)`,
+        path,
+      });
     } else seen.set(name.toLowerCase(), i);
     if (!exact.has(name)) exact.set(name, i);
   });
@@ -82,7 +86,11 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
   const serverNames = uniques(servers, "name", [...base, "servers"], "server", issues);
   const knownSites = [...siteNames.keys()];
   const knownServers = [...serverNames.keys()];
-  const [siteRef, serverRef, mailboxRef] = [referrer((k) => `known ${k}s`), referrer((k) => `known ${k}s`), referrer(() => "Mailbox servers")];
+  const [siteRef, serverRef, mailboxRef] = [
+    referrer((k) => `known ${k}s`),
+    referrer((k) => `known ${k}s`),
+    referrer(() => "Mailbox servers"),
+  ];
 
   servers.forEach((s, i) => {
     const site = str(s, "site");
@@ -90,13 +98,22 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
     const rs = roles(s);
     const seenRoles = new Set<unknown>();
     rs.forEach((r, j) => {
-      if (seenRoles.has(r)) issues.push({ code: "DUPLICATE", message: `${formatPath([...base, "servers", i, "roles", j])}: role ${quote(r)} is listed twice`, path: [...base, "servers", i, "roles", j] });
+      if (seenRoles.has(r))
+        issues.push({
+          code: "DUPLICATE",
+          message: `${formatPath([...base, "servers", i, "roles", j])}: role ${quote(r)} is listed twice`,
+          path: [...base, "servers", i, "roles", j],
+        });
       seenRoles.add(r);
     });
     const version = versionRank(s) === undefined ? undefined : (obj(s) as Obj).version;
     if (version !== undefined && (versionRank(s) ?? 0) >= 2016 && rs.includes("cas")) {
       const path = [...base, "servers", i, "roles"];
-      issues.push({ code: "ROLE", message: `${formatPath(path)}: Exchange ${version} has no Client Access role: 2016 merged it into the Mailbox role, whose front-end service handles client access; use roles: ["mailbox"]`, path });
+      issues.push({
+        code: "ROLE",
+        message: `${formatPath(path)}: Exchange ${version} has no Client Access role: 2016 merged it into the Mailbox role, whose front-end service handles client access; use roles: ["mailbox"]`,
+        path,
+      });
     }
   });
 
@@ -117,7 +134,11 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
     });
     if (resolved.length > 0 && resolved.length === entries.length && resolved.every(rolesKnown) && !resolved.some(clientAccess)) {
       const path = [...base, "namespaces", i, "servers"];
-      issues.push({ code: "ROLE", message: `${formatPath(path)}: none of these servers runs client access (a "cas" role, or Exchange 2016/2019 "mailbox"), so no client can connect to this name; point it at a Client Access server`, path });
+      issues.push({
+        code: "ROLE",
+        message: `${formatPath(path)}: none of these servers runs client access (a "cas" role, or Exchange 2016/2019 "mailbox"), so no client can connect to this name; point it at a Client Access server`,
+        path,
+      });
     }
   });
 
@@ -130,7 +151,11 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
     const at = serverNames.get(mbx);
     if (at === undefined) issues.push(mailboxRef(path, "server", mbx, mailboxServers));
     else if (rolesKnown(servers[at]) && !roles(servers[at]).includes("mailbox")) {
-      issues.push({ code: "ROLE", message: `${formatPath(path)}: server ${quote(mbx)} has no Mailbox role, so it holds no mailboxes; Mailbox servers: ${listAllowed(mailboxServers)}`, path });
+      issues.push({
+        code: "ROLE",
+        message: `${formatPath(path)}: server ${quote(mbx)} has no Mailbox role, so it holds no mailboxes; Mailbox servers: ${listAllowed(mailboxServers)}`,
+        path,
+      });
     }
   });
 
@@ -142,7 +167,11 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
     const at = serverNames.get(gen);
     if (at === undefined) issues.push(mailboxRef(path, "server", gen, mailboxServers));
     else if (rolesKnown(servers[at]) && !(roles(servers[at]).includes("mailbox") && (versionRank(servers[at]) ?? 0) >= 2013))
-      issues.push({ code: "ROLE", message: `${formatPath(path)}: server ${quote(gen)} is not an Exchange 2013+ Mailbox server, so it cannot hold the OAB generation (organization) mailbox`, path });
+      issues.push({
+        code: "ROLE",
+        message: `${formatPath(path)}: server ${quote(gen)} is not an Exchange 2013+ Mailbox server, so it cannot hold the OAB generation (organization) mailbox`,
+        path,
+      });
   }
   list(oab?.distribution).forEach((d, j) => {
     if (typeof d !== "string") return;
@@ -150,7 +179,11 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
     const at = serverNames.get(d);
     if (at === undefined) issues.push(serverRef(path, "server", d, knownServers));
     else if (rolesKnown(servers[at]) && !clientAccess(servers[at]))
-      issues.push({ code: "ROLE", message: `${formatPath(path)}: server ${quote(d)} runs no client access, so it has no OAB virtual directory to distribute from`, path });
+      issues.push({
+        code: "ROLE",
+        message: `${formatPath(path)}: server ${quote(d)} runs no client access, so it has no OAB virtual directory to distribute from`,
+        path,
+      });
   });
 
   issues.push(...versionMix(servers, base));
@@ -168,7 +201,11 @@ function versionMix(servers: unknown[], base: Path): Issue[] {
     if (i < 0 || olds.length === 0) return;
     const v = (obj(servers[i]) as Obj).version;
     const path = [...base, "servers", i, "version"];
-    issues.push({ code: "VERSION_MIX", message: `${formatPath(path)}: Exchange ${v} cannot be installed in an organisation that still has Exchange ${old} servers (${listAllowed(olds, 5)}): ${advice}`, path });
+    issues.push({
+      code: "VERSION_MIX",
+      message: `${formatPath(path)}: Exchange ${v} cannot be installed in an organisation that still has Exchange ${old} servers (${listAllowed(olds, 5)}): ${advice}`,
+      path,
+    });
   };
   clash((v) => v >= 2016, 2007, "remove 2007 first or keep 2013 as the newest version");
   clash((v) => v >= 2019, 2010, "remove 2010 first or keep 2016 as the newest version");

@@ -46,7 +46,13 @@ export function validateTopology(input: unknown, path: Path = ["topology"]): Res
 
 /** Validate a scenario against a (valid) topology: schema, and the user must exist. */
 export function validateScenario(input: unknown, topology: Topology, path: Path = ["scenario"]): Result<Scenario> {
-  return guarded(input, path, () => scenarioIssues(input, topology.users.map((u) => u.name), path));
+  return guarded(input, path, () =>
+    scenarioIssues(
+      input,
+      topology.users.map((u) => u.name),
+      path,
+    ),
+  );
 }
 
 /**
@@ -74,7 +80,11 @@ function scenarioIssues(input: unknown, users: string[] | undefined, path: Path)
   const user = isObject(input) && Object.hasOwn(input, "user") ? input.user : undefined;
   if (typeof user === "string" && user !== "" && users !== undefined && !new Set(users).has(user)) {
     const at = [...path, "user"];
-    schema.issues.push({ code: "REFERENCE", message: `${formatPath(at)}: no user ${quote(user)}${choices(user, users, "known users")}`, path: at });
+    schema.issues.push({
+      code: "REFERENCE",
+      message: `${formatPath(at)}: no user ${quote(user)}${choices(user, users, "known users")}`,
+      path: at,
+    });
   }
   return schema.issues.length > 0 ? { issues: schema.issues } : schema;
 }
@@ -88,11 +98,21 @@ export function validateAuditRequest(input: unknown, presets: Readonly<Record<st
 }
 
 /** Unknown keys, then `topology` or `preset` resolved; shared by the flow and the audit request. */
-function sourceIssues(input: Record<string, unknown>, keys: string[], presets: Readonly<Record<string, PresetLike>>, issues: Issue[]): Topology | undefined {
+function sourceIssues(
+  input: Record<string, unknown>,
+  keys: string[],
+  presets: Readonly<Record<string, PresetLike>>,
+  issues: Issue[],
+): Topology | undefined {
   let unknown = 0;
   for (const key of Object.keys(input)) {
     // Did-you-mean for the first MAX_ISSUES only: no more are shown.
-    if (!keys.includes(key)) issues.push({ code: "UNKNOWN_FIELD", message: `${formatPath([key])}: unknown field${unknown++ < MAX_ISSUES ? choices(key, keys) : ""}`, path: [key] });
+    if (!keys.includes(key))
+      issues.push({
+        code: "UNKNOWN_FIELD",
+        message: `${formatPath([key])}: unknown field${unknown++ < MAX_ISSUES ? choices(key, keys) : ""}`,
+        path: [key],
+      });
   }
   const has = (k: string) => Object.hasOwn(input, k) && input[k] !== undefined;
   const ids = Object.keys(presets);
@@ -100,12 +120,26 @@ function sourceIssues(input: Record<string, unknown>, keys: string[], presets: R
   if (has("topology") && has("preset")) {
     issues.push({ code: "CONFLICT", message: `preset: give either "topology" or "preset", not both`, path: ["preset"] });
   } else if (!has("topology") && !has("preset")) {
-    issues.push({ code: "REQUIRED", message: `topology: required field is missing; give a topology, or "preset" with the id of a built-in one (${listAllowed(ids)})`, path: ["topology"] });
+    issues.push({
+      code: "REQUIRED",
+      message: `topology: required field is missing; give a topology, or "preset" with the id of a built-in one (${listAllowed(ids)})`,
+      path: ["topology"],
+    });
   }
   if (has("preset")) {
     const id = input.preset;
-    if (typeof id !== "string") issues.push({ code: "TYPE", message: `preset: expected a string, got ${describe(id)}; built-in presets: ${listAllowed(ids)}`, path: ["preset"] });
-    else if (!Object.hasOwn(presets, id)) issues.push({ code: "REFERENCE", message: `preset: no preset ${quote(id)}${choices(id, ids, "built-in presets")}`, path: ["preset"] });
+    if (typeof id !== "string")
+      issues.push({
+        code: "TYPE",
+        message: `preset: expected a string, got ${describe(id)}; built-in presets: ${listAllowed(ids)}`,
+        path: ["preset"],
+      });
+    else if (!Object.hasOwn(presets, id))
+      issues.push({
+        code: "REFERENCE",
+        message: `preset: no preset ${quote(id)}${choices(id, ids, "built-in presets")}`,
+        path: ["preset"],
+      });
     else if (!has("topology")) topology = presets[id]?.topology;
   }
   if (has("topology")) {
@@ -118,15 +152,31 @@ function sourceIssues(input: Record<string, unknown>, keys: string[], presets: R
 
 function requestIssues(input: unknown, presets: Readonly<Record<string, PresetLike>>): Checked<FlowRequest> {
   if (!isObject(input)) {
-    return { issues: [{ code: "TYPE", message: `(document): expected an object with "scenario" and "topology" (or "preset"), got ${describe(input)}`, path: [] }] };
+    return {
+      issues: [
+        {
+          code: "TYPE",
+          message: `(document): expected an object with "scenario" and "topology" (or "preset"), got ${describe(input)}`,
+          path: [],
+        },
+      ],
+    };
   }
   const issues: Issue[] = [];
   const topology = sourceIssues(input, REQUEST_KEYS, presets, issues);
   const has = (k: string) => Object.hasOwn(input, k) && input[k] !== undefined;
-  const users = topology ? topology.users.map((u) => u.name) : has("topology") ? namesOf(isObject(input.topology) ? input.topology.users : undefined) : undefined;
+  const users = topology
+    ? topology.users.map((u) => u.name)
+    : has("topology")
+      ? namesOf(isObject(input.topology) ? input.topology.users : undefined)
+      : undefined;
   let scenario: Scenario | undefined;
   if (!has("scenario")) {
-    issues.push({ code: "REQUIRED", message: `scenario: required field is missing; e.g. { "user": "alice", "protocol": "owa", "client": "external" }`, path: ["scenario"] });
+    issues.push({
+      code: "REQUIRED",
+      message: `scenario: required field is missing; e.g. { "user": "alice", "protocol": "owa", "client": "external" }`,
+      path: ["scenario"],
+    });
   } else {
     const s = scenarioIssues(input.scenario, users, ["scenario"]);
     issues.push(...s.issues);
@@ -144,7 +194,15 @@ function requestIssues(input: unknown, presets: Readonly<Record<string, PresetLi
 
 function auditIssues(input: unknown, presets: Readonly<Record<string, PresetLike>>): Checked<AuditRequest> {
   if (!isObject(input)) {
-    return { issues: [{ code: "TYPE", message: `(document): expected an object with "topology" (or "preset") and optional "options", got ${describe(input)}`, path: [] }] };
+    return {
+      issues: [
+        {
+          code: "TYPE",
+          message: `(document): expected an object with "topology" (or "preset") and optional "options", got ${describe(input)}`,
+          path: [],
+        },
+      ],
+    };
   }
   const issues: Issue[] = [];
   const topology = sourceIssues(input, AUDIT_KEYS, presets, issues);
@@ -155,7 +213,13 @@ function auditIssues(input: unknown, presets: Readonly<Record<string, PresetLike
     options = o.value ?? {};
     // Read from the raw input, so a bad protocol does not hide a misspelt user.
     const raw = isObject(input.options) ? input.options : {};
-    if (topology && Array.isArray(raw.users)) issues.push(...scopeIssues(raw.users, topology.users.map((u) => u.name)));
+    if (topology && Array.isArray(raw.users))
+      issues.push(
+        ...scopeIssues(
+          raw.users,
+          topology.users.map((u) => u.name),
+        ),
+      );
     const protocols = raw.protocols;
     if (Array.isArray(protocols)) {
       const seen = new Set<unknown>();
@@ -179,11 +243,24 @@ function scopeIssues(patterns: readonly unknown[], users: string[]): Issue[] {
     const path = ["options", "users", i];
     if (typeof pattern !== "string" || pattern === "" || pattern.length > MAX_STRING) return; // the schema's issue
     if (pattern.includes("*") && ++wildcards > MAX_SCOPE_PATTERNS) {
-      issues.push({ code: "LIMIT", message: `${formatPath(path)}: more than ${MAX_SCOPE_PATTERNS} entries with "*"; combine them or list the names`, path });
+      issues.push({
+        code: "LIMIT",
+        message: `${formatPath(path)}: more than ${MAX_SCOPE_PATTERNS} entries with "*"; combine them or list the names`,
+        path,
+      });
     } else if (pattern.includes("*")) {
-      if (!users.some((u) => userMatches(pattern, u))) issues.push({ code: "REFERENCE", message: `${formatPath(path)}: ${quote(pattern)} matches no user; known users: ${listAllowed(users)}`, path });
+      if (!users.some((u) => userMatches(pattern, u)))
+        issues.push({
+          code: "REFERENCE",
+          message: `${formatPath(path)}: ${quote(pattern)} matches no user; known users: ${listAllowed(users)}`,
+          path,
+        });
     } else if (!known.has(pattern.toLowerCase())) {
-      issues.push({ code: "REFERENCE", message: `${formatPath(path)}: no user ${quote(pattern)}${issues.length < MAX_ISSUES ? choices(pattern, users, "known users") : ""}`, path });
+      issues.push({
+        code: "REFERENCE",
+        message: `${formatPath(path)}: no user ${quote(pattern)}${issues.length < MAX_ISSUES ? choices(pattern, users, "known users") : ""}`,
+        path,
+      });
     }
   });
   return issues;
@@ -271,10 +348,29 @@ function guarded<T>(input: unknown, base: Path, run: () => Checked<T>): Result<T
     const sorted = ranked.map((r) => r.issue);
     if (sorted.length > MAX_ISSUES) {
       const more = sorted.length - MAX_ISSUES;
-      sorted.splice(MAX_ISSUES, more, { code: "LIMIT", message: `${formatPath(base)}: ${more} more issues not shown (limit ${MAX_ISSUES})`, path: base });
+      sorted.splice(MAX_ISSUES, more, {
+        code: "LIMIT",
+        message: `${formatPath(base)}: ${more} more issues not shown (limit ${MAX_ISSUES})`,
+        path: base,
+      });
     }
-    return { ok: false, issues: sorted.length > 0 ? sorted : [{ code: "INTERNAL", message: `${formatPath(base)}: not valid, but no issue was recorded`, path: base }] };
+    return {
+      ok: false,
+      issues:
+        sorted.length > 0
+          ? sorted
+          : [{ code: "INTERNAL", message: `${formatPath(base)}: not valid, but no issue was recorded`, path: base }],
+    };
   } catch (e) {
-    return { ok: false, issues: [{ code: "INTERNAL", message: `${formatPath(base)}: validation failed unexpectedly (${String(e).slice(0, 200)}); please report this input`, path: base }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          code: "INTERNAL",
+          message: `${formatPath(base)}: validation failed unexpectedly (${String(e).slice(0, 200)}); please report this input`,
+          path: base,
+        },
+      ],
+    };
   }
 }

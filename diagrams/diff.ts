@@ -41,7 +41,8 @@ export function renderDiffMarkdown(d: TopologyDiff, labels: DiffLabels): string 
   ];
   if (d.changes.length === 0) return `${out.join("\n")}No flow changed outcome or path.\n`;
   out.push("| User | Protocol | Client | Change | Before | After |", "| --- | --- | --- | --- | --- | --- |");
-  for (const c of d.changes) out.push(`| ${md(c.user)} | ${c.protocol} | ${c.client} | ${c.change} | ${brief(c.before)} | ${brief(c.after)} |`);
+  for (const c of d.changes)
+    out.push(`| ${md(c.user)} | ${c.protocol} | ${c.client} | ${c.change} | ${brief(c.before)} | ${brief(c.after)} |`);
   const paths = d.changes.filter((c) => c.change === "path");
   if (paths.length) {
     out.push("", "## Changed hops", "");

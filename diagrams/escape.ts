@@ -33,7 +33,5 @@ export function escapeXml(s: string): string {
  * Markdown punctuation gets a backslash (so no emphasis, code span, link, table cell or heading).
  */
 export function escapeMarkdown(s: string): string {
-  return s
-    .replace(/[&<>]/g, (ch) => XML[ch] ?? ch)
-    .replace(/[\\`*_[\]|~#!{}]/g, (ch) => `\\${ch}`);
+  return s.replace(/[&<>]/g, (ch) => XML[ch] ?? ch).replace(/[\\`*_[\]|~#!{}]/g, (ch) => `\\${ch}`);
 }

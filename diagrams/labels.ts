@@ -20,7 +20,11 @@ const ROLE_NAMES: Record<string, string> = { cas: "CAS", mailbox: "Mailbox" };
 
 function composed(p: Participant, mode: LabelMode): string {
   if (p.kind !== "server") return p.label ?? p.id;
-  const role = p.role ?? (p.version === "SE" || (p.version ?? 0) >= 2016 ? `Exchange ${p.version}` : `${(p.roles ?? []).map((r) => ROLE_NAMES[r] ?? r).join("/") || "Server"} ${p.version ?? ""}`);
+  const role =
+    p.role ??
+    (p.version === "SE" || (p.version ?? 0) >= 2016
+      ? `Exchange ${p.version}`
+      : `${(p.roles ?? []).map((r) => ROLE_NAMES[r] ?? r).join("/") || "Server"} ${p.version ?? ""}`);
   const hosts = p.names?.length ? ` (${p.names.join(", ")})` : "";
   const name = p.server ?? p.id;
   return mode === "role" ? `${role}${hosts}` : mode === "name" ? `${name}${hosts}` : `${name}, ${role}${hosts}`;

@@ -18,8 +18,7 @@ const ARROWS: Record<DiagramMessage["kind"], string> = {
 };
 
 /** Lines are escaped one by one and joined with `<br>`, the only markup Mermaid ever gets from us. */
-const text = (lines: string[], context: "label" | "message" = "label"): string =>
-  lines.map((l) => escapeMermaid(l, context)).join("<br>");
+const text = (lines: string[], context: "label" | "message" = "label"): string => lines.map((l) => escapeMermaid(l, context)).join("<br>");
 
 export function printMermaid(model: DiagramModel, options?: RenderOptions): string {
   const out: string[] = [];
@@ -32,9 +31,9 @@ export function printMermaid(model: DiagramModel, options?: RenderOptions): stri
   model.participants.forEach((p, i) => {
     const site = siteAt.get(i);
     // `transparent` first: Mermaid reads the box's first word as a colour if it can.
-    if (site) (out.push(`    box transparent ${escapeMermaid(site.name)}`), (open = site.last));
+    if (site) out.push(`    box transparent ${escapeMermaid(site.name)}`), (open = site.last);
     out.push(`${open === null ? "    " : "        "}participant ${p.alias} as ${text(p.lines)}`);
-    if (open === i) (out.push("    end"), (open = null));
+    if (open === i) out.push("    end"), (open = null);
   });
   const notesAfter = (i: number): void => {
     for (const note of model.notes.filter((n) => n.after === i)) {

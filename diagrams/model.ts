@@ -77,8 +77,17 @@ export function participantLabel(p: Participant, mode?: LabelMode): string {
 }
 
 const PROTOCOL_NAMES: Record<string, string> = {
-  autodiscover: "Autodiscover", "outlook-anywhere": "Outlook Anywhere", "mapi-http": "MAPI over HTTP", "rpc-tcp": "RPC/TCP",
-  owa: "OWA", ecp: "ECP", activesync: "ActiveSync", ews: "EWS", oab: "OAB", pop3: "POP3", imap4: "IMAP4",
+  autodiscover: "Autodiscover",
+  "outlook-anywhere": "Outlook Anywhere",
+  "mapi-http": "MAPI over HTTP",
+  "rpc-tcp": "RPC/TCP",
+  owa: "OWA",
+  ecp: "ECP",
+  activesync: "ActiveSync",
+  ews: "EWS",
+  oab: "OAB",
+  pop3: "POP3",
+  imap4: "IMAP4",
 };
 
 function host(url: string | undefined): string {
@@ -107,8 +116,16 @@ function verb(step: Step, kind: MessageKind, outcome: Flow["outcome"]): string {
   if (kind === "redirect") return outcome === "silent-redirect" ? "Silent redirect" : "Redirect";
   if (kind === "referral") return "Autodiscover referral";
   const verbs: Record<Step["kind"], string> = {
-    connect: "Connect", autodiscover: "Autodiscover", lookup: "AD lookup", proxy: "Proxy",
-    redirect: "Redirect", fetch: "Mailbox data", respond: "Response", token: "Token", tunnel: "Agent tunnel", smtp: "SMTP",
+    connect: "Connect",
+    autodiscover: "Autodiscover",
+    lookup: "AD lookup",
+    proxy: "Proxy",
+    redirect: "Redirect",
+    fetch: "Mailbox data",
+    respond: "Response",
+    token: "Token",
+    tunnel: "Agent tunnel",
+    smtp: "SMTP",
   };
   return verbs[step.kind];
 }
@@ -121,7 +138,7 @@ function orderParticipants(flow: Flow): Participant[] {
     const p = byId.get(id);
     if (p && !seen.includes(p)) seen.push(p);
   };
-  for (const s of flow.steps) (add(s.from), add(s.to));
+  for (const s of flow.steps) add(s.from), add(s.to);
   for (const p of flow.participants) add(p.id);
   const consulter = flow.steps.find((s) => byId.get(s.to)?.kind === "ad")?.from;
   const consultSite = consulter !== undefined ? (byId.get(consulter)?.site ?? consulter) : undefined;
@@ -136,7 +153,7 @@ function orderParticipants(flow: Flow): Participant[] {
   let adPlaced = false;
   for (const [key, members] of groups) {
     out.push(...members);
-    if (key === consultSite) (out.push(...ad), (adPlaced = true));
+    if (key === consultSite) out.push(...ad), (adPlaced = true);
   }
   if (!adPlaced) out.push(...ad);
   return out;
@@ -170,12 +187,24 @@ export function toDiagramModel(flow: Flow, options: RenderOptions = {}): Diagram
     const kind = kindOf(step, flow, i === flow.steps.length - 1);
     const h = host(step.url);
     // A failing hop says so in its label too, not only with the crossed arrow.
-    const v = step.fails ? (step.kind === "respond" ? "Error response" : `${verb(step, kind, flow.outcome)} fails`) : verb(step, kind, flow.outcome);
+    const v = step.fails
+      ? step.kind === "respond"
+        ? "Error response"
+        : `${verb(step, kind, flow.outcome)} fails`
+      : verb(step, kind, flow.outcome);
     // "Redirect: host", but a bare "Redirect" when the step names no URL.
     const label = cleanText(`${step.n === null ? "" : `${step.n}. `}${h ? `${v}: ${h}` : v}`);
     messages.push({
-      n: step.n, from, to, kind, fails: step.fails === true, label, lines: wrapText(label, MAX_MESSAGE_TEXT, FONT_SIZE),
-      text: cleanText(step.text), url: step.url === undefined ? null : cleanText(step.url), rule: cleanText(step.rule),
+      n: step.n,
+      from,
+      to,
+      kind,
+      fails: step.fails === true,
+      label,
+      lines: wrapText(label, MAX_MESSAGE_TEXT, FONT_SIZE),
+      text: cleanText(step.text),
+      url: step.url === undefined ? null : cleanText(step.url),
+      rule: cleanText(step.rule),
       derived: step.derived === true,
     });
   });

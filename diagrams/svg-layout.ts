@@ -10,8 +10,16 @@ import { textWidth } from "./text.ts";
 
 /** Mermaid 11 sequence defaults (width, height, actorMargin, boxMargin, boxTextMargin, wrapPadding, noteMargin). */
 export const CONF = {
-  actorWidth: 150, actorHeight: 65, actorMargin: 50, boxMargin: 10, boxTextMargin: 5,
-  wrapPadding: 10, noteMargin: 10, marginX: 50, marginY: 10, line: 18,
+  actorWidth: 150,
+  actorHeight: 65,
+  actorMargin: 50,
+  boxMargin: 10,
+  boxTextMargin: 5,
+  wrapPadding: 10,
+  noteMargin: 10,
+  marginX: 50,
+  marginY: 10,
+  line: 18,
 } as const;
 
 /**
@@ -37,19 +45,50 @@ const RHYTHM = {
   titleDrop: 5.5,
 } as const;
 
-export interface ActorBox { x: number; w: number; cx: number; lines: string[] }
-export interface SiteBox { x: number; y: number; w: number; h: number; title: string; titleY: number }
-export interface Arrow {
-  x1: number; x2: number; y: number; self: boolean;
-  kind: MessageKind; fails: boolean; n: number | null;
-  lines: string[]; textX: number; baselines: number[];
+export interface ActorBox {
+  x: number;
+  w: number;
+  cx: number;
+  lines: string[];
 }
-export interface NoteBox { x: number; y: number; w: number; h: number; lines: string[]; baselines: number[] }
+export interface SiteBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  title: string;
+  titleY: number;
+}
+export interface Arrow {
+  x1: number;
+  x2: number;
+  y: number;
+  self: boolean;
+  kind: MessageKind;
+  fails: boolean;
+  n: number | null;
+  lines: string[];
+  textX: number;
+  baselines: number[];
+}
+export interface NoteBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  lines: string[];
+  baselines: number[];
+}
 
 export interface SvgLayout {
   view: { x: number; y: number; w: number; h: number };
-  actorTop: number; actorBottom: number; actorH: number;
-  actors: ActorBox[]; sites: SiteBox[]; arrows: Arrow[]; notes: NoteBox[];
+  actorTop: number;
+  actorBottom: number;
+  actorH: number;
+  actors: ActorBox[];
+  sites: SiteBox[];
+  arrows: Arrow[];
+  notes: NoteBox[];
 }
 
 const widest = (lines: string[]): number => Math.max(0, ...lines.map((l) => textWidth(l, FONT_SIZE)));
@@ -151,7 +190,18 @@ export function layoutSvg(model: DiagramModel): SvgLayout {
     const prefix = m.n === null ? "" : `${m.n}. `;
     const lines = m.lines.map((l, j) => (j === 0 && prefix && l.startsWith(prefix) ? l.slice(prefix.length) : l));
     const baselines = m.lines.map((_, j) => y - RHYTHM.labelLift - CONF.line * (m.lines.length - 1 - j));
-    arrows.push({ x1: from.cx + dir, x2, y, self, kind: m.kind, fails: m.fails, n: m.n, lines, textX: self ? from.cx : (from.cx + to.cx) / 2, baselines });
+    arrows.push({
+      x1: from.cx + dir,
+      x2,
+      y,
+      self,
+      kind: m.kind,
+      fails: m.fails,
+      n: m.n,
+      lines,
+      textX: self ? from.cx : (from.cx + to.cx) / 2,
+      baselines,
+    });
     pos = y + RHYTHM.afterArrow + (self ? RHYTHM.selfLoopH : 0);
     placeNotes(i);
   });

@@ -29,20 +29,26 @@ export function textLines(x: number, baselines: number[], lines: string[], attrs
 }
 
 function markers(id: string, t: Theme): string {
-  return `<defs>` +
+  return (
+    `<defs>` +
     `<marker id="${id}-arrow" refX="7.9" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto"><path d="M -1 0 L 10 5 L 0 10 z" fill="${t.signal}"/></marker>` +
     `<marker id="${id}-open" refX="15.5" refY="7" markerWidth="20" markerHeight="28" orient="auto"><path d="M 18,7 L9,13 L14,7 L9,1 Z" fill="${t.signal}"/></marker>` +
     `<marker id="${id}-cross" refX="4" refY="4.5" markerWidth="15" markerHeight="9" orient="auto"><path d="M 1,2 L 6,7 M 6,2 L 1,7" fill="none" stroke="${t.fail}" stroke-width="1.5"/></marker>` +
-    `</defs>`;
+    `</defs>`
+  );
 }
 
 function actorBoxes(l: SvgLayout, t: Theme, y: number, where: "top" | "bottom"): string {
-  return l.actors.map((a) => {
-    const mid = y + l.actorH / 2;
-    const baselines = a.lines.map((_, j) => mid - (a.lines.length * 18) / 2 + 18 * j + 13.5);
-    return `<rect x="${num(a.x)}" y="${num(y)}" width="${num(a.w)}" height="${num(l.actorH)}" rx="3" ry="3" class="actor actor-${where}" fill="${t.actorFill}" stroke="${t.actorStroke}"/>` +
-      textLines(a.cx, baselines, a.lines, `text-anchor="middle" class="actor-text" fill="${t.actorText}"`);
-  }).join("");
+  return l.actors
+    .map((a) => {
+      const mid = y + l.actorH / 2;
+      const baselines = a.lines.map((_, j) => mid - (a.lines.length * 18) / 2 + 18 * j + 13.5);
+      return (
+        `<rect x="${num(a.x)}" y="${num(y)}" width="${num(a.w)}" height="${num(l.actorH)}" rx="3" ry="3" class="actor actor-${where}" fill="${t.actorFill}" stroke="${t.actorStroke}"/>` +
+        textLines(a.cx, baselines, a.lines, `text-anchor="middle" class="actor-text" fill="${t.actorText}"`)
+      );
+    })
+    .join("");
 }
 
 function arrow(a: Arrow, id: string, t: Theme): string {
@@ -55,9 +61,11 @@ function arrow(a: Arrow, id: string, t: Theme): string {
     : `<line x1="${num(a.x1)}" y1="${num(a.y)}" x2="${num(a.x2)}" y2="${num(a.y)}" ${style}/>`;
   const label = textLines(a.textX, a.baselines, a.lines, `text-anchor="middle" class="message-text" fill="${a.fails ? t.fail : t.text}"`);
   // The number also opens the label (as in the Mermaid text); the circle marks where the hop starts.
-  const circle = a.n === null ? "" :
-    `<circle cx="${num(a.x1)}" cy="${num(a.y)}" r="9" fill="${t.numberFill}"/>` +
-    `<text x="${num(a.x1)}" y="${num(a.y + 4)}" text-anchor="middle" class="sequence-number" font-size="12" fill="${t.numberText}">${a.n}</text>`;
+  const circle =
+    a.n === null
+      ? ""
+      : `<circle cx="${num(a.x1)}" cy="${num(a.y)}" r="9" fill="${t.numberFill}"/>` +
+        `<text x="${num(a.x1)}" y="${num(a.y + 4)}" text-anchor="middle" class="sequence-number" font-size="12" fill="${t.numberText}">${a.n}</text>`;
   return line + label + circle;
 }
 
@@ -69,18 +77,23 @@ export function printSvg(l: SvgLayout, t: Theme, background: string, title: stri
     `<title>${escapeXml(title)}</title>`,
     markers(id, t),
   ];
-  if (background !== "transparent") out.push(`<rect x="${num(v.x)}" y="${num(v.y)}" width="${num(v.w)}" height="${num(v.h)}" fill="${background}"/>`);
+  if (background !== "transparent")
+    out.push(`<rect x="${num(v.x)}" y="${num(v.y)}" width="${num(v.w)}" height="${num(v.h)}" fill="${background}"/>`);
   for (const s of l.sites) {
     out.push(`<rect x="${num(s.x)}" y="${num(s.y)}" width="${num(s.w)}" height="${num(s.h)}" fill="none" stroke="${t.siteStroke}"/>`);
     out.push(textLines(s.x + s.w / 2, [s.titleY], [s.title], `text-anchor="middle" class="site-text" fill="${t.siteText}"`));
   }
   for (const a of l.actors) {
-    out.push(`<line x1="${num(a.cx)}" y1="${num(l.actorTop + l.actorH)}" x2="${num(a.cx)}" y2="${num(l.actorBottom)}" stroke="${t.lifeline}"/>`);
+    out.push(
+      `<line x1="${num(a.cx)}" y1="${num(l.actorTop + l.actorH)}" x2="${num(a.cx)}" y2="${num(l.actorBottom)}" stroke="${t.lifeline}"/>`,
+    );
   }
   out.push(actorBoxes(l, t, l.actorTop, "top"), actorBoxes(l, t, l.actorBottom, "bottom"));
   for (const a of l.arrows) out.push(arrow(a, id, t));
   for (const n of l.notes) {
-    out.push(`<rect x="${num(n.x)}" y="${num(n.y)}" width="${num(n.w)}" height="${num(n.h)}" fill="${t.noteFill}" stroke="${t.noteStroke}"/>`);
+    out.push(
+      `<rect x="${num(n.x)}" y="${num(n.y)}" width="${num(n.w)}" height="${num(n.h)}" fill="${t.noteFill}" stroke="${t.noteStroke}"/>`,
+    );
     out.push(textLines(n.x + n.w / 2, n.baselines, n.lines, `text-anchor="middle" class="note-text" fill="${t.noteText}"`));
   }
   out.push(`</svg>`);

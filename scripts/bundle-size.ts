@@ -28,7 +28,13 @@ if (gzip > TARGET_GZIP && existsSync(`${file}.map`)) {
   const bySource = new Map<string, number>();
   map.sources.forEach((src, i) => {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(src);
-    const key = m?.[1] ?? src.replace(/^(\.\.\/)+/, "").split("/").slice(0, 2).join("/");
+    const key =
+      m?.[1] ??
+      src
+        .replace(/^(\.\.\/)+/, "")
+        .split("/")
+        .slice(0, 2)
+        .join("/");
     bySource.set(key, (bySource.get(key) ?? 0) + (map.sourcesContent?.[i]?.length ?? 0));
   });
   const top = [...bySource].sort((a, b) => b[1] - a[1]).slice(0, 6);

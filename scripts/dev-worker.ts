@@ -35,8 +35,24 @@ export async function startWorker(timeoutMs = 90_000): Promise<DevWorker> {
   const inspector = await freePort();
   const child: ChildProcess = spawn(
     join(BIN, "wrangler"),
-    ["dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspector), "--show-interactive-dev-session=false", "--log-level", "warn"],
-    { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PATH: `${BIN}:${process.env.PATH ?? ""}`, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" } },
+    [
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--inspector-port",
+      String(inspector),
+      "--show-interactive-dev-session=false",
+      "--log-level",
+      "warn",
+    ],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, PATH: `${BIN}:${process.env.PATH ?? ""}`, CI: "true", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
+    },
   );
   let output = "";
   child.stdout?.setEncoding("utf8").on("data", (d: string) => (output += d));

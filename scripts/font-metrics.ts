@@ -31,7 +31,12 @@ const out = `/**
 export const ASCII_WIDTHS: readonly number[] = [${ascii.join(",")}];
 export const LATIN1_WIDTHS: readonly number[] = [${latin1.join(",")}];
 /** Used for other characters outside wide scripts: the average of the ASCII letters. */
-export const DEFAULT_WIDTH = ${Math.round(ascii.slice(33, 59).concat(ascii.slice(65, 91)).reduce((a, b) => a + b, 0) / 52)};
+export const DEFAULT_WIDTH = ${Math.round(
+  ascii
+    .slice(33, 59)
+    .concat(ascii.slice(65, 91))
+    .reduce((a, b) => a + b, 0) / 52,
+)};
 /** Used for CJK, fullwidth forms and emoji, which are about one em wide. */
 export const WIDE_WIDTH = 1000;
 export const ASCENT = ${perMille(hhea.ascender)};

@@ -18,17 +18,30 @@ const { presets } = await import(join(root, "core/presets/index.ts"));
 // A 2013/2010 organisation whose Site3 SCP points at the 2010 CAS itself (DX-11), and one more
 // legacy SCP the same way: two warnings on an internal Outlook's Autodiscover.
 const contoso = structuredClone(presets.contoso.topology);
-for (const s of contoso.servers) if (s.name === "S3-CAS2010" || s.name === "S2-CAS2010") s.autodiscoverInternalUri = `https://${s.fqdn}/Autodiscover/Autodiscover.xml`;
+for (const s of contoso.servers)
+  if (s.name === "S3-CAS2010" || s.name === "S2-CAS2010") s.autodiscoverInternalUri = `https://${s.fqdn}/Autodiscover/Autodiscover.xml`;
 const warnings = compile({ topology: contoso, scenario: { user: "dan", protocol: "autodiscover", client: "internal" } });
 
 const awkward = compile({
   topology: {
     domain: "contoso.com",
-    sites: [{ name: "Zürich #2; Branch" }, { name: "HQ & \"Main\" <1> 🏢" }],
+    sites: [{ name: "Zürich #2; Branch" }, { name: 'HQ & "Main" <1> 🏢' }],
     servers: [
-      { name: "ZH-CAS2010", version: 2010, roles: ["cas"], site: "Zürich #2; Branch", urls: { owa: { internal: "https://zh-cas2010.contoso.local/owa" } } },
+      {
+        name: "ZH-CAS2010",
+        version: 2010,
+        roles: ["cas"],
+        site: "Zürich #2; Branch",
+        urls: { owa: { internal: "https://zh-cas2010.contoso.local/owa" } },
+      },
       { name: "ZH-MBX2010", version: 2010, roles: ["mailbox"], site: "Zürich #2; Branch" },
-      { name: "HQ-EX2016", version: 2016, roles: ["mailbox"], site: "HQ & \"Main\" <1> 🏢", urls: { owa: { external: "https://mail.contoso.com/owa" } } },
+      {
+        name: "HQ-EX2016",
+        version: 2016,
+        roles: ["mailbox"],
+        site: 'HQ & "Main" <1> 🏢',
+        urls: { owa: { external: "https://mail.contoso.com/owa" } },
+      },
     ],
     namespaces: [{ host: "mail.contoso.com", servers: ["HQ-EX2016"] }],
     users: [{ name: "jörg", mailbox: "ZH-MBX2010" }],

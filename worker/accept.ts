@@ -16,5 +16,8 @@ export function parseAccept(header: string | undefined): AcceptEntry[] {
     const q = qp ? Number(qp.slice(2)) : 1;
     if (Number.isFinite(q) && q > 0) out.push({ type, q });
   }
-  return out.map((e, i) => ({ e, i })).sort((a, b) => b.e.q - a.e.q || a.i - b.i).map(({ e }) => e);
+  return out
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => b.e.q - a.e.q || a.i - b.i)
+    .map(({ e }) => e);
 }

@@ -43,6 +43,7 @@ export async function readBody(c: AppContext): Promise<{ text: string; format: I
   } catch {
     throw unreadable("the request body is not valid UTF-8");
   }
-  if (text.trim() === "") throw unreadable("the request body is empty; send a JSON or YAML document with a scenario and a topology or preset");
+  if (text.trim() === "")
+    throw unreadable("the request body is empty; send a JSON or YAML document with a scenario and a topology or preset");
   return { text, format };
 }

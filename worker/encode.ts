@@ -41,7 +41,11 @@ export async function deflate(text: string): Promise<Uint8Array> {
 }
 
 /** Inflate zlib (or raw) deflate data, stopping as soon as the output passes `max` bytes. */
-export async function inflate(bytes: Uint8Array<ArrayBuffer>, format: "deflate" | "deflate-raw" = "deflate", max = MAX_INFLATED_BYTES): Promise<Uint8Array> {
+export async function inflate(
+  bytes: Uint8Array<ArrayBuffer>,
+  format: "deflate" | "deflate-raw" = "deflate",
+  max = MAX_INFLATED_BYTES,
+): Promise<Uint8Array> {
   try {
     return await readAtMost(pipe(bytes, new DecompressionStream(format)), max, inflatedTooLarge);
   } catch (e) {

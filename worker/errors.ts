@@ -42,8 +42,11 @@ export const notFound = (detail: string, allowed?: readonly string[]): ProblemEr
 
 export const methodNotAllowed = (methods: readonly string[]): ProblemError =>
   new ProblemError({
-    status: 405, slug: "method-not-allowed", title: "Method not allowed",
-    detail: `this resource allows ${methods.join(", ")}`, headers: { Allow: methods.join(", ") },
+    status: 405,
+    slug: "method-not-allowed",
+    title: "Method not allowed",
+    detail: `this resource allows ${methods.join(", ")}`,
+    headers: { Allow: methods.join(", ") },
   });
 
 export const notAcceptable = (detail: string, allowed?: readonly string[]): ProblemError =>
@@ -51,25 +54,33 @@ export const notAcceptable = (detail: string, allowed?: readonly string[]): Prob
 
 export const bodyTooLarge = (): ProblemError =>
   new ProblemError({
-    status: 413, slug: "body-too-large", title: "Request body too large",
+    status: 413,
+    slug: "body-too-large",
+    title: "Request body too large",
     detail: `the request body is larger than the limit of ${formatBytes(MAX_BODY_BYTES)}`,
   });
 
 export const inflatedTooLarge = (): ProblemError =>
   new ProblemError({
-    status: 413, slug: "encoded-request-too-large", title: "Encoded request too large",
+    status: 413,
+    slug: "encoded-request-too-large",
+    title: "Encoded request too large",
     detail: `the encoded request inflates to more than ${formatBytes(MAX_INFLATED_BYTES)}; send it with POST /v1/flow instead`,
   });
 
 export const urlTooLong = (): ProblemError =>
   new ProblemError({
-    status: 414, slug: "url-too-long", title: "URL too long",
+    status: 414,
+    slug: "url-too-long",
+    title: "URL too long",
     detail: `the URL is longer than the limit of ${MAX_URL_CHARS} characters; send the request body with POST /v1/flow instead (limit ${formatBytes(MAX_BODY_BYTES)})`,
   });
 
 export const auditTooLarge = (rows: number, users: number, protocols: number): ProblemError =>
   new ProblemError({
-    status: 413, slug: "audit-too-large", title: "Audit too large for one answer",
+    status: 413,
+    slug: "audit-too-large",
+    title: "Audit too large for one answer",
     detail:
       `this audit has ${rows} rows (${users} users x ${protocols} protocols x 2 client locations); one answer holds at most ${MAX_AUDIT_ROWS}. ` +
       `Narrow it with ?users= (names or patterns, e.g. ?users=ny-*,alice) or ?protocols= (e.g. ?protocols=owa,activesync), or in the body's options; ` +
@@ -79,13 +90,17 @@ export const auditTooLarge = (rows: number, users: number, protocols: number): P
 
 export const unsupportedMediaType = (type: string): ProblemError =>
   new ProblemError({
-    status: 415, slug: "unsupported-media-type", title: "Unsupported content type",
+    status: 415,
+    slug: "unsupported-media-type",
+    title: "Unsupported content type",
     detail: `Content-Type ${JSON.stringify(type.slice(0, 80))} is not accepted; send application/json, application/yaml or text/plain (curl: --data-binary @file -H 'Content-Type: application/yaml')`,
   });
 
 export const invalidInput = (issues: Issue[]): ProblemError =>
   new ProblemError({
-    status: 422, slug: "invalid-input", title: "Invalid topology or scenario",
+    status: 422,
+    slug: "invalid-input",
+    title: "Invalid topology or scenario",
     detail: issues.length === 1 ? (issues[0]?.message ?? "invalid input") : `${issues.length} problems in the input; see errors`,
     errors: issues,
   });
@@ -93,12 +108,20 @@ export const invalidInput = (issues: Issue[]): ProblemError =>
 /** POST /v1/import: the document is JSON but not an exflow inventory (or of a newer format). */
 export const notAnInventory = (issues: Issue[]): ProblemError =>
   new ProblemError({
-    status: 422, slug: "not-an-inventory", title: "Not an exflow inventory",
-    detail: issues[0]?.message ?? "not an exflow inventory", errors: issues,
+    status: 422,
+    slug: "not-an-inventory",
+    title: "Not an exflow inventory",
+    detail: issues[0]?.message ?? "not an exflow inventory",
+    errors: issues,
   });
 
 export const inventoryTooLarge = (max: number): ProblemError =>
-  new ProblemError({ status: 413, slug: "body-too-large", title: "Request body too large", detail: `the inventory is larger than the limit of ${formatBytes(max)}; import it with the CLI (exflow import), which has no limit but the core's` });
+  new ProblemError({
+    status: 413,
+    slug: "body-too-large",
+    title: "Request body too large",
+    detail: `the inventory is larger than the limit of ${formatBytes(max)}; import it with the CLI (exflow import), which has no limit but the core's`,
+  });
 
 /**
  * Should an error be drawn as an SVG card? Yes when the route settled on svg or png, when the URL
@@ -155,19 +178,28 @@ export function problemResponse(c: AppContext, p: Problem): Response {
 /** app.onError: expected errors by their problem, anything else as a logged 500 without internals. */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ProblemError) return problemResponse(c, err.problem);
-  console.error(JSON.stringify({
-    level: "error",
-    requestId: c.get("requestId"),
-    method: c.req.method,
-    path: c.req.path.slice(0, 200),
-    error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
-    stack: err instanceof Error ? err.stack?.split("\n").slice(0, 8).join("\n") : undefined,
-  }));
+  console.error(
+    JSON.stringify({
+      level: "error",
+      requestId: c.get("requestId"),
+      method: c.req.method,
+      path: c.req.path.slice(0, 200),
+      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      stack: err instanceof Error ? err.stack?.split("\n").slice(0, 8).join("\n") : undefined,
+    }),
+  );
   return problemResponse(c, {
-    status: 500, slug: "internal-error", title: "Internal error",
+    status: 500,
+    slug: "internal-error",
+    title: "Internal error",
     detail: `something went wrong on our side; quote request id ${c.get("requestId")} when reporting it`,
   });
 };
 
 export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
-  problemResponse(c, { status: 404, slug: "not-found", title: "Not found", detail: `no route for ${c.req.method} ${c.req.path.slice(0, 200)}; see /openapi.json` });
+  problemResponse(c, {
+    status: 404,
+    slug: "not-found",
+    title: "Not found",
+    detail: `no route for ${c.req.method} ${c.req.path.slice(0, 200)}; see /openapi.json`,
+  });

@@ -24,7 +24,14 @@ const app = new Hono<AppEnv>();
 
 app.use(standardHeaders);
 
-app.use(cors({ origin: "*", allowMethods: ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"], exposeHeaders: ["ETag", "X-Request-Id"], maxAge: 86400 }));
+app.use(
+  cors({
+    origin: "*",
+    allowMethods: ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
+    exposeHeaders: ["ETag", "X-Request-Id"],
+    maxAge: 86400,
+  }),
+);
 
 app.use(async (c, next) => {
   if (c.req.url.length > MAX_URL_CHARS) throw urlTooLong();

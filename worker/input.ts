@@ -3,8 +3,17 @@
  * (with the parser's issues), an invalid topology, scenario or option a 422 (with the validator's).
  */
 import {
-  audit as auditTopology, auditRowCount, auditScope, compile, parseDocument, presets, validateAuditRequest as validateAudit,
-  type Audit, type AuditRequest, type Compiled, type InputFormat,
+  audit as auditTopology,
+  auditRowCount,
+  auditScope,
+  compile,
+  parseDocument,
+  presets,
+  validateAuditRequest as validateAudit,
+  type Audit,
+  type AuditRequest,
+  type Compiled,
+  type InputFormat,
 } from "../core/index.ts";
 import { auditTooLarge, invalidInput, unreadable } from "./errors.ts";
 import { MAX_AUDIT_ROWS } from "./limits.ts";

@@ -20,7 +20,11 @@ export type FlowLinks = Partial<Record<FlowFormat, string>> & { map?: MapLinks; 
 const FORMATS: readonly FlowFormat[] = ["svg", "png", "mmd", "md", "json"];
 
 /** `/v1/flow/{format}/{encoded}` for each format; {} when the URL would be too long. */
-export async function encodedLinks(origin: string, doc: unknown, formats: readonly FlowFormat[] = FORMATS): Promise<Partial<Record<FlowFormat, string>>> {
+export async function encodedLinks(
+  origin: string,
+  doc: unknown,
+  formats: readonly FlowFormat[] = FORMATS,
+): Promise<Partial<Record<FlowFormat, string>>> {
   const encoded = await encodeDocument(doc);
   const out: Partial<Record<FlowFormat, string>> = {};
   for (const f of formats) {

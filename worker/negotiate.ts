@@ -56,7 +56,11 @@ function choose<F extends Format>(c: AppContext, allowed: readonly F[], fixed?: 
   const requested = fixed ?? (c.req.query("format") || undefined);
   if (requested !== undefined) {
     const format = allowed.find((f) => f === requested.toLowerCase());
-    if (!format) throw notAcceptable(`format ${JSON.stringify(requested.slice(0, 40))} is not available here; use one of: ${allowed.join(", ")}`, allowed);
+    if (!format)
+      throw notAcceptable(
+        `format ${JSON.stringify(requested.slice(0, 40))} is not available here; use one of: ${allowed.join(", ")}`,
+        allowed,
+      );
     c.set("format", format);
     // Only mmd has a choice of media type (text/plain shows inline in browsers), so its answer
     // depends on Accept even when the URL fixes the format, and even when Accept is absent.
@@ -85,5 +89,8 @@ function choose<F extends Format>(c: AppContext, allowed: readonly F[], fixed?: 
   }
   c.set("varyAccept", true);
   const offered = allowed.flatMap((f) => MEDIA[f]);
-  throw notAcceptable(`none of the types in Accept is available; this resource is offered as ${offered.join(", ")} (or choose with ?format=)`, allowed);
+  throw notAcceptable(
+    `none of the types in Accept is available; this resource is offered as ${offered.join(", ")} (or choose with ?format=)`,
+    allowed,
+  );
 }

@@ -13,8 +13,14 @@ export const text = { type: "string" };
 
 /** Response headers, declared wherever the server sends them. */
 export const HEADERS = {
-  ETag: { description: "Strong validator over the version, the format and the validated request; send it back in If-None-Match.", schema: { type: "string", pattern: '^"[A-Za-z0-9_-]{43}"$' } },
-  Vary: { description: "`Accept` when the Accept header chose the format or the media type.", schema: { type: "string", enum: ["Accept"] } },
+  ETag: {
+    description: "Strong validator over the version, the format and the validated request; send it back in If-None-Match.",
+    schema: { type: "string", pattern: '^"[A-Za-z0-9_-]{43}"$' },
+  },
+  Vary: {
+    description: "`Accept` when the Accept header chose the format or the media type.",
+    schema: { type: "string", enum: ["Accept"] },
+  },
   CacheControl: { description: "How long shared caches may keep the answer.", schema: text },
   Allow: { description: "The methods this path takes.", schema: text },
 };
@@ -27,13 +33,24 @@ export const problem = (description: string, headers: Schema = {}): Schema => ({
   headers: { Vary: HEADERS.Vary, ...headers },
   content: {
     "application/problem+json": { schema: ref("Problem") },
-    "image/svg+xml": { schema: { ...text, description: "An SVG error card, when the client asked for an image (Accept image/*, an .svg path or ?format=svg)." } },
+    "image/svg+xml": {
+      schema: {
+        ...text,
+        description: "An SVG error card, when the client asked for an image (Accept image/*, an .svg path or ?format=svg).",
+      },
+    },
   },
 });
 
 /** A successful answer in the given media types, with the caching headers every generated answer carries. */
-export const ok = (description: string, content: Schema, headers: Schema = cached): Schema => ({ description, headers: { ...headers, Vary: HEADERS.Vary }, content });
-export const NOT_MODIFIED = { "304": { description: "Not modified: If-None-Match matched the ETag (GET and HEAD).", headers: { ...cached, Vary: HEADERS.Vary } } };
+export const ok = (description: string, content: Schema, headers: Schema = cached): Schema => ({
+  description,
+  headers: { ...headers, Vary: HEADERS.Vary },
+  content,
+});
+export const NOT_MODIFIED = {
+  "304": { description: "Not modified: If-None-Match matched the ETag (GET and HEAD).", headers: { ...cached, Vary: HEADERS.Vary } },
+};
 /** Kept for operations written before the helpers above. */
 export const CACHED = NOT_MODIFIED;
 
@@ -61,13 +78,22 @@ export const query = (name: string, description: string, values?: readonly strin
 export const OPTION_PARAMS = [
   query("profile", "Routing profile; a value in the body's `options` wins over this.", PROFILES),
   query("theme", "Diagram theme; a value in the body's `options` wins over this.", THEMES),
-  query("background", "Diagram background (`transparent`, `#rgb`, `#rrggbb`, `#rrggbbaa`, a colour name); the body's `options` win.", undefined, { type: "string", maxLength: 80, pattern: `^(?:${BACKGROUND_PATTERN.slice(1, -1)})?$` }),
+  query(
+    "background",
+    "Diagram background (`transparent`, `#rgb`, `#rrggbb`, `#rrggbbaa`, a colour name); the body's `options` win.",
+    undefined,
+    { type: "string", maxLength: 80, pattern: `^(?:${BACKGROUND_PATTERN.slice(1, -1)})?$` },
+  ),
   query(
     "view",
     "Diagram view: `sequence` (numbered messages over time) or `map` (servers by site with numbered arrows) for svg and mmd; md keeps the numbered steps and puts the chosen view in its ```mermaid fence.",
     VIEWS,
   ),
-  query("notes", "Diagnostic text in the picture: `none`, `brief` (default: one short line per warning) or `full`. JSON and the Markdown text always carry all of it.", NOTES),
+  query(
+    "notes",
+    "Diagnostic text in the picture: `none`, `brief` (default: one short line per warning) or `full`. JSON and the Markdown text always carry all of it.",
+    NOTES,
+  ),
   query("label", "Participant boxes: `role` (CAS 2013), `name` (the server name) or `both` (default).", LABELS),
 ];
 
@@ -75,16 +101,30 @@ const MERMAID = "Mermaid text: a sequenceDiagram, or a flowchart for the map vie
 export const FLOW_CONTENT = {
   "application/json": { schema: ref("FlowResponse") },
   "image/svg+xml": { schema: text },
-  "image/png": { schema: { type: "string", format: "binary", description: "The SVG rasterized by resvg with the bundled Liberation Sans, one PNG pixel per SVG pixel." } },
+  "image/png": {
+    schema: {
+      type: "string",
+      format: "binary",
+      description: "The SVG rasterized by resvg with the bundled Liberation Sans, one PNG pixel per SVG pixel.",
+    },
+  },
   "text/vnd.mermaid": { schema: { ...text, description: MERMAID } },
-  "text/plain": { schema: { ...text, description: `${MERMAID} Sent as text/plain when Accept asks for it (browsers then show it inline).` } },
+  "text/plain": {
+    schema: { ...text, description: `${MERMAID} Sent as text/plain when Accept asks for it (browsers then show it inline).` },
+  },
   "text/markdown": { schema: text },
 };
 
 export const AUDIT_CONTENT = {
   "application/json": { schema: ref("Audit") },
   "text/markdown": { schema: text },
-  "text/csv": { schema: { ...text, description: "One line per user x protocol x client location; columns user, mailbox, version, site, protocol, client, host, outcome, steps, rules, diagnostics, note." } },
+  "text/csv": {
+    schema: {
+      ...text,
+      description:
+        "One line per user x protocol x client location; columns user, mailbox, version, site, protocol, client, host, outcome, steps, rules, diagnostics, note.",
+    },
+  },
 };
 
 const COMMON = {

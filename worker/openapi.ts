@@ -5,10 +5,32 @@
  * and checks every answer against this document.
  * In: the server origin. Out: a plain object (served as /openapi.json).
  */
-import { AUDIT_FORMATS, auditRequestJsonSchema, FLOW_FORMATS, flowRequestJsonSchema, PROTOCOLS, presets, scenarioJsonSchema, topologyJsonSchema } from "../core/index.ts";
+import {
+  AUDIT_FORMATS,
+  auditRequestJsonSchema,
+  FLOW_FORMATS,
+  flowRequestJsonSchema,
+  PROTOCOLS,
+  presets,
+  scenarioJsonSchema,
+  topologyJsonSchema,
+} from "../core/index.ts";
 import { MAX_AUDIT_ROWS, MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
 import {
-  AUDIT_CONTENT, BODY_ERRORS, CACHED, ERRORS, FLOW_CONTENT, NOT_MODIFIED, ok, OPTION_PARAMS, problem, query, ref, text, withCommonResponses, type Schema,
+  AUDIT_CONTENT,
+  BODY_ERRORS,
+  CACHED,
+  ERRORS,
+  FLOW_CONTENT,
+  NOT_MODIFIED,
+  ok,
+  OPTION_PARAMS,
+  problem,
+  query,
+  ref,
+  text,
+  withCommonResponses,
+  type Schema,
 } from "./openapi-parts.ts";
 import inventorySchema from "../collect/exflow-inventory.schema.json" with { type: "json" };
 import { bearerScheme, topologyPaths, topologySchemas } from "./topologies/openapi.ts";
@@ -26,13 +48,25 @@ const alternatives = (xs: readonly string[]): string => xs.map((x) => x.replace(
 
 const JSON_ONLY = (schema: Schema) => ({ "application/json": { schema } });
 const SCOPE_PARAMS = [
-  query("users", "Audit only these users: comma-separated names or `*` patterns (e.g. `ny-*,alice`); the body's `options.users` wins.", undefined, { type: "string", maxLength: 4096 }),
-  query("protocols", "Audit only these protocols, comma-separated (e.g. `owa,activesync`); the body's `options.protocols` wins.", undefined, {
-    type: "string",
-    pattern: `^(?:(?:${alternatives(PROTOCOLS)})(?:,(?:${alternatives(PROTOCOLS)}))*)?$`,
-  }),
+  query(
+    "users",
+    "Audit only these users: comma-separated names or `*` patterns (e.g. `ny-*,alice`); the body's `options.users` wins.",
+    undefined,
+    { type: "string", maxLength: 4096 },
+  ),
+  query(
+    "protocols",
+    "Audit only these protocols, comma-separated (e.g. `owa,activesync`); the body's `options.protocols` wins.",
+    undefined,
+    {
+      type: "string",
+      pattern: `^(?:(?:${alternatives(PROTOCOLS)})(?:,(?:${alternatives(PROTOCOLS)}))*)?$`,
+    },
+  ),
 ];
-const AUDIT_TOO_LARGE = problem(`Audit over ${MAX_AUDIT_ROWS} rows (users x protocols x 2), or body over the limit: narrow it with \`users\` / \`protocols\`, or run the CLI.`);
+const AUDIT_TOO_LARGE = problem(
+  `Audit over ${MAX_AUDIT_ROWS} rows (users x protocols x 2), or body over the limit: narrow it with \`users\` / \`protocols\`, or run the CLI.`,
+);
 /** The scenario in the query, for a body that is a bare topology file (the body's `scenario` wins). */
 const SCENARIO_PARAMS = [
   query("user", "Scenario user, when the body has no `scenario` (e.g. a bare topology file)."),
@@ -58,16 +92,26 @@ export function openApiDocument(origin: string): Schema {
         get: {
           operationId: "health",
           summary: "Name and version",
-          responses: { "200": { description: "OK", headers: {}, content: JSON_ONLY({ type: "object", required: ["name", "version"], properties: { name: text, version: text } }) } },
+          responses: {
+            "200": {
+              description: "OK",
+              headers: {},
+              content: JSON_ONLY({ type: "object", required: ["name", "version"], properties: { name: text, version: text } }),
+            },
+          },
         },
       },
       "/v1/flow": {
         post: {
           operationId: "postFlow",
           summary: "Trace one client request through a topology",
-          description: "Body: JSON or YAML (`text/plain` is sniffed): a FlowRequest, or a bare topology file (`sites`/`servers` at the top, as `exflow presets <id>` prints it) with the scenario in the query. Response format from `?format=` or `Accept`; JSON by default.",
+          description:
+            "Body: JSON or YAML (`text/plain` is sniffed): a FlowRequest, or a bare topology file (`sites`/`servers` at the top, as `exflow presets <id>` prints it) with the scenario in the query. Response format from `?format=` or `Accept`; JSON by default.",
           parameters: [query("format", "Response format.", FLOW_FORMATS), ...SCENARIO_PARAMS, ...OPTION_PARAMS],
-          requestBody: { required: true, content: { "application/json": { schema: ref("FlowRequest") }, "application/yaml": { schema: ref("FlowRequest") } } },
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("FlowRequest") }, "application/yaml": { schema: ref("FlowRequest") } },
+          },
           responses: { "200": ok("The flow", FLOW_CONTENT), ...ERRORS, ...BODY_ERRORS },
         },
       },
@@ -75,18 +119,28 @@ export function openApiDocument(origin: string): Schema {
         get: {
           operationId: "getEncodedFlow",
           summary: "The same request, encoded in the URL (for <img> embeds)",
-          description: "`encoded` = base64url(zlib deflate(UTF-8 JSON or YAML of a FlowRequest)), padding optional, as Kroki encodes. Cached for a year (immutable).",
+          description:
+            "`encoded` = base64url(zlib deflate(UTF-8 JSON or YAML of a FlowRequest)), padding optional, as Kroki encodes. Cached for a year (immutable).",
           parameters: [
             { name: "format", in: "path", required: true, schema: { type: "string", enum: FLOW_FORMATS } },
             { name: "encoded", in: "path", required: true, schema: { type: "string", minLength: 1, pattern: "^[A-Za-z0-9_+/-]+={0,2}$" } },
             ...SCENARIO_PARAMS,
             ...OPTION_PARAMS,
           ],
-          responses: { "200": ok("The flow", FLOW_CONTENT), ...NOT_MODIFIED, ...ERRORS, "413": problem("Inflates to more than the limit.") },
+          responses: {
+            "200": ok("The flow", FLOW_CONTENT),
+            ...NOT_MODIFIED,
+            ...ERRORS,
+            "413": problem("Inflates to more than the limit."),
+          },
         },
       },
       "/v1/presets": {
-        get: { operationId: "listPresets", summary: "Built-in topologies with their named scenarios and links", responses: { "200": ok("Preset list", JSON_ONLY(ref("PresetList"))), ...CACHED } },
+        get: {
+          operationId: "listPresets",
+          summary: "Built-in topologies with their named scenarios and links",
+          responses: { "200": ok("Preset list", JSON_ONLY(ref("PresetList"))), ...CACHED },
+        },
       },
       "/v1/presets/{id}": {
         get: {
@@ -100,19 +154,29 @@ export function openApiDocument(origin: string): Schema {
         get: {
           operationId: "getPresetFile",
           summary: "A preset scenario's flow (`{scenario}.{svg|png|mmd|md|json}`) or the preset's audit (`audit.{json|md|csv}`)",
-          description: "Without an extension the format is negotiated. The scenario names are those of the preset (`GET /v1/presets/{id}`).",
+          description:
+            "Without an extension the format is negotiated. The scenario names are those of the preset (`GET /v1/presets/{id}`).",
           parameters: [
             { name: "id", in: "path", required: true, schema: { type: "string", enum: PRESET_IDS } },
             {
-              name: "file", in: "path", required: true,
-              schema: { type: "string", pattern: `^(?:audit(?:\\.(?:${AUDIT_FORMATS.join("|")}))?|(?:${alternatives(SCENARIO_NAMES)})(?:\\.(?:${FLOW_FORMATS.join("|")}))?)$` },
+              name: "file",
+              in: "path",
+              required: true,
+              schema: {
+                type: "string",
+                pattern: `^(?:audit(?:\\.(?:${AUDIT_FORMATS.join("|")}))?|(?:${alternatives(SCENARIO_NAMES)})(?:\\.(?:${FLOW_FORMATS.join("|")}))?)$`,
+              },
             },
             ...OPTION_PARAMS,
             ...SCOPE_PARAMS,
           ],
           responses: {
             // Both answer JSON: a scenario's flow, or the audit for audit.json.
-            "200": ok("Flow or audit", { ...FLOW_CONTENT, ...AUDIT_CONTENT, "application/json": { schema: { anyOf: [ref("FlowResponse"), ref("Audit")] } } }),
+            "200": ok("Flow or audit", {
+              ...FLOW_CONTENT,
+              ...AUDIT_CONTENT,
+              "application/json": { schema: { anyOf: [ref("FlowResponse"), ref("Audit")] } },
+            }),
             ...NOT_MODIFIED,
             "404": problem("No such preset, or no such scenario in this preset (lists the valid names)."),
             "406": ERRORS["406"],
@@ -126,7 +190,10 @@ export function openApiDocument(origin: string): Schema {
           summary: "Audit a topology: every user x protocol x client location, diagnostics, DNS and certificate names",
           description: "Body: `{ topology | preset, options? }`, or a bare topology file as `exflow presets <id>` prints it.",
           parameters: [query("format", "Response format.", AUDIT_FORMATS), ...OPTION_PARAMS, ...SCOPE_PARAMS],
-          requestBody: { required: true, content: { "application/json": { schema: ref("AuditRequest") }, "application/yaml": { schema: ref("AuditRequest") } } },
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: ref("AuditRequest") }, "application/yaml": { schema: ref("AuditRequest") } },
+          },
           responses: { "200": ok("The audit", AUDIT_CONTENT), ...ERRORS, ...BODY_ERRORS, "413": AUDIT_TOO_LARGE },
         },
       },
@@ -134,30 +201,77 @@ export function openApiDocument(origin: string): Schema {
         post: {
           operationId: "postImport",
           summary: "Import an Exchange inventory (collect/Collect-ExflowInventory.ps1) as a topology, with the import report",
-          description: "Body: the inventory JSON as the script wrote it (UTF-8 or UTF-16, with or without a BOM; up to 1 MiB). JSON answer: `{ topology, report, valid }`; the report lists what was mapped, guessed (with the property each guess came from), dropped and unreadable, the collector's errors, the derived namespaces for review and the diagnostics of the topology. `?format=yaml` (or `Accept: application/yaml`): the topology as YAML with the report as comments. Never stored.",
+          description:
+            "Body: the inventory JSON as the script wrote it (UTF-8 or UTF-16, with or without a BOM; up to 1 MiB). JSON answer: `{ topology, report, valid }`; the report lists what was mapped, guessed (with the property each guess came from), dropped and unreadable, the collector's errors, the derived namespaces for review and the diagnostics of the topology. `?format=yaml` (or `Accept: application/yaml`): the topology as YAML with the report as comments. Never stored.",
           parameters: [query("format", "Response format.", ["json", "yaml"])],
           requestBody: { required: true, content: { "application/json": { schema: ref("Inventory") } } },
           responses: {
-            "200": { description: "The imported topology and the report", content: { "application/json": { schema: { type: "object", required: ["topology", "report", "valid"], properties: { topology: ref("Topology"), report: { type: "object" }, valid: { type: "boolean" } } } }, "application/yaml": { schema: text } } },
+            "200": {
+              description: "The imported topology and the report",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    required: ["topology", "report", "valid"],
+                    properties: { topology: ref("Topology"), report: { type: "object" }, valid: { type: "boolean" } },
+                  },
+                },
+                "application/yaml": { schema: text },
+              },
+            },
             "400": problem("Not JSON, or empty."),
             "406": problem("Unknown format."),
             "413": problem("Inventory over 1 MiB: use the CLI."),
-            "422": problem("JSON, but not an exflow inventory (a HealthChecker export, a topology) or a newer format version; the detail names the expected format."),
+            "422": problem(
+              "JSON, but not an exflow inventory (a HealthChecker export, a topology) or a newer format version; the detail names the expected format.",
+            ),
           },
         },
       },
-      ...topologyPaths({ problem, ref, optionParams: OPTION_PARAMS, scopeParams: SCOPE_PARAMS, auditTooLarge: AUDIT_TOO_LARGE, flowContent: FLOW_CONTENT, auditContent: AUDIT_CONTENT, cached: CACHED, errors: ERRORS }),
+      ...topologyPaths({
+        problem,
+        ref,
+        optionParams: OPTION_PARAMS,
+        scopeParams: SCOPE_PARAMS,
+        auditTooLarge: AUDIT_TOO_LARGE,
+        flowContent: FLOW_CONTENT,
+        auditContent: AUDIT_CONTENT,
+        cached: CACHED,
+        errors: ERRORS,
+      }),
       "/openapi.json": {
-        get: { operationId: "openApi", summary: "This document", responses: { "200": ok("OpenAPI 3.1", JSON_ONLY({ type: "object", required: ["openapi", "paths"], properties: { openapi: { const: "3.1.0" } } })), ...NOT_MODIFIED } },
+        get: {
+          operationId: "openApi",
+          summary: "This document",
+          responses: {
+            "200": ok(
+              "OpenAPI 3.1",
+              JSON_ONLY({ type: "object", required: ["openapi", "paths"], properties: { openapi: { const: "3.1.0" } } }),
+            ),
+            ...NOT_MODIFIED,
+          },
+        },
       },
     }),
     components: { securitySchemes: bearerScheme, schemas: { ...topologySchemas, ...SCHEMAS } },
   };
 }
 
-const links = { type: "object", required: ["svg", "png", "mmd", "md", "json"], properties: Object.fromEntries(FLOW_FORMATS.map((f) => [f, { type: "string", pattern: "^https?://" }])) };
-const auditLinks = { type: "object", required: AUDIT_FORMATS, properties: Object.fromEntries(AUDIT_FORMATS.map((f) => [f, { type: "string", pattern: "^https?://" }])) };
-const presetLinks = { type: "object", required: ["self", "audit"], properties: { self: { type: "string", pattern: "^https?://" }, audit: auditLinks } };
+const links = {
+  type: "object",
+  required: ["svg", "png", "mmd", "md", "json"],
+  properties: Object.fromEntries(FLOW_FORMATS.map((f) => [f, { type: "string", pattern: "^https?://" }])),
+};
+const auditLinks = {
+  type: "object",
+  required: AUDIT_FORMATS,
+  properties: Object.fromEntries(AUDIT_FORMATS.map((f) => [f, { type: "string", pattern: "^https?://" }])),
+};
+const presetLinks = {
+  type: "object",
+  required: ["self", "audit"],
+  properties: { self: { type: "string", pattern: "^https?://" }, audit: auditLinks },
+};
 const OUTCOMES = ["proxy", "redirect", "silent-redirect", "autodiscover-referral", "direct", "fail", "n/a"];
 const strings = { type: "array", items: text };
 
@@ -177,11 +291,22 @@ const SCHEMAS: Record<string, Schema> = {
         required: ["outcome", "scenario", "participants", "steps", "notes", "diagnostics"],
         properties: {
           outcome: { enum: OUTCOMES },
-          scenario: { type: "object", required: ["user", "protocol", "client", "profile"], properties: { protocol: { enum: [...PROTOCOLS] } } },
-          participants: { type: "array", items: { type: "object", required: ["id", "label", "kind"], properties: { id: text, label: text, kind: text } } },
+          scenario: {
+            type: "object",
+            required: ["user", "protocol", "client", "profile"],
+            properties: { protocol: { enum: [...PROTOCOLS] } },
+          },
+          participants: {
+            type: "array",
+            items: { type: "object", required: ["id", "label", "kind"], properties: { id: text, label: text, kind: text } },
+          },
           steps: {
             type: "array",
-            items: { type: "object", required: ["n", "from", "to", "kind", "text", "rule"], properties: { n: { type: ["integer", "null"] }, from: text, to: text, kind: text, url: text, text, rule: text } },
+            items: {
+              type: "object",
+              required: ["n", "from", "to", "kind", "text", "rule"],
+              properties: { n: { type: ["integer", "null"] }, from: text, to: text, kind: text, url: text, text, rule: text },
+            },
           },
           notes: { type: "array", items: { type: "object", required: ["kind", "text"] } },
           diagnostics: { type: "array", items: ref("Diagnostic") },
@@ -189,12 +314,21 @@ const SCHEMAS: Record<string, Schema> = {
       },
       links: {
         type: "object",
-        description: "Absolute GET URLs of this request per format (left out when longer than the URL limit), the same for the map view, and a Mermaid Live Editor link.",
+        description:
+          "Absolute GET URLs of this request per format (left out when longer than the URL limit), the same for the map view, and a Mermaid Live Editor link.",
         required: ["mermaidLive"],
         properties: {
           ...links.properties,
           mermaidLive: { type: "string", pattern: "^https://mermaid\\.live/edit#pako:[A-Za-z0-9_-]+$" },
-          map: { type: "object", required: ["svg", "png", "mmd"], properties: { svg: { type: "string", pattern: "^https?://" }, png: { type: "string", pattern: "^https?://" }, mmd: { type: "string", pattern: "^https?://" } } },
+          map: {
+            type: "object",
+            required: ["svg", "png", "mmd"],
+            properties: {
+              svg: { type: "string", pattern: "^https?://" },
+              png: { type: "string", pattern: "^https?://" },
+              mmd: { type: "string", pattern: "^https?://" },
+            },
+          },
         },
       },
     },
@@ -202,11 +336,18 @@ const SCHEMAS: Record<string, Schema> = {
   Diagnostic: {
     type: "object",
     required: ["code", "severity", "message", "path", "breaks"],
-    properties: { code: text, severity: { enum: ["error", "warning", "info"] }, message: text, path: { type: "array", items: { type: ["string", "integer"] } }, breaks: strings },
+    properties: {
+      code: text,
+      severity: { enum: ["error", "warning", "info"] },
+      message: text,
+      path: { type: "array", items: { type: ["string", "integer"] } },
+      breaks: strings,
+    },
   },
   Audit: {
     type: "object",
-    description: "Every user x protocol x client location (the scope, when one was asked for), the topology's diagnostics, the DNS and certificate names, and counts.",
+    description:
+      "Every user x protocol x client location (the scope, when one was asked for), the topology's diagnostics, the DNS and certificate names, and counts.",
     required: ["topology", "profile", "rows", "diagnostics", "names", "summary"],
     properties: {
       topology: { type: ["string", "null"] },
@@ -219,23 +360,47 @@ const SCHEMAS: Record<string, Schema> = {
           type: "object",
           required: ["user", "mailbox", "version", "site", "protocol", "client", "host", "outcome", "steps", "rules", "diagnostics"],
           properties: {
-            user: text, mailbox: text, version: { type: ["integer", "string", "null"] }, site: { type: ["string", "null"] }, protocol: { enum: [...PROTOCOLS] },
-            client: { enum: ["internal", "external"] }, host: { type: ["string", "null"] }, outcome: { enum: OUTCOMES }, steps: { type: "integer", minimum: 0 },
-            rules: strings, diagnostics: strings, note: text,
+            user: text,
+            mailbox: text,
+            version: { type: ["integer", "string", "null"] },
+            site: { type: ["string", "null"] },
+            protocol: { enum: [...PROTOCOLS] },
+            client: { enum: ["internal", "external"] },
+            host: { type: ["string", "null"] },
+            outcome: { enum: OUTCOMES },
+            steps: { type: "integer", minimum: 0 },
+            rules: strings,
+            diagnostics: strings,
+            note: text,
           },
         },
       },
       diagnostics: { type: "array", items: ref("Diagnostic") },
       names: { type: "object" },
-      summary: { type: "object", required: ["users", "rows", "flows", "notApplicable"], properties: { users: { type: "integer" }, rows: { type: "integer" }, flows: { type: "integer" }, notApplicable: { type: "integer" } } },
+      summary: {
+        type: "object",
+        required: ["users", "rows", "flows", "notApplicable"],
+        properties: {
+          users: { type: "integer" },
+          rows: { type: "integer" },
+          flows: { type: "integer" },
+          notApplicable: { type: "integer" },
+        },
+      },
     },
   },
   PresetSummary: {
     type: "object",
     required: ["id", "title", "description", "links", "scenarios"],
     properties: {
-      id: { enum: PRESET_IDS }, title: text, description: text, links: presetLinks,
-      scenarios: { type: "array", items: { type: "object", required: ["name", "title", "links"], properties: { name: text, title: text, links } } },
+      id: { enum: PRESET_IDS },
+      title: text,
+      description: text,
+      links: presetLinks,
+      scenarios: {
+        type: "array",
+        items: { type: "object", required: ["name", "title", "links"], properties: { name: text, title: text, links } },
+      },
     },
   },
   PresetList: { type: "object", required: ["presets"], properties: { presets: { type: "array", items: ref("PresetSummary") } } },
@@ -243,11 +408,26 @@ const SCHEMAS: Record<string, Schema> = {
     type: "object",
     required: ["id", "title", "description", "topology", "scenarios", "links"],
     properties: {
-      id: { enum: PRESET_IDS }, title: text, description: text, topology: ref("Topology"), links: presetLinks,
-      scenarios: { type: "object", additionalProperties: { type: "object", required: ["title", "scenario", "links"], properties: { title: text, scenario: ref("Scenario"), links } } },
+      id: { enum: PRESET_IDS },
+      title: text,
+      description: text,
+      topology: ref("Topology"),
+      links: presetLinks,
+      scenarios: {
+        type: "object",
+        additionalProperties: {
+          type: "object",
+          required: ["title", "scenario", "links"],
+          properties: { title: text, scenario: ref("Scenario"), links },
+        },
+      },
     },
   },
-  Issue: { type: "object", required: ["code", "message", "path"], properties: { code: text, message: text, path: { type: "array", items: { type: ["string", "integer"] } } } },
+  Issue: {
+    type: "object",
+    required: ["code", "message", "path"],
+    properties: { code: text, message: text, path: { type: "array", items: { type: ["string", "integer"] } } },
+  },
   Problem: {
     type: "object",
     description: "RFC 9457 problem details.",

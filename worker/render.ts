@@ -33,7 +33,13 @@ function guarded<T>(draw: () => T): T {
 }
 
 /** `links`: the GET URLs of this flow when they are not the encoded ones (a saved topology's). */
-export async function renderFlow(compiled: Compiled, format: FlowFormat, origin: string, doc: unknown, links?: Omit<FlowLinks, "mermaidLive">): Promise<string | Uint8Array<ArrayBuffer>> {
+export async function renderFlow(
+  compiled: Compiled,
+  format: FlowFormat,
+  origin: string,
+  doc: unknown,
+  links?: Omit<FlowLinks, "mermaidLive">,
+): Promise<string | Uint8Array<ArrayBuffer>> {
   const options = renderOptionsOf(compiled);
   const view = VIEWS[compiled.options?.view ?? DEFAULT_VIEW];
   if (format === "png") {

@@ -17,7 +17,13 @@ export const CACHE_PRESET = "public, max-age=3600, stale-while-revalidate=86400"
 type Body = string | Uint8Array<ArrayBuffer>;
 type Produce = () => Body | Promise<Body>;
 
-function send(c: AppContext, etag: string, rep: Negotiated<Format>, cacheControl: string | undefined, produce: Produce): Response | Promise<Response> {
+function send(
+  c: AppContext,
+  etag: string,
+  rep: Negotiated<Format>,
+  cacheControl: string | undefined,
+  produce: Produce,
+): Response | Promise<Response> {
   const headers = new Headers({ ETag: etag });
   if (cacheControl) headers.set("Cache-Control", cacheControl);
   if (rep.varyAccept) headers.set("Vary", "Accept");
@@ -27,7 +33,9 @@ function send(c: AppContext, etag: string, rep: Negotiated<Format>, cacheControl
   }
   headers.set("Content-Type", rep.contentType);
   const body = produce();
-  return body instanceof Promise ? body.then((b) => new Response(b, { status: 200, headers })) : new Response(body, { status: 200, headers });
+  return body instanceof Promise
+    ? body.then((b) => new Response(b, { status: 200, headers }))
+    : new Response(body, { status: 200, headers });
 }
 
 const utf8 = new TextEncoder();

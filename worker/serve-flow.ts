@@ -12,18 +12,26 @@ import type { Negotiated } from "./negotiate.ts";
 import { renderFlow } from "./render.ts";
 import { respondOnce } from "./respond.ts";
 
-
 /** `{ preset, ... }` without a topology of its own: its answer changes only with a deploy. */
 export const namesPreset = (doc: unknown): boolean => isObject(doc) && typeof doc.preset === "string" && doc.topology === undefined;
 
-export async function serveFlow(c: AppContext, doc: unknown, rep: Negotiated<FlowFormat>, cacheControl?: string, links?: Omit<FlowLinks, "mermaidLive">): Promise<Response> {
+export async function serveFlow(
+  c: AppContext,
+  doc: unknown,
+  rep: Negotiated<FlowFormat>,
+  cacheControl?: string,
+  links?: Omit<FlowLinks, "mermaidLive">,
+): Promise<Response> {
   const origin = new URL(c.req.url).origin;
   const prepare = () => {
     const compiled = compileInput(doc);
     const { topology, scenario, options } = compiled;
     // JSON's links embed the origin and the document as sent: both in its ETag, one ETag one byte sequence.
     const more = rep.format === "json" ? { origin, doc: JSON.stringify(doc) } : {};
-    return { key: digestOf(topology).then((t) => ({ topology: t, scenario, options, ...more })), produce: () => renderFlow(compiled, rep.format, origin, doc, links) };
+    return {
+      key: digestOf(topology).then((t) => ({ topology: t, scenario, options, ...more })),
+      produce: () => renderFlow(compiled, rep.format, origin, doc, links),
+    };
   };
   // JSON answers carry links built from the origin and the document as sent (key order included), so both are in the key;
   // a route that brings its own links (saved documents) is not remembered.

@@ -44,7 +44,9 @@ export function registerAudit(program: Command): void {
   program
     .command("audit")
     .summary("route every user x protocol x location; outcomes and diagnostics")
-    .description("Route every user x protocol x client location and report the outcome matrix, the misconfiguration diagnostics (DX-01 ... DX-19) and the DNS/certificate names the topology needs. Combinations that cannot exist are listed as n/a with the reason.")
+    .description(
+      "Route every user x protocol x client location and report the outcome matrix, the misconfiguration diagnostics (DX-01 ... DX-19) and the DNS/certificate names the topology needs. Combinations that cannot exist are listed as n/a with the reason.",
+    )
     .argument("<topology>", TOPOLOGY_HELP)
     .addOption(new Option("-f, --format <format>", "output format (default: from the -o extension, else md)").choices(AUDIT_FORMATS))
     .addOption(profileOption())
@@ -56,11 +58,22 @@ export function registerAudit(program: Command): void {
       const bar = progress(topology.users.length, "audit");
       const result = audit(topology, { profile: asProfile(flags.profile), onProgress: (done) => bar.update(done) });
       bar.stop();
-      const format = chooseFormat(flags.format, flags.output, (f) => FROM_EXTENSION[extname(f).slice(1).toLowerCase()], "md", AUDIT_FORMATS);
+      const format = chooseFormat(
+        flags.format,
+        flags.output,
+        (f) => FROM_EXTENSION[extname(f).slice(1).toLowerCase()],
+        "md",
+        AUDIT_FORMATS,
+      );
       writeOutput(formatAudit(result, format), flags.output);
       const failing = failingRows(result);
       if (flags.strict && failing.length > 0) {
-        const shown = failing.slice(0, 10).map((r) => `fails: ${r.user} ${r.protocol} ${r.client}${r.host ? ` (${r.host})` : ""}${r.diagnostics.length ? ` ${r.diagnostics.join(" ")}` : ""}`);
+        const shown = failing
+          .slice(0, 10)
+          .map(
+            (r) =>
+              `fails: ${r.user} ${r.protocol} ${r.client}${r.host ? ` (${r.host})` : ""}${r.diagnostics.length ? ` ${r.diagnostics.join(" ")}` : ""}`,
+          );
         if (failing.length > shown.length) shown.push(`... and ${failing.length - shown.length} more`);
         throw new CliError(EXIT_FAILING_FLOWS, [...shown, `${failing.length} of ${result.summary.flows} flows fail`]);
       }

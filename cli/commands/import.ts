@@ -67,7 +67,10 @@ export function registerImport(program: Command): void {
       writeOutput(format === "json" ? `${JSON.stringify(result.value.topology, null, 2)}\n` : importedYaml(result.value), flags.output);
       if (flags.report) writeFile(flags.report, `${JSON.stringify(report, null, 2)}\n`);
       if (!flags.quiet) for (const line of reportLines(report)) process.stderr.write(`${line}\n`);
-      if (!valid) throw new CliError(EXIT_USAGE, ["the imported topology does not validate (see the diagnostics above); fix the inventory or the topology by hand"]);
+      if (!valid)
+        throw new CliError(EXIT_USAGE, [
+          "the imported topology does not validate (see the diagnostics above); fix the inventory or the topology by hand",
+        ]);
       if (flags.strict && (report.problems.length > 0 || report.guessed.length > 0)) process.exitCode = EXIT_FAILING_FLOWS;
     });
 }

@@ -54,7 +54,10 @@ async function send(url: string, init: RequestInit): Promise<{ status: number; b
   try {
     res = await fetch(url, init);
   } catch (e) {
-    throw new CliError(EXIT_SERVER, `${url}: no answer (${e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e)}); is the server running? (--url, default ${DEFAULT_URL})`);
+    throw new CliError(
+      EXIT_SERVER,
+      `${url}: no answer (${e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e)}); is the server running? (--url, default ${DEFAULT_URL})`,
+    );
   }
   const text = await res.text();
   let body: unknown = text;
@@ -81,7 +84,11 @@ function report(saved: Saved, created: boolean): string {
     out.push(`saved: id ${saved.id}, version ${saved.version}`);
   }
   const latest = saved.links.latest ?? "";
-  out.push(`latest:  ${latest}`, `version: ${saved.links.self ?? ""}`, `embed:   ${latest.replace("/v1/topologies/", "/v1/t/")}/flow/{user}/{protocol}/{client}.svg?host={host}`);
+  out.push(
+    `latest:  ${latest}`,
+    `version: ${saved.links.self ?? ""}`,
+    `embed:   ${latest.replace("/v1/topologies/", "/v1/t/")}/flow/{user}/{protocol}/{client}.svg?host={host}`,
+  );
   return `${out.join("\n")}\n`;
 }
 
@@ -89,7 +96,9 @@ export function registerPush(program: Command): void {
   program
     .command("push")
     .summary("save a topology on an exflow server (a new one, or a new version with --id)")
-    .description("Validate the topology and save it on an exflow server, so diagram URLs follow it. Without --id a new saved topology is created and its write token printed once; with --id and --token (or EXFLOW_TOKEN) a new version is stored.")
+    .description(
+      "Validate the topology and save it on an exflow server, so diagram URLs follow it. Without --id a new saved topology is created and its write token printed once; with --id and --token (or EXFLOW_TOKEN) a new version is stored.",
+    )
     .argument("<topology>", TOPOLOGY_HELP)
     .option("--id <id>", "id of a saved topology: push a new version of it")
     .option("--token <token>", "its write token (or set EXFLOW_TOKEN)")
@@ -98,7 +107,8 @@ export function registerPush(program: Command): void {
     .addHelpText("after", EXAMPLES)
     .action(async (topologyArg: string, flags: PushFlags) => {
       const token = flags.token ?? process.env.EXFLOW_TOKEN;
-      if (flags.id === undefined && flags.token !== undefined) throw usage("--token needs --id: the token belongs to a saved topology (without --id a new one is created)");
+      if (flags.id === undefined && flags.token !== undefined)
+        throw usage("--token needs --id: the token belongs to a saved topology (without --id a new one is created)");
       if (flags.id !== undefined && !token) throw usage("--id needs the topology's write token: --token T or EXFLOW_TOKEN");
       let base: URL;
       try {
@@ -110,9 +120,14 @@ export function registerPush(program: Command): void {
       const body = JSON.stringify(topology);
       const headers: Record<string, string> = { "Content-Type": "application/json", Accept: "application/json" };
       const root = base.href.replace(/\/+$/, "");
-      const res = flags.id === undefined
-        ? await send(`${root}/v1/topologies`, { method: "POST", headers, body })
-        : await send(`${root}/v1/topologies/${encodeURIComponent(flags.id)}`, { method: "PUT", headers: { ...headers, Authorization: `Bearer ${token}` }, body });
+      const res =
+        flags.id === undefined
+          ? await send(`${root}/v1/topologies`, { method: "POST", headers, body })
+          : await send(`${root}/v1/topologies/${encodeURIComponent(flags.id)}`, {
+              method: "PUT",
+              headers: { ...headers, Authorization: `Bearer ${token}` },
+              body,
+            });
       writeOutput(flags.format === "json" ? `${JSON.stringify(res.body, null, 2)}\n` : report(res.body as Saved, flags.id === undefined));
     });
 }

@@ -9,12 +9,32 @@
  */
 import { type Command, Option } from "commander";
 import { join } from "node:path";
-import { buildModel, cellCount, CLIENTS, eachFlow, PROTOCOLS, profileFor, type ClientLocation, type Flow, type Protocol, type Topology } from "../../core/index.ts";
+import {
+  buildModel,
+  cellCount,
+  CLIENTS,
+  eachFlow,
+  PROTOCOLS,
+  profileFor,
+  type ClientLocation,
+  type Flow,
+  type Protocol,
+  type Topology,
+} from "../../core/index.ts";
 import { escapeMarkdown } from "../../diagrams/escape.ts";
 import { cleanText } from "../../diagrams/text.ts";
 import { uniqueStems } from "../filenames.ts";
 import { makeDir, writeFile, writeOutput } from "../io.ts";
-import { asProfile, backgroundOption, labelOption, notesOption, profileOption, renderOptions, themeOption, TOPOLOGY_HELP } from "../options.ts";
+import {
+  asProfile,
+  backgroundOption,
+  labelOption,
+  notesOption,
+  profileOption,
+  renderOptions,
+  themeOption,
+  TOPOLOGY_HELP,
+} from "../options.ts";
 import { progress } from "../progress.ts";
 import { loadTopology } from "../topology.ts";
 import { type Format, view, type ViewName } from "../views.ts";
@@ -87,7 +107,9 @@ export function registerRender(program: Command): void {
   program
     .command("render")
     .summary("write every flow as SVG, Mermaid and Markdown, plus index.md")
-    .description("Render every user x protocol x client location into a directory as <user>-<protocol>-<client>.svg, .mmd and .md (and the map view as .map.svg and .map.mmd with --view map or both), and write index.md with a table per user linking them. Combinations that cannot exist are skipped (n/a in the index); failing flows are rendered and marked.")
+    .description(
+      "Render every user x protocol x client location into a directory as <user>-<protocol>-<client>.svg, .mmd and .md (and the map view as .map.svg and .map.mmd with --view map or both), and write index.md with a table per user linking them. Combinations that cannot exist are skipped (n/a in the index); failing flows are rendered and marked.",
+    )
     .argument("<topology>", TOPOLOGY_HELP)
     .requiredOption("--out <dir>", "directory to write into (created if missing)")
     .addOption(profileOption())
@@ -95,7 +117,11 @@ export function registerRender(program: Command): void {
     .addOption(backgroundOption())
     .addOption(notesOption())
     .addOption(labelOption())
-    .addOption(new Option("--view <view>", "diagram views to write: sequence, map (sites with servers and numbered arrows) or both").choices(RENDER_VIEWS).default("sequence"))
+    .addOption(
+      new Option("--view <view>", "diagram views to write: sequence, map (sites with servers and numbered arrows) or both")
+        .choices(RENDER_VIEWS)
+        .default("sequence"),
+    )
     .addHelpText("after", EXAMPLES)
     .action(async (topologyArg: string, flags: RenderFlags) => {
       const { topology } = await loadTopology(topologyArg);
@@ -115,14 +141,25 @@ export function registerRender(program: Command): void {
           const { user, mailbox, protocol, client } = cell;
           let entry = users.get(user.name);
           if (!entry) {
-            entry = { name: user.name, mailbox: user.mailbox ?? "Exchange Online", where: mailbox ? `Exchange ${mailbox.version}, ${mailbox.site}` : "", cells: [] };
+            entry = {
+              name: user.name,
+              mailbox: user.mailbox ?? "Exchange Online",
+              where: mailbox ? `Exchange ${mailbox.version}, ${mailbox.site}` : "",
+              cells: [],
+            };
             users.set(user.name, entry);
           }
           // A routing error is a bug (the topology was validated): exit 3, as before eachFlow.
           if (cell.kind === "error") throw new Error(cell.message);
           // Rows that need the topology (PI-5: POP3/IMAP4 not offered) come back from route() as n/a.
           if (cell.kind === "n/a" || cell.flow.outcome === "n/a") {
-            entry.cells.push({ protocol, client, outcome: "n/a", steps: 0, note: cell.kind === "n/a" ? cell.note : (cell.flow.notes[0]?.text ?? "not offered") });
+            entry.cells.push({
+              protocol,
+              client,
+              outcome: "n/a",
+              steps: 0,
+              note: cell.kind === "n/a" ? cell.note : (cell.flow.notes[0]?.text ?? "not offered"),
+            });
           } else {
             const { flow } = cell;
             const stem = `${stems.get(user.name)}-${protocol}-${client}`;
@@ -160,7 +197,12 @@ const LINKED: Record<string, string> = {
 };
 
 /** index.md: per user, a protocol x client-location table; cells link the files written (`kinds`). */
-export function indexMarkdown(topology: Topology, profile: string, users: UserEntry[], kinds: readonly FileKind[] = SEQUENCE_FILES): string {
+export function indexMarkdown(
+  topology: Topology,
+  profile: string,
+  users: UserEntry[],
+  kinds: readonly FileKind[] = SEQUENCE_FILES,
+): string {
   const out: string[] = [`# Connectivity flows${topology.name ? `: ${md(topology.name)}` : ""}`, ""];
   const linked = kinds.filter((k) => k.format !== "md").map((k) => `${k.label}: ${LINKED[k.label] ?? k.label}`);
   out.push(
@@ -170,7 +212,15 @@ export function indexMarkdown(topology: Topology, profile: string, users: UserEn
   for (const u of users) {
     out.push(`## ${md(u.name)}`, "", `Mailbox ${md(u.mailbox)}${u.where ? ` (${md(u.where)})` : ""}.`, "");
     out.push(`| Protocol | ${CLIENTS.join(" | ")} |`, `| --- |${" --- |".repeat(CLIENTS.length)}`);
-    for (const p of PROTOCOLS) out.push(`| ${p} | ${CLIENTS.map((c) => indexCell(u.cells.find((x) => x.protocol === p && x.client === c), kinds)).join(" | ")} |`);
+    for (const p of PROTOCOLS)
+      out.push(
+        `| ${p} | ${CLIENTS.map((c) =>
+          indexCell(
+            u.cells.find((x) => x.protocol === p && x.client === c),
+            kinds,
+          ),
+        ).join(" | ")} |`,
+      );
     out.push("");
   }
   return `${out.join("\n").trimEnd()}\n`;

@@ -24,7 +24,9 @@ export function registerValidate(program: Command): void {
   program
     .command("validate")
     .summary("check a topology; print a summary or its issues")
-    .description("Check a topology: structure, allowed values and references between sites, servers, namespaces and users. Prints a one-line summary (exit 0) or every issue as `path: message` on stderr (exit 2). Misconfigurations that break flows are reported by `exflow audit`.")
+    .description(
+      "Check a topology: structure, allowed values and references between sites, servers, namespaces and users. Prints a one-line summary (exit 0) or every issue as `path: message` on stderr (exit 2). Misconfigurations that break flows are reported by `exflow audit`.",
+    )
     .argument("<topology>", TOPOLOGY_HELP)
     .addHelpText("after", EXAMPLES)
     .action(async (topologyArg: string) => {

@@ -10,7 +10,6 @@ import { capitalise } from "../describe.ts";
 import { breakAt, phrase, type Trail } from "../trail.ts";
 import type { Diagnostic, Path, Server } from "../types.ts";
 
-
 export function diag(c: Ctx, code: Code, message: string, path: Path): Diagnostic {
   return { code, severity: "error", message, path, breaks: [`${c.protocol}:${c.client}`] };
 }

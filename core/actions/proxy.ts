@@ -17,7 +17,14 @@ export function proxyToMailbox(t: Trail, c: Ctx, rule: Rule): void {
   const fe = c.fe!;
   if (fe === c.mbx) {
     // A 2016/2019 server that holds the mailbox answers through its own back end.
-    add(t, fe, "client", "respond", rule.id, `${capitalise(phrase(t, fe))} holds the mailbox and returns the answer to ${phrase(t, "client")}.`);
+    add(
+      t,
+      fe,
+      "client",
+      "respond",
+      rule.id,
+      `${capitalise(phrase(t, fe))} holds the mailbox and returns the answer to ${phrase(t, "client")}.`,
+    );
     t.outcome = "direct";
     return;
   }
@@ -32,7 +39,8 @@ export function proxyToLegacyCas(t: Trail, c: Ctx, rule: Rule): void {
   if (!cas || isModern(cas.version)) return missingCas(t, c, rule);
   const legs: Leg[] = [];
   if (cas !== fe) {
-    const url = rule.via === "external-url" ? (cas.urls?.[c.protocol]?.external ?? internalUrlFor(cas, c.protocol)) : internalUrlFor(cas, c.protocol);
+    const url =
+      rule.via === "external-url" ? (cas.urls?.[c.protocol]?.external ?? internalUrlFor(cas, c.protocol)) : internalUrlFor(cas, c.protocol);
     legs.push({ to: cas, url });
   }
   if (!rule.endsAtCas && c.protocol !== "autodiscover") legs.push({ to: c.mbx, how: RPC });
@@ -55,7 +63,8 @@ export function proxyViaMailbox2013(t: Trail, c: Ctx, rule: Rule): void {
 export function serveLocally(t: Trail, c: Ctx, rule: Rule): void {
   const fe = c.fe!;
   if (c.protocol === "autodiscover" || c.protocol === "oab") {
-    const what = c.protocol === "oab" ? "serves the offline address book files from its OAB virtual directory" : "builds the Autodiscover answer";
+    const what =
+      c.protocol === "oab" ? "serves the offline address book files from its OAB virtual directory" : "builds the Autodiscover answer";
     add(t, fe, "client", "respond", rule.id, `${capitalise(phrase(t, fe))} ${what} and returns it to ${phrase(t, "client")}.`);
     t.outcome = "direct";
     return;
@@ -65,7 +74,16 @@ export function serveLocally(t: Trail, c: Ctx, rule: Rule): void {
   if (c.protocol === "outlook-anywhere" && c.mbx.version === 2010 && fe.site !== c.mbx.site) {
     const rca = legacyCas(c.m, c.mbx.site, 2010);
     if (!rca) return missingCas(t, c, rule);
-    proxyChain(t, fe, [{ to: rca, how: "over RPC to RPC Client Access" }, { to: c.mbx, how: RPC }], rule.id, c.mbx);
+    proxyChain(
+      t,
+      fe,
+      [
+        { to: rca, how: "over RPC to RPC Client Access" },
+        { to: c.mbx, how: RPC },
+      ],
+      rule.id,
+      c.mbx,
+    );
     t.outcome = "proxy";
     return;
   }
@@ -79,14 +97,39 @@ export function proxyToOabGeneration(t: Trail, c: Ctx, rule: Rule): void {
   const gen = oabGenerationServer(c.m);
   if (!gen) return missingCas(t, c, rule, "an Exchange 2013+ Mailbox server holding the OAB generation mailbox");
   if (gen.assumed)
-    t.notes.push({ kind: "assumption", rule: rule.id, text: `topology.offlineAddressBook.generationServer is not set: exflow assumes ${gen.server.name} (the oldest-version 2013+ Mailbox server) holds the OAB generation mailbox.` });
+    t.notes.push({
+      kind: "assumption",
+      rule: rule.id,
+      text: `topology.offlineAddressBook.generationServer is not set: exflow assumes ${gen.server.name} (the oldest-version 2013+ Mailbox server) holds the OAB generation mailbox.`,
+    });
   if (gen.server === fe) {
-    add(t, fe, "client", "respond", rule.id, `${capitalise(phrase(t, fe))} holds the OAB generation mailbox and returns the offline address book files to ${phrase(t, "client")}.`);
+    add(
+      t,
+      fe,
+      "client",
+      "respond",
+      rule.id,
+      `${capitalise(phrase(t, fe))} holds the OAB generation mailbox and returns the offline address book files to ${phrase(t, "client")}.`,
+    );
     t.outcome = "direct";
     return;
   }
-  add(t, fe, gen.server, "proxy", rule.id, `${capitalise(phrase(t, fe))} proxies the OAB download to ${phrase(t, gen.server)}, which holds the OAB generation (organization) mailbox.`);
-  add(t, gen.server, fe, "respond", rule.id, `${capitalise(phrase(t, gen.server))} passes the offline address book files back to ${phrase(t, fe)}.`);
+  add(
+    t,
+    fe,
+    gen.server,
+    "proxy",
+    rule.id,
+    `${capitalise(phrase(t, fe))} proxies the OAB download to ${phrase(t, gen.server)}, which holds the OAB generation (organization) mailbox.`,
+  );
+  add(
+    t,
+    gen.server,
+    fe,
+    "respond",
+    rule.id,
+    `${capitalise(phrase(t, gen.server))} passes the offline address book files back to ${phrase(t, fe)}.`,
+  );
   add(t, fe, "client", "respond", rule.id, `${capitalise(phrase(t, fe))} returns the answer to ${phrase(t, "client")}.`);
   t.outcome = "proxy";
 }
@@ -94,13 +137,15 @@ export function proxyToOabGeneration(t: Trail, c: Ctx, rule: Rule): void {
 /** After a redirect or referral: the server the client reached serves the mailbox, via the mailbox site's CAS if needed. */
 export function serveAfterConnect(t: Trail, c: Ctx, at: Ctx["mbx"], ruleId: string, endsAtCas = false): void {
   if (isModern(c.mbx.version)) {
-    if (at === c.mbx) return add(t, at, "client", "respond", ruleId, `${capitalise(phrase(t, at))} returns the answer to ${phrase(t, "client")}.`);
+    if (at === c.mbx)
+      return add(t, at, "client", "respond", ruleId, `${capitalise(phrase(t, at))} returns the answer to ${phrase(t, "client")}.`);
     return proxyChain(t, at, [{ to: c.mbx }], ruleId, c.mbx);
   }
   const legs: Leg[] = [];
   const cas = siteTarget(c);
   // A CAS of another version, or one in another site, hands the request to the mailbox site's CAS.
-  if (cas && cas !== at && (at.site !== c.mbx.site || at.version !== c.mbx.version)) legs.push({ to: cas, url: internalUrlFor(cas, c.protocol) });
+  if (cas && cas !== at && (at.site !== c.mbx.site || at.version !== c.mbx.version))
+    legs.push({ to: cas, url: internalUrlFor(cas, c.protocol) });
   if (!endsAtCas) legs.push({ to: c.mbx, how: RPC });
   if (legs.length === 0) return answerBack(t, [at], c.mbx, ruleId);
   proxyChain(t, at, legs, ruleId, c.mbx);

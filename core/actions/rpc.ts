@@ -12,7 +12,13 @@ import { add, breakAt, phrase, type Trail } from "../trail.ts";
 function external(t: Trail, c: Ctx, rule: Rule): boolean {
   if (c.client === "internal") return false;
   const why = "RPC/TCP is not reachable from the Internet: external Outlook connects over Outlook Anywhere or MAPI over HTTP.";
-  breakAt(t, "client", c.mbx, rule.id, why, { code: "RT-NA", severity: "error", message: why, path: ["scenario", "client"], breaks: [`${c.protocol}:${c.client}`] });
+  breakAt(t, "client", c.mbx, rule.id, why, {
+    code: "RT-NA",
+    severity: "error",
+    message: why,
+    path: ["scenario", "client"],
+    breaks: [`${c.protocol}:${c.client}`],
+  });
   return true;
 }
 
@@ -40,7 +46,15 @@ export function rpcClientAccess(t: Trail, c: Ctx, rule: Rule): void {
     const d = { code: at ? "DX-09" : "RT-TARGET", severity: "error" as const, message: why, path, breaks: [`${c.protocol}:${c.client}`] };
     return breakAt(t, "client", at ?? c.mbx, rule.id, why, d, host);
   }
-  add(t, "client", at, "connect", rule.id, `${capitalise(phrase(t, "client"))} opens RPC to the RPC Client Access array ${host} on ${phrase(t, at)}.`, host);
+  add(
+    t,
+    "client",
+    at,
+    "connect",
+    rule.id,
+    `${capitalise(phrase(t, "client"))} opens RPC to the RPC Client Access array ${host} on ${phrase(t, at)}.`,
+    host,
+  );
   t.outcome = "direct";
   add(t, at, c.mbx, "proxy", rule.id, `${capitalise(phrase(t, at))} (RPC Client Access) talks RPC to ${phrase(t, c.mbx)}.`);
   add(t, c.mbx, at, "fetch", rule.id, `${capitalise(phrase(t, c.mbx))} fetches the mailbox content and sends it back to ${phrase(t, at)}.`);

@@ -76,14 +76,29 @@ export function checkFloors(f: Facts): ScopedDiagnostic[] {
     const level = parseBuild(s.version, s.build);
     const path = serverPath(f.model, s, "build");
     if (s.build && !level) {
-      out.push(dx("DX-18", "info", path, [], `${s.name}: cannot read the service level "${s.build}". Coexistence with ${floor.because} needs Exchange ${s.version} ${want} or later; write it like "${want}".`));
+      out.push(
+        dx(
+          "DX-18",
+          "info",
+          path,
+          [],
+          `${s.name}: cannot read the service level "${s.build}". Coexistence with ${floor.because} needs Exchange ${s.version} ${want} or later; write it like "${want}".`,
+        ),
+      );
       continue;
     }
     if (!level || compareLevel(level, floor.level) >= 0) continue;
     // An old legacy server concerns its own version's mailboxes; an old 2013 concerns everyone it fronts.
     const scope = isModern(s.version) ? undefined : { mailboxes: names(f.mailboxServers.filter((m) => m.version === s.version)) };
     out.push(
-      dx("DX-18", "error", path, THROUGH_FE, `${s.name} runs Exchange ${s.version} ${formatLevel(s.version, level)}, below the ${want} that coexistence with ${floor.because} requires: Microsoft does not support (and setup blocks) this mix, so proxying between the versions may fail. Update ${s.name} to ${want} or later.`, scope),
+      dx(
+        "DX-18",
+        "error",
+        path,
+        THROUGH_FE,
+        `${s.name} runs Exchange ${s.version} ${formatLevel(s.version, level)}, below the ${want} that coexistence with ${floor.because} requires: Microsoft does not support (and setup blocks) this mix, so proxying between the versions may fail. Update ${s.name} to ${want} or later.`,
+        scope,
+      ),
     );
   }
   return out;
@@ -110,7 +125,14 @@ export function checkProxyBalance(f: Facts): ScopedDiagnostic[] {
       const level = parseBuild(2013, s.build);
       if (!level || compareLevel(level, [12]) >= 0) return [];
       return [
-        dx("DX-17", "warning", serverPath(f.model, s, "build"), HTTP_PROXIED, `${s.name} runs Exchange 2013 ${formatLevel(2013, level)}: before CU12 its proxying to legacy Client Access servers is not evenly balanced, so most load lands on one of ${where}. Update ${s.name} to CU12 or later.`, { mailboxes }),
+        dx(
+          "DX-17",
+          "warning",
+          serverPath(f.model, s, "build"),
+          HTTP_PROXIED,
+          `${s.name} runs Exchange 2013 ${formatLevel(2013, level)}: before CU12 its proxying to legacy Client Access servers is not evenly balanced, so most load lands on one of ${where}. Update ${s.name} to CU12 or later.`,
+          { mailboxes },
+        ),
       ];
     });
 }

@@ -30,7 +30,14 @@ export function checkEas451(f: Facts): ScopedDiagnostic[] {
     if (mbx.length === 0) return [];
     const names_ = via.map((x) => `${x.name} (${urlHost(x.urls?.activesync?.external)})`);
     return [
-      dx("DX-12", "warning", serverPath(m, c, "urls", "activesync", "external"), ["activesync:external"], `${c.name} in ${c.site} has an ActiveSync ExternalUrl (${url}) while legacy front end ${list(names_)} serves devices in another site: a device of a ${c.site} mailbox that connects there gets HTTP 451 pointing at ${url}, and devices on EAS 12.1 or older cannot follow it and stop syncing. Clear the ActiveSync ExternalUrl of ${c.name} so the front end proxies, or make sure all devices use the ${c.site} name.`, { mailboxes: names(mbx) }),
+      dx(
+        "DX-12",
+        "warning",
+        serverPath(m, c, "urls", "activesync", "external"),
+        ["activesync:external"],
+        `${c.name} in ${c.site} has an ActiveSync ExternalUrl (${url}) while legacy front end ${list(names_)} serves devices in another site: a device of a ${c.site} mailbox that connects there gets HTTP 451 pointing at ${url}, and devices on EAS 12.1 or older cannot follow it and stop syncing. Clear the ActiveSync ExternalUrl of ${c.name} so the front end proxies, or make sure all devices use the ${c.site} name.`,
+        { mailboxes: names(mbx) },
+      ),
     ];
   });
 }
@@ -50,7 +57,9 @@ export function checkSilentRedirect(f: Facts): ScopedDiagnostic[] {
     for (const dst of ca) {
       if (dst.site === src.site || owaHost(dst) === owaHost(src)) continue;
       if (!isModern(src.version) && isModern(dst.version)) continue;
-      const holds = f.mailboxServers.some((mb) => mb.site === dst.site && (isModern(dst.version) ? isModern(mb.version) : mb.version === dst.version));
+      const holds = f.mailboxServers.some(
+        (mb) => mb.site === dst.site && (isModern(dst.version) ? isModern(mb.version) : mb.version === dst.version),
+      );
       if (holds) pairs.push([src, dst]);
     }
   }
@@ -63,7 +72,14 @@ export function checkSilentRedirect(f: Facts): ScopedDiagnostic[] {
     const sites = [...new Set([...asSource.map((d) => d.site), ...(asTarget.length ? [s.site] : [])])];
     const mailboxes = names(f.mailboxServers.filter((mb) => sites.includes(mb.site)));
     return [
-      dx("DX-14", "warning", serverPath(f.model, s, "auth", "owa"), ["owa:external"], `OWA on ${s.name} does not use forms-based authentication (${list(s.auth?.owa ?? [])}), so cross-site OWA redirects between ${s.name} and ${list(partners)} cannot be silent: users get a page with a link and sign in a second time. Enable forms-based authentication on the OWA virtual directory of ${s.name}.`, { mailboxes }),
+      dx(
+        "DX-14",
+        "warning",
+        serverPath(f.model, s, "auth", "owa"),
+        ["owa:external"],
+        `OWA on ${s.name} does not use forms-based authentication (${list(s.auth?.owa ?? [])}), so cross-site OWA redirects between ${s.name} and ${list(partners)} cannot be silent: users get a page with a link and sign in a second time. Enable forms-based authentication on the OWA virtual directory of ${s.name}.`,
+        { mailboxes },
+      ),
     ];
   });
 }
@@ -76,6 +92,13 @@ export function checkEcpLoop(f: Facts): ScopedDiagnostic[] {
   if (!second) return [];
   const mailboxes = names(f.mailboxServers.filter((mb) => rank(mb.version) >= 2016 && sites.includes(mb.site)));
   return [
-    dx("DX-15", "error", serverPath(f.model, second, "urls", "ecp", "external"), ["ecp:external"], `Exchange 2016/2019 servers in ${list(sites)} each have an ECP ExternalUrl (${list(names(withUrl))}): opening ECP for a mailbox in another site redirects in a loop until it fails with HTTP 400 "query string too long". Clear the ECP ExternalUrl on all but one site (then ECP is proxied).`, { mailboxes }),
+    dx(
+      "DX-15",
+      "error",
+      serverPath(f.model, second, "urls", "ecp", "external"),
+      ["ecp:external"],
+      `Exchange 2016/2019 servers in ${list(sites)} each have an ECP ExternalUrl (${list(names(withUrl))}): opening ECP for a mailbox in another site redirects in a loop until it fails with HTTP 400 "query string too long". Clear the ECP ExternalUrl on all but one site (then ECP is proxied).`,
+      { mailboxes },
+    ),
   ];
 }

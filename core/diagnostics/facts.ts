@@ -51,7 +51,12 @@ export function factsOf(model: Model): Facts {
 export const serverPath = (m: Model, s: Server, ...rest: Path): Path => ["topology", "servers", m.serverIndex.get(s.name) ?? -1, ...rest];
 export const sitePath = (m: Model, site: string): Path => ["topology", "sites", m.siteIndex.get(site) ?? -1];
 export const userPath = (m: Model, u: User, ...rest: Path): Path => ["topology", "users", m.userIndex.get(u.name) ?? -1, ...rest];
-export const namespacePath = (m: Model, host: string, ...rest: Path): Path => ["topology", "namespaces", m.namespaceIndex.get(host.toLowerCase()) ?? -1, ...rest];
+export const namespacePath = (m: Model, host: string, ...rest: Path): Path => [
+  "topology",
+  "namespaces",
+  m.namespaceIndex.get(host.toLowerCase()) ?? -1,
+  ...rest,
+];
 
 /** Servers a host name lands on: a declared namespace's servers, else the server with that FQDN. */
 export function landing(m: Model, host: string | undefined): Server[] {

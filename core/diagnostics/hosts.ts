@@ -24,8 +24,18 @@ export function checkUnknownHosts(f: Facts): ScopedDiagnostic[] {
         const host = hostOf(url);
         if (!host || known.has(host)) continue;
         const guess = m.topology.servers.find((x) => !x.fqdn && host.startsWith(`${x.name.toLowerCase()}.`));
-        const fix = guess ? `set fqdn: ${host} on server ${guess.name}` : `add a namespace for ${host} (with the servers it lands on), or the fqdn of the server it names`;
-        out.push(dx("DX-20", "warning", serverPath(m, s, "urls", p, side), [`${p}:${side}`], `The ${side} ${p} URL of ${s.name} (${url}) names ${host}, which is neither a namespace of the topology nor a server's FQDN: exflow cannot tell where it lands, so flows that need it fail there. To fix, ${fix}.`));
+        const fix = guess
+          ? `set fqdn: ${host} on server ${guess.name}`
+          : `add a namespace for ${host} (with the servers it lands on), or the fqdn of the server it names`;
+        out.push(
+          dx(
+            "DX-20",
+            "warning",
+            serverPath(m, s, "urls", p, side),
+            [`${p}:${side}`],
+            `The ${side} ${p} URL of ${s.name} (${url}) names ${host}, which is neither a namespace of the topology nor a server's FQDN: exflow cannot tell where it lands, so flows that need it fail there. To fix, ${fix}.`,
+          ),
+        );
       }
     }
   }

@@ -39,9 +39,19 @@ export function checkLocalCas(f: Facts): ScopedDiagnostic[] {
       const mbx = mailboxesOf(f, v, site);
       if (mbx.length === 0 || f.legacyCas.some((c) => c.version === v && c.site === site)) continue;
       const path: Path = f.model.siteIndex.has(site) ? sitePath(f.model, site) : serverPath(f.model, mbx[0] as Server);
-      const what = v === 2007 ? "OWA, ActiveSync, EWS, POP3, IMAP4 and Outlook Anywhere" : "every client protocol (Autodiscover, Outlook, OWA, ECP, ActiveSync, EWS, OAB, POP3, IMAP4)";
+      const what =
+        v === 2007
+          ? "OWA, ActiveSync, EWS, POP3, IMAP4 and Outlook Anywhere"
+          : "every client protocol (Autodiscover, Outlook, OWA, ECP, ActiveSync, EWS, OAB, POP3, IMAP4)";
       out.push(
-        dx("DX-01", "error", path, NEEDS_LOCAL_CAS[v], `Site ${site} holds Exchange ${v} mailboxes (${list(names(mbx))}) but no Exchange ${v} Client Access server: ${what} cannot reach those mailboxes. Add a CAS ${v} to ${site}.`, { mailboxes: names(mbx) }),
+        dx(
+          "DX-01",
+          "error",
+          path,
+          NEEDS_LOCAL_CAS[v],
+          `Site ${site} holds Exchange ${v} mailboxes (${list(names(mbx))}) but no Exchange ${v} Client Access server: ${what} cannot reach those mailboxes. Add a CAS ${v} to ${site}.`,
+          { mailboxes: names(mbx) },
+        ),
       );
     }
   }
@@ -62,7 +72,11 @@ export function checkLegacyName(f: Facts, required: RequiredName[]): ScopedDiagn
       if (!host || landsOnModern(f.model, host)) continue; // a 2013 name here is DX-04's business
       const gaps = byHost.get(host)?.gaps ?? [];
       if (!gaps.includes("undeclared") && !gaps.includes("not-external")) continue;
-      const g = hosts.get(host) ?? { cas: [], protocols: [], path: gaps.includes("undeclared") ? serverPath(f.model, cas, "urls", p, "external") : namespacePath(f.model, host, "external") };
+      const g = hosts.get(host) ?? {
+        cas: [],
+        protocols: [],
+        path: gaps.includes("undeclared") ? serverPath(f.model, cas, "urls", p, "external") : namespacePath(f.model, host, "external"),
+      };
       if (!g.cas.includes(cas)) g.cas.push(cas);
       if (!g.protocols.includes(p)) g.protocols.push(p);
       hosts.set(host, g);
@@ -70,7 +84,9 @@ export function checkLegacyName(f: Facts, required: RequiredName[]): ScopedDiagn
   }
   const out = [...hosts].map(([host, g]) => {
     const undeclared = byHost.get(host)?.gaps.includes("undeclared");
-    const why = undeclared ? "no namespace declares that name, so clients outside cannot resolve it" : "its namespace is not published to the Internet (external: false)";
+    const why = undeclared
+      ? "no namespace declares that name, so clients outside cannot resolve it"
+      : "its namespace is not published to the Internet (external: false)";
     const labels = g.protocols.map((p) => p.toUpperCase());
     return dx(
       "DX-02",
@@ -85,9 +101,16 @@ export function checkLegacyName(f: Facts, required: RequiredName[]): ScopedDiagn
   const missing = out.length === 0 ? missingNames(f.model) : [];
   if (missing.length === 0) return [...out, ...sitesWithoutLegacyUrls(f)];
   return missing.map((need) =>
-    dx("DX-02", "error", ["topology", "namespaces"], ["owa:external", "ews:external", "oab:external"], `Exchange 2007 mailboxes exist next to Exchange 2013+, but no externally published name lands on an Exchange 2007 CAS. Add ${need}.`, {
-      mailboxes: names(f.mailboxServers.filter((s) => s.version === 2007)),
-    }),
+    dx(
+      "DX-02",
+      "error",
+      ["topology", "namespaces"],
+      ["owa:external", "ews:external", "oab:external"],
+      `Exchange 2007 mailboxes exist next to Exchange 2013+, but no externally published name lands on an Exchange 2007 CAS. Add ${need}.`,
+      {
+        mailboxes: names(f.mailboxServers.filter((s) => s.version === 2007)),
+      },
+    ),
   );
 }
 
@@ -107,7 +130,14 @@ function sitesWithoutLegacyUrls(f: Facts): ScopedDiagnostic[] {
     if (missing.length === 0) continue;
     const what = list(missing.map((p) => p.toUpperCase()));
     out.push(
-      dx("DX-02", "error", serverPath(f.model, first, "urls", missing[0] as string, "external"), missing.map((p) => `${p}:external`), `Site ${site} holds Exchange 2007 mailboxes (${list(names(mbx))}) but no Exchange 2007 CAS there publishes an ${what} ExternalUrl: Autodiscover gives external Outlook no ${what} URL for them, and Exchange 2013 does not serve 2007 EWS/OAB, so free/busy, Out of Office and OAB downloads fail outside the network. Publish the ${what} virtual directories of ${first.name} under a legacy name, or accept that these users have no ${what} outside.`, { mailboxes: names(mbx) }),
+      dx(
+        "DX-02",
+        "error",
+        serverPath(f.model, first, "urls", missing[0] as string, "external"),
+        missing.map((p) => `${p}:external`),
+        `Site ${site} holds Exchange 2007 mailboxes (${list(names(mbx))}) but no Exchange 2007 CAS there publishes an ${what} ExternalUrl: Autodiscover gives external Outlook no ${what} URL for them, and Exchange 2013 does not serve 2007 EWS/OAB, so free/busy, Out of Office and OAB downloads fail outside the network. Publish the ${what} virtual directories of ${first.name} under a legacy name, or accept that these users have no ${what} outside.`,
+        { mailboxes: names(mbx) },
+      ),
     );
   }
   return out;
@@ -124,7 +154,14 @@ export function checkCertificates(f: Facts, required: RequiredName[]): ScopedDia
         n.kind === "legacy"
           ? "after the OWA redirect users get certificate warnings, and Outlook's EWS (free/busy, Out of Office) and OAB calls to it fail"
           : `clients using it (${list(n.uses)}) get certificate warnings or refuse to connect`;
-      return dx("DX-03", "error", namespacePath(f.model, n.host, "certificate"), n.uses.filter((u) => !u.startsWith("rpc-tcp")), `${n.host} is not on the certificate of ${list(n.servers)}: ${effect}. Add ${n.host} to the certificate bound to ${list(n.servers)} (and to any publishing device in front).`, scope);
+      return dx(
+        "DX-03",
+        "error",
+        namespacePath(f.model, n.host, "certificate"),
+        n.uses.filter((u) => !u.startsWith("rpc-tcp")),
+        `${n.host} is not on the certificate of ${list(n.servers)}: ${effect}. Add ${n.host} to the certificate bound to ${list(n.servers)} (and to any publishing device in front).`,
+        scope,
+      );
     });
 }
 
@@ -137,7 +174,14 @@ export function checkOwaRedirectTarget(f: Facts): ScopedDiagnostic[] {
   if (!cas2007.some((c) => c.urls?.owa?.external)) {
     const noInternal = !cas2007.some((c) => c.urls?.owa?.internal);
     return [
-      dx("DX-04", "error", serverPath(f.model, first, "urls", "owa", "external"), noInternal ? ["owa"] : ["owa:external"], `No Exchange 2007 CAS has an OWA ExternalUrl: Exchange 2013 never proxies OWA to 2007, it redirects to that URL, so OWA fails for Exchange 2007 mailboxes. Set the OWA ExternalUrl of ${first.name} to the legacy name (e.g. https://legacy.${f.model.topology.domain ?? "<domain>"}/owa).`, { mailboxes: all2007 }),
+      dx(
+        "DX-04",
+        "error",
+        serverPath(f.model, first, "urls", "owa", "external"),
+        noInternal ? ["owa"] : ["owa:external"],
+        `No Exchange 2007 CAS has an OWA ExternalUrl: Exchange 2013 never proxies OWA to 2007, it redirects to that URL, so OWA fails for Exchange 2007 mailboxes. Set the OWA ExternalUrl of ${first.name} to the legacy name (e.g. https://legacy.${f.model.topology.domain ?? "<domain>"}/owa).`,
+        { mailboxes: all2007 },
+      ),
     ];
   }
   return cas2007.flatMap((c) => {
@@ -146,7 +190,14 @@ export function checkOwaRedirectTarget(f: Facts): ScopedDiagnostic[] {
     const internal = c.urls?.owa?.internal;
     const breaks = !internal || landsOnModern(f.model, urlHost(internal)) ? ["owa"] : ["owa:external"];
     return [
-      dx("DX-04", "error", serverPath(f.model, c, "urls", "owa", "external"), breaks, `The OWA ExternalUrl of ${c.name} (${ext}) names a host that lands on Exchange 2013+, so the redirect for Exchange 2007 mailboxes sends users back to 2013 instead of to ${c.name}: OWA fails for them. Set it to the legacy name that lands on ${c.name}.`, { mailboxes: servedMailboxes(f, c) }),
+      dx(
+        "DX-04",
+        "error",
+        serverPath(f.model, c, "urls", "owa", "external"),
+        breaks,
+        `The OWA ExternalUrl of ${c.name} (${ext}) names a host that lands on Exchange 2013+, so the redirect for Exchange 2007 mailboxes sends users back to 2013 instead of to ${c.name}: OWA fails for them. Set it to the legacy name that lands on ${c.name}.`,
+        { mailboxes: servedMailboxes(f, c) },
+      ),
     ];
   });
 }
@@ -157,6 +208,13 @@ export function checkEasLegacyName(f: Facts, required: RequiredName[]): ScopedDi
   return f.legacyCas
     .filter((c) => c.version === 2007 && legacy.has(urlHost(c.urls?.activesync?.external) ?? ""))
     .map((c) =>
-      dx("DX-13", "warning", serverPath(f.model, c, "urls", "activesync", "external"), ["activesync:external"], `The ActiveSync ExternalUrl of ${c.name} names the legacy name ${urlHost(c.urls?.activesync?.external)}: Autodiscover hands it to devices of Exchange 2007 mailboxes, so they bypass Exchange 2013 and may have trouble with redirects. Set it to the primary name (Microsoft's guidance) or clear it.`, { mailboxes: servedMailboxes(f, c) }),
+      dx(
+        "DX-13",
+        "warning",
+        serverPath(f.model, c, "urls", "activesync", "external"),
+        ["activesync:external"],
+        `The ActiveSync ExternalUrl of ${c.name} names the legacy name ${urlHost(c.urls?.activesync?.external)}: Autodiscover hands it to devices of Exchange 2007 mailboxes, so they bypass Exchange 2013 and may have trouble with redirects. Set it to the primary name (Microsoft's guidance) or clear it.`,
+        { mailboxes: servedMailboxes(f, c) },
+      ),
     );
 }

@@ -20,7 +20,14 @@ export function checkOutlookAnywhere(f: Facts): ScopedDiagnostic[] {
     if (mbx.length === 0 || oaEnabled(c)) continue;
     const path = c.outlookAnywhere ? serverPath(f.model, c, "outlookAnywhere", "enabled") : serverPath(f.model, c, "outlookAnywhere");
     out.push(
-      dx("DX-05", "error", path, ["outlook-anywhere"], `Outlook Anywhere is not enabled on ${c.name} (Exchange ${c.version}) although ${c.site} holds Exchange ${c.version} mailboxes (${list(names(mbx))}): Exchange 2013+ has nothing to proxy Outlook's HTTP connections to, so Outlook Anywhere fails for those mailboxes${c.version === 2010 ? " and Autodiscover answers can lack the OAB URL" : ""}. Enable Outlook Anywhere on ${c.name}.`, siteMailboxes(f, c)),
+      dx(
+        "DX-05",
+        "error",
+        path,
+        ["outlook-anywhere"],
+        `Outlook Anywhere is not enabled on ${c.name} (Exchange ${c.version}) although ${c.site} holds Exchange ${c.version} mailboxes (${list(names(mbx))}): Exchange 2013+ has nothing to proxy Outlook's HTTP connections to, so Outlook Anywhere fails for those mailboxes${c.version === 2010 ? " and Autodiscover answers can lack the OAB URL" : ""}. Enable Outlook Anywhere on ${c.name}.`,
+        siteMailboxes(f, c),
+      ),
     );
   }
   return out;
@@ -30,7 +37,14 @@ export function checkRpcProxy(f: Facts): ScopedDiagnostic[] {
   return f.legacyCas
     .filter((c) => oaEnabled(c) && c.outlookAnywhere?.rpcProxyInstalled === false)
     .map((c) =>
-      dx("DX-06", "error", serverPath(f.model, c, "outlookAnywhere", "rpcProxyInstalled"), ["outlook-anywhere"], `Outlook Anywhere is enabled on ${c.name} but the Windows "RPC over HTTP Proxy" component is not installed: Outlook Anywhere does not work there (event 2003). Install the RPC over HTTP Proxy feature on ${c.name}.`, f.hasModern ? siteMailboxes(f, c) : undefined),
+      dx(
+        "DX-06",
+        "error",
+        serverPath(f.model, c, "outlookAnywhere", "rpcProxyInstalled"),
+        ["outlook-anywhere"],
+        `Outlook Anywhere is enabled on ${c.name} but the Windows "RPC over HTTP Proxy" component is not installed: Outlook Anywhere does not work there (event 2003). Install the RPC over HTTP Proxy feature on ${c.name}.`,
+        f.hasModern ? siteMailboxes(f, c) : undefined,
+      ),
     );
 }
 
@@ -39,7 +53,14 @@ export function checkRpcNtlm(f: Facts): ScopedDiagnostic[] {
   return f.legacyCas
     .filter((c) => oaEnabled(c) && c.outlookAnywhere?.iisAuth !== undefined && !c.outlookAnywhere.iisAuth.includes("ntlm"))
     .map((c) =>
-      dx("DX-07", "error", serverPath(f.model, c, "outlookAnywhere", "iisAuth"), ["outlook-anywhere"], `IIS authentication on /rpc of ${c.name} lacks NTLM (${list(c.outlookAnywhere?.iisAuth ?? [])}): Exchange 2013+ authenticates to it with NTLM when proxying, so external Outlook for mailboxes behind ${c.name} gets endless credential prompts once the Outlook Anywhere name moves to 2013. Add NTLM to the IIS authentication methods of Outlook Anywhere on ${c.name}.`, siteMailboxes(f, c)),
+      dx(
+        "DX-07",
+        "error",
+        serverPath(f.model, c, "outlookAnywhere", "iisAuth"),
+        ["outlook-anywhere"],
+        `IIS authentication on /rpc of ${c.name} lacks NTLM (${list(c.outlookAnywhere?.iisAuth ?? [])}): Exchange 2013+ authenticates to it with NTLM when proxying, so external Outlook for mailboxes behind ${c.name} gets endless credential prompts once the Outlook Anywhere name moves to 2013. Add NTLM to the IIS authentication methods of Outlook Anywhere on ${c.name}.`,
+        siteMailboxes(f, c),
+      ),
     );
 }
 
@@ -56,7 +77,14 @@ export function checkOaHostname(f: Facts): ScopedDiagnostic[] {
     .map((c) => {
       const host = c.outlookAnywhere?.externalHostname;
       const now = host ? `is ${host}` : "is not set";
-      return dx("DX-08", "warning", serverPath(f.model, c, "outlookAnywhere", "externalHostname"), ["outlook-anywhere:external"], `The Outlook Anywhere ExternalHostname of ${c.name} ${now}, not the Exchange 2013+ Outlook Anywhere name ${target}: Autodiscover steers its users around Exchange 2013, which works only while the old name stays published, and routing differs per user. Set it to ${target}.`, siteMailboxes(f, c));
+      return dx(
+        "DX-08",
+        "warning",
+        serverPath(f.model, c, "outlookAnywhere", "externalHostname"),
+        ["outlook-anywhere:external"],
+        `The Outlook Anywhere ExternalHostname of ${c.name} ${now}, not the Exchange 2013+ Outlook Anywhere name ${target}: Autodiscover steers its users around Exchange 2013, which works only while the old name stays published, and routing differs per user. Set it to ${target}.`,
+        siteMailboxes(f, c),
+      );
     });
 }
 
@@ -64,7 +92,14 @@ export function checkCasArray(f: Facts): ScopedDiagnostic[] {
   return f.model.topology.servers
     .filter((s) => s.version === 2010 && landsOnModern(f.model, urlHost(s.rpcClientAccessServer)))
     .map((s) =>
-      dx("DX-09", "error", serverPath(f.model, s, "rpcClientAccessServer"), ["rpc-tcp:internal"], `The RpcClientAccessServer of ${s.name}'s databases (${s.rpcClientAccessServer}) now lands on Exchange 2013+, which does not accept RPC/TCP: internal Outlook for those Exchange 2010 mailboxes fails, and only clients that fall back to Outlook Anywhere keep working. Give the 2010 CAS array its own name (e.g. outlook.${f.model.topology.domain ?? "<domain>"}) that resolves to the Exchange 2010 CAS in ${s.site}.`, s.roles.includes("mailbox") ? { mailboxes: [s.name] } : undefined),
+      dx(
+        "DX-09",
+        "error",
+        serverPath(f.model, s, "rpcClientAccessServer"),
+        ["rpc-tcp:internal"],
+        `The RpcClientAccessServer of ${s.name}'s databases (${s.rpcClientAccessServer}) now lands on Exchange 2013+, which does not accept RPC/TCP: internal Outlook for those Exchange 2010 mailboxes fails, and only clients that fall back to Outlook Anywhere keep working. Give the 2010 CAS array its own name (e.g. outlook.${f.model.topology.domain ?? "<domain>"}) that resolves to the Exchange 2010 CAS in ${s.site}.`,
+        s.roles.includes("mailbox") ? { mailboxes: [s.name] } : undefined,
+      ),
     );
 }
 
@@ -79,7 +114,13 @@ export function checkScp(f: Facts): ScopedDiagnostic[] {
     if (!host || landsOnModern(f.model, host)) return [];
     const now = set ? `points at ${host}` : `is not set, so it keeps the setup default (${host})`;
     return [
-      dx("DX-11", "warning", serverPath(f.model, c, "autodiscoverInternalUri"), ["autodiscover:internal"], `The Autodiscover SCP of ${c.name} (AutoDiscoverServiceInternalUri) ${now}, not a name on Exchange 2013+: domain-joined Outlook may query the legacy Autodiscover first (SCPs are tried oldest first) instead of Exchange 2013. Set it to ${advice}.`),
+      dx(
+        "DX-11",
+        "warning",
+        serverPath(f.model, c, "autodiscoverInternalUri"),
+        ["autodiscover:internal"],
+        `The Autodiscover SCP of ${c.name} (AutoDiscoverServiceInternalUri) ${now}, not a name on Exchange 2013+: domain-joined Outlook may query the legacy Autodiscover first (SCPs are tried oldest first) instead of Exchange 2013. Set it to ${advice}.`,
+      ),
     ];
   });
 }
@@ -90,6 +131,13 @@ export function checkNegotiate(f: Facts): ScopedDiagnostic[] {
   return f.model.topology.servers
     .filter((s) => isModern(s.version) && s.outlookAnywhere?.clientAuth === "negotiate")
     .map((s) =>
-      dx("DX-19", "warning", serverPath(f.model, s, "outlookAnywhere", "clientAuth"), ["outlook-anywhere"], `Outlook Anywhere on ${s.name} offers Negotiate to clients while Exchange 2007/2010 servers remain: Microsoft advises against Negotiate for Outlook Anywhere until every server runs Exchange 2013 or later. Use NTLM (or Basic) for Outlook Anywhere on ${s.name}.`, { mailboxes: legacy }),
+      dx(
+        "DX-19",
+        "warning",
+        serverPath(f.model, s, "outlookAnywhere", "clientAuth"),
+        ["outlook-anywhere"],
+        `Outlook Anywhere on ${s.name} offers Negotiate to clients while Exchange 2007/2010 servers remain: Microsoft advises against Negotiate for Outlook Anywhere until every server runs Exchange 2013 or later. Use NTLM (or Basic) for Outlook Anywhere on ${s.name}.`,
+        { mailboxes: legacy },
+      ),
     );
 }

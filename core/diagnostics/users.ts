@@ -18,7 +18,14 @@ export function checkOab(f: Facts): ScopedDiagnostic[] {
       ? "it falls back to the Exchange 2013+ default OAB and, with Outlook Anywhere disabled on the Exchange 2010 CAS of its site, the Autodiscover answer has no OAB URL, so Outlook cannot download or update the offline address book"
       : "it falls back to the Exchange 2013+ default OAB, which Outlook may fail to download or keep prompting for";
     return [
-      dx("DX-10", oaOff ? "error" : "warning", userPath(m, u, "oabAssigned"), ["oab"], `${u.name}'s mailbox database on ${mb.name} (Exchange ${mb.version}) has no offline address book assigned: ${effect}. Assign an Exchange ${mb.version} OAB to the database.`, { users: [u.name] }),
+      dx(
+        "DX-10",
+        oaOff ? "error" : "warning",
+        userPath(m, u, "oabAssigned"),
+        ["oab"],
+        `${u.name}'s mailbox database on ${mb.name} (Exchange ${mb.version}) has no offline address book assigned: ${effect}. Assign an Exchange ${mb.version} OAB to the database.`,
+        { users: [u.name] },
+      ),
     ];
   });
 }
@@ -29,7 +36,14 @@ export function checkRecentMove(f: Facts): ScopedDiagnostic[] {
     const mb = u.mailbox === undefined ? undefined : m.servers.get(u.mailbox);
     if (u.recentlyMoved !== true || !mb || !isModern(mb.version)) return [];
     return [
-      dx("DX-16", "warning", userPath(m, u, "recentlyMoved"), ["owa", "ecp"], `${u.name}'s mailbox was moved from Exchange 2010 to ${mb.name} (Exchange ${mb.version}) within the last hour: for about 30 minutes OWA may say the mailbox is being moved or show the old 2010 interface (stale 2010 cookies). Wait, or have the user clear browser cookies and sign in again.`, { users: [u.name] }),
+      dx(
+        "DX-16",
+        "warning",
+        userPath(m, u, "recentlyMoved"),
+        ["owa", "ecp"],
+        `${u.name}'s mailbox was moved from Exchange 2010 to ${mb.name} (Exchange ${mb.version}) within the last hour: for about 30 minutes OWA may say the mailbox is being moved or show the old 2010 interface (stale 2010 cookies). Wait, or have the user clear browser cookies and sign in again.`,
+        { users: [u.name] },
+      ),
     ];
   });
 }

@@ -46,14 +46,27 @@ export function enter(c: HCtx, from: string, d: Door, o: EnterOptions): string[]
   const fe = t.server(d.fe);
   const kind = o.kind ?? "connect";
   const lb = d.ns?.lb;
-  const others = d.others.length ? ` (it could as well pick ${d.others.map((s) => s.name).join(", ")}; the engine draws the newest version, then by name)` : "";
+  const others = d.others.length
+    ? ` (it could as well pick ${d.others.map((s) => s.name).join(", ")}; the engine draws the newest version, then by name)`
+    : "";
   if (lb) {
     const id = t.lb(d.host, lb.tls);
-    if (!t.hop(from, id, kind, o.rule, `${o.what} the load balancer of ${d.host} at ${o.url}.`, { url: o.url, guard: o.guard })) return [from, id];
-    t.hop(id, fe, kind === "smtp" ? "smtp" : "proxy", o.rule, `The load balancer (TLS ${lb.tls}) passes the request to ${d.fe.name}${others}${o.purpose ? `, ${o.purpose}` : ""}.`, { unnumbered: !o.lbNumbered, guard: lbGuards(d, o.feGuard) });
+    if (!t.hop(from, id, kind, o.rule, `${o.what} the load balancer of ${d.host} at ${o.url}.`, { url: o.url, guard: o.guard }))
+      return [from, id];
+    t.hop(
+      id,
+      fe,
+      kind === "smtp" ? "smtp" : "proxy",
+      o.rule,
+      `The load balancer (TLS ${lb.tls}) passes the request to ${d.fe.name}${others}${o.purpose ? `, ${o.purpose}` : ""}.`,
+      { unnumbered: !o.lbNumbered, guard: lbGuards(d, o.feGuard) },
+    );
     return [from, id, fe];
   }
-  t.hop(from, fe, kind, o.rule, `${o.what} ${d.fe.name} (${d.host}) at ${o.url}${others}.`, { url: o.url, guard: [...(o.guard ?? []), ...(o.feGuard ?? [])] });
+  t.hop(from, fe, kind, o.rule, `${o.what} ${d.fe.name} (${d.host}) at ${o.url}${others}.`, {
+    url: o.url,
+    guard: [...(o.guard ?? []), ...(o.feGuard ?? [])],
+  });
   return [from, fe];
 }
 
@@ -63,10 +76,18 @@ export function back(c: HCtx, path: string[], rule: string, mailbox?: Server, wh
     const from = path[i] as string;
     const to = path[i - 1] as string;
     // A fetch is the mailbox server's answer to the front end that proxied to it; answers to anyone else are responses.
-    if (mailbox && from === mailbox.name && i === path.length - 1 && c.m.servers.has(to)) c.t.hop(from, to, "fetch", rule, `${from} reads the mailbox data and sends it back to ${to}.`);
+    if (mailbox && from === mailbox.name && i === path.length - 1 && c.m.servers.has(to))
+      c.t.hop(from, to, "fetch", rule, `${from} reads the mailbox data and sends it back to ${to}.`);
     else c.t.hop(from, to, "respond", rule, `${capitalise(label(from))} returns ${what} to ${label(to)}.`);
   }
 }
 
-const NAMES: Record<string, string> = { client: "the client", exo: "Exchange Online", "exo-mrs": "Exchange Online MRS", "app-proxy": "the App Proxy", "hybrid-agent": "the Hybrid Agent", autodetect: "AutoDetect" };
+const NAMES: Record<string, string> = {
+  client: "the client",
+  exo: "Exchange Online",
+  "exo-mrs": "Exchange Online MRS",
+  "app-proxy": "the App Proxy",
+  "hybrid-agent": "the Hybrid Agent",
+  autodetect: "AutoDetect",
+};
 const label = (id: string): string => NAMES[id] ?? (id.startsWith("lb:") ? `the load balancer of ${id.slice(3)}` : id);

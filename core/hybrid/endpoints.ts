@@ -15,7 +15,17 @@ export const EXO_HOSTS = {
   entra: "login.microsoftonline.com",
 } as const;
 
-export type CloudId = "exo" | "exo-owa" | "exo-autodiscover" | "entra" | "autodetect" | "exo-mrs" | "exo-directory" | "eop" | "exo-mailbox" | "app-proxy";
+export type CloudId =
+  | "exo"
+  | "exo-owa"
+  | "exo-autodiscover"
+  | "entra"
+  | "autodetect"
+  | "exo-mrs"
+  | "exo-directory"
+  | "eop"
+  | "exo-mailbox"
+  | "app-proxy";
 
 /** The tenant's EOP MX host: the send connector's smart host, else <domain with dashes>.mail.protection.outlook.com. */
 export function eopHost(h: Hybrid, domain: string | undefined): string {
@@ -61,7 +71,11 @@ export function lbParticipant(host: string, tls: string): Participant {
 }
 
 export function agentParticipant(h: Hybrid, site: string | undefined): Participant {
-  const p: Participant = { id: "hybrid-agent", label: `Microsoft Hybrid Agent (registered to ${h.hybridAgent?.targetServer ?? "?"})`, kind: "device" };
+  const p: Participant = {
+    id: "hybrid-agent",
+    label: `Microsoft Hybrid Agent (registered to ${h.hybridAgent?.targetServer ?? "?"})`,
+    kind: "device",
+  };
   if (site) p.site = site;
   return p;
 }

@@ -9,14 +9,29 @@ import { EXO_HOSTS } from "./endpoints.ts";
 import { anyMailbox, clientHost, door } from "./places.ts";
 import type { Server } from "../types.ts";
 
-const routingTarget = (c: HCtx): string => c.user.targetAddress ?? `${c.user.name}@${c.h.routingDomain ?? c.h.tenant?.replace(/\.onmicrosoft\.com$/i, ".mail.onmicrosoft.com") ?? "<tenant>.mail.onmicrosoft.com"}`;
+const routingTarget = (c: HCtx): string =>
+  c.user.targetAddress ??
+  `${c.user.name}@${c.h.routingDomain ?? c.h.tenant?.replace(/\.onmicrosoft\.com$/i, ".mail.onmicrosoft.com") ?? "<tenant>.mail.onmicrosoft.com"}`;
 
 /** The on-premises door a client uses for `protocol`; false (with a failing hop) when there is none. */
 function onPremDoor(c: HCtx, host: string | undefined, protocol = c.protocol) {
   const h = host ?? clientHost(c.m, protocol, c.client);
   const d = h ? door(c.m, h, c.client) : undefined;
   if (!d) {
-    c.t.breakHere("client", c.t.ad(), "connect", "HY-1", `The ${c.client} client finds no on-premises name for ${protocol}${h ? ` (${h} does not reach a Client Access server from ${c.client === "internal" ? "inside" : "the Internet"})` : ""}.`, { code: "RT-HOST", severity: "error", message: `scenario.host: no ${c.client} on-premises name for ${protocol}; name one with scenario.host or publish it`, path: ["scenario", "host"], breaks: [`${protocol}:${c.client}`] });
+    c.t.breakHere(
+      "client",
+      c.t.ad(),
+      "connect",
+      "HY-1",
+      `The ${c.client} client finds no on-premises name for ${protocol}${h ? ` (${h} does not reach a Client Access server from ${c.client === "internal" ? "inside" : "the Internet"})` : ""}.`,
+      {
+        code: "RT-HOST",
+        severity: "error",
+        message: `scenario.host: no ${c.client} on-premises name for ${protocol}; name one with scenario.host or publish it`,
+        path: ["scenario", "host"],
+        breaks: [`${protocol}:${c.client}`],
+      },
+    );
     return undefined;
   }
   return d;
@@ -31,17 +46,46 @@ export function owaCloudUser(c: HCtx, host: string | undefined): void {
   const path = enter(c, "client", d, { url, rule: "HY-10", what: "The browser connects to", lbNumbered: true });
   const fe = path[path.length - 1] as string;
   if (t.failed) return;
-  t.hop(fe, t.ad(), "lookup", "HY-10", `${fe} signs the user in (forms) and looks the user up in Active Directory: a RemoteMailbox whose targetAddress is ${routingTarget(c)}, so the mailbox is in Exchange Online.`, { unnumbered: true });
+  t.hop(
+    fe,
+    t.ad(),
+    "lookup",
+    "HY-10",
+    `${fe} signs the user in (forms) and looks the user up in Active Directory: a RemoteMailbox whose targetAddress is ${routingTarget(c)}, so the mailbox is in Exchange Online.`,
+    { unnumbered: true },
+  );
   const target = c.h.orgRelationship?.onPrem?.targetOwaUrl ?? "(TargetOwaURL not set)";
   t.outcome = "redirect";
-  t.hop(fe, "client", "redirect", "HY-10", `${fe} answers with a page that links to the organization relationship's TargetOwaURL, ${target}: the user follows it (not a silent redirect).`, { url: target, guard: ["HX-01"] });
+  t.hop(
+    fe,
+    "client",
+    "redirect",
+    "HY-10",
+    `${fe} answers with a page that links to the organization relationship's TargetOwaURL, ${target}: the user follows it (not a silent redirect).`,
+    { url: target, guard: ["HX-01"] },
+  );
   const exo = t.cloud("exo-owa");
-  t.hop("client", exo, "connect", "HY-10", `The browser opens ${EXO_HOSTS.owa}, which sends it to Microsoft Entra ID to sign in.`, { url: `https://${EXO_HOSTS.owa}/mail` });
+  t.hop("client", exo, "connect", "HY-10", `The browser opens ${EXO_HOSTS.owa}, which sends it to Microsoft Entra ID to sign in.`, {
+    url: `https://${EXO_HOSTS.owa}/mail`,
+  });
   const fed = c.h.identityFederation;
-  t.hop("client", t.cloud("entra"), "token", "HY-13", `The browser signs in at ${EXO_HOSTS.entra}${fed ? " (sent on to the organisation's AD FS)" : ""} and gets a token: ${fed && c.client === "internal" ? "with identity federation from inside, a single prompt" : "a second sign-in prompt"}.`, { url: `https://${EXO_HOSTS.entra}/` });
-  t.hop("client", exo, "connect", "HY-10", `The browser returns to ${EXO_HOSTS.owa} with the token.`, { url: `https://${EXO_HOSTS.owa}/mail` });
+  t.hop(
+    "client",
+    t.cloud("entra"),
+    "token",
+    "HY-13",
+    `The browser signs in at ${EXO_HOSTS.entra}${fed ? " (sent on to the organisation's AD FS)" : ""} and gets a token: ${fed && c.client === "internal" ? "with identity federation from inside, a single prompt" : "a second sign-in prompt"}.`,
+    { url: `https://${EXO_HOSTS.entra}/` },
+  );
+  t.hop("client", exo, "connect", "HY-10", `The browser returns to ${EXO_HOSTS.owa} with the token.`, {
+    url: `https://${EXO_HOSTS.owa}/mail`,
+  });
   t.hop(exo, "client", "respond", "HY-10", `Exchange Online serves Outlook on the web from the user's cloud mailbox.`);
-  t.note("assumption", "HY-10", "Open question 3 of the reference: whether on-premises shows a link page or redirects automatically, and the page's exact text, are not confirmed; the flow draws the documented link to TargetOwaURL.");
+  t.note(
+    "assumption",
+    "HY-10",
+    "Open question 3 of the reference: whether on-premises shows a link page or redirects automatically, and the page's exact text, are not confirmed; the flow draws the documented link to TargetOwaURL.",
+  );
 }
 
 /** F-2 (HY-20, HY-21): Outlook Autodiscover for a cloud user, with or without Direct Connect. */
@@ -52,29 +96,83 @@ export function autodiscoverCloudUser(c: HCtx, host: string | undefined, directC
     const d = onPremDoor(c, host);
     if (!d) return;
     const url = `https://${d.host}/Autodiscover/Autodiscover.xml`;
-    const path = enter(c, "client", d, { url, rule: "HY-21", what: "Outlook sends an Autodiscover request to", kind: "autodiscover", lbNumbered: true, purpose: "whose front end proxies it on" });
+    const path = enter(c, "client", d, {
+      url,
+      rule: "HY-21",
+      what: "Outlook sends an Autodiscover request to",
+      kind: "autodiscover",
+      lbNumbered: true,
+      purpose: "whose front end proxies it on",
+    });
     if (t.failed) return;
     const fe = path[path.length - 1] as string;
     const mbx = anyMailbox(c.m, d.fe);
-    if (mbx !== d.fe) t.hop(fe, t.server(mbx), "proxy", "HY-21", `${fe} proxies the Autodiscover request to the Mailbox server ${mbx.name}, which builds the answer (which Mailbox server Exchange picks is not documented; the engine draws one in the front end's site).`);
-    t.hop(mbx.name, t.ad(), "lookup", "HY-21", `${mbx.name} finds a mail user (RemoteMailbox) with targetAddress ${target}.`, { unnumbered: true });
+    if (mbx !== d.fe)
+      t.hop(
+        fe,
+        t.server(mbx),
+        "proxy",
+        "HY-21",
+        `${fe} proxies the Autodiscover request to the Mailbox server ${mbx.name}, which builds the answer (which Mailbox server Exchange picks is not documented; the engine draws one in the front end's site).`,
+      );
+    t.hop(mbx.name, t.ad(), "lookup", "HY-21", `${mbx.name} finds a mail user (RemoteMailbox) with targetAddress ${target}.`, {
+      unnumbered: true,
+    });
     t.outcome = "redirect";
-    t.hop(mbx.name, "client", "redirect", "HY-21", `${mbx.name} answers with a redirectAddr of ${target}: Outlook starts Autodiscover again for that address.`);
-    t.note("assumption", "HY-21", "Open question 5 of the reference: the DNS chain after redirectAddr (autodiscover.<tenant>.mail.onmicrosoft.com to Exchange Online) is recalled, not read; the flow draws Exchange Online's Autodiscover service.");
-    if (c.client === "internal") t.note("info", "HY-23", "A domain-joined Outlook reads the SCP first; with most users in the cloud, ExcludeScpLookup avoids the on-premises detour (KB 3137323).");
+    t.hop(
+      mbx.name,
+      "client",
+      "redirect",
+      "HY-21",
+      `${mbx.name} answers with a redirectAddr of ${target}: Outlook starts Autodiscover again for that address.`,
+    );
+    t.note(
+      "assumption",
+      "HY-21",
+      "Open question 5 of the reference: the DNS chain after redirectAddr (autodiscover.<tenant>.mail.onmicrosoft.com to Exchange Online) is recalled, not read; the flow draws Exchange Online's Autodiscover service.",
+    );
+    if (c.client === "internal")
+      t.note(
+        "info",
+        "HY-23",
+        "A domain-joined Outlook reads the SCP first; with most users in the cloud, ExcludeScpLookup avoids the on-premises detour (KB 3137323).",
+      );
   } else {
     t.outcome = "direct";
-    t.note("info", "HY-20", "Click-to-Run Outlook (16.0.6741.2017 or later) asks Microsoft 365 first (Direct Connect) and never touches on-premises Autodiscover for a cloud mailbox; ExcludeExplicitO365Endpoint=1 turns that off. Source is third-party (V(3p)).");
-    t.note("assumption", "HY-20", "Open question 5 of the reference: the Direct Connect endpoint URL is not confirmed; the flow draws Exchange Online's Autodiscover service.");
+    t.note(
+      "info",
+      "HY-20",
+      "Click-to-Run Outlook (16.0.6741.2017 or later) asks Microsoft 365 first (Direct Connect) and never touches on-premises Autodiscover for a cloud mailbox; ExcludeExplicitO365Endpoint=1 turns that off. Source is third-party (V(3p)).",
+    );
+    t.note(
+      "assumption",
+      "HY-20",
+      "Open question 5 of the reference: the Direct Connect endpoint URL is not confirmed; the flow draws Exchange Online's Autodiscover service.",
+    );
   }
   const ad = t.cloud("exo-autodiscover");
-  t.hop("client", ad, "autodiscover", directConnect ? "HY-20" : "HY-21", `Outlook sends an Autodiscover request for ${target} to Exchange Online.`, { url: `https://${EXO_HOSTS.autodiscover}/autodiscover/autodiscover.xml` });
+  t.hop(
+    "client",
+    ad,
+    "autodiscover",
+    directConnect ? "HY-20" : "HY-21",
+    `Outlook sends an Autodiscover request for ${target} to Exchange Online.`,
+    { url: `https://${EXO_HOSTS.autodiscover}/autodiscover/autodiscover.xml` },
+  );
   t.hop(ad, "client", "respond", "HY-24", `Exchange Online answers with the cloud mailbox's settings: MAPI over HTTP at ${EXO_HOSTS.exo}.`);
-  t.hop("client", t.cloud("entra"), "token", "HY-24", `Outlook gets an access token from ${EXO_HOSTS.entra}.`, { url: `https://${EXO_HOSTS.entra}/` });
+  t.hop("client", t.cloud("entra"), "token", "HY-24", `Outlook gets an access token from ${EXO_HOSTS.entra}.`, {
+    url: `https://${EXO_HOSTS.entra}/`,
+  });
   const exo = t.cloud("exo");
-  t.hop("client", exo, "connect", "HY-24", `Outlook connects to ${EXO_HOSTS.exo} over MAPI over HTTP with the token.`, { url: `https://${EXO_HOSTS.exo}/mapi/` });
+  t.hop("client", exo, "connect", "HY-24", `Outlook connects to ${EXO_HOSTS.exo} over MAPI over HTTP with the token.`, {
+    url: `https://${EXO_HOSTS.exo}/mapi/`,
+  });
   t.hop(exo, "client", "respond", "HY-24", "Exchange Online serves the mailbox.");
-  t.note("assumption", "HY-24", "Probable, from sources that could not be re-read (R): after Autodiscover Outlook connects over MAPI over HTTP to outlook.office365.com with a token from login.microsoftonline.com.");
+  t.note(
+    "assumption",
+    "HY-24",
+    "Probable, from sources that could not be re-read (R): after Autodiscover Outlook connects over MAPI over HTTP to outlook.office365.com with a token from login.microsoftonline.com.",
+  );
 }
 
 /** F-3 (HY-30, HY-31): ActiveSync after the move: HTTP 451 to Exchange Online, or a device that cannot follow it. */
@@ -86,24 +184,45 @@ export function activesyncCloudUser(c: HCtx, host: string | undefined, follows45
   const path = enter(c, "client", d, { url, rule: "HY-30", what: "The device connects to", lbNumbered: true });
   if (t.failed) return;
   const fe = path[path.length - 1] as string;
-  t.hop(fe, t.ad(), "lookup", "HY-30", `${fe} finds a RemoteMailbox and the organization relationship's TargetOwaURL.`, { unnumbered: true });
+  t.hop(fe, t.ad(), "lookup", "HY-30", `${fe} finds a RemoteMailbox and the organization relationship's TargetOwaURL.`, {
+    unnumbered: true,
+  });
   const eas = `https://${EXO_HOSTS.exo}/Microsoft-Server-ActiveSync`;
   if (!follows451) {
     t.hop(fe, "client", "redirect", "HY-30", `${fe} answers HTTP 451 with X-MS-Location ${eas}.`, { url: eas, guard: ["HX-01"] });
     if (t.failed) return;
     const last = t.hops[t.hops.length - 1];
-    if (last) (last.fails = true, (last.text += " The device cannot follow the 451 (no redirect support, or its device type is not in MobileSyncRedirectBypassClientPrefixes): mail stops until the account is recreated."));
+    if (last)
+      (last.fails = true),
+        (last.text +=
+          " The device cannot follow the 451 (no redirect support, or its device type is not in MobileSyncRedirectBypassClientPrefixes): mail stops until the account is recreated.");
     t.failed = true;
     t.outcome = "fail";
-    t.diagnostics.push({ code: "HX-22", severity: "error", message: "scenario.app: an ActiveSync client that cannot follow HTTP 451 stops syncing after its mailbox moves to Exchange Online (KB 3035227); recreate the account on the device, or add its device-type prefix to MobileSyncRedirectBypassClientPrefixes", path: ["scenario", "app"], breaks: ["F-3"] });
+    t.diagnostics.push({
+      code: "HX-22",
+      severity: "error",
+      message:
+        "scenario.app: an ActiveSync client that cannot follow HTTP 451 stops syncing after its mailbox moves to Exchange Online (KB 3035227); recreate the account on the device, or add its device-type prefix to MobileSyncRedirectBypassClientPrefixes",
+      path: ["scenario", "app"],
+      breaks: ["F-3"],
+    });
     return;
   }
   t.outcome = "redirect";
-  t.hop(fe, "client", "redirect", "HY-30", `${fe} answers HTTP 451 with X-MS-Location ${eas}: the mailbox has moved.`, { url: eas, guard: ["HX-01"] });
+  t.hop(fe, "client", "redirect", "HY-30", `${fe} answers HTTP 451 with X-MS-Location ${eas}: the mailbox has moved.`, {
+    url: eas,
+    guard: ["HX-01"],
+  });
   const exo = t.cloud("exo");
-  t.hop("client", exo, "connect", "HY-30", `The device re-points its account to ${EXO_HOSTS.exo} and syncs there from now on.`, { url: eas });
+  t.hop("client", exo, "connect", "HY-30", `The device re-points its account to ${EXO_HOSTS.exo} and syncs there from now on.`, {
+    url: eas,
+  });
   t.hop(exo, "client", "respond", "HY-30", "Exchange Online answers the sync.");
-  t.note("assumption", "HY-30", "Open question 2 of the reference: the exact X-MS-Location value (built from TargetOwaURL or a fixed Exchange Online URL) is recalled (R); the flow draws https://outlook.office365.com/Microsoft-Server-ActiveSync.");
+  t.note(
+    "assumption",
+    "HY-30",
+    "Open question 2 of the reference: the exact X-MS-Location value (built from TargetOwaURL or a fixed Exchange Online URL) is recalled (R); the flow draws https://outlook.office365.com/Microsoft-Server-ActiveSync.",
+  );
 }
 
 /** Other protocols of a cloud user: the client already has Exchange Online's settings (HY-24). */
@@ -113,10 +232,23 @@ export function cloudDirect(c: HCtx): void {
   const path: Record<string, string> = { "mapi-http": "/mapi/", ews: "/EWS/Exchange.asmx", oab: "/OAB/" };
   const url = `https://${EXO_HOSTS.exo}${path[c.protocol] ?? ""}`;
   t.outcome = "direct";
-  t.hop("client", t.cloud("entra"), "token", "HY-24", `The client gets an access token from ${EXO_HOSTS.entra}.`, { url: `https://${EXO_HOSTS.entra}/` });
-  t.hop("client", exo, "connect", "HY-24", `The mailbox is in Exchange Online: the client connects to ${EXO_HOSTS.exo}, as Autodiscover told it; nothing on-premises is involved.`, { url });
+  t.hop("client", t.cloud("entra"), "token", "HY-24", `The client gets an access token from ${EXO_HOSTS.entra}.`, {
+    url: `https://${EXO_HOSTS.entra}/`,
+  });
+  t.hop(
+    "client",
+    exo,
+    "connect",
+    "HY-24",
+    `The mailbox is in Exchange Online: the client connects to ${EXO_HOSTS.exo}, as Autodiscover told it; nothing on-premises is involved.`,
+    { url },
+  );
   t.hop(exo, "client", "respond", "HY-24", "Exchange Online serves the mailbox.");
-  t.note("assumption", "HY-24", "Probable, from sources that could not be re-read (R): a cloud mailbox's clients connect to outlook.office365.com with a token from login.microsoftonline.com.");
+  t.note(
+    "assumption",
+    "HY-24",
+    "Probable, from sources that could not be re-read (R): a cloud mailbox's clients connect to outlook.office365.com with a token from login.microsoftonline.com.",
+  );
 }
 
 /** F-4 (HY-33; HY-35 without HMA): Outlook for iOS/Android and an on-premises mailbox: the app talks to Exchange Online only. */
@@ -129,47 +261,123 @@ export function outlookMobile(c: HCtx, mbx: Server, host: string | undefined): v
   t.hop(app, detect, "autodiscover", "HY-33", "Outlook for iOS/Android asks the Microsoft 365 AutoDetect service where the mailbox is.");
   t.hop(detect, exoAd, "autodiscover", "HY-33", "AutoDetect asks Exchange Online's Autodiscover.");
   const adHost = clientHost(c.m, "autodiscover", "external");
-  t.hop(exoAd, detect, "redirect", "HY-33", `Exchange Online does not hold the mailbox and answers 302 to the on-premises autodiscover.json URL${adHost ? ` on ${adHost}` : ""}.`, adHost ? { url: `https://${adHost}/autodiscover/autodiscover.json?Protocol=activesync` } : {});
+  t.hop(
+    exoAd,
+    detect,
+    "redirect",
+    "HY-33",
+    `Exchange Online does not hold the mailbox and answers 302 to the on-premises autodiscover.json URL${adHost ? ` on ${adHost}` : ""}.`,
+    adHost ? { url: `https://${adHost}/autodiscover/autodiscover.json?Protocol=activesync` } : {},
+  );
   const dAd = adHost ? door(c.m, adHost, "internet") : undefined;
   if (!dAd) {
-    t.breakHere(detect, t.ad(), "autodiscover", "HY-33", "No on-premises Autodiscover name is published to the Internet: AutoDetect cannot find the mailbox.", { code: "HX-09", severity: "error", message: "topology.namespaces: Outlook mobile needs Autodiscover published to the Internet without pre-authentication (HY-33)", path: ["topology", "namespaces"], breaks: ["F-4"] });
+    t.breakHere(
+      detect,
+      t.ad(),
+      "autodiscover",
+      "HY-33",
+      "No on-premises Autodiscover name is published to the Internet: AutoDetect cannot find the mailbox.",
+      {
+        code: "HX-09",
+        severity: "error",
+        message: "topology.namespaces: Outlook mobile needs Autodiscover published to the Internet without pre-authentication (HY-33)",
+        path: ["topology", "namespaces"],
+        breaks: ["F-4"],
+      },
+    );
     return;
   }
-  enter(c, detect, dAd, { url: `https://${dAd.host}/autodiscover/autodiscover.json?Protocol=activesync`, rule: "HY-33", what: "AutoDetect sends the Autodiscover (JSON) request to", kind: "autodiscover" });
+  enter(c, detect, dAd, {
+    url: `https://${dAd.host}/autodiscover/autodiscover.json?Protocol=activesync`,
+    rule: "HY-33",
+    what: "AutoDetect sends the Autodiscover (JSON) request to",
+    kind: "autodiscover",
+  });
   if (t.failed) return;
   const easHost = host ?? clientHost(c.m, "activesync", "external", mbx);
   const dEas = easHost ? door(c.m, easHost, "internet") : undefined;
   if (!dEas) {
-    t.breakHere(detect, t.ad(), "connect", "HY-33", "No ActiveSync name is published to the Internet.", { code: "RT-HOST", severity: "error", message: "scenario.host: Outlook mobile needs ActiveSync published to the Internet (HY-33)", path: ["scenario", "host"], breaks: ["F-4"] });
+    t.breakHere(detect, t.ad(), "connect", "HY-33", "No ActiveSync name is published to the Internet.", {
+      code: "RT-HOST",
+      severity: "error",
+      message: "scenario.host: Outlook mobile needs ActiveSync published to the Internet (HY-33)",
+      path: ["scenario", "host"],
+      breaks: ["F-4"],
+    });
     return;
   }
   const easUrl = `https://${dEas.host}/Microsoft-Server-ActiveSync`;
   if (hma) {
-    const p = enter(c, detect, dEas, { url: easUrl, rule: "HY-33", what: "AutoDetect sends an ActiveSync request with an empty Bearer header to" });
+    const p = enter(c, detect, dEas, {
+      url: easUrl,
+      rule: "HY-33",
+      what: "AutoDetect sends an ActiveSync request with an empty Bearer header to",
+    });
     if (t.failed) return;
     const fe = p[p.length - 1] as string;
-    t.hop(fe, detect, "respond", "HY-33", `${fe} answers 401 with WWW-Authenticate: Bearer and the authorization_uri of Microsoft Entra ID.`);
+    t.hop(
+      fe,
+      detect,
+      "respond",
+      "HY-33",
+      `${fe} answers 401 with WWW-Authenticate: Bearer and the authorization_uri of Microsoft Entra ID.`,
+    );
     t.hop(detect, app, "respond", "HY-33", "AutoDetect tells the app to sign in at Microsoft Entra ID for the on-premises resource.");
-    t.hop(app, t.cloud("entra"), "token", "HY-33", `The app signs the user in at ${EXO_HOSTS.entra} and gets an access token (AT1) for the on-premises ActiveSync URL.`, { url: `https://${EXO_HOSTS.entra}/`, guard: ["HX-20", "HX-21", "HX-27"] });
+    t.hop(
+      app,
+      t.cloud("entra"),
+      "token",
+      "HY-33",
+      `The app signs the user in at ${EXO_HOSTS.entra} and gets an access token (AT1) for the on-premises ActiveSync URL.`,
+      { url: `https://${EXO_HOSTS.entra}/`, guard: ["HX-20", "HX-21", "HX-27"] },
+    );
     const exo = t.cloud("exo");
-    t.hop(app, exo, "connect", "HY-33", `The app provisions the account with Exchange Online (${EXO_HOSTS.exo}) and hands over AT1.`, { url: `https://${EXO_HOSTS.exo}/` });
-    t.hop(exo, t.cloud("entra"), "token", "HY-33", "Exchange Online exchanges AT1 for an on-behalf-of token (AT2) for the on-premises resource.", { url: `https://${EXO_HOSTS.entra}/` });
+    t.hop(app, exo, "connect", "HY-33", `The app provisions the account with Exchange Online (${EXO_HOSTS.exo}) and hands over AT1.`, {
+      url: `https://${EXO_HOSTS.exo}/`,
+    });
+    t.hop(
+      exo,
+      t.cloud("entra"),
+      "token",
+      "HY-33",
+      "Exchange Online exchanges AT1 for an on-behalf-of token (AT2) for the on-premises resource.",
+      { url: `https://${EXO_HOSTS.entra}/` },
+    );
     syncFromCloud(c, exo, dEas, easUrl, mbx, "AT2");
   } else {
     const exo = t.cloud("exo");
-    t.hop(app, exo, "connect", "HY-35", `Without HMA the app gives the user's password to Exchange Online (${EXO_HOSTS.exo}), which stores it to sync on the app's behalf.`, { url: `https://${EXO_HOSTS.exo}/` });
+    t.hop(
+      app,
+      exo,
+      "connect",
+      "HY-35",
+      `Without HMA the app gives the user's password to Exchange Online (${EXO_HOSTS.exo}), which stores it to sync on the app's behalf.`,
+      { url: `https://${EXO_HOSTS.exo}/` },
+    );
     syncFromCloud(c, exo, dEas, easUrl, mbx, "the stored credentials (basic authentication)");
-    t.note("info", "HY-35", "Outlook mobile without HMA is still cloud-backed: Exchange Online syncs the on-premises mailbox over ActiveSync with stored credentials, and the data is cached outside the organisation.");
+    t.note(
+      "info",
+      "HY-35",
+      "Outlook mobile without HMA is still cloud-backed: Exchange Online syncs the on-premises mailbox over ActiveSync with stored credentials, and the data is cached outside the organisation.",
+    );
   }
 }
 
 function syncFromCloud(c: HCtx, exo: string, d: NonNullable<ReturnType<typeof door>>, url: string, mbx: Server, auth: string): void {
   const t = c.t;
-  const p = enter(c, exo, d, { url, rule: "HY-33", what: `Exchange Online (from 52.125.128.0/20 or 52.127.96.0/23) syncs over ActiveSync with ${auth}, connecting to`, kind: "proxy", guard: [] });
+  const p = enter(c, exo, d, {
+    url,
+    rule: "HY-33",
+    what: `Exchange Online (from 52.125.128.0/20 or 52.127.96.0/23) syncs over ActiveSync with ${auth}, connecting to`,
+    kind: "proxy",
+    guard: [],
+  });
   if (t.failed) return;
   const fe = p[p.length - 1] as string;
   const path = [exo, fe];
-  if (mbx !== d.fe) t.hop(fe, t.server(mbx), "proxy", "SE-13", `${fe} proxies to ${mbx.name}, which holds the active copy of the mailbox.`), path.push(mbx.name);
+  if (mbx !== d.fe)
+    t.hop(fe, t.server(mbx), "proxy", "SE-13", `${fe} proxies to ${mbx.name}, which holds the active copy of the mailbox.`),
+      path.push(mbx.name);
   back(c, path, "HY-33", mbx);
   t.hop(exo, "client", "respond", "HY-33", "Exchange Online sends the mail to the app; from now on the app talks only to Exchange Online.");
   t.outcome = "proxy";
@@ -184,15 +392,41 @@ export function outlookHma(c: HCtx, mbx: Server, host: string | undefined): void
   let p = enter(c, "client", d, { url, rule: "HY-72", what: "Outlook connects without credentials to", lbNumbered: true });
   if (t.failed) return;
   const fe = p[p.length - 1] as string;
-  t.hop(fe, "client", "respond", "HY-72", `${fe} answers 401 with WWW-Authenticate: Bearer (evoSTS is the default authorization endpoint).`);
-  t.hop("client", t.cloud("entra"), "token", "HY-72", `Outlook signs the user in at ${EXO_HOSTS.entra}${c.h.identityFederation ? " (sent on to AD FS)" : ""} and gets an access token whose audience is ${d.host}.`, { url: `https://${EXO_HOSTS.entra}/`, guard: ["HX-20", "HX-21", "HX-27"] });
+  t.hop(
+    fe,
+    "client",
+    "respond",
+    "HY-72",
+    `${fe} answers 401 with WWW-Authenticate: Bearer (evoSTS is the default authorization endpoint).`,
+  );
+  t.hop(
+    "client",
+    t.cloud("entra"),
+    "token",
+    "HY-72",
+    `Outlook signs the user in at ${EXO_HOSTS.entra}${c.h.identityFederation ? " (sent on to AD FS)" : ""} and gets an access token whose audience is ${d.host}.`,
+    { url: `https://${EXO_HOSTS.entra}/`, guard: ["HX-20", "HX-21", "HX-27"] },
+  );
   p = enter(c, "client", d, { url, rule: "HY-72", what: "Outlook sends the request again with the Bearer token to", lbNumbered: true });
   if (t.failed) return;
   const path = [...p];
-  if (mbx !== d.fe) t.hop(fe, t.server(mbx), "proxy", "SE-13", `${fe} proxies to ${mbx.name}, which holds the active copy of the mailbox${d.fe.version !== mbx.version ? ` (Exchange ${d.fe.version} to ${mbx.version}: ${rankWord(d.fe, mbx)}, SE-14)` : ""}.`), path.push(mbx.name);
+  if (mbx !== d.fe)
+    t.hop(
+      fe,
+      t.server(mbx),
+      "proxy",
+      "SE-13",
+      `${fe} proxies to ${mbx.name}, which holds the active copy of the mailbox${d.fe.version !== mbx.version ? ` (Exchange ${d.fe.version} to ${mbx.version}: ${rankWord(d.fe, mbx)}, SE-14)` : ""}.`,
+    ),
+      path.push(mbx.name);
   back(c, path, "HY-72", mbx);
   t.outcome = "proxy";
-  t.note("assumption", "HY-72", "The desktop's header exchange is recalled (R); the reference verifies the same pattern for Outlook mobile.");
+  t.note(
+    "assumption",
+    "HY-72",
+    "The desktop's header exchange is recalled (R); the reference verifies the same pattern for Outlook mobile.",
+  );
 }
 
-const rankWord = (fe: Server, mbx: Server): string => (fe.version === "SE" || (fe.version === 2019 && mbx.version === 2016) ? "down-level proxy" : "up-level proxy");
+const rankWord = (fe: Server, mbx: Server): string =>
+  fe.version === "SE" || (fe.version === 2019 && mbx.version === 2016) ? "down-level proxy" : "up-level proxy";

@@ -13,7 +13,9 @@ const byName = (a: Server, b: Server): number => (a.name < b.name ? -1 : a.name 
 /** The servers HCW configured, else every modern client-access server; by name. */
 export function hybridServers(m: Model): Server[] {
   const named = m.topology.hybrid?.hybridServers;
-  const list = named ? named.flatMap((n) => m.servers.get(n) ?? []) : m.topology.servers.filter((s) => isModern(s.version) && isClientAccess(s));
+  const list = named
+    ? named.flatMap((n) => m.servers.get(n) ?? [])
+    : m.topology.servers.filter((s) => isModern(s.version) && isClientAccess(s));
   return [...list].sort(byName);
 }
 
@@ -73,7 +75,10 @@ export function door(m: Model, host: string, client: ClientLocation | "internet"
   if (ns) {
     if (client !== "internal" && ns.external === false) return undefined;
     if (client === "internal" && ns.internal === false) return undefined;
-    const servers = ns.servers.flatMap((n) => m.servers.get(n) ?? []).filter(isClientAccess).sort(poolOrder);
+    const servers = ns.servers
+      .flatMap((n) => m.servers.get(n) ?? [])
+      .filter(isClientAccess)
+      .sort(poolOrder);
     const fe = servers[0];
     return fe ? { host: key, ns, nsIndex: m.namespaceIndex.get(key) ?? 0, fe, others: servers.slice(1) } : undefined;
   }

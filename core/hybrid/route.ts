@@ -34,7 +34,14 @@ export function hybridFlowId(m: Model, s: Scenario): string | undefined {
     case "smtp":
       return cloud ? "F-10" : "F-9";
     case "client":
-      if (cloud) return s.protocol === "owa" ? "F-1" : s.protocol === "autodiscover" ? "F-2" : s.protocol === "activesync" && s.app !== "outlook-mobile" ? "F-3" : "cloud";
+      if (cloud)
+        return s.protocol === "owa"
+          ? "F-1"
+          : s.protocol === "autodiscover"
+            ? "F-2"
+            : s.protocol === "activesync" && s.app !== "outlook-mobile"
+              ? "F-3"
+              : "cloud";
       if (s.app === "outlook-mobile" && s.protocol === "activesync") return "F-4";
       if (h?.hma && h.type !== "none" && s.protocol === "mapi-http") return "F-11";
       return undefined;
@@ -52,9 +59,21 @@ export function routeHybrid(m: Model, s: Scenario, profile: Profile): Flow | und
   const h = m.topology.hybrid ?? NO_HYBRID;
   const mbx = user.mailbox === undefined ? undefined : m.servers.get(user.mailbox);
   // Diagnostics that name this flow and, when scoped, this user or the user's Mailbox server.
-  const active = diagnoseHybrid(m).filter((d) => d.breaks.includes(id) && (!d.scope || !!d.scope.users?.includes(user.name) || (!!mbx && !!d.scope.mailboxes?.includes(mbx.name))));
+  const active = diagnoseHybrid(m).filter(
+    (d) =>
+      d.breaks.includes(id) && (!d.scope || !!d.scope.users?.includes(user.name) || (!!mbx && !!d.scope.mailboxes?.includes(mbx.name))),
+  );
   const server = s.kind === "mailbox-move" || s.kind === "smtp";
-  const t = new HybridTrail(m, h, active, server ? undefined : s.app === "outlook-mobile" ? `${s.client === "external" ? "External" : "Internal"} Outlook for iOS/Android` : clientLabel(s.protocol, s.client));
+  const t = new HybridTrail(
+    m,
+    h,
+    active,
+    server
+      ? undefined
+      : s.app === "outlook-mobile"
+        ? `${s.client === "external" ? "External" : "Internal"} Outlook for iOS/Android`
+        : clientLabel(s.protocol, s.client),
+  );
   const c: HCtx = { m, h, t, user, protocol: s.protocol, client: s.client };
   const problem = precondition(m, s, id, user, mbx);
   if (problem?.code === "RT-NA") {
@@ -112,20 +131,66 @@ export function routeHybrid(m: Model, s: Scenario, profile: Profile): Flow | und
 /** What the scenario needs before a hybrid flow can be drawn; a diagnostic naming the input to fix. */
 function precondition(m: Model, s: Scenario, id: string, user: User, mbx: Server | undefined): Diagnostic | undefined {
   const h = m.topology.hybrid;
-  const fail = (code: string, message: string, path: (string | number)[]): Diagnostic => ({ code, severity: "error", message, path, breaks: [id] });
+  const fail = (code: string, message: string, path: (string | number)[]): Diagnostic => ({
+    code,
+    severity: "error",
+    message,
+    path,
+    breaks: [id],
+  });
   const kind = s.kind ?? "client";
-  if (id === "F-4" || id === "F-11") return user.location !== "cloud" && !mbx ? fail("RT-USER", `scenario.user: ${user.name} has no known Mailbox server`, ["scenario", "user"]) : undefined;
-  if (!h || h.type === "none") return fail("RT-HYBRID", `topology.hybrid: ${kind === "client" ? `${user.name}'s mailbox is in Exchange Online` : `a ${kind} flow crosses to Exchange Online`}, but the topology has no hybrid block; add hybrid: { type: classic, ... }`, ["topology", "hybrid"]);
+  if (id === "F-4" || id === "F-11")
+    return user.location !== "cloud" && !mbx
+      ? fail("RT-USER", `scenario.user: ${user.name} has no known Mailbox server`, ["scenario", "user"])
+      : undefined;
+  if (!h || h.type === "none")
+    return fail(
+      "RT-HYBRID",
+      `topology.hybrid: ${kind === "client" ? `${user.name}'s mailbox is in Exchange Online` : `a ${kind} flow crosses to Exchange Online`}, but the topology has no hybrid block; add hybrid: { type: classic, ... }`,
+      ["topology", "hybrid"],
+    );
   if (kind === "free-busy" || kind === "smtp") {
     const target = s.target === undefined ? undefined : m.users.get(s.target);
-    if (!target) return fail("RT-USER", `scenario.target: ${s.target === undefined ? `a ${kind} scenario needs a target user` : `no user "${s.target}"`}`, ["scenario", "target"]);
-    if ((target.location === "cloud") === (user.location === "cloud")) return fail("RT-HYBRID", `scenario.target: ${user.name} and ${target.name} are both ${user.location === "cloud" ? "in Exchange Online" : "on-premises"}, so this ${kind} flow does not cross the hybrid boundary; pick users on either side`, ["scenario", "target"]);
-    if (target.location !== "cloud" && !(target.mailbox && m.servers.get(target.mailbox))) return fail("RT-USER", `scenario.target: ${target.name} has no known Mailbox server`, ["scenario", "target"]);
+    if (!target)
+      return fail(
+        "RT-USER",
+        `scenario.target: ${s.target === undefined ? `a ${kind} scenario needs a target user` : `no user "${s.target}"`}`,
+        ["scenario", "target"],
+      );
+    if ((target.location === "cloud") === (user.location === "cloud"))
+      return fail(
+        "RT-HYBRID",
+        `scenario.target: ${user.name} and ${target.name} are both ${user.location === "cloud" ? "in Exchange Online" : "on-premises"}, so this ${kind} flow does not cross the hybrid boundary; pick users on either side`,
+        ["scenario", "target"],
+      );
+    if (target.location !== "cloud" && !(target.mailbox && m.servers.get(target.mailbox)))
+      return fail("RT-USER", `scenario.target: ${target.name} has no known Mailbox server`, ["scenario", "target"]);
   }
-  if ((kind === "free-busy" || kind === "smtp") && user.location !== "cloud" && !mbx) return fail("RT-USER", `scenario.user: ${user.name} has no known Mailbox server`, ["scenario", "user"]);
-  if (kind === "free-busy" && h.type === "minimal") return fail("RT-HYBRID", "topology.hybrid.type: minimal hybrid configures no organization relationship, so there is no free/busy across the boundary (HY-3)", ["topology", "hybrid", "type"]);
-  if (kind === "free-busy" && h.orgRelationship?.onPrem?.freeBusy === false) return fail("RT-HYBRID", "topology.hybrid.orgRelationship.onPrem.freeBusy: free/busy is turned off on the organization relationship", ["topology", "hybrid", "orgRelationship", "onPrem", "freeBusy"]);
-  if (kind === "client" && user.location === "cloud" && (s.protocol === "rpc-tcp" || s.protocol === "outlook-anywhere" || s.protocol === "ecp" || s.protocol === "pop3" || s.protocol === "imap4"))
+  if ((kind === "free-busy" || kind === "smtp") && user.location !== "cloud" && !mbx)
+    return fail("RT-USER", `scenario.user: ${user.name} has no known Mailbox server`, ["scenario", "user"]);
+  if (kind === "free-busy" && h.type === "minimal")
+    return fail(
+      "RT-HYBRID",
+      "topology.hybrid.type: minimal hybrid configures no organization relationship, so there is no free/busy across the boundary (HY-3)",
+      ["topology", "hybrid", "type"],
+    );
+  if (kind === "free-busy" && h.orgRelationship?.onPrem?.freeBusy === false)
+    return fail("RT-HYBRID", "topology.hybrid.orgRelationship.onPrem.freeBusy: free/busy is turned off on the organization relationship", [
+      "topology",
+      "hybrid",
+      "orgRelationship",
+      "onPrem",
+      "freeBusy",
+    ]);
+  if (
+    kind === "client" &&
+    user.location === "cloud" &&
+    (s.protocol === "rpc-tcp" ||
+      s.protocol === "outlook-anywhere" ||
+      s.protocol === "ecp" ||
+      s.protocol === "pop3" ||
+      s.protocol === "imap4")
+  )
     return { ...fail("RT-NA", `scenario.protocol: ${cloudNotApplicable(s.protocol)}`, ["scenario", "protocol"]), severity: "info" };
   return undefined;
 }
@@ -133,8 +198,10 @@ function precondition(m: Model, s: Scenario, id: string, user: User, mbx: Server
 /** Why a cloud user's protocol does not exist (n/a). */
 function cloudNotApplicable(protocol: string): string {
   if (protocol === "rpc-tcp") return "HY-24: Exchange Online offers Outlook no RPC/TCP";
-  if (protocol === "outlook-anywhere") return "SE-18: Exchange Online ended RPC over HTTP (Outlook Anywhere) on 2017-10-31; Outlook uses MAPI over HTTP";
-  if (protocol === "pop3" || protocol === "imap4") return "HY-24: POP3/IMAP4 of a cloud mailbox go to Exchange Online (outlook.office365.com), off by default per mailbox; exflow does not model them";
+  if (protocol === "outlook-anywhere")
+    return "SE-18: Exchange Online ended RPC over HTTP (Outlook Anywhere) on 2017-10-31; Outlook uses MAPI over HTTP";
+  if (protocol === "pop3" || protocol === "imap4")
+    return "HY-24: POP3/IMAP4 of a cloud mailbox go to Exchange Online (outlook.office365.com), off by default per mailbox; exflow does not model them";
   return "HY-10: a cloud user manages the mailbox in Exchange Online, not in the on-premises ECP";
 }
 

@@ -52,7 +52,16 @@ export class HybridTrail {
   server(s: Server): string {
     if (!this.cast.has(s.name)) {
       const names = (this.m.landingOn.get(s.name) ?? []).filter((n) => n.external !== false).map((n) => n.host);
-      this.cast.set(s.name, { id: s.name, label: `${roleShort(s)}, ${s.site} (${s.name})`, kind: "server", server: s.name, site: s.site, version: s.version, roles: [...s.roles], names });
+      this.cast.set(s.name, {
+        id: s.name,
+        label: `${roleShort(s)}, ${s.site} (${s.name})`,
+        kind: "server",
+        server: s.name,
+        site: s.site,
+        version: s.version,
+        roles: [...s.roles],
+        names,
+      });
     }
     return s.name;
   }
@@ -118,10 +127,23 @@ export class HybridTrail {
     const sites: FlowSite[] = [];
     for (const p of participants) {
       if (!p.site || sites.some((s) => s.name === p.site)) continue;
-      if (p.site === CLOUD_SITE) sites.push({ name: CLOUD_SITE, internetFacing: true, names: [...new Set(participants.filter((q) => q.site === CLOUD_SITE).flatMap((q) => q.names ?? []))] });
-      else sites.push({ name: p.site, internetFacing: internetFacing(this.m, p.site, scenario.protocol), names: [...new Set(participants.filter((q) => q.site === p.site).flatMap((q) => q.names ?? []))] });
+      if (p.site === CLOUD_SITE)
+        sites.push({
+          name: CLOUD_SITE,
+          internetFacing: true,
+          names: [...new Set(participants.filter((q) => q.site === CLOUD_SITE).flatMap((q) => q.names ?? []))],
+        });
+      else
+        sites.push({
+          name: p.site,
+          internetFacing: internetFacing(this.m, p.site, scenario.protocol),
+          names: [...new Set(participants.filter((q) => q.site === p.site).flatMap((q) => q.names ?? []))],
+        });
     }
-    const diagnostics = dedupe([...this.diagnostics, ...this.active.map(({ code, severity, message, path, breaks }) => ({ code, severity, message, path, breaks }))]);
+    const diagnostics = dedupe([
+      ...this.diagnostics,
+      ...this.active.map(({ code, severity, message, path, breaks }) => ({ code, severity, message, path, breaks })),
+    ]);
     // A flow that broke stays broken, whatever outcome a builder set after the failing hop.
     return { outcome: this.failed ? "fail" : this.outcome, scenario, participants, sites, steps, notes: this.notes, diagnostics };
   }

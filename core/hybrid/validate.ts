@@ -9,7 +9,6 @@ import { choices, formatPath, quote } from "../suggest.ts";
 import type { Issue, Path } from "../types.ts";
 import { buildNumber, cuOfBuild, versionOfBuild } from "../versions.ts";
 
-
 type Obj = Record<string, unknown>;
 
 const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Obj) : undefined);
@@ -39,7 +38,11 @@ export function seRules(servers: unknown[], base: Path): Issue[] {
     const v = own(s, "version");
     if (n && (typeof v === "number" || v === "SE") && versionOfBuild(n) !== v) {
       const path = [...base, "servers", i, "build"];
-      issues.push({ code: "BUILD", message: `${formatPath(path)}: build ${str(s, "build")} is Exchange ${versionOfBuild(n)}, but the server's version is ${v}; 15.0 is 2013, 15.1 is 2016, 15.2 below 2562 is 2019, 15.2.2562 and later is SE`, path });
+      issues.push({
+        code: "BUILD",
+        message: `${formatPath(path)}: build ${str(s, "build")} is Exchange ${versionOfBuild(n)}, but the server's version is ${v}; 15.0 is 2013, 15.1 is 2016, 15.2 below 2562 is 2019, 15.2.2562 and later is SE`,
+        path,
+      });
     }
   });
   const first = se[0];
@@ -50,14 +53,22 @@ export function seRules(servers: unknown[], base: Path): Issue[] {
     const name = str(s, "name") ?? "?";
     const path = [...base, "servers", i, "version"];
     if (v === 2013 || v === 2010 || v === 2007) {
-      issues.push({ code: "VERSION_MIX", message: `${formatPath(path)}: ${name} runs Exchange ${v}, but ${seName} is Exchange SE: SE Setup refuses an organisation that still has Exchange 2013 or older (SE-6). Move the mailboxes and decommission ${name} before installing SE.`, path });
+      issues.push({
+        code: "VERSION_MIX",
+        message: `${formatPath(path)}: ${name} runs Exchange ${v}, but ${seName} is Exchange SE: SE Setup refuses an organisation that still has Exchange 2013 or older (SE-6). Move the mailboxes and decommission ${name} before installing SE.`,
+        path,
+      });
       return;
     }
     const floor = typeof v === "number" ? SE_FLOORS[v] : undefined;
     const cu = cuOf(s);
     if (floor !== undefined && cu !== undefined && cu < floor) {
       const at = [...base, "servers", i, "build"];
-      issues.push({ code: "VERSION_MIX", message: `${formatPath(at)}: ${name} runs Exchange ${v} CU${cu}; alongside Exchange SE (${seName}) it must run ${v} CU${floor} or later (SE-7; practical floor from third-party sources). Update ${name} first.`, path: at });
+      issues.push({
+        code: "VERSION_MIX",
+        message: `${formatPath(at)}: ${name} runs Exchange ${v} CU${cu}; alongside Exchange SE (${seName}) it must run ${v} CU${floor} or later (SE-7; practical floor from third-party sources). Update ${name} first.`,
+        path: at,
+      });
     }
   });
   // SE CU2 refuses every version unsupported at its release, i.e. 2016 and 2019 (SE-8; one source says CU1).
@@ -65,7 +76,11 @@ export function seRules(servers: unknown[], base: Path): Issue[] {
   const older = servers.filter((s) => own(s, "version") === 2016 || own(s, "version") === 2019).map((s) => str(s, "name") ?? "?");
   if (cu2 && older.length > 0) {
     const path = [...base, "servers", cu2[1], "build"];
-    issues.push({ code: "VERSION_MIX", message: `${formatPath(path)}: Exchange SE CU2 Setup refuses an organisation with Exchange 2016 or 2019 servers (${older.slice(0, 5).join(", ")}) (SE-8; one source says CU1 already does). Decommission them before installing CU2.`, path });
+    issues.push({
+      code: "VERSION_MIX",
+      message: `${formatPath(path)}: Exchange SE CU2 Setup refuses an organisation with Exchange 2016 or 2019 servers (${older.slice(0, 5).join(", ")}) (SE-8; one source says CU1 already does). Decommission them before installing CU2.`,
+      path,
+    });
   }
   return issues;
 }
@@ -77,9 +92,24 @@ export function userRules(t: Obj, base: Path): Issue[] {
   list(own(t, "users")).forEach((u, i) => {
     const cloud = own(u, "location") === "cloud";
     const at = (k: string): Path => [...base, "users", i, k];
-    if (!cloud && own(u, "mailbox") === undefined && obj(u)) issues.push({ code: "REQUIRED", message: `${formatPath(at("mailbox"))}: an on-premises user needs the Mailbox server holding the mailbox (or location: cloud for a mailbox in Exchange Online)`, path: at("mailbox") });
-    if (cloud && own(u, "mailbox") !== undefined) issues.push({ code: "HYBRID", message: `${formatPath(at("mailbox"))}: a cloud user's mailbox is in Exchange Online, not on an on-premises server; leave mailbox out (or set location: onprem)`, path: at("mailbox") });
-    if (cloud && !hybridOn) issues.push({ code: "HYBRID", message: `${formatPath(at("location"))}: a cloud user needs a hybrid block (hybrid: { type: classic, ... }) that says how on-premises reaches Exchange Online`, path: at("location") });
+    if (!cloud && own(u, "mailbox") === undefined && obj(u))
+      issues.push({
+        code: "REQUIRED",
+        message: `${formatPath(at("mailbox"))}: an on-premises user needs the Mailbox server holding the mailbox (or location: cloud for a mailbox in Exchange Online)`,
+        path: at("mailbox"),
+      });
+    if (cloud && own(u, "mailbox") !== undefined)
+      issues.push({
+        code: "HYBRID",
+        message: `${formatPath(at("mailbox"))}: a cloud user's mailbox is in Exchange Online, not on an on-premises server; leave mailbox out (or set location: onprem)`,
+        path: at("mailbox"),
+      });
+    if (cloud && !hybridOn)
+      issues.push({
+        code: "HYBRID",
+        message: `${formatPath(at("location"))}: a cloud user needs a hybrid block (hybrid: { type: classic, ... }) that says how on-premises reaches Exchange Online`,
+        path: at("location"),
+      });
   });
   return issues;
 }
@@ -92,14 +122,22 @@ export function hybridRefs(t: Obj, base: Path, knownServers: string[]): Issue[] 
   const hosts = new Set(list(own(t, "namespaces")).flatMap((n) => str(n, "host")?.toLowerCase() ?? []));
   const ref = (path: Path, name: unknown, alsoHost = false) => {
     if (typeof name !== "string" || known.has(name) || (alsoHost && hosts.has(name.toLowerCase()))) return;
-    issues.push({ code: "REFERENCE", message: `${formatPath(path)}: no server ${quote(name)}${choices(name, knownServers, "known servers")}`, path });
+    issues.push({
+      code: "REFERENCE",
+      message: `${formatPath(path)}: no server ${quote(name)}${choices(name, knownServers, "known servers")}`,
+      path,
+    });
   };
   const hb = [...base, "hybrid"];
   list(own(hybrid, "hybridServers")).forEach((n, i) => ref([...hb, "hybridServers", i], n));
   list(own(own(hybrid, "sendConnector"), "sourceServers")).forEach((n, i) => ref([...hb, "sendConnector", "sourceServers", i], n));
   ref([...hb, "hybridAgent", "targetServer"], own(own(hybrid, "hybridAgent"), "targetServer"), true);
   if (own(hybrid, "type") === "modern" && !own(hybrid, "hybridAgent")) {
-    issues.push({ code: "HYBRID", message: `${formatPath([...hb, "hybridAgent"])}: modern hybrid publishes nothing to Exchange Online itself; name the Hybrid Agent ({ url: <guid>.resource.mailboxmigration.his.msappproxy.net, targetServer: <a Client Access server> })`, path: [...hb, "hybridAgent"] });
+    issues.push({
+      code: "HYBRID",
+      message: `${formatPath([...hb, "hybridAgent"])}: modern hybrid publishes nothing to Exchange Online itself; name the Hybrid Agent ({ url: <guid>.resource.mailboxmigration.his.msappproxy.net, targetServer: <a Client Access server> })`,
+      path: [...hb, "hybridAgent"],
+    });
   }
   return issues;
 }

@@ -20,11 +20,28 @@ export interface Sighting {
 }
 
 const PROTOCOL_ALIASES: Record<string, Protocol> = {
-  owa: "owa", ecp: "ecp", activesync: "activesync", eas: "activesync", "microsoft-server-activesync": "activesync",
-  ews: "ews", webservices: "ews", oab: "oab", "mapi-http": "mapi-http", mapi: "mapi-http", autodiscover: "autodiscover",
+  owa: "owa",
+  ecp: "ecp",
+  activesync: "activesync",
+  eas: "activesync",
+  "microsoft-server-activesync": "activesync",
+  ews: "ews",
+  webservices: "ews",
+  oab: "oab",
+  "mapi-http": "mapi-http",
+  mapi: "mapi-http",
+  autodiscover: "autodiscover",
 };
 
-const AUTH: Record<string, AuthMethod> = { fba: "forms", basic: "basic", ntlm: "ntlm", negotiate: "negotiate", windowsintegrated: "windows", digest: "digest", oauth: "oauth" };
+const AUTH: Record<string, AuthMethod> = {
+  fba: "forms",
+  basic: "basic",
+  ntlm: "ntlm",
+  negotiate: "negotiate",
+  windowsintegrated: "windows",
+  digest: "digest",
+  oauth: "oauth",
+};
 /** AuthenticationMethod numbers confirmed by CSS-Exchange's CliXml fixtures (Basic = 0, Fba = 3); others unknown. */
 const AUTH_NUMBERS: Record<number, string> = { 0: "Basic", 3: "Fba" };
 const OA_AUTH = new Set(["ntlm", "basic", "negotiate"]);
@@ -36,8 +53,18 @@ function owner(row: Record<string, unknown>, path: Path, servers: Servers, rec: 
   const name = text(prop(row, "server")?.value, [...path, "server"], rec);
   if (name === undefined) return void rec.drop("NO_SERVER", path, `${what} without a server name; left out`);
   const entry = servers.get(key(name));
-  if (!entry) return void rec.drop("UNKNOWN_SERVER", path, `${what} of ${quote(name)}, which is not among the imported servers (left out, Edge or unknown); left out`);
-  if (!entry.clientAccess) return void rec.drop("BACKEND", path, `${what} of ${entry.server.name}, a Mailbox-only (back-end) Exchange ${entry.server.version} server: clients never connect to it; left out`);
+  if (!entry)
+    return void rec.drop(
+      "UNKNOWN_SERVER",
+      path,
+      `${what} of ${quote(name)}, which is not among the imported servers (left out, Edge or unknown); left out`,
+    );
+  if (!entry.clientAccess)
+    return void rec.drop(
+      "BACKEND",
+      path,
+      `${what} of ${entry.server.name}, a Mailbox-only (back-end) Exchange ${entry.server.version} server: clients never connect to it; left out`,
+    );
   return entry;
 }
 
@@ -71,11 +98,24 @@ function authOf(row: Record<string, unknown>, path: Path, fields: string[], rec:
       else ignored.add(name);
     }
   }
-  if (ignored.size > 0) rec.map("AUTH_IGNORED", path, `authentication ${[...ignored].map((x) => quote(x)).join(", ")} has no exflow equivalent; ignored`);
+  if (ignored.size > 0)
+    rec.map("AUTH_IGNORED", path, `authentication ${[...ignored].map((x) => quote(x)).join(", ")} has no exflow equivalent; ignored`);
   return [...out];
 }
 
-const VDIR_NAMES: Record<Protocol, string> = { owa: "owa", ecp: "ecp", activesync: "microsoft-server-activesync", ews: "ews", oab: "oab", "mapi-http": "mapi", autodiscover: "autodiscover", "outlook-anywhere": "rpc", "rpc-tcp": "", pop3: "", imap4: "" };
+const VDIR_NAMES: Record<Protocol, string> = {
+  owa: "owa",
+  ecp: "ecp",
+  activesync: "microsoft-server-activesync",
+  ews: "ews",
+  oab: "oab",
+  "mapi-http": "mapi",
+  autodiscover: "autodiscover",
+  "outlook-anywhere": "rpc",
+  "rpc-tcp": "",
+  pop3: "",
+  imap4: "",
+};
 
 /** Which of two vdirs of one protocol clients use: the Default Web Site's, with the protocol's own name (not 2007's legacy /exchange). */
 function preference(name: string | undefined, protocol: Protocol): number {
@@ -87,7 +127,10 @@ function preference(name: string | undefined, protocol: Protocol): number {
 export function importVdirs(inv: Record<string, unknown>, servers: Servers, rec: Recorder, seen: Sighting[]): void {
   const rows = list(prop(inv, "vdirs")?.value, ["vdirs"], rec);
   // One row per server and protocol: the Default Web Site's; others (2007's legacy /exchange, extra IIS sites) are dropped.
-  const chosen = new Map<string, { entry: ServerEntry; protocol: Protocol; row: Record<string, unknown>; path: Path; score: number; name?: string }>();
+  const chosen = new Map<
+    string,
+    { entry: ServerEntry; protocol: Protocol; row: Record<string, unknown>; path: Path; score: number; name?: string }
+  >();
   for (const { value: row, path } of rows) {
     if (!isObject(row)) {
       rec.drop("SHAPE", path, `expected a virtual-directory object; left out`);
@@ -98,12 +141,20 @@ export function importVdirs(inv: Record<string, unknown>, servers: Servers, rec:
     const raw = text(prop(row, "protocol")?.value, [...path, "protocol"], rec);
     const protocol = raw === undefined ? undefined : PROTOCOL_ALIASES[raw.toLowerCase()];
     if (!protocol) {
-      rec.drop("PROTOCOL", [...path, "protocol"], `${raw === undefined ? "no protocol" : `protocol ${quote(raw)} is not one exflow models`}; allowed: ${Object.keys(PROTOCOL_ALIASES).join(", ")}; left out`);
+      rec.drop(
+        "PROTOCOL",
+        [...path, "protocol"],
+        `${raw === undefined ? "no protocol" : `protocol ${quote(raw)} is not one exflow models`}; allowed: ${Object.keys(PROTOCOL_ALIASES).join(", ")}; left out`,
+      );
       continue;
     }
     const name = text(prop(row, "name")?.value, [...path, "name"], rec);
     if (name && /back end/i.test(name)) {
-      rec.drop("BACKEND_VDIR", path, `${quote(name)} on ${entry.server.name} is a back-end virtual directory: clients never connect to it; left out`);
+      rec.drop(
+        "BACKEND_VDIR",
+        path,
+        `${quote(name)} on ${entry.server.name} is a back-end virtual directory: clients never connect to it; left out`,
+      );
       continue;
     }
     const k = `${key(entry.server.name)}\u0000${protocol}`;
@@ -111,7 +162,11 @@ export function importVdirs(inv: Record<string, unknown>, servers: Servers, rec:
     const here = { entry, protocol, row, path, score: preference(name, protocol), ...(name ? { name } : {}) };
     if (prev) {
       const [keep, drop] = here.score > prev.score ? [here, prev] : [prev, here];
-      rec.drop("EXTRA_VDIR", drop.path, `${quote(drop.name ?? "unnamed")} is a second ${protocol} virtual directory on ${entry.server.name}; exflow takes one per protocol and server, ${quote(keep.name ?? "unnamed")}; left out`);
+      rec.drop(
+        "EXTRA_VDIR",
+        drop.path,
+        `${quote(drop.name ?? "unnamed")} is a second ${protocol} virtual directory on ${entry.server.name}; exflow takes one per protocol and server, ${quote(keep.name ?? "unnamed")}; left out`,
+      );
       chosen.set(k, keep);
     } else chosen.set(k, here);
   }
@@ -140,7 +195,8 @@ export function importVdirs(inv: Record<string, unknown>, servers: Servers, rec:
       const seen = epSeen.get(s.name) ?? [];
       seen.push(ep !== "none");
       epSeen.set(s.name, seen);
-    } else if (ep !== undefined) rec.problem("ENUM", [...path, "extendedProtection"], `${quote(ep)} is not None, Allow or Require; left out`);
+    } else if (ep !== undefined)
+      rec.problem("ENUM", [...path, "extendedProtection"], `${quote(ep)} is not None, Allow or Require; left out`);
   }
   for (const [name, list_] of epSeen) {
     const e = servers.get(key(name));
@@ -197,7 +253,8 @@ export function importOutlookAnywhere(inv: Record<string, unknown>, servers: Ser
     for (const it of list(prop(row, "iisAuth")?.value, [...path, "iisAuth"], rec, true)) {
       const m = enumName(it.value, it.path, rec, AUTH_NUMBERS, "AuthenticationMethod")?.toLowerCase();
       if (m && OA_AUTH.has(m) && !iis.includes(m as "ntlm")) iis.push(m as "ntlm");
-      else if (m && !OA_AUTH.has(m)) rec.map("AUTH_IGNORED", it.path, `IIS authentication ${quote(m)} on /rpc has no exflow equivalent; ignored`);
+      else if (m && !OA_AUTH.has(m))
+        rec.map("AUTH_IGNORED", it.path, `IIS authentication ${quote(m)} on /rpc has no exflow equivalent; ignored`);
     }
     if (iis.length > 0) oa.iisAuth = iis;
     s.outlookAnywhere = oa;
@@ -209,13 +266,20 @@ export function importOutlookAnywhere(inv: Record<string, unknown>, servers: Ser
     if (!clientAccess || done.has(key(s.name)) || !(s.version === 2007 || s.version === 2010)) continue;
     if (failed.has(key(s.name)) || !collected) continue;
     s.outlookAnywhere = { enabled: false };
-    rec.guess("OA_DISABLED", ["servers", at], "outlookAnywhere", `${s.name}: no Outlook Anywhere object was collected for this Exchange ${s.version} CAS, so Outlook Anywhere is taken as disabled`);
+    rec.guess(
+      "OA_DISABLED",
+      ["servers", at],
+      "outlookAnywhere",
+      `${s.name}: no Outlook Anywhere object was collected for this Exchange ${s.version} CAS, so Outlook Anywhere is taken as disabled`,
+    );
   }
 }
 
 /** "host:995:SSL" -> "host:995": the first SSL entry, else the first. */
 function listener(v: unknown, path: Path, rec: Recorder): string | undefined {
-  const items = list(v, path, rec, true).map((it) => ({ t: text(it.value, it.path, rec), path: it.path })).filter((x) => x.t);
+  const items = list(v, path, rec, true)
+    .map((it) => ({ t: text(it.value, it.path, rec), path: it.path }))
+    .filter((x) => x.t);
   const pick = items.find((x) => /:ssl$/i.test(x.t ?? "")) ?? items[0];
   if (!pick?.t) return undefined;
   const hp = pick.t.replace(/:(ssl|tls)$/i, "").toLowerCase();
@@ -239,8 +303,10 @@ export function importPopImap(inv: Record<string, unknown>, servers: Servers, re
     const external = listener(prop(row, "external")?.value, [...path, "external"], rec);
     if (!internal && !external) continue;
     entry.server.urls = { ...entry.server.urls, [protocol]: { ...(internal ? { internal } : {}), ...(external ? { external } : {}) } };
-    if (internal) seen.push({ host: internal.split(":")[0] ?? internal, server: entry.server.name, internal: true, path: [...path, "internal"] });
-    if (external) seen.push({ host: external.split(":")[0] ?? external, server: entry.server.name, internal: false, path: [...path, "external"] });
+    if (internal)
+      seen.push({ host: internal.split(":")[0] ?? internal, server: entry.server.name, internal: true, path: [...path, "internal"] });
+    if (external)
+      seen.push({ host: external.split(":")[0] ?? external, server: entry.server.name, internal: false, path: [...path, "external"] });
   }
 }
 

@@ -40,7 +40,8 @@ export function sniffEncoding(bytes: Uint8Array): { encoding: TextEncodingName; 
 export function decodeInventoryBytes(bytes: Uint8Array): Decoded {
   const { encoding, bom } = sniffEncoding(bytes);
   const body = bytes.subarray(bom);
-  const text = encoding === "utf-8" ? new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(body) : utf16(body, encoding === "utf-16le");
+  const text =
+    encoding === "utf-8" ? new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(body) : utf16(body, encoding === "utf-16le");
   return { text, encoding, bom: bom > 0 };
 }
 

@@ -36,13 +36,17 @@ export interface Imported {
   valid: boolean;
 }
 
-const fail = (code: string, message: string, path: (string | number)[] = []): { ok: false; issues: Issue[] } => ({ ok: false, issues: [{ code, message, path }] });
+const fail = (code: string, message: string, path: (string | number)[] = []): { ok: false; issues: Issue[] } => ({
+  ok: false,
+  issues: [{ code, message, path }],
+});
 
 export function importInventory(input: string | Uint8Array): Result<Imported> {
   try {
     const text_ = typeof input === "string" ? input : decodeInventoryBytes(input).text;
     const doc = parseDocument(text_, "json");
-    if (!doc.ok) return { ok: false, issues: doc.issues.map((i) => ({ ...i, message: `${i.message} (the inventory must be JSON; ${EXPECTED})` })) };
+    if (!doc.ok)
+      return { ok: false, issues: doc.issues.map((i) => ({ ...i, message: `${i.message} (the inventory must be JSON; ${EXPECTED})` })) };
     const shape = recognise(doc.value);
     if (shape) return shape;
     return { ok: true, value: build(doc.value as Record<string, unknown>) };
@@ -57,17 +61,37 @@ function recognise(v: unknown): { ok: false; issues: Issue[] } | undefined {
   const schema = prop(v, "schema")?.value;
   if (typeof schema === "string" && schema.trim() === INVENTORY_FORMAT) return undefined;
   if (typeof schema === "string" && /^exflow-inventory\//.test(schema.trim())) {
-    return fail("VERSION", `schema: ${quote(schema)} is a newer inventory format than this exflow reads (${INVENTORY_FORMAT}); update exflow, or run the collector that came with this version`, ["schema"]);
+    return fail(
+      "VERSION",
+      `schema: ${quote(schema)} is a newer inventory format than this exflow reads (${INVENTORY_FORMAT}); update exflow, or run the collector that came with this version`,
+      ["schema"],
+    );
   }
   const keys = Object.keys(v).map((k) => k.toLowerCase());
-  if (keys.some((k) => k.startsWith("healthchecker") || ["exchangeinformation", "hardwareinformation", "osinformation", "organizationinformation"].includes(k))) {
-    return fail("FORMAT", `(document): this looks like a HealthChecker export; exflow does not read it. ${EXPECTED}: run collect/Collect-ExflowInventory.ps1 in the Exchange Management Shell`);
+  if (
+    keys.some(
+      (k) =>
+        k.startsWith("healthchecker") ||
+        ["exchangeinformation", "hardwareinformation", "osinformation", "organizationinformation"].includes(k),
+    )
+  ) {
+    return fail(
+      "FORMAT",
+      `(document): this looks like a HealthChecker export; exflow does not read it. ${EXPECTED}: run collect/Collect-ExflowInventory.ps1 in the Exchange Management Shell`,
+    );
   }
   const servers = prop(v, "servers")?.value;
   if (Array.isArray(servers) && servers.some((s) => isObject(s) && "roles" in s && "version" in s)) {
-    return fail("FORMAT", `(document): this is already an exflow topology (servers with version and roles); use it as it is (exflow validate / audit). ${EXPECTED}`);
+    return fail(
+      "FORMAT",
+      `(document): this is already an exflow topology (servers with version and roles); use it as it is (exflow validate / audit). ${EXPECTED}`,
+    );
   }
-  return fail("FORMAT", `${schema === undefined ? "(document)" : "schema"}: ${schema === undefined ? 'no "schema" field' : `${quote(schema)} is not an exflow inventory`}; ${EXPECTED}`, schema === undefined ? [] : ["schema"]);
+  return fail(
+    "FORMAT",
+    `${schema === undefined ? "(document)" : "schema"}: ${schema === undefined ? 'no "schema" field' : `${quote(schema)} is not an exflow inventory`}; ${EXPECTED}`,
+    schema === undefined ? [] : ["schema"],
+  );
 }
 
 function build(inv: Record<string, unknown>): Imported {
@@ -85,7 +109,11 @@ function build(inv: Record<string, unknown>): Imported {
   for (const { value: e, path } of list(prop(inv, "errors")?.value, ["errors"], rec)) {
     const cmdlet = isObject(e) ? text(prop(e, "cmdlet")?.value, [...path, "cmdlet"], rec) : text(e, path, rec);
     const msg = isObject(e) ? text(prop(e, "message")?.value, [...path, "message"], rec) : undefined;
-    rec.missing("NOT_COLLECTED", path, `${cmdlet ?? "a cmdlet"} failed in the collector${msg ? ` (${msg.slice(0, 200)})` : ""}: what it reads is missing from the topology`);
+    rec.missing(
+      "NOT_COLLECTED",
+      path,
+      `${cmdlet ?? "a cmdlet"} failed in the collector${msg ? ` (${msg.slice(0, 200)})` : ""}: what it reads is missing from the topology`,
+    );
   }
   const serverList = [...servers.values()].map((e) => e.server);
   const siteNames: string[] = [];
@@ -97,7 +125,9 @@ function build(inv: Record<string, unknown>): Imported {
   const sites: Site[] = siteNames.map((name) => ({ name }));
   const topology: ImportedTopology = { ...domainOf(servers, rec), sites, servers: serverList, namespaces, users, ...hybrid };
   const checked = validateTopology(topology, []);
-  const diagnostics = checked.ok ? diagnose(buildModel(checked.value)).map(({ code, severity, message, path, breaks }) => ({ code, severity, message, path, breaks })) : checked.issues;
+  const diagnostics = checked.ok
+    ? diagnose(buildModel(checked.value)).map(({ code, severity, message, path, breaks }) => ({ code, severity, message, path, breaks }))
+    : checked.issues;
   const collector = prop(inv, "collector")?.value;
   const report: ImportReport = {
     format: INVENTORY_FORMAT,
@@ -105,8 +135,16 @@ function build(inv: Record<string, unknown>): Imported {
     psVersion: isObject(collector) ? (text(prop(collector, "psVersion")?.value, ["collector", "psVersion"], rec) ?? null) : null,
     anonymized: isObject(collector) ? (bool(prop(collector, "anonymized")?.value, ["collector", "anonymized"], rec) ?? null) : null,
     summary: {
-      servers: serverList.length, sites: sites.length, namespaces: namespaces.length, users: users.length,
-      mapped: rec.mapped.length, guessed: rec.guessed.length, dropped: rec.dropped.length, problems: rec.problems.length, notCollected: rec.notCollected.length, diagnostics: diagnostics.length,
+      servers: serverList.length,
+      sites: sites.length,
+      namespaces: namespaces.length,
+      users: users.length,
+      mapped: rec.mapped.length,
+      guessed: rec.guessed.length,
+      dropped: rec.dropped.length,
+      problems: rec.problems.length,
+      notCollected: rec.notCollected.length,
+      diagnostics: diagnostics.length,
     },
     mapped: rec.mapped,
     guessed: rec.guessed,
@@ -132,6 +170,11 @@ function domainOf(servers: ReturnType<typeof importServers>, rec: Recorder): { d
   }
   if (hosts.size !== 1) return {};
   const [domain] = hosts;
-  rec.guess("DOMAIN", ["servers", at], "clientAccess[].autodiscoverInternalUri", `domain ${domain}, from the autodiscover.${domain} name in the SCP`);
+  rec.guess(
+    "DOMAIN",
+    ["servers", at],
+    "clientAccess[].autodiscoverInternalUri",
+    `domain ${domain}, from the autodiscover.${domain} name in the SCP`,
+  );
   return domain ? { domain } : {};
 }

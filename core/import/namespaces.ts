@@ -29,7 +29,11 @@ function certificates(inv: Record<string, unknown>, servers: Servers, rec: Recor
     out.set(key(server), names);
     const services = prop(row, "services")?.value;
     if (typeof services === "number") {
-      rec.problem("ENUM_NUMBER", [...path, "services"], `certificate Services ${services} is a number exflow cannot read; whether ${server}'s certificate covers its names is left unknown`);
+      rec.problem(
+        "ENUM_NUMBER",
+        [...path, "services"],
+        `certificate Services ${services} is a number exflow cannot read; whether ${server}'s certificate covers its names is left unknown`,
+      );
       unreadable.add(key(server));
       continue;
     }
@@ -47,7 +51,12 @@ function certificates(inv: Record<string, unknown>, servers: Servers, rec: Recor
 const covers = (names: string[], host: string): boolean =>
   names.some((n) => n === host || (n.startsWith("*.") && host.endsWith(n.slice(1)) && !host.slice(0, -n.length + 1).includes(".")));
 
-export function deriveNamespaces(inv: Record<string, unknown>, servers: Servers, seen: Sighting[], rec: Recorder): { namespaces: Namespace[]; review: NamespaceReview[] } {
+export function deriveNamespaces(
+  inv: Record<string, unknown>,
+  servers: Servers,
+  seen: Sighting[],
+  rec: Recorder,
+): { namespaces: Namespace[]; review: NamespaceReview[] } {
   const certs = certificates(inv, servers, rec);
   const byHost = new Map<string, Sighting[]>();
   for (const s of seen) {
@@ -72,13 +81,30 @@ export function deriveNamespaces(inv: Record<string, unknown>, servers: Servers,
     // Outside clients find Autodiscover at autodiscover.<domain> (AD-5); only the SCP names it, an internal field.
     if (!external && host.startsWith("autodiscover.")) {
       external = true;
-      rec.guess("AUTODISCOVER_EXTERNAL", list_[0]?.path ?? [], "the autodiscover. host name", `${host} is taken as published to the Internet, where external Outlook, devices and Exchange Online look for Autodiscover - confirm (external: false if it is not)`);
+      rec.guess(
+        "AUTODISCOVER_EXTERNAL",
+        list_[0]?.path ?? [],
+        "the autodiscover. host name",
+        `${host} is taken as published to the Internet, where external Outlook, devices and Exchange Online look for Autodiscover - confirm (external: false if it is not)`,
+      );
     }
     const certificate = cert(host, keep);
     const ns: Namespace = { host, servers: keep, internal, external, ...(certificate !== undefined ? { certificate } : {}) };
     namespaces.push(ns);
-    review.push({ ...ns, internal, external, seenIn: list_.map((s) => formatPath(s.path)), ...(older.length ? { olderServers: older } : {}) });
-    if (older.length) rec.guess("NEWEST_WINS", list_.find((s) => older.includes(s.server))?.path ?? [], "the URLs and host names of those servers", `${host} is also named by ${older.join(", ")} (older versions); the namespace lands on ${keep.join(", ")}, the newest version's servers - confirm`);
+    review.push({
+      ...ns,
+      internal,
+      external,
+      seenIn: list_.map((s) => formatPath(s.path)),
+      ...(older.length ? { olderServers: older } : {}),
+    });
+    if (older.length)
+      rec.guess(
+        "NEWEST_WINS",
+        list_.find((s) => older.includes(s.server))?.path ?? [],
+        "the URLs and host names of those servers",
+        `${host} is also named by ${older.join(", ")} (older versions); the namespace lands on ${keep.join(", ")}, the newest version's servers - confirm`,
+      );
   }
   // 2010 CAS arrays: internal RPC names that land on their members.
   for (const { value: row, path } of list(prop(inv, "casArrays")?.value, ["casArrays"], rec)) {
@@ -99,11 +125,21 @@ export function deriveNamespaces(inv: Record<string, unknown>, servers: Servers,
     }
     const existing = namespaces.find((n) => n.host === fqdn);
     if (existing) {
-      rec.map("CAS_ARRAY", path, `CAS array ${fqdn} is also named in URLs or host names (${existing.servers.join(", ")}); that namespace is kept`);
+      rec.map(
+        "CAS_ARRAY",
+        path,
+        `CAS array ${fqdn} is also named in URLs or host names (${existing.servers.join(", ")}); that namespace is kept`,
+      );
       continue;
     }
     const certificate = cert(fqdn, members);
-    const ns: Namespace = { host: fqdn, servers: members, internal: true, external: false, ...(certificate !== undefined ? { certificate } : {}) };
+    const ns: Namespace = {
+      host: fqdn,
+      servers: members,
+      internal: true,
+      external: false,
+      ...(certificate !== undefined ? { certificate } : {}),
+    };
     namespaces.push(ns);
     review.push({ ...ns, internal: true, external: false, seenIn: [formatPath([...path, "fqdn"])] });
     rec.map("CAS_ARRAY", path, `CAS array ${quote(fqdn)} -> namespace on ${members.join(", ")}, internal only`);

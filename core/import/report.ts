@@ -37,7 +37,18 @@ export interface ImportReport {
   collectedAt: string | null;
   psVersion: string | null;
   anonymized: boolean | null;
-  summary: { servers: number; sites: number; namespaces: number; users: number; mapped: number; guessed: number; dropped: number; problems: number; notCollected: number; diagnostics: number };
+  summary: {
+    servers: number;
+    sites: number;
+    namespaces: number;
+    users: number;
+    mapped: number;
+    guessed: number;
+    dropped: number;
+    problems: number;
+    notCollected: number;
+    diagnostics: number;
+  };
   mapped: ReportEntry[];
   guessed: ReportEntry[];
   dropped: ReportEntry[];

@@ -27,8 +27,31 @@ export type Servers = Map<string, ServerEntry>;
 export const key = (name: string): string => name.toLowerCase();
 
 // msExchCurrentServerRoles bits (morgantechspace; Mailbox = 2 confirmed by CSS-Exchange fixtures).
-const ROLE_BITS: [number, string][] = [[2, "Mailbox"], [4, "ClientAccess"], [16, "UnifiedMessaging"], [32, "HubTransport"], [64, "Edge"]];
-const KNOWN_OTHER = new Set(["hubtransport", "unifiedmessaging", "none", "monitoring", "centraladmin", "centraladmindatabase", "centraladminfrontend", "frontendtransport", "cafe", "providerportal", "all", "languagepacks", "managementfrontend", "managementbackend", "fffelanguagepack", "oscenabled"]);
+const ROLE_BITS: [number, string][] = [
+  [2, "Mailbox"],
+  [4, "ClientAccess"],
+  [16, "UnifiedMessaging"],
+  [32, "HubTransport"],
+  [64, "Edge"],
+];
+const KNOWN_OTHER = new Set([
+  "hubtransport",
+  "unifiedmessaging",
+  "none",
+  "monitoring",
+  "centraladmin",
+  "centraladmindatabase",
+  "centraladminfrontend",
+  "frontendtransport",
+  "cafe",
+  "providerportal",
+  "all",
+  "languagepacks",
+  "managementfrontend",
+  "managementbackend",
+  "fffelanguagepack",
+  "oscenabled",
+]);
 
 /** ServerRole as tokens; undefined when missing or unreadable. */
 function roleTokens(v: unknown, path: Path, rec: Recorder): string[] | undefined {
@@ -36,10 +59,18 @@ function roleTokens(v: unknown, path: Path, rec: Recorder): string[] | undefined
     const names = ROLE_BITS.filter(([bit]) => (v & bit) !== 0).map(([, n]) => n);
     const known = ROLE_BITS.reduce((a, [bit]) => a | bit, 0);
     if (!Number.isInteger(v) || v < 0 || names.length === 0) {
-      rec.problem("ROLE_NUMBER", path, `ServerRole ${v} names no role exflow knows (Mailbox = 2, ClientAccess = 4, Edge = 64); re-run Collect-ExflowInventory.ps1, which writes role names`);
+      rec.problem(
+        "ROLE_NUMBER",
+        path,
+        `ServerRole ${v} names no role exflow knows (Mailbox = 2, ClientAccess = 4, Edge = 64); re-run Collect-ExflowInventory.ps1, which writes role names`,
+      );
       return undefined;
     }
-    rec.map("ROLE_NUMBER", path, `ServerRole ${v} read as role bits: ${names.join(", ")}${(v & ~known) !== 0 ? " (other bits ignored)" : ""}`);
+    rec.map(
+      "ROLE_NUMBER",
+      path,
+      `ServerRole ${v} read as role bits: ${names.join(", ")}${(v & ~known) !== 0 ? " (other bits ignored)" : ""}`,
+    );
     return names.map((n) => n.toLowerCase());
   }
   const items = list(v, path, rec, true);
@@ -47,7 +78,13 @@ function roleTokens(v: unknown, path: Path, rec: Recorder): string[] | undefined
   const out: string[] = [];
   for (const it of items) {
     if (typeof it.value === "number") out.push(...(roleTokens(it.value, it.path, rec) ?? []));
-    else out.push(...(text(it.value, it.path, rec) ?? "").split(/[\s,]+/).filter(Boolean).map((t) => t.toLowerCase()));
+    else
+      out.push(
+        ...(text(it.value, it.path, rec) ?? "")
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map((t) => t.toLowerCase()),
+      );
   }
   return out.length > 0 ? out : undefined;
 }
@@ -59,9 +96,12 @@ export function importServers(inv: Record<string, unknown>, rec: Recorder): Serv
   const out: Servers = new Map();
   list(prop(inv, "servers")?.value, ["servers"], rec).forEach(({ value: s, path }) => {
     const at = typeof path[1] === "number" ? path[1] : 0;
-    const entry = isObject(s) ? importServer(s, path, at, rec) : (rec.drop("SHAPE", path, `expected a server object, got ${typeof s}; left out`), undefined);
+    const entry = isObject(s)
+      ? importServer(s, path, at, rec)
+      : (rec.drop("SHAPE", path, `expected a server object, got ${typeof s}; left out`), undefined);
     if (!entry) return;
-    if (out.has(key(entry.server.name))) return rec.drop("DUPLICATE", path, `server ${quote(entry.server.name)} is listed twice; the first is kept`);
+    if (out.has(key(entry.server.name)))
+      return rec.drop("DUPLICATE", path, `server ${quote(entry.server.name)} is listed twice; the first is kept`);
     out.set(key(entry.server.name), entry);
   });
   return out;
@@ -78,7 +118,11 @@ function importServer(s: Record<string, unknown>, path: Path, at: number, rec: R
   }
   const versionPath = [...path, f("adminDisplayVersion")?.key ?? "adminDisplayVersion"];
   if (f("adminDisplayVersion")?.value === undefined || f("adminDisplayVersion")?.value === null) {
-    return void rec.drop("NO_VERSION", versionPath, `${name}: AdminDisplayVersion is missing, so the Exchange version is unknown (ExchangeVersion is not the product version); add it, e.g. "Version 15.1 (Build 2507.6)"; the server is left out`);
+    return void rec.drop(
+      "NO_VERSION",
+      versionPath,
+      `${name}: AdminDisplayVersion is missing, so the Exchange version is unknown (ExchangeVersion is not the product version); add it, e.g. "Version 15.1 (Build 2507.6)"; the server is left out`,
+    );
   }
   const build = readBuild(f("adminDisplayVersion")?.value, versionPath, rec);
   const product = build && productOf(build, versionPath, rec);
@@ -89,18 +133,40 @@ function importServer(s: Record<string, unknown>, path: Path, at: number, rec: R
   let roles: Role[];
   if (modern) {
     roles = ["mailbox"];
-    if (tokens === undefined) rec.guess("ROLES", path, "adminDisplayVersion", `${name}: roles ["mailbox"], as every Exchange ${product.version} server that is not Edge`);
+    if (tokens === undefined)
+      rec.guess(
+        "ROLES",
+        path,
+        "adminDisplayVersion",
+        `${name}: roles ["mailbox"], as every Exchange ${product.version} server that is not Edge`,
+      );
   } else if (tokens !== undefined) {
     roles = [...(tokens.includes("clientaccess") ? ["cas" as const] : []), ...(tokens.includes("mailbox") ? ["mailbox" as const] : [])];
     const other = tokens.filter((t) => t !== "clientaccess" && t !== "mailbox" && !KNOWN_OTHER.has(t));
-    if (other.length > 0) rec.map("ROLE_IGNORED", rolePath, `role names ${other.map((t) => quote(t)).join(", ")} are not client access or mailbox; ignored`);
-    if ((cas === true) !== roles.includes("cas") && cas !== undefined) rec.problem("ROLE_MISMATCH", [...path, "isClientAccessServer"], `${name}: isClientAccessServer is ${cas} but ServerRole ${roles.includes("cas") ? "has" : "lacks"} ClientAccess; ServerRole is used`);
+    if (other.length > 0)
+      rec.map("ROLE_IGNORED", rolePath, `role names ${other.map((t) => quote(t)).join(", ")} are not client access or mailbox; ignored`);
+    if ((cas === true) !== roles.includes("cas") && cas !== undefined)
+      rec.problem(
+        "ROLE_MISMATCH",
+        [...path, "isClientAccessServer"],
+        `${name}: isClientAccessServer is ${cas} but ServerRole ${roles.includes("cas") ? "has" : "lacks"} ClientAccess; ServerRole is used`,
+      );
   } else {
     roles = [...(cas ? ["cas" as const] : []), ...(mbx ? ["mailbox" as const] : [])];
-    if (roles.length > 0) rec.guess("ROLES", path, "isClientAccessServer/isMailboxServer", `${name}: ServerRole is missing or unreadable; roles ${JSON.stringify(roles)}`);
+    if (roles.length > 0)
+      rec.guess(
+        "ROLES",
+        path,
+        "isClientAccessServer/isMailboxServer",
+        `${name}: ServerRole is missing or unreadable; roles ${JSON.stringify(roles)}`,
+      );
   }
   if (roles.length === 0) {
-    return void rec.drop("UNKNOWN_ROLE", path, `${name} has neither the Client Access nor the Mailbox role (${tokens?.join(", ") || "no role readable"}); left out`);
+    return void rec.drop(
+      "UNKNOWN_ROLE",
+      path,
+      `${name} has neither the Client Access nor the Mailbox role (${tokens?.join(", ") || "no role readable"}); left out`,
+    );
   }
   const sitePath = [...path, f("site")?.key ?? "site"];
   let site = text(f("site")?.value, sitePath, rec);
@@ -122,10 +188,21 @@ function importServer(s: Record<string, unknown>, path: Path, at: number, rec: R
   }
   if (product.level) server.build = product.level;
   else if (product.version === 2007 || product.version === 2010) {
-    rec.problem("RU_UNKNOWN", versionPath, `${name}: ${product.label}; AdminDisplayVersion does not show the update rollup, so build is left out (coexistence floors need it); add build: "${legacyServicePack(build)} RU<n>" from ExSetup.exe's file version (Get-Command ExSetup | ForEach-Object FileVersionInfo)`);
+    rec.problem(
+      "RU_UNKNOWN",
+      versionPath,
+      `${name}: ${product.label}; AdminDisplayVersion does not show the update rollup, so build is left out (coexistence floors need it); add build: "${legacyServicePack(build)} RU<n>" from ExSetup.exe's file version (Get-Command ExSetup | ForEach-Object FileVersionInfo)`,
+    );
   }
   // Key order of the emitted YAML: name, fqdn, version, build, roles, site.
-  const ordered: ImportedServer = { name, ...(server.fqdn ? { fqdn: server.fqdn } : {}), version: server.version, ...(server.build ? { build: server.build } : {}), roles, site };
+  const ordered: ImportedServer = {
+    name,
+    ...(server.fqdn ? { fqdn: server.fqdn } : {}),
+    version: server.version,
+    ...(server.build ? { build: server.build } : {}),
+    roles,
+    site,
+  };
   rec.map("SERVER", path, `${name}: ${product.label}, roles ${roles.join(", ")}, site ${site}`);
   return { server: ordered, at, rank: RANK[String(product.version)] ?? 0, clientAccess: roles.includes("cas") || modern };
 }

@@ -29,11 +29,24 @@ export function readDatabases(inv: Record<string, unknown>, servers: Servers, re
     const active = text(prop(row, "activeServer")?.value, [...path, "activeServer"], rec);
     const home = text(prop(row, "server")?.value, [...path, "server"], rec);
     const server = active ?? home;
-    if (!active && home) rec.guess("ACTIVE_COPY", path, "server", `${name}: the active copy was not collected; its mailboxes are placed on ${home}, the database's Server`);
+    if (!active && home)
+      rec.guess(
+        "ACTIVE_COPY",
+        path,
+        "server",
+        `${name}: the active copy was not collected; its mailboxes are placed on ${home}, the database's Server`,
+      );
     const rpc = text(prop(row, "rpcClientAccessServer")?.value, [...path, "rpcClientAccessServer"], rec)?.toLowerCase();
     const oab = text(prop(row, "offlineAddressBook")?.value, [...path, "offlineAddressBook"], rec);
-    if (server && !servers.has(key(server))) rec.map("DB_SERVER", path, `${name} is on ${quote(server)}, which was not imported; its mailboxes are left out`);
-    out.set(name.toLowerCase(), { name, at: typeof path[1] === "number" ? path[1] : 0, ...(server ? { server } : {}), ...(rpc ? { rpc } : {}), ...(oab ? { oab } : {}) });
+    if (server && !servers.has(key(server)))
+      rec.map("DB_SERVER", path, `${name} is on ${quote(server)}, which was not imported; its mailboxes are left out`);
+    out.set(name.toLowerCase(), {
+      name,
+      at: typeof path[1] === "number" ? path[1] : 0,
+      ...(server ? { server } : {}),
+      ...(rpc ? { rpc } : {}),
+      ...(oab ? { oab } : {}),
+    });
   }
   // RpcClientAccessServer works only on Exchange 2010 (D1): the most frequent value among a 2010 server's active databases.
   const byServer = new Map<string, Map<string, number>>();
@@ -55,7 +68,13 @@ export function readDatabases(inv: Record<string, unknown>, servers: Servers, re
       continue;
     }
     entry.server.rpcClientAccessServer = best;
-    if (ranked.length > 1) rec.guess("RPC_CAS", ["servers", entry.at], "databases[].rpcClientAccessServer", `${entry.server.name}'s databases name ${ranked.map(([h, n]) => `${h} (${n})`).join(", ")}; the most frequent is used`);
+    if (ranked.length > 1)
+      rec.guess(
+        "RPC_CAS",
+        ["servers", entry.at],
+        "databases[].rpcClientAccessServer",
+        `${entry.server.name}'s databases name ${ranked.map(([h, n]) => `${h} (${n})`).join(", ")}; the most frequent is used`,
+      );
   }
   return out;
 }
@@ -82,7 +101,11 @@ export function importUsers(inv: Record<string, unknown>, servers: Servers, dbs:
     }
     const entry = db.server ? servers.get(key(db.server)) : undefined;
     if (!entry || !entry.server.roles.includes("mailbox")) {
-      rec.drop("NO_MAILBOX_SERVER", path, `${name}: database ${db.name} is on ${quote(db.server ?? "no server")}, which is not an imported Mailbox server; left out`);
+      rec.drop(
+        "NO_MAILBOX_SERVER",
+        path,
+        `${name}: database ${db.name} is on ${quote(db.server ?? "no server")}, which is not an imported Mailbox server; left out`,
+      );
       continue;
     }
     names.add(name.toLowerCase());
@@ -90,7 +113,11 @@ export function importUsers(inv: Record<string, unknown>, servers: Servers, dbs:
     // A blank OfflineAddressBook means the default OAB; that matters for 2007/2010 mailboxes (DX-10).
     const user: User = { name, mailbox: entry.server.name, ...(legacy ? { oabAssigned: db.oab !== undefined } : {}) };
     users.push(user);
-    rec.map("USER", path, `${name}: mailbox on ${entry.server.name} (database ${db.name}${legacy ? `, OAB ${db.oab ? quote(db.oab) : "not assigned"}` : ""})`);
+    rec.map(
+      "USER",
+      path,
+      `${name}: mailbox on ${entry.server.name} (database ${db.name}${legacy ? `, OAB ${db.oab ? quote(db.oab) : "not assigned"}` : ""})`,
+    );
   }
   return users;
 }
@@ -106,11 +133,24 @@ export function importHybrid(inv: Record<string, unknown>, servers: Servers, use
   const raw = prop(inv, "hybrid")?.value;
   const remote = list(prop(inv, "remoteMailboxes")?.value, ["remoteMailboxes"], rec);
   if (!isObject(raw)) {
-    if (remote.length > 0) rec.drop("REMOTE_MAILBOX", ["remoteMailboxes"], `${remote.length} cloud (remote) mailboxes, but no hybrid configuration was collected: exflow cannot draw their flows; left out`);
+    if (remote.length > 0)
+      rec.drop(
+        "REMOTE_MAILBOX",
+        ["remoteMailboxes"],
+        `${remote.length} cloud (remote) mailboxes, but no hybrid configuration was collected: exflow cannot draw their flows; left out`,
+      );
     return {};
   }
-  const domains = list(prop(raw, "domains")?.value, ["hybrid", "domains"], rec).map((it) => text(it.value, it.path, rec)?.toLowerCase()).filter(isHost);
-  const remoteDomains = remote.map((it) => (isObject(it.value) ? text(prop(it.value, "remoteRoutingDomain")?.value, [...it.path, "remoteRoutingDomain"], rec)?.toLowerCase() : undefined)).filter(isHost);
+  const domains = list(prop(raw, "domains")?.value, ["hybrid", "domains"], rec)
+    .map((it) => text(it.value, it.path, rec)?.toLowerCase())
+    .filter(isHost);
+  const remoteDomains = remote
+    .map((it) =>
+      isObject(it.value)
+        ? text(prop(it.value, "remoteRoutingDomain")?.value, [...it.path, "remoteRoutingDomain"], rec)?.toLowerCase()
+        : undefined,
+    )
+    .filter(isHost);
   const routingDomain = domains.find((d) => d.endsWith(".mail.onmicrosoft.com")) ?? remoteDomains[0];
   const onPremDomains = domains.filter((d) => !d.endsWith(".onmicrosoft.com"));
   const hybridServers: string[] = [];
@@ -120,10 +160,22 @@ export function importHybrid(inv: Record<string, unknown>, servers: Servers, use
       if (e && !hybridServers.includes(e.server.name)) hybridServers.push(e.server.name);
     }
   }
-  const hybrid: Hybrid = { type: "classic", ...(routingDomain ? { routingDomain } : {}), ...(onPremDomains.length ? { onPremDomains } : {}), ...(hybridServers.length ? { hybridServers } : {}) };
+  const hybrid: Hybrid = {
+    type: "classic",
+    ...(routingDomain ? { routingDomain } : {}),
+    ...(onPremDomains.length ? { onPremDomains } : {}),
+    ...(hybridServers.length ? { hybridServers } : {}),
+  };
   // The on-premises organization relationship with Exchange Online (the one whose domains are *.onmicrosoft.com).
-  const rels = list(prop(raw, "organizationRelationships")?.value, ["hybrid", "organizationRelationships"], rec).filter((it) => isObject(it.value));
-  const rel = rels.find((it) => list(prop(it.value as Record<string, unknown>, "domainNames")?.value, [...it.path, "domainNames"], rec).some((d) => /onmicrosoft\.com$/i.test(String(d.value)))) ?? rels[0];
+  const rels = list(prop(raw, "organizationRelationships")?.value, ["hybrid", "organizationRelationships"], rec).filter((it) =>
+    isObject(it.value),
+  );
+  const rel =
+    rels.find((it) =>
+      list(prop(it.value as Record<string, unknown>, "domainNames")?.value, [...it.path, "domainNames"], rec).some((d) =>
+        /onmicrosoft\.com$/i.test(String(d.value)),
+      ),
+    ) ?? rels[0];
   if (rel && isObject(rel.value)) {
     const r = rel.value;
     const url = (k: string) => {
@@ -134,9 +186,17 @@ export function importHybrid(inv: Record<string, unknown>, servers: Servers, use
     const targetOwaUrl = url("targetOwaUrl");
     const targetSharingEpr = url("targetSharingEpr");
     const freeBusy = bool(prop(r, "freeBusyAccessEnabled")?.value, [...rel.path, "freeBusyAccessEnabled"], rec);
-    hybrid.orgRelationship = { onPrem: { ...(targetOwaUrl ? { targetOwaUrl } : {}), ...(freeBusy !== undefined ? { freeBusy } : {}), ...(targetSharingEpr ? { targetSharingEpr } : {}) } };
+    hybrid.orgRelationship = {
+      onPrem: {
+        ...(targetOwaUrl ? { targetOwaUrl } : {}),
+        ...(freeBusy !== undefined ? { freeBusy } : {}),
+        ...(targetSharingEpr ? { targetSharingEpr } : {}),
+      },
+    };
   }
-  const iocs = list(prop(raw, "intraOrganizationConnectors")?.value, ["hybrid", "intraOrganizationConnectors"], rec).filter((it) => isObject(it.value));
+  const iocs = list(prop(raw, "intraOrganizationConnectors")?.value, ["hybrid", "intraOrganizationConnectors"], rec).filter((it) =>
+    isObject(it.value),
+  );
   const ioc = iocs[0];
   if (ioc && isObject(ioc.value)) {
     const enabled = bool(prop(ioc.value, "enabled")?.value, [...ioc.path, "enabled"], rec);
@@ -144,12 +204,21 @@ export function importHybrid(inv: Record<string, unknown>, servers: Servers, use
     const discoveryEndpoint = d !== undefined && !urlProblem(d) ? d : undefined;
     hybrid.ioc = { onPrem: { ...(enabled !== undefined ? { enabled } : {}), ...(discoveryEndpoint ? { discoveryEndpoint } : {}) } };
   }
-  rec.guess("HYBRID_TYPE", ["hybrid"], "hybrid", 'hybrid type "classic": the Exchange configuration does not show whether the Hybrid Agent (modern hybrid) is used; set type: modern if it is, and add the organization relationship and connectors the flows need');
+  rec.guess(
+    "HYBRID_TYPE",
+    ["hybrid"],
+    "hybrid",
+    'hybrid type "classic": the Exchange configuration does not show whether the Hybrid Agent (modern hybrid) is used; set type: modern if it is, and add the organization relationship and connectors the flows need',
+  );
   const names = new Set(users.map((u) => u.name.toLowerCase()));
   for (const it of remote) {
     const name = isObject(it.value) ? text(prop(it.value, "id")?.value, [...it.path, "id"], rec) : undefined;
     if (!name || names.has(name.toLowerCase())) {
-      rec.drop(name ? "DUPLICATE" : "NO_NAME", it.path, name ? `remote mailbox ${quote(name)} has the name of another user; left out` : "remote mailbox without an id; left out");
+      rec.drop(
+        name ? "DUPLICATE" : "NO_NAME",
+        it.path,
+        name ? `remote mailbox ${quote(name)} has the name of another user; left out` : "remote mailbox without an id; left out",
+      );
       continue;
     }
     names.add(name.toLowerCase());

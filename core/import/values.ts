@@ -40,7 +40,8 @@ function unwrap(o: Record<string, unknown>): { value: unknown; key: string } | u
   return undefined;
 }
 
-const TRUNCATED_HINT = "the value was cut down to its type name by ConvertTo-Json -Depth; re-run Collect-ExflowInventory.ps1 (it writes every value as text), or add it to the topology by hand";
+const TRUNCATED_HINT =
+  "the value was cut down to its type name by ConvertTo-Json -Depth; re-run Collect-ExflowInventory.ps1 (it writes every value as text), or add it to the topology by hand";
 
 /**
  * Text, or undefined (missing, null, empty, or unreadable: then a problem is recorded).
@@ -74,7 +75,16 @@ export function text(v: unknown, path: Path, rec: Recorder, depth = 0): string |
   if (isObject(v)) {
     const inner = unwrap(v);
     if (inner !== undefined) return text(inner.value, [...path, inner.key], rec, depth + 1);
-    rec.problem("SHAPE", path, `expected text, got an object with ${Object.keys(v).slice(0, 5).map((k) => quote(k)).join(", ") || "no fields"}; re-run Collect-ExflowInventory.ps1, which writes it as text`);
+    rec.problem(
+      "SHAPE",
+      path,
+      `expected text, got an object with ${
+        Object.keys(v)
+          .slice(0, 5)
+          .map((k) => quote(k))
+          .join(", ") || "no fields"
+      }; re-run Collect-ExflowInventory.ps1, which writes it as text`,
+    );
     return undefined;
   }
   return undefined;
@@ -91,13 +101,19 @@ export interface Item {
  */
 export function list(v: unknown, path: Path, rec: Recorder, split = false): Item[] {
   if (v === undefined || v === null) return [];
-  if (Array.isArray(v)) return v.map((value, i) => ({ value, path: [...path, i] })).filter((x) => x.value !== null && x.value !== undefined);
+  if (Array.isArray(v))
+    return v.map((value, i) => ({ value, path: [...path, i] })).filter((x) => x.value !== null && x.value !== undefined);
   if (typeof v === "string") {
     if (isTruncated(v)) {
       rec.problem("TRUNCATED", path, `${quote(v.trim())} is a type name, not a list: ${TRUNCATED_HINT}`);
       return [];
     }
-    if (split) return v.split(/[,;]/).map((s) => s.trim()).filter((s) => s !== "").map((value) => ({ value, path }));
+    if (split)
+      return v
+        .split(/[,;]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== "")
+        .map((value) => ({ value, path }));
     return v.trim() === "" ? [] : [{ value: v, path }];
   }
   if (isObject(v)) {
@@ -126,7 +142,11 @@ export function enumName(v: unknown, path: Path, rec: Recorder, names: Readonly<
   if (typeof v === "number") {
     const n = names[v];
     if (n === undefined) {
-      rec.problem("ENUM_NUMBER", path, `${what} ${v} is a number exflow cannot name (ConvertTo-Json writes enums as numbers); re-run Collect-ExflowInventory.ps1, which writes names, or add the value by hand`);
+      rec.problem(
+        "ENUM_NUMBER",
+        path,
+        `${what} ${v} is a number exflow cannot name (ConvertTo-Json writes enums as numbers); re-run Collect-ExflowInventory.ps1, which writes names, or add the value by hand`,
+      );
       return undefined;
     }
     rec.map("ENUM_NUMBER", path, `${what} ${v} read as ${quote(n)}`);

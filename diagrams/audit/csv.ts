@@ -9,7 +9,20 @@ import type { Audit } from "../../core/index.ts";
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-export const AUDIT_CSV_COLUMNS = ["user", "mailbox", "version", "site", "protocol", "client", "host", "outcome", "steps", "rules", "diagnostics", "note"] as const;
+export const AUDIT_CSV_COLUMNS = [
+  "user",
+  "mailbox",
+  "version",
+  "site",
+  "protocol",
+  "client",
+  "host",
+  "outcome",
+  "steps",
+  "rules",
+  "diagnostics",
+  "note",
+] as const;
 
 /** @example csvCell("=1+1") // "'=1+1"; csvCell('a,"b"') // '"a,""b"""'; csvCell(-1) // "-1" */
 export function csvCell(value: CsvValue): string {
@@ -27,6 +40,19 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvVal
 export function renderAuditCsv(a: Audit): string {
   return toCsv(
     AUDIT_CSV_COLUMNS,
-    a.rows.map((r) => [r.user, r.mailbox, r.version, r.site, r.protocol, r.client, r.host, r.outcome, r.steps, r.rules.join(" "), r.diagnostics.join(" "), r.note]),
+    a.rows.map((r) => [
+      r.user,
+      r.mailbox,
+      r.version,
+      r.site,
+      r.protocol,
+      r.client,
+      r.host,
+      r.outcome,
+      r.steps,
+      r.rules.join(" "),
+      r.diagnostics.join(" "),
+      r.note,
+    ]),
   );
 }

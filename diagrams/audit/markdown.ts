@@ -51,7 +51,12 @@ export function renderAuditMarkdown(a: Audit): string {
     "",
     `Profile **${md(a.profile)}**: ${plural(s.users, "user")}, ${plural(s.flows, "flow")} (${plural(s.notApplicable, "combination")} not applicable). ` +
       `Outcomes: ${outcomes.join(", ") || "none"}. Diagnostics: ${plural(s.diagnostics.error, "error")}, ${plural(s.diagnostics.warning, "warning")}, ${s.diagnostics.info} info.`,
-    ...(a.scope ? ["", `Scope: ${a.scope.users ? `users ${list(a.scope.users)}` : "every user"}; ${a.scope.protocols ? `protocols ${list(a.scope.protocols)}` : "every protocol"}.`] : []),
+    ...(a.scope
+      ? [
+          "",
+          `Scope: ${a.scope.users ? `users ${list(a.scope.users)}` : "every user"}; ${a.scope.protocols ? `protocols ${list(a.scope.protocols)}` : "every protocol"}.`,
+        ]
+      : []),
     "",
     "## Matrix",
     "",
@@ -69,7 +74,10 @@ export function renderAuditMarkdown(a: Audit): string {
   const failing = failingRows(a);
   if (failing.length) {
     out.push("", "## Failing flows", "", "| User | Protocol | Client | Host | Diagnostics | Note |", "|---|---|---|---|---|---|");
-    for (const r of failing) out.push(`| ${md(r.user)} | ${r.protocol} | ${r.client} | ${r.host ? md(r.host) : "–"} | ${list(r.diagnostics) || "–"} | ${r.note ? md(r.note) : ""} |`);
+    for (const r of failing)
+      out.push(
+        `| ${md(r.user)} | ${r.protocol} | ${r.client} | ${r.host ? md(r.host) : "–"} | ${list(r.diagnostics) || "–"} | ${r.note ? md(r.note) : ""} |`,
+      );
   }
 
   out.push("", "## Diagnostics", "");
@@ -89,10 +97,18 @@ export function renderAuditMarkdown(a: Audit): string {
     }
   }
 
-  out.push("", "## DNS and certificate names", "", "| Host | Kind | Lands on | Internal DNS | External DNS | Certificate | Gaps |", "|---|---|---|---|---|---|---|");
+  out.push(
+    "",
+    "## DNS and certificate names",
+    "",
+    "| Host | Kind | Lands on | Internal DNS | External DNS | Certificate | Gaps |",
+    "|---|---|---|---|---|---|---|",
+  );
   const yn = (b: boolean): string => (b ? "yes" : "no");
   for (const n of a.names.names) {
-    out.push(`| ${md(n.host)} | ${md(n.kind)} | ${list(n.servers)} | ${yn(n.internalDns)} | ${yn(n.externalDns)} | ${md(n.certificate)} | ${list(n.gaps) || "–"} |`);
+    out.push(
+      `| ${md(n.host)} | ${md(n.kind)} | ${list(n.servers)} | ${yn(n.internalDns)} | ${yn(n.externalDns)} | ${md(n.certificate)} | ${list(n.gaps) || "–"} |`,
+    );
   }
   if (a.names.certificates.length) {
     out.push("", "### Certificates", "");

@@ -51,7 +51,10 @@ export function placeGrid(model: MapModel): MapGrid {
   clients.forEach((i) => (row[i] = 0));
   addGroup(null, clients);
   model.sites.forEach((s, k) => addGroup(k, s.nodes));
-  addGroup(null, model.nodes.flatMap((n, i) => (n.kind !== "client" && n.kind !== "ad" && n.site === null ? [i] : [])));
+  addGroup(
+    null,
+    model.nodes.flatMap((n, i) => (n.kind !== "client" && n.kind !== "ad" && n.site === null ? [i] : [])),
+  );
 
   const taken = new Set<number>();
   const ads = model.nodes.flatMap((n, i) => (n.kind === "ad" ? [i] : []));

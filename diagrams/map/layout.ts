@@ -12,15 +12,61 @@ import { MAP_FONT_SIZE, type MapEdgeStyle, type MapModel, type MapNode } from ".
 import { drawRoutes, planRoutes } from "./routes.ts";
 
 export const MAP_CONF = {
-  margin: 20, pad: 16, line: 18, titleLine: 20, minW: 150, minH: 56, portGap: 16, track: 14,
-  gutter: 64, channelTop: 24, channelMid: 48, channelLow: 40, badgeFont: 12, badgeStep: 24,
+  margin: 20,
+  pad: 16,
+  line: 18,
+  titleLine: 20,
+  minW: 150,
+  minH: 56,
+  portGap: 16,
+  track: 14,
+  gutter: 64,
+  channelTop: 24,
+  channelMid: 48,
+  channelLow: 40,
+  badgeFont: 12,
+  badgeStep: 24,
 } as const;
 
-export interface MapBox { node: number; kind: MapNode["kind"]; x: number; y: number; w: number; h: number; lines: string[]; baselines: number[] }
-export interface MapRegion { site: number; x: number; y: number; w: number; h: number; lines: string[]; baselines: number[] }
-export interface MapBadge { n: number; x: number; y: number; r: number }
-export interface MapRoute { edge: number; style: MapEdgeStyle; points: [number, number][]; badges: MapBadge[] }
-export interface MapNoteBox { x: number; y: number; w: number; h: number; lines: string[]; baselines: number[] }
+export interface MapBox {
+  node: number;
+  kind: MapNode["kind"];
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  lines: string[];
+  baselines: number[];
+}
+export interface MapRegion {
+  site: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  lines: string[];
+  baselines: number[];
+}
+export interface MapBadge {
+  n: number;
+  x: number;
+  y: number;
+  r: number;
+}
+export interface MapRoute {
+  edge: number;
+  style: MapEdgeStyle;
+  points: [number, number][];
+  badges: MapBadge[];
+}
+export interface MapNoteBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  lines: string[];
+  baselines: number[];
+}
 
 export interface MapLayout {
   view: { w: number; h: number };
@@ -33,7 +79,8 @@ export interface MapLayout {
 const C = MAP_CONF;
 const widest = (lines: string[], size = MAP_FONT_SIZE): number => Math.max(0, ...lines.map((l) => textWidth(l, size)));
 /** Baselines of `n` lines centred on `mid` (Liberation Sans sits ~0.3 em below the line centre). */
-const baselinesAround = (mid: number, n: number): number[] => Array.from({ length: n }, (_, j) => mid - (n * C.line) / 2 + C.line * j + 13.5);
+const baselinesAround = (mid: number, n: number): number[] =>
+  Array.from({ length: n }, (_, j) => mid - (n * C.line) / 2 + C.line * j + 13.5);
 const band = (tracks: number, min: number): number => (tracks === 0 ? min : Math.max(min, (tracks + 1) * C.track));
 
 /** Point at arc length `d` along a polyline. */
@@ -51,7 +98,8 @@ function pointAt(points: [number, number][], d: number): [number, number] {
 
 function badges(points: [number, number][], numbers: number[]): MapBadge[] {
   let total = 0;
-  for (let i = 1; i < points.length; i++) total += Math.abs((points[i]?.[0] ?? 0) - (points[i - 1]?.[0] ?? 0)) + Math.abs((points[i]?.[1] ?? 0) - (points[i - 1]?.[1] ?? 0));
+  for (let i = 1; i < points.length; i++)
+    total += Math.abs((points[i]?.[0] ?? 0) - (points[i - 1]?.[0] ?? 0)) + Math.abs((points[i]?.[1] ?? 0) - (points[i - 1]?.[1] ?? 0));
   const span = (numbers.length - 1) * C.badgeStep;
   const start = Math.max(Math.min(total / 3 - span / 2, total - 14 - span), Math.min(14, total / 2));
   return numbers.map((n, j) => {
@@ -150,7 +198,14 @@ export function layoutMap(model: MapModel): MapLayout {
   if (model.notes.length > 0) {
     const ny = y + 12;
     const h = model.notes.length * C.line + 16;
-    note = { x: C.margin, y: ny, w: widest(model.notes) + 20, h, lines: model.notes, baselines: baselinesAround(ny + h / 2, model.notes.length) };
+    note = {
+      x: C.margin,
+      y: ny,
+      w: widest(model.notes) + 20,
+      h,
+      lines: model.notes,
+      baselines: baselinesAround(ny + h / 2, model.notes.length),
+    };
     y = ny + h;
   }
   const w = Math.max(right, note ? note.x + note.w + C.margin : 0, 2 * C.margin);

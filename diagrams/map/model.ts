@@ -97,10 +97,11 @@ function ordered(flow: Flow): Participant[] {
   const byId = new Map<string, Participant>();
   for (const p of flow.participants) if (!byId.has(p.id)) byId.set(p.id, p);
   const seen = new Set<Participant>();
-  for (const s of flow.steps) for (const id of [s.from, s.to]) {
-    const p = byId.get(id);
-    if (p) seen.add(p);
-  }
+  for (const s of flow.steps)
+    for (const id of [s.from, s.to]) {
+      const p = byId.get(id);
+      if (p) seen.add(p);
+    }
   for (const p of byId.values()) seen.add(p);
   return [...seen];
 }
@@ -118,7 +119,9 @@ export function toMapModel(flow: Flow, options: RenderOptions = {}): MapModel {
     let site: number | null = null;
     if (siteName) {
       site = siteIndex.get(siteName) ?? sites.length;
-      if (site === sites.length) (siteIndex.set(siteName, site), sites.push({ name: siteName, alias: `s_${site}`, names: [], internetFacing: false, lines: [], nodes: [] }));
+      if (site === sites.length)
+        siteIndex.set(siteName, site),
+          sites.push({ name: siteName, alias: `s_${site}`, names: [], internetFacing: false, lines: [], nodes: [] });
       const s = sites[site];
       if (s) {
         s.nodes.push(i);
@@ -133,7 +136,10 @@ export function toMapModel(flow: Flow, options: RenderOptions = {}): MapModel {
     const known = flow.sites?.find((k) => cleanText(k.name) === s.name);
     if (known) s.names = known.names.map(cleanText).filter((n) => n);
     s.internetFacing = known ? known.internetFacing : s.names.length > 0;
-    s.lines = [...wrap(s.name, MAX_SITE_TEXT), ...(s.internetFacing ? wrap(`(Internet-facing: ${s.names.join(", ")})`, MAX_SITE_TEXT) : [])];
+    s.lines = [
+      ...wrap(s.name, MAX_SITE_TEXT),
+      ...(s.internetFacing ? wrap(`(Internet-facing: ${s.names.join(", ")})`, MAX_SITE_TEXT) : []),
+    ];
   }
   const index = new Map<string, number>();
   nodes.forEach((n, i) => index.has(n.id) || index.set(n.id, i));

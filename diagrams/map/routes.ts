@@ -64,14 +64,30 @@ export function planRoutes(model: MapModel, grid: MapGrid): RoutePlan {
     const straightH = e.from !== e.to && ra === rb && Math.abs(ca - cb) >= 1 && clearBetween(grid, ca, cb, ra, true);
     const straightV = e.from !== e.to && ca === cb && ra !== rb && clearBetween(grid, ra, rb, ca, false);
     let plan: PlannedEdge;
-    if (straightH) plan = { edge: i, straight: true, fromSide: ca < cb ? "right" : "left", toSide: ca < cb ? "left" : "right", gutters: null, channel: null };
-    else if (straightV) plan = { edge: i, straight: true, fromSide: ra < rb ? "bottom" : "top", toSide: ra < rb ? "top" : "bottom", gutters: null, channel: null };
+    if (straightH)
+      plan = {
+        edge: i,
+        straight: true,
+        fromSide: ca < cb ? "right" : "left",
+        toSide: ca < cb ? "left" : "right",
+        gutters: null,
+        channel: null,
+      };
+    else if (straightV)
+      plan = {
+        edge: i,
+        straight: true,
+        fromSide: ra < rb ? "bottom" : "top",
+        toSide: ra < rb ? "top" : "bottom",
+        gutters: null,
+        channel: null,
+      };
     else {
       const fromSide: Side = cb < ca ? "left" : "right";
       const toSide: Side = ca < cb ? "left" : "right";
       const ga = fromSide === "left" ? ca : ca + 1;
       const gb = toSide === "left" ? cb : cb + 1;
-      const channel = ga === gb ? null : ra === rb ? [0, 2, 3][ra] ?? 3 : Math.max(ra, rb);
+      const channel = ga === gb ? null : ra === rb ? ([0, 2, 3][ra] ?? 3) : Math.max(ra, rb);
       plan = { edge: i, straight: false, fromSide, toSide, gutters: [ga, gb], channel };
       push(gutterTracks, ga, i);
       if (gb !== ga) push(gutterTracks, gb, i);

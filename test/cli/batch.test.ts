@@ -42,7 +42,8 @@ describe("render", () => {
       expect(readFileSync(join(out, `${stem}.mmd`), "utf8")).toContain("sequenceDiagram");
       expect(readFileSync(join(out, `${stem}.md`), "utf8")).toMatch(/^### /);
     }
-    for (const row of rows.filter((x) => x.outcome === "n/a")) expect(existsSync(join(out, `${row.user}-${row.protocol}-${row.client}.md`))).toBe(false);
+    for (const row of rows.filter((x) => x.outcome === "n/a"))
+      expect(existsSync(join(out, `${row.user}-${row.protocol}-${row.client}.md`))).toBe(false);
 
     const index = readFileSync(join(out, "index.md"), "utf8");
     for (const u of presets.o365info!.topology.users) expect(index).toContain(`\n## ${u.name}\n`);

@@ -72,8 +72,14 @@ describe("invalid input", () => {
   });
 
   it("scenario values the topology does not allow, named by their option", async () => {
-    await expectInputError(["flow", topo, "--user", "alicia", "--protocol", "owa", "--client", "internal"], /^--user: no user "alicia"; did you mean "alice"\?/);
-    await expectInputError(["flow", topo, "--user", "alice", "--protocol", "owa", "--client", "internal", "--host", "mail.o365info.com/owa"], /^--host: /);
+    await expectInputError(
+      ["flow", topo, "--user", "alicia", "--protocol", "owa", "--client", "internal"],
+      /^--user: no user "alicia"; did you mean "alice"\?/,
+    );
+    await expectInputError(
+      ["flow", topo, "--user", "alice", "--protocol", "owa", "--client", "internal", "--host", "mail.o365info.com/owa"],
+      /^--host: /,
+    );
   });
 
   it("--scenario: only with a preset, and only its names", async () => {
@@ -88,7 +94,11 @@ describe("invalid input", () => {
 
 describe("usage errors", () => {
   it.each([
-    ["bad choice", ["flow", "preset:o365info", "--user", "alice", "--protocol", "smtp", "--client", "internal"], /argument 'smtp' is invalid\. Allowed choices are autodiscover/],
+    [
+      "bad choice",
+      ["flow", "preset:o365info", "--user", "alice", "--protocol", "smtp", "--client", "internal"],
+      /argument 'smtp' is invalid\. Allowed choices are autodiscover/,
+    ],
     ["missing argument", ["validate"], /missing required argument 'topology'/],
     ["missing --out", ["render", "preset:o365info"], /required option '--out <dir>' not specified/],
     ["unknown command", ["draw"], /unknown command 'draw'/],

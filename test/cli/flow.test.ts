@@ -52,7 +52,9 @@ describe("help and presets", () => {
     const t = presets.o365info!.topology;
     const r = await exflow(["validate", topologyFile]);
     expect(r).toMatchObject({ code: 0, stderr: "" });
-    expect(r.stdout).toBe(`ok: ${t.sites.length} sites, ${t.servers.length} servers, ${t.namespaces.length} namespaces, ${t.users.length} users\n`);
+    expect(r.stdout).toBe(
+      `ok: ${t.sites.length} sites, ${t.servers.length} servers, ${t.namespaces.length} namespaces, ${t.users.length} users\n`,
+    );
   });
 });
 
@@ -91,7 +93,20 @@ describe("flow", () => {
     for (const ns of t.namespaces) ns.external = false;
     const file = join(dir, "dark.json");
     writeFileSync(file, JSON.stringify(t));
-    const args = ["flow", file, "--user", "alice", "--protocol", "owa", "--client", "external", "--host", "mail.o365info.com", "--format", "json"];
+    const args = [
+      "flow",
+      file,
+      "--user",
+      "alice",
+      "--protocol",
+      "owa",
+      "--client",
+      "external",
+      "--host",
+      "mail.o365info.com",
+      "--format",
+      "json",
+    ];
     const plain = await exflow(args);
     expect(plain.code).toBe(0);
     expect(JSON.parse(plain.stdout).outcome).toBe("fail");

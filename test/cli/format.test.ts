@@ -36,6 +36,8 @@ describe("audit formats", () => {
 
 describe("validate summary", () => {
   it("counts with singular and plural", () => {
-    expect(summary({ sites: [{ name: "A" }], servers: [], namespaces: [], users: [] })).toBe("ok: 1 site, 0 servers, 0 namespaces, 0 users");
+    expect(summary({ sites: [{ name: "A" }], servers: [], namespaces: [], users: [] })).toBe(
+      "ok: 1 site, 0 servers, 0 namespaces, 0 users",
+    );
   });
 });

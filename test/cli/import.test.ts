@@ -55,7 +55,13 @@ describe("exflow import", () => {
   it("reads stdin", async () => {
     const r = await exflow(["import", "-", "--format", "json", "-q"], { input: readFileSync(fixture("hybrid-e2016"), "utf8") });
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as { users: { location?: string }[] }).users.map((u) => u.location ?? "onprem")).toEqual(["onprem", "onprem", "cloud", "cloud", "cloud"]);
+    expect((JSON.parse(r.stdout) as { users: { location?: string }[] }).users.map((u) => u.location ?? "onprem")).toEqual([
+      "onprem",
+      "onprem",
+      "cloud",
+      "cloud",
+      "cloud",
+    ]);
   });
 
   it("exits 2 on a HealthChecker export, a topology, or a missing file, naming the expected format", async () => {
@@ -72,7 +78,13 @@ describe("exflow import", () => {
 
   it("exits 2, still writing the topology, when nothing importable is left", async () => {
     const f = join(dir, "edge.json");
-    writeFileSync(f, JSON.stringify({ schema: "exflow-inventory/1", servers: [{ name: "E", adminDisplayVersion: "Version 15.1 (Build 2507.6)", serverRole: "Edge" }] }));
+    writeFileSync(
+      f,
+      JSON.stringify({
+        schema: "exflow-inventory/1",
+        servers: [{ name: "E", adminDisplayVersion: "Version 15.1 (Build 2507.6)", serverRole: "Edge" }],
+      }),
+    );
     const r = await exflow(["import", f, "--format", "json"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/does not validate/);

@@ -10,12 +10,26 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 const script = readFileSync(new URL("../../collect/Collect-ExflowInventory.ps1", import.meta.url), "utf8");
-const schema = JSON.parse(readFileSync(new URL("../../collect/exflow-inventory.schema.json", import.meta.url), "utf8")) as Record<string, unknown>;
+const schema = JSON.parse(readFileSync(new URL("../../collect/exflow-inventory.schema.json", import.meta.url), "utf8")) as Record<
+  string,
+  unknown
+>;
 const help = /<#([\s\S]*?)#>/.exec(script)?.[1] ?? "";
 /** The code: comments and the help block removed. */
 const code = script.replace(/<#[\s\S]*?#>/g, "").replace(/(^|\s)#[^\n]*/g, "$1");
 
-const LOCAL = ["Collect-ExflowInventory", "Where-Object", "ForEach-Object", "Sort-Object", "ConvertTo-Json", "New-Object", "Join-Path", "Write-Progress", "Write-Host", "Export-Csv"];
+const LOCAL = [
+  "Collect-ExflowInventory",
+  "Where-Object",
+  "ForEach-Object",
+  "Sort-Object",
+  "ConvertTo-Json",
+  "New-Object",
+  "Join-Path",
+  "Write-Progress",
+  "Write-Host",
+  "Export-Csv",
+];
 
 describe("Collect-ExflowInventory.ps1", () => {
   it("calls only Get- cmdlets and local utilities, also through names held in strings", () => {
@@ -33,12 +47,34 @@ describe("Collect-ExflowInventory.ps1", () => {
   it("reads vdirs and Outlook Anywhere from AD only (-ADPropertiesOnly), never the back-end vdirs", () => {
     expect(code).toMatch(/& \$cmd -Server \$s\.Name -ADPropertiesOnly/);
     expect(code).toMatch(/Get-OutlookAnywhere -Server \$s\.Name -ADPropertiesOnly/);
-    for (const c of ["Get-OwaVirtualDirectory", "Get-EcpVirtualDirectory", "Get-ActiveSyncVirtualDirectory", "Get-WebServicesVirtualDirectory", "Get-OabVirtualDirectory", "Get-MapiVirtualDirectory", "Get-AutodiscoverVirtualDirectory"]) expect(code).toContain(`'${c}'`);
+    for (const c of [
+      "Get-OwaVirtualDirectory",
+      "Get-EcpVirtualDirectory",
+      "Get-ActiveSyncVirtualDirectory",
+      "Get-WebServicesVirtualDirectory",
+      "Get-OabVirtualDirectory",
+      "Get-MapiVirtualDirectory",
+      "Get-AutodiscoverVirtualDirectory",
+    ])
+      expect(code).toContain(`'${c}'`);
     expect(code).not.toContain("ShowMailboxVirtualDirectories");
   });
 
   it("never reads secrets, private keys, addresses or DNs", () => {
-    for (const word of ["IncludeAlternateServiceAccountCredentialPassword", "PrivateKey", "RawData", "CertificateRequest", "AccessRules", "PrimarySmtpAddress", "EmailAddresses", "LegacyExchangeDN", "DistinguishedName", "ExternalIPAddresses", "OrganizationContact", "ExchangeVersion"]) {
+    for (const word of [
+      "IncludeAlternateServiceAccountCredentialPassword",
+      "PrivateKey",
+      "RawData",
+      "CertificateRequest",
+      "AccessRules",
+      "PrimarySmtpAddress",
+      "EmailAddresses",
+      "LegacyExchangeDN",
+      "DistinguishedName",
+      "ExternalIPAddresses",
+      "OrganizationContact",
+      "ExchangeVersion",
+    ]) {
       expect(code, word).not.toContain(word);
     }
     expect(help).toContain("-IncludeAlternateServiceAccountCredentialPassword");
@@ -64,12 +100,17 @@ describe("Collect-ExflowInventory.ps1", () => {
     const params = [...(/param\(([\s\S]*?)\n\)/.exec(code)?.[1] ?? "").matchAll(/\$([A-Za-z]+)/g)].map((m) => m[1]!);
     expect(params).toEqual(["Out", "PerDatabase", "RemoteSample", "KeepNames", "NameMap", "SkipServerQueries"]);
     for (const p of params) expect(help, p).toContain(`.PARAMETER ${p}`);
-    for (const section of [".SYNOPSIS", ".DESCRIPTION", ".EXAMPLE", "What it reads:", "What it never reads:"]) expect(help).toContain(section);
+    for (const section of [".SYNOPSIS", ".DESCRIPTION", ".EXAMPLE", "What it reads:", "What it never reads:"])
+      expect(help).toContain(section);
   });
 
   it("balances its braces and parentheses (a crude parse; pwsh is not available here)", () => {
     const stripped = code.replace(/'[^'\n]*'/g, "''").replace(/"(?:`.|[^"`\n])*"/g, '""');
-    for (const [open, close] of [["{", "}"], ["(", ")"], ["[", "]"]] as const) {
+    for (const [open, close] of [
+      ["{", "}"],
+      ["(", ")"],
+      ["[", "]"],
+    ] as const) {
       let depth = 0;
       let lowest = 0;
       for (const ch of stripped) {
@@ -86,15 +127,18 @@ describe("Collect-ExflowInventory.ps1", () => {
     const known = new Set<string>();
     const walk = (v: unknown): void => {
       if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) {
-        if (k === "properties" && x && typeof x === "object") for (const name of Object.keys(x)) known.add(name);
-        walk(x);
-      }
+      else if (v && typeof v === "object")
+        for (const [k, x] of Object.entries(v)) {
+          if (k === "properties" && x && typeof x === "object") for (const name of Object.keys(x)) known.add(name);
+          walk(x);
+        }
     };
     walk(schema);
     // Not written to the inventory: the table of vdir cmdlets, and the name map (a separate local CSV).
     const output = code.replace(/\$vd = \[ordered\]@\{[^}]*\}/, "").replace(/\[ordered\]@\{ label = [^}]*\}/, "");
-    const written = [...output.matchAll(/\[ordered\]@\{([^}]*(?:\{[^}]*\}[^}]*)*)\}/g)].flatMap((m) => [...m[1]!.matchAll(/(?:^|[;{\s])([a-zA-Z]+)\s*=/g)].map((x) => x[1]!));
+    const written = [...output.matchAll(/\[ordered\]@\{([^}]*(?:\{[^}]*\}[^}]*)*)\}/g)].flatMap((m) =>
+      [...m[1]!.matchAll(/(?:^|[;{\s])([a-zA-Z]+)\s*=/g)].map((x) => x[1]!),
+    );
     const inv = [...code.matchAll(/\$inv\.([a-zA-Z]+)\s*=/g)].map((m) => m[1]!);
     expect(written.length).toBeGreaterThan(60);
     expect([...written, ...inv].filter((k) => !known.has(k) && !["cmdlet", "message"].includes(k))).toEqual([]);

@@ -25,7 +25,9 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  console.log(`contract suite: ${tally.valid + tally.invalid + tally.probes} requests (${tally.valid} valid, ${tally.invalid} invalid, ${tally.probes} method/caching probes)`);
+  console.log(
+    `contract suite: ${tally.valid + tally.invalid + tally.probes} requests (${tally.valid} valid, ${tally.invalid} invalid, ${tally.probes} method/caching probes)`,
+  );
 });
 
 const op = (id: string): Operation => {
@@ -41,7 +43,12 @@ interface Sent {
 }
 
 /** Sends a request, checks the answer against `operation` (or, for 405s, the path's), and returns it. */
-async function send(operation: Operation, method: string, url: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<Sent> {
+async function send(
+  operation: Operation,
+  method: string,
+  url: string,
+  init: { body?: string; headers?: Record<string, string> } = {},
+): Promise<Sent> {
   const res = await app.request(`${ORIGIN}${url}`, { method, body: init.body, headers: init.headers ?? {} });
   const body = method === "HEAD" ? "" : await res.text();
   return { res, body, problems: contract.check(operation, res, body) };
@@ -89,7 +96,10 @@ function expectKept(sent: Sent, statuses: number[], label: string): void {
 }
 
 describe("POST /v1/flow and POST /v1/audit keep the contract", () => {
-  for (const [id, component] of [["postFlow", "FlowRequest"], ["postAudit", "AuditRequest"]] as const) {
+  for (const [id, component] of [
+    ["postFlow", "FlowRequest"],
+    ["postAudit", "AuditRequest"],
+  ] as const) {
     it(`${id}: generated valid documents (JSON and YAML) are accepted`, async () => {
       const o = op(id);
       for (let seed = 1; seed <= SEEDS; seed++) {
@@ -158,7 +168,11 @@ describe("GET /v1/flow/{format}/{encoded} keeps the contract", () => {
       expectKept(sent, [url.length + ORIGIN.length > 8192 ? 414 : 200], `getEncodedFlow seed ${seed}`);
       if (sent.res.status === 200) {
         tally.probes++;
-        expectKept(await send(o, "GET", url, { headers: { ...acceptFor(o, seed), "If-None-Match": sent.res.headers.get("etag") ?? "" } }), [304], `304 seed ${seed}`);
+        expectKept(
+          await send(o, "GET", url, { headers: { ...acceptFor(o, seed), "If-None-Match": sent.res.headers.get("etag") ?? "" } }),
+          [304],
+          `304 seed ${seed}`,
+        );
       }
     }
   });
@@ -176,12 +190,17 @@ describe("GET /v1/flow/{format}/{encoded} keeps the contract", () => {
     ];
     for (let seed = 1; cases.length < 5 + SEEDS / 2 && seed < SEEDS * 4; seed++) {
       const m = mutate(contract.doc, at(contract.doc, pointer), await validDocument(pointer, seed), seed);
-      if (m && !contract.validate(pointer, m.value)) cases.push([`/v1/flow/json/${kroki(m.value)}#${m.what} at ${JSON.stringify(m.path)}`, 422]);
+      if (m && !contract.validate(pointer, m.value))
+        cases.push([`/v1/flow/json/${kroki(m.value)}#${m.what} at ${JSON.stringify(m.path)}`, 422]);
     }
     for (const [target, status] of cases) {
       const [url = "", why = ""] = target.split("#");
       tally.invalid++;
-      expectKept(await send(o, "GET", url), url.length + ORIGIN.length > 8192 ? [414] : [status], `getEncodedFlow ${why} ${url.slice(0, 50)}`);
+      expectKept(
+        await send(o, "GET", url),
+        url.length + ORIGIN.length > 8192 ? [414] : [status],
+        `getEncodedFlow ${why} ${url.slice(0, 50)}`,
+      );
     }
   });
 });
@@ -197,7 +216,13 @@ describe("presets, health and the document keep the contract", () => {
       const exists = stem === "audit" || Object.hasOwn(presets[id]?.scenarios ?? {}, stem);
       const query = await queryFor(file, seed, ["users"]);
       // Without an extension the format is negotiated: ask for one this kind of file has.
-      const accept: Record<string, string> = name.includes(".") ? {} : { Accept: (stem === "audit" ? ["text/csv", "text/markdown", "*/*"] : ["image/svg+xml", "text/plain", "application/json", "*/*"])[seed % 3] as string };
+      const accept: Record<string, string> = name.includes(".")
+        ? {}
+        : {
+            Accept: (stem === "audit" ? ["text/csv", "text/markdown", "*/*"] : ["image/svg+xml", "text/plain", "application/json", "*/*"])[
+              seed % 3
+            ] as string,
+          };
       const sent = await send(file, "GET", `/v1/presets/${id}/${name}${query}`, { headers: accept });
       tally.valid++;
       expectKept(sent, [exists ? 200 : 404], `getPresetFile ${id}/${name}${query}`);
@@ -205,7 +230,14 @@ describe("presets, health and the document keep the contract", () => {
       tally.valid++;
       expectKept(one, [200], `getPreset ${id}`);
     }
-    for (const [url, status] of [["/v1/presets/nope", 404], ["/v1/presets/o365info/activesync-madrid.pdf", 406], ["/v1/presets/o365info/audit.png", 406], ["/v1/presets/nope/x.svg", 404], ["/v1/presets/o365info/audit.svg", 406], ["/v1/presets/o365info/activesync-madrid.svg?theme=purple", 422]] as const) {
+    for (const [url, status] of [
+      ["/v1/presets/nope", 404],
+      ["/v1/presets/o365info/activesync-madrid.pdf", 406],
+      ["/v1/presets/o365info/audit.png", 406],
+      ["/v1/presets/nope/x.svg", 404],
+      ["/v1/presets/o365info/audit.svg", 406],
+      ["/v1/presets/o365info/activesync-madrid.svg?theme=purple", 422],
+    ] as const) {
       tally.invalid++;
       expectKept(await send(url.split("/").length > 4 ? file : op("getPreset"), "GET", url), [status], url);
     }
@@ -229,7 +261,11 @@ describe("presets, health and the document keep the contract", () => {
 describe("methods a path does not declare", () => {
   it("get 405 with Allow listing the declared ones", async () => {
     for (const o of contract.operations) {
-      const url = o.path.replace("{format}", "svg").replace("{encoded}", kroki({ preset: "o365info" })).replace("{id}", "o365info").replace("{file}", "audit.json");
+      const url = o.path
+        .replace("{format}", "svg")
+        .replace("{encoded}", kroki({ preset: "o365info" }))
+        .replace("{id}", "o365info")
+        .replace("{file}", "audit.json");
       const declared = contract.methodsOf(o.path);
       for (const method of ["PUT", "DELETE", "PATCH"].filter((m) => !declared.includes(m))) {
         const sent = await send(o, method, url, method === "DELETE" ? {} : { body: "{}", headers: { "Content-Type": "application/json" } });

@@ -51,7 +51,15 @@ export async function loadContract(): Promise<Contract> {
   const operations: Operation[] = Object.entries(paths).flatMap(([path, item]) =>
     Object.entries(item).map(([method, op]) => ({ path, method: method.toUpperCase(), op, pointer: `/paths/${escape(path)}/${method}` })),
   );
-  const templates = Object.keys(paths).map((t) => ({ t, re: new RegExp(`^${t.replace(/[.]/g, "\\.").replace(/\{encoded\}/g, ".+").replace(/\{[^}]+\}/g, "[^/]+")}$`) }));
+  const templates = Object.keys(paths).map((t) => ({
+    t,
+    re: new RegExp(
+      `^${t
+        .replace(/[.]/g, "\\.")
+        .replace(/\{encoded\}/g, ".+")
+        .replace(/\{[^}]+\}/g, "[^/]+")}$`,
+    ),
+  }));
   // Literal paths before templated ones, as the router matches them.
   templates.sort((a, b) => Number(a.t.includes("{")) - Number(b.t.includes("{")));
   const templateOf = (path: string) => templates.find(({ re }) => re.test(path))?.t;
@@ -84,7 +92,8 @@ export async function loadContract(): Promise<Contract> {
         if (!declaredHeaders.includes(h)) problems.push(`${where}: sends ${h} (${value}) but does not declare it`);
         else {
           const name = Object.keys(headers).find((k) => k.toLowerCase() === h) ?? h;
-          if (!validator(`${rPointer}/headers/${escape(name)}/schema`)(value)) problems.push(`${where}: header ${h}: ${JSON.stringify(value)} does not match its schema`);
+          if (!validator(`${rPointer}/headers/${escape(name)}/schema`)(value))
+            problems.push(`${where}: header ${h}: ${JSON.stringify(value)} does not match its schema`);
         }
       }
       const content = declared.content as Record<string, Json> | undefined;
@@ -93,7 +102,8 @@ export async function loadContract(): Promise<Contract> {
         return problems;
       }
       const type = (res.headers.get("content-type") ?? "").split(";")[0]?.trim() ?? "";
-      if (!(type in content)) return [...problems, `${where}: Content-Type ${type || "(none)"} not declared (declared: ${Object.keys(content).join(", ")})`];
+      if (!(type in content))
+        return [...problems, `${where}: Content-Type ${type || "(none)"} not declared (declared: ${Object.keys(content).join(", ")})`];
       let value: unknown = body;
       if (type.endsWith("json")) {
         try {

@@ -56,15 +56,19 @@ export function repair(t: Json): Json {
   unique(sites, "name", (v, i) => `${v.slice(0, 200)}-s${i}`);
   unique(servers, "name", (v, i) => `${v.slice(0, 200)}-x${i}`);
   // SE Setup refuses 2013 and older in the organisation; 2016+ refuses 2007; 2019+ refuses 2010.
-  if (servers.some((s) => s.version === "SE") && servers.some((s) => rank(s) <= 2013)) for (const s of servers) if (s.version === "SE") s.version = 2019;
-  if (servers.some((s) => s.version === 2007) && servers.some((s) => rank(s) >= 2016)) for (const s of servers) if (rank(s) >= 2016) s.version = 2013;
-  if (servers.some((s) => s.version === 2010) && servers.some((s) => rank(s) >= 2019)) for (const s of servers) if (rank(s) >= 2019) s.version = 2016;
+  if (servers.some((s) => s.version === "SE") && servers.some((s) => rank(s) <= 2013))
+    for (const s of servers) if (s.version === "SE") s.version = 2019;
+  if (servers.some((s) => s.version === 2007) && servers.some((s) => rank(s) >= 2016))
+    for (const s of servers) if (rank(s) >= 2016) s.version = 2013;
+  if (servers.some((s) => s.version === 2010) && servers.some((s) => rank(s) >= 2019))
+    for (const s of servers) if (rank(s) >= 2019) s.version = 2016;
   servers.forEach((s, i) => {
     s.site = sites[i % sites.length]?.name;
     if (rank(s) >= 2016) s.roles = ["mailbox"];
     if (s.build !== undefined) s.build = BUILDS[String(s.version)];
   });
-  if (!servers.some((s) => (s.roles as string[]).includes("mailbox"))) servers[0]!.roles = rank(servers[0]!) >= 2016 ? ["mailbox"] : ["cas", "mailbox"];
+  if (!servers.some((s) => (s.roles as string[]).includes("mailbox")))
+    servers[0]!.roles = rank(servers[0]!) >= 2016 ? ["mailbox"] : ["cas", "mailbox"];
   const mailboxes = servers.filter((s) => (s.roles as string[]).includes("mailbox")).map((s) => s.name as string);
   const access = servers.filter((s) => (s.roles as string[]).includes("cas") || rank(s) >= 2016).map((s) => s.name as string);
   const namespaces = access.length ? (t.namespaces as Json[]) : [];
@@ -113,12 +117,19 @@ export interface Mutation {
 }
 
 /** Every place in `value` (valid against `schema`) and the schema that governs it. */
-function places(doc: Json, schema: Json, value: unknown, path: (string | number)[], out: { path: (string | number)[]; schema: Json; value: unknown }[]): void {
+function places(
+  doc: Json,
+  schema: Json,
+  value: unknown,
+  path: (string | number)[],
+  out: { path: (string | number)[]; schema: Json; value: unknown }[],
+): void {
   const s = typeof schema.$ref === "string" ? at(doc, schema.$ref.slice(1)) : schema;
   const branches = (s.anyOf ?? s.oneOf) as Json[] | undefined;
   if (branches) {
     // The branch whose required fields the value has (FlowRequest: topology or preset).
-    const fit = branches.find((b) => isObject(value) && ((b.required as string[] | undefined) ?? []).every((k) => k in value)) ?? branches[0];
+    const fit =
+      branches.find((b) => isObject(value) && ((b.required as string[] | undefined) ?? []).every((k) => k in value)) ?? branches[0];
     if (fit) places(doc, { ...fit }, value, path, out);
     return;
   }
@@ -145,17 +156,28 @@ function breakIt(s: Json, v: unknown, pick: (n: number) => number): Mutation | u
   }
   const values = s.enum;
   if (Array.isArray(values)) options.push(() => ({ what: "not in enum", value: `${String(values[0])}-not-allowed` }));
-  if (typeof v === "string" && typeof s.maxLength === "number") options.push(() => ({ what: "too long", value: "a".repeat((s.maxLength as number) + 1) }));
-  if (typeof v === "string" && typeof s.pattern === "string") options.push(() => ({ what: "breaks the pattern", value: "not valid here!" }));
+  if (typeof v === "string" && typeof s.maxLength === "number")
+    options.push(() => ({ what: "too long", value: "a".repeat((s.maxLength as number) + 1) }));
+  if (typeof v === "string" && typeof s.pattern === "string")
+    options.push(() => ({ what: "breaks the pattern", value: "not valid here!" }));
   if (typeof v === "string" && s.minLength === 1) options.push(() => ({ what: "empty", value: "" }));
   if (Array.isArray(v) && typeof s.minItems === "number" && s.minItems > 0) options.push(() => ({ what: "too few items", value: [] }));
-  if (Array.isArray(v) && v.length > 0 && typeof s.maxItems === "number" && s.maxItems <= 11) options.push(() => ({ what: "too many items", value: Array.from({ length: (s.maxItems as number) + 1 }, () => (v as unknown[])[0]) }));
-  options.push(() => ({ what: "wrong type", value: typeof v === "string" ? 12345 : typeof v === "number" ? "12345" : isObject(v) ? ["an", "array"] : "a string" }));
+  if (Array.isArray(v) && v.length > 0 && typeof s.maxItems === "number" && s.maxItems <= 11)
+    options.push(() => ({ what: "too many items", value: Array.from({ length: (s.maxItems as number) + 1 }, () => (v as unknown[])[0]) }));
+  options.push(() => ({
+    what: "wrong type",
+    value: typeof v === "string" ? 12345 : typeof v === "number" ? "12345" : isObject(v) ? ["an", "array"] : "a string",
+  }));
   return options[pick(options.length)]?.();
 }
 
 /** `value` with one thing broken, chosen by `seed`, and where; undefined when nothing can be. */
-export function mutate(doc: Json, schema: Json, value: unknown, seed: number): { path: (string | number)[]; what: string; value: unknown } | undefined {
+export function mutate(
+  doc: Json,
+  schema: Json,
+  value: unknown,
+  seed: number,
+): { path: (string | number)[]; what: string; value: unknown } | undefined {
   let state = seed * 2654435761;
   const pick = (n: number) => {
     state = (Math.imul(state ^ (state >>> 15), 2246822507) + 0x9e3779b9) >>> 0;

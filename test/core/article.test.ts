@@ -12,14 +12,24 @@ const o365 = presets.o365info!;
 const flowOf = (name: string, profile: Profile = "o365info") => route(o365.topology, { ...o365.scenarios[name]!.scenario, profile });
 const steps = (f: Flow) => f.steps.map((s) => `${s.n ?? "-"} ${s.from}>${s.to} ${s.kind}`);
 
-const C13 = "NY-CAS2013", M13 = "NY-MBX2013", C07 = "NY-CAS2007", M07 = "NY-MBX2007";
+const C13 = "NY-CAS2013",
+  M13 = "NY-MBX2013",
+  C07 = "NY-CAS2007",
+  M07 = "NY-MBX2007";
 
 describe("o365info profile reproduces the article's figures", () => {
   it("ActiveSync 1: 2007 mailbox in New York (5.1)", () => {
     const f = flowOf("activesync-new-york");
     expect(steps(f)).toEqual([
-      `1 client>${C13} connect`, `- ${C13}>ad lookup`, `2 ${C13}>${M13} proxy`, `3 ${M13}>${C07} proxy`, `4 ${C07}>${M07} proxy`,
-      `5 ${M07}>${C07} fetch`, `6 ${C07}>${M13} respond`, `7 ${M13}>${C13} respond`, `8 ${C13}>client respond`,
+      `1 client>${C13} connect`,
+      `- ${C13}>ad lookup`,
+      `2 ${C13}>${M13} proxy`,
+      `3 ${M13}>${C07} proxy`,
+      `4 ${C07}>${M07} proxy`,
+      `5 ${M07}>${C07} fetch`,
+      `6 ${C07}>${M13} respond`,
+      `7 ${M13}>${C13} respond`,
+      `8 ${C13}>client respond`,
     ]);
     expect(f.steps[0]!.url).toBe("https://mail.o365info.com/Microsoft-Server-ActiveSync");
     // Number 3 uses the CAS 2007 *internal* EAS URL.
@@ -30,16 +40,28 @@ describe("o365info profile reproduces the article's figures", () => {
   it("ActiveSync 2: 2007 mailbox in the Los Angeles intranet site (5.2)", () => {
     const f = flowOf("activesync-los-angeles");
     expect(steps(f)).toEqual([
-      `1 client>${C13} connect`, `- ${C13}>ad lookup`, `2 ${C13}>${M13} proxy`, `3 ${M13}>LA-CAS2007 proxy`, `4 LA-CAS2007>LA-MBX2007 proxy`,
-      `5 LA-MBX2007>LA-CAS2007 fetch`, `6 LA-CAS2007>${M13} respond`, `7 ${M13}>${C13} respond`, `8 ${C13}>client respond`,
+      `1 client>${C13} connect`,
+      `- ${C13}>ad lookup`,
+      `2 ${C13}>${M13} proxy`,
+      `3 ${M13}>LA-CAS2007 proxy`,
+      `4 LA-CAS2007>LA-MBX2007 proxy`,
+      `5 LA-MBX2007>LA-CAS2007 fetch`,
+      `6 LA-CAS2007>${M13} respond`,
+      `7 ${M13}>${C13} respond`,
+      `8 ${C13}>client respond`,
     ]);
   });
 
   it("ActiveSync 3, option A: Madrid user at mail.o365info.com, proxied by the external URL (5.3)", () => {
     const f = flowOf("activesync-madrid");
     expect(steps(f)).toEqual([
-      `1 client>${C13} connect`, `- ${C13}>ad lookup`, `2 ${C13}>MAD-CAS2007 proxy`, `3 MAD-CAS2007>MAD-MBX2007 proxy`,
-      `4 MAD-MBX2007>MAD-CAS2007 fetch`, `5 MAD-CAS2007>${C13} respond`, `6 ${C13}>client respond`,
+      `1 client>${C13} connect`,
+      `- ${C13}>ad lookup`,
+      `2 ${C13}>MAD-CAS2007 proxy`,
+      `3 MAD-CAS2007>MAD-MBX2007 proxy`,
+      `4 MAD-MBX2007>MAD-CAS2007 fetch`,
+      `5 MAD-CAS2007>${C13} respond`,
+      `6 ${C13}>client respond`,
     ]);
     expect(f.steps[2]!.url).toBe("https://europe.mail.o365info.com/Microsoft-Server-ActiveSync");
     // Issue 11 (unique row ids): the article's own variant of EAS-3 is row EAS-3a.
@@ -48,7 +70,13 @@ describe("o365info profile reproduces the article's figures", () => {
 
   it("ActiveSync 3, option B: europe.mail.o365info.com, derived (5.4)", () => {
     const f = flowOf("activesync-madrid-regional");
-    expect(steps(f)).toEqual([`1 client>MAD-CAS2007 connect`, `- MAD-CAS2007>ad lookup`, `2 MAD-CAS2007>MAD-MBX2007 proxy`, `3 MAD-MBX2007>MAD-CAS2007 fetch`, `4 MAD-CAS2007>client respond`]);
+    expect(steps(f)).toEqual([
+      `1 client>MAD-CAS2007 connect`,
+      `- MAD-CAS2007>ad lookup`,
+      `2 MAD-CAS2007>MAD-MBX2007 proxy`,
+      `3 MAD-MBX2007>MAD-CAS2007 fetch`,
+      `4 MAD-CAS2007>client respond`,
+    ]);
     expect(f.steps.every((s) => s.derived)).toBe(true);
     expect(f.participants.map((p) => p.id)).not.toContain(C13);
   });
@@ -62,7 +90,13 @@ describe("o365info profile reproduces the article's figures", () => {
 
   it("EWS 2: external client, CAS 2013 proxies to CAS 2007 (5.6)", () => {
     const f = flowOf("ews-external");
-    expect(steps(f)).toEqual([`1 client>${C13} connect`, `- ${C13}>ad lookup`, `2 ${C13}>${C07} proxy`, `3 ${C07}>${C13} respond`, `4 ${C13}>client respond`]);
+    expect(steps(f)).toEqual([
+      `1 client>${C13} connect`,
+      `- ${C13}>ad lookup`,
+      `2 ${C13}>${C07} proxy`,
+      `3 ${C07}>${C13} respond`,
+      `4 ${C13}>client respond`,
+    ]);
     expect(f.outcome).toBe("proxy");
     // Issue 11 (unique row ids): the article's own variant of EWS-4 is row EWS-4a.
     expect(f.notes.some((n) => n.kind === "deviation" && n.rule === "EWS-4a")).toBe(true);
@@ -87,8 +121,15 @@ describe("microsoft profile applies the section 5.7 corrections", () => {
     const f = flowOf("ews-external", "microsoft");
     expect(f.outcome).toBe("autodiscover-referral");
     expect(steps(f)).toEqual([
-      `1 client>${C13} autodiscover`, `- ${C13}>ad lookup`, `2 ${C13}>${M13} proxy`, `3 ${M13}>${C13} respond`, `4 ${C13}>client respond`,
-      `5 client>${C07} connect`, `6 ${C07}>${M07} proxy`, `7 ${M07}>${C07} fetch`, `8 ${C07}>client respond`,
+      `1 client>${C13} autodiscover`,
+      `- ${C13}>ad lookup`,
+      `2 ${C13}>${M13} proxy`,
+      `3 ${M13}>${C13} respond`,
+      `4 ${C13}>client respond`,
+      `5 client>${C07} connect`,
+      `6 ${C07}>${M07} proxy`,
+      `7 ${M07}>${C07} fetch`,
+      `8 ${C07}>client respond`,
     ]);
     expect(f.notes.filter((n) => n.kind === "deviation").length).toBeGreaterThan(0);
   });

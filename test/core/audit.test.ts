@@ -43,7 +43,12 @@ describe("audit: matrix shape", () => {
   it("carries the topology-wide diagnostics and the name plan", () => {
     expect(a.diagnostics.map((d) => d.code)).toEqual(["DX-02"]);
     expect(a.summary.diagnostics).toEqual({ error: 1, warning: 0, info: 0 });
-    expect(a.names.names.map((n) => n.host).slice(0, 4)).toEqual(["mail.o365info.com", "autodiscover.o365info.com", "legacy.mail.o365info.com", "europe.mail.o365info.com"]);
+    expect(a.names.names.map((n) => n.host).slice(0, 4)).toEqual([
+      "mail.o365info.com",
+      "autodiscover.o365info.com",
+      "legacy.mail.o365info.com",
+      "europe.mail.o365info.com",
+    ]);
   });
 });
 

@@ -20,17 +20,33 @@ describe("corrected rows", () => {
   // requests is the Mailbox server that holds the active copy of the organization mailbox".
   it("X-OAB-1: OAB for a 2013+ mailbox goes to the OAB generation server, not the user's mailbox server", () => {
     const assumed = route(preset("fabrikam"), { user: "kim", protocol: "oab", client: "external" });
-    expect(hops(assumed)).toEqual(["client>HQ-EX2016:connect", "HQ-EX2016>HQ-EX2013:proxy", "HQ-EX2013>HQ-EX2016:respond", "HQ-EX2016>client:respond"]);
+    expect(hops(assumed)).toEqual([
+      "client>HQ-EX2016:connect",
+      "HQ-EX2016>HQ-EX2013:proxy",
+      "HQ-EX2013>HQ-EX2016:respond",
+      "HQ-EX2016>client:respond",
+    ]);
     expect(assumed.notes.some((n) => n.kind === "assumption" && n.text.includes("generationServer"))).toBe(true);
-    const named = route(preset("fabrikam", (t) => void (t.offlineAddressBook = { generationServer: "BR-EX2016" })), { user: "hal", protocol: "oab", client: "external" });
-    expect(hops(named)).toEqual(["client>HQ-EX2016:connect", "HQ-EX2016>BR-EX2016:proxy", "BR-EX2016>HQ-EX2016:respond", "HQ-EX2016>client:respond"]);
+    const named = route(
+      preset("fabrikam", (t) => void (t.offlineAddressBook = { generationServer: "BR-EX2016" })),
+      { user: "hal", protocol: "oab", client: "external" },
+    );
+    expect(hops(named)).toEqual([
+      "client>HQ-EX2016:connect",
+      "HQ-EX2016>BR-EX2016:proxy",
+      "BR-EX2016>HQ-EX2016:respond",
+      "HQ-EX2016>client:respond",
+    ]);
   });
 
   // Same page: the OAB's distribution virtual directories decide which URL Autodiscover hands out.
   it("OAB-2: a 2007 user in an intranet site downloads from the CAS that distributes the OAB", () => {
     const before = route(preset("o365info"), { user: "bob", protocol: "oab", client: "external", profile: "microsoft" });
     expect(before.outcome).toBe("fail"); // Los Angeles publishes no OAB URL
-    const f = route(preset("o365info", (t) => void (t.offlineAddressBook = { distribution: ["NY-CAS2007"] })), { user: "bob", protocol: "oab", client: "external", profile: "microsoft" });
+    const f = route(
+      preset("o365info", (t) => void (t.offlineAddressBook = { distribution: ["NY-CAS2007"] })),
+      { user: "bob", protocol: "oab", client: "external", profile: "microsoft" },
+    );
     expect(f.outcome).toBe("autodiscover-referral");
     expect(hops(f).slice(-2)).toEqual(["client>NY-CAS2007:connect", "NY-CAS2007>client:respond"]);
   });
@@ -38,8 +54,20 @@ describe("corrected rows", () => {
   // technet ee332346: "If the user's mailbox is in a different site, the request is referred to a
   // Client Access server in the remote site."
   it("X-LEG-1: 2010 Outlook Anywhere across sites reaches RPC Client Access on a CAS in the mailbox's site", () => {
-    const f = route(preset("fabrikam"), { user: "jon", protocol: "outlook-anywhere", client: "internal", host: "hq-cas2010.fabrikam.local" });
-    expect(hops(f)).toEqual(["client>HQ-CAS2010:connect", "HQ-CAS2010>BR-CAS2010:proxy", "BR-CAS2010>BR-MBX2010:proxy", "BR-MBX2010>BR-CAS2010:fetch", "BR-CAS2010>HQ-CAS2010:respond", "HQ-CAS2010>client:respond"]);
+    const f = route(preset("fabrikam"), {
+      user: "jon",
+      protocol: "outlook-anywhere",
+      client: "internal",
+      host: "hq-cas2010.fabrikam.local",
+    });
+    expect(hops(f)).toEqual([
+      "client>HQ-CAS2010:connect",
+      "HQ-CAS2010>BR-CAS2010:proxy",
+      "BR-CAS2010>BR-MBX2010:proxy",
+      "BR-MBX2010>BR-CAS2010:fetch",
+      "BR-CAS2010>HQ-CAS2010:respond",
+      "HQ-CAS2010>client:respond",
+    ]);
   });
 
   // client-access architecture page: a front end "might redirect the request ... on a more recent version".
@@ -57,7 +85,10 @@ describe("corrected rows", () => {
 
   // P1 with DX-07 (S10, S30): a legacy /rpc without NTLM breaks Outlook Anywhere at the proxy hop.
   it("DX-07: Outlook Anywhere through a legacy /rpc without NTLM fails at the hop to that CAS", () => {
-    const f = route(preset("o365info", (t) => void (server(t, "LA-CAS2007").outlookAnywhere!.iisAuth = ["basic"])), { user: "bob", protocol: "outlook-anywhere", client: "external" });
+    const f = route(
+      preset("o365info", (t) => void (server(t, "LA-CAS2007").outlookAnywhere!.iisAuth = ["basic"])),
+      { user: "bob", protocol: "outlook-anywhere", client: "external" },
+    );
     expect(f.outcome).toBe("fail");
     expect(hops(f).at(-1)).toBe("NY-CAS2013>LA-CAS2007:proxy!");
     expect(f.steps.at(-1)?.text).toContain("DX-07");
@@ -65,7 +96,10 @@ describe("corrected rows", () => {
 
   // P4: leaving out the optional fqdn no longer turns an internal 2007 OWA redirect into DX-04.
   it("P4: an internal OWA redirect to a URL whose host is unknown fails at that hop and says what to add", () => {
-    const f = route(preset("o365info", (t) => void delete server(t, "LA-CAS2007").fqdn), { user: "bob", protocol: "owa", client: "internal" });
+    const f = route(
+      preset("o365info", (t) => void delete server(t, "LA-CAS2007").fqdn),
+      { user: "bob", protocol: "owa", client: "internal" },
+    );
     expect(f.outcome).toBe("fail");
     expect(hops(f).slice(-2)).toEqual(["NY-CAS2013>client:redirect", "client>LA-CAS2007:connect!"]);
     const codes = f.diagnostics.map((d) => d.code);

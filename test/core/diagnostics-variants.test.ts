@@ -122,7 +122,10 @@ describe("second triggers", () => {
       srv(t, 3).version = 2019;
       srv(t, 3).build = "CU1";
     });
-    expect(d.filter((x) => x.code === "DX-18").map((x) => `${x.path[2]} ${x.message.includes("Exchange 2019")}`)).toEqual(["0 true", "2 true"]);
+    expect(d.filter((x) => x.code === "DX-18").map((x) => `${x.path[2]} ${x.message.includes("Exchange 2019")}`)).toEqual([
+      "0 true",
+      "2 true",
+    ]);
   });
 
   it("DX-17 needs two legacy CAS of one version in one site", () => {

@@ -23,14 +23,62 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { code: "DX-01", mutate: (t) => void t.servers.splice(4, 1), severity: "error", path: ["topology", "sites", 1], breaks: ["outlook-anywhere", "owa", "activesync", "ews", "pop3", "imap4"] },
-  { code: "DX-02", mutate: (t) => void (t.namespaces[2]!.external = false), severity: "error", path: ["topology", "namespaces", 2, "external"], breaks: ["owa:external", "ews:external", "oab:external"] },
-  { code: "DX-03", mutate: (t) => void (t.namespaces[2]!.certificate = false), severity: "error", path: ["topology", "namespaces", 2, "certificate"], breaks: ["owa:internal", "owa:external", "ews:internal", "ews:external", "oab:internal", "oab:external"] },
-  { code: "DX-04", mutate: (t) => void (srv(t, 2).urls!.owa!.external = "https://mail.o365info.com/owa"), severity: "error", path: S(2, "urls", "owa", "external"), breaks: ["owa:external"] },
-  { code: "DX-05", mutate: (t) => void (srv(t, 4).outlookAnywhere!.enabled = false), severity: "error", path: S(4, "outlookAnywhere", "enabled"), breaks: ["outlook-anywhere"] },
-  { code: "DX-06", mutate: (t) => void (srv(t, 6).outlookAnywhere!.rpcProxyInstalled = false), severity: "error", path: S(6, "outlookAnywhere", "rpcProxyInstalled"), breaks: ["outlook-anywhere"] },
-  { code: "DX-07", mutate: (t) => void (srv(t, 2).outlookAnywhere!.iisAuth = ["basic"]), severity: "error", path: S(2, "outlookAnywhere", "iisAuth"), breaks: ["outlook-anywhere"] },
-  { code: "DX-08", mutate: (t) => void (srv(t, 2).outlookAnywhere!.externalHostname = "legacy.mail.o365info.com"), severity: "warning", path: S(2, "outlookAnywhere", "externalHostname"), breaks: ["outlook-anywhere:external"] },
+  {
+    code: "DX-01",
+    mutate: (t) => void t.servers.splice(4, 1),
+    severity: "error",
+    path: ["topology", "sites", 1],
+    breaks: ["outlook-anywhere", "owa", "activesync", "ews", "pop3", "imap4"],
+  },
+  {
+    code: "DX-02",
+    mutate: (t) => void (t.namespaces[2]!.external = false),
+    severity: "error",
+    path: ["topology", "namespaces", 2, "external"],
+    breaks: ["owa:external", "ews:external", "oab:external"],
+  },
+  {
+    code: "DX-03",
+    mutate: (t) => void (t.namespaces[2]!.certificate = false),
+    severity: "error",
+    path: ["topology", "namespaces", 2, "certificate"],
+    breaks: ["owa:internal", "owa:external", "ews:internal", "ews:external", "oab:internal", "oab:external"],
+  },
+  {
+    code: "DX-04",
+    mutate: (t) => void (srv(t, 2).urls!.owa!.external = "https://mail.o365info.com/owa"),
+    severity: "error",
+    path: S(2, "urls", "owa", "external"),
+    breaks: ["owa:external"],
+  },
+  {
+    code: "DX-05",
+    mutate: (t) => void (srv(t, 4).outlookAnywhere!.enabled = false),
+    severity: "error",
+    path: S(4, "outlookAnywhere", "enabled"),
+    breaks: ["outlook-anywhere"],
+  },
+  {
+    code: "DX-06",
+    mutate: (t) => void (srv(t, 6).outlookAnywhere!.rpcProxyInstalled = false),
+    severity: "error",
+    path: S(6, "outlookAnywhere", "rpcProxyInstalled"),
+    breaks: ["outlook-anywhere"],
+  },
+  {
+    code: "DX-07",
+    mutate: (t) => void (srv(t, 2).outlookAnywhere!.iisAuth = ["basic"]),
+    severity: "error",
+    path: S(2, "outlookAnywhere", "iisAuth"),
+    breaks: ["outlook-anywhere"],
+  },
+  {
+    code: "DX-08",
+    mutate: (t) => void (srv(t, 2).outlookAnywhere!.externalHostname = "legacy.mail.o365info.com"),
+    severity: "warning",
+    path: S(2, "outlookAnywhere", "externalHostname"),
+    breaks: ["outlook-anywhere:external"],
+  },
   {
     code: "DX-09",
     // Los Angeles runs Exchange 2010 and its databases keep the old CAS-array name, now on 2013.
@@ -43,11 +91,30 @@ const cases: Case[] = [
     path: S(5, "rpcClientAccessServer"),
     breaks: ["rpc-tcp:internal"],
   },
-  { code: "DX-10", mutate: (t) => void (t.users[0]!.oabAssigned = false), severity: "warning", path: ["topology", "users", 0, "oabAssigned"], breaks: ["oab"] },
-  { code: "DX-11", mutate: (t) => void (srv(t, 4).autodiscoverInternalUri = "https://la-cas2007.o365info.local/Autodiscover/Autodiscover.xml"), severity: "warning", path: S(4, "autodiscoverInternalUri"), breaks: ["autodiscover:internal"] },
+  {
+    code: "DX-10",
+    mutate: (t) => void (t.users[0]!.oabAssigned = false),
+    severity: "warning",
+    path: ["topology", "users", 0, "oabAssigned"],
+    breaks: ["oab"],
+  },
+  {
+    code: "DX-11",
+    mutate: (t) => void (srv(t, 4).autodiscoverInternalUri = "https://la-cas2007.o365info.local/Autodiscover/Autodiscover.xml"),
+    severity: "warning",
+    path: S(4, "autodiscoverInternalUri"),
+    breaks: ["autodiscover:internal"],
+  },
   // Madrid's CAS2007 is a legacy EAS front end (europe.mail lands on it); LA now publishes EAS too.
   // la.mail.o365info.com is no namespace of the preset, so the URL is also DX-20 (issue 11, P4).
-  { code: "DX-12", mutate: (t) => void (srv(t, 4).urls!.activesync!.external = "https://la.mail.o365info.com/Microsoft-Server-ActiveSync"), severity: "warning", path: S(4, "urls", "activesync", "external"), breaks: ["activesync:external"], also: ["DX-20"] },
+  {
+    code: "DX-12",
+    mutate: (t) => void (srv(t, 4).urls!.activesync!.external = "https://la.mail.o365info.com/Microsoft-Server-ActiveSync"),
+    severity: "warning",
+    path: S(4, "urls", "activesync", "external"),
+    breaks: ["activesync:external"],
+    also: ["DX-20"],
+  },
   {
     code: "DX-13",
     mutate: (t) => void (srv(t, 2).urls!.activesync!.external = "https://legacy.mail.o365info.com/Microsoft-Server-ActiveSync"),
@@ -80,7 +147,13 @@ const cases: Case[] = [
     path: S(6, "urls", "ecp", "external"),
     breaks: ["ecp:external"],
   },
-  { code: "DX-16", mutate: (t) => void (t.users[3]!.recentlyMoved = true), severity: "warning", path: ["topology", "users", 3, "recentlyMoved"], breaks: ["owa", "ecp"] },
+  {
+    code: "DX-16",
+    mutate: (t) => void (t.users[3]!.recentlyMoved = true),
+    severity: "warning",
+    path: ["topology", "users", 3, "recentlyMoved"],
+    breaks: ["owa", "ecp"],
+  },
   {
     code: "DX-17",
     // 2013 before CU12 with two CAS2007 in New York to spread load over.
@@ -92,9 +165,27 @@ const cases: Case[] = [
     path: S(0, "build"),
     breaks: ["autodiscover", "outlook-anywhere", "owa", "ecp", "activesync", "ews", "oab"],
   },
-  { code: "DX-18", mutate: (t) => void (srv(t, 2).build = "SP3 RU9"), severity: "error", path: S(2, "build"), breaks: ["autodiscover", "outlook-anywhere", "mapi-http", "owa", "ecp", "activesync", "ews", "oab", "pop3", "imap4"] },
-  { code: "DX-19", mutate: (t) => void (srv(t, 0).outlookAnywhere!.clientAuth = "negotiate"), severity: "warning", path: S(0, "outlookAnywhere", "clientAuth"), breaks: ["outlook-anywhere"] },
-  { code: "DX-20", mutate: (t) => void (srv(t, 4).urls!.owa!.internal = "https://la-owa.o365info.local/owa"), severity: "warning", path: S(4, "urls", "owa", "internal"), breaks: ["owa:internal"] },
+  {
+    code: "DX-18",
+    mutate: (t) => void (srv(t, 2).build = "SP3 RU9"),
+    severity: "error",
+    path: S(2, "build"),
+    breaks: ["autodiscover", "outlook-anywhere", "mapi-http", "owa", "ecp", "activesync", "ews", "oab", "pop3", "imap4"],
+  },
+  {
+    code: "DX-19",
+    mutate: (t) => void (srv(t, 0).outlookAnywhere!.clientAuth = "negotiate"),
+    severity: "warning",
+    path: S(0, "outlookAnywhere", "clientAuth"),
+    breaks: ["outlook-anywhere"],
+  },
+  {
+    code: "DX-20",
+    mutate: (t) => void (srv(t, 4).urls!.owa!.internal = "https://la-owa.o365info.local/owa"),
+    severity: "warning",
+    path: S(4, "urls", "owa", "internal"),
+    breaks: ["owa:internal"],
+  },
 ];
 
 /** Diagnostics a mutation adds to those of the unmodified preset (keyed by code and path). */
@@ -129,7 +220,13 @@ describe("diagnose: the unmodified article topology", () => {
   // proxies 2007 EWS across sites, so bob has no EWS/OAB outside (route fails those flows too).
   it("raises exactly one diagnostic: DX-02 for Los Angeles' external EWS and OAB", () => {
     expect(diagnose(buildModel(preset()))).toMatchObject([
-      { code: "DX-02", severity: "error", path: S(4, "urls", "ews", "external"), breaks: ["ews:external", "oab:external"], scope: { mailboxes: ["LA-MBX2007"] } },
+      {
+        code: "DX-02",
+        severity: "error",
+        path: S(4, "urls", "ews", "external"),
+        breaks: ["ews:external", "oab:external"],
+        scope: { mailboxes: ["LA-MBX2007"] },
+      },
     ]);
   });
 });

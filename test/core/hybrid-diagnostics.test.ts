@@ -31,90 +31,183 @@ interface Mutation {
 
 const MUTATIONS: Mutation[] = [
   {
-    code: "HX-01", why: "TargetOwaURL missing", mutate: (t) => delete t.hybrid!.orgRelationship!.onPrem!.targetOwaUrl,
+    code: "HX-01",
+    why: "TargetOwaURL missing",
+    mutate: (t) => delete t.hybrid!.orgRelationship!.onPrem!.targetOwaUrl,
     path: ["topology", "hybrid", "orgRelationship", "onPrem", "targetOwaUrl"],
-    fails: [["owa-cloud-user", ["EX1", "client", "redirect"]], ["activesync-after-move", ["EX1", "client", "redirect"]]], works: ["free-busy-to-cloud", "outlook-hma"],
+    fails: [
+      ["owa-cloud-user", ["EX1", "client", "redirect"]],
+      ["activesync-after-move", ["EX1", "client", "redirect"]],
+    ],
+    works: ["free-busy-to-cloud", "outlook-hma"],
   },
   {
-    code: "HX-01", why: "TargetOwaURL pointing back on-premises", mutate: (t) => (t.hybrid!.orgRelationship!.onPrem!.targetOwaUrl = "https://mail.contoso.com/owa"),
-    path: ["topology", "hybrid", "orgRelationship", "onPrem", "targetOwaUrl"], fails: [["owa-cloud-user", ["EX1", "client", "redirect"]]],
+    code: "HX-01",
+    why: "TargetOwaURL pointing back on-premises",
+    mutate: (t) => (t.hybrid!.orgRelationship!.onPrem!.targetOwaUrl = "https://mail.contoso.com/owa"),
+    path: ["topology", "hybrid", "orgRelationship", "onPrem", "targetOwaUrl"],
+    fails: [["owa-cloud-user", ["EX1", "client", "redirect"]]],
   },
   {
-    code: "HX-04", why: "SSL offloading with Extended Protection on (SE default)", mutate: (t) => (ns(t, "mail.contoso.com").lb = { tls: "offload" }),
+    code: "HX-04",
+    why: "SSL offloading with Extended Protection on (SE default)",
+    mutate: (t) => (ns(t, "mail.contoso.com").lb = { tls: "offload" }),
     path: ["topology", "namespaces", 0, "lb", "tls"],
-    fails: [["outlook-hma", ["lb:mail.contoso.com", "EX1", "proxy"]], ["free-busy-to-cloud", ["lb:mail.contoso.com", "EX1", "proxy"]], ["move-onboarding", ["lb:mail.contoso.com", "EX1", "proxy"]], ["activesync-after-move", ["lb:mail.contoso.com", "EX1", "proxy"]]],
+    fails: [
+      ["outlook-hma", ["lb:mail.contoso.com", "EX1", "proxy"]],
+      ["free-busy-to-cloud", ["lb:mail.contoso.com", "EX1", "proxy"]],
+      ["move-onboarding", ["lb:mail.contoso.com", "EX1", "proxy"]],
+      ["activesync-after-move", ["lb:mail.contoso.com", "EX1", "proxy"]],
+    ],
     works: ["owa-cloud-user", "smtp-to-cloud"],
   },
   {
-    code: "HX-05", why: "bridging with another certificate", mutate: (t) => (ns(t, "autodiscover.contoso.com").lb = { tls: "bridging", sameCertificate: false }),
+    code: "HX-05",
+    why: "bridging with another certificate",
+    mutate: (t) => (ns(t, "autodiscover.contoso.com").lb = { tls: "bridging", sameCertificate: false }),
     path: ["topology", "namespaces", 1, "lb", "sameCertificate"],
-    fails: [["autodiscover-cloud-user", ["lb:autodiscover.contoso.com", "EX1", "proxy"]], ["free-busy-from-cloud", ["lb:autodiscover.contoso.com", "EX1", "proxy"]]], works: ["owa-cloud-user", "outlook-hma"],
+    fails: [
+      ["autodiscover-cloud-user", ["lb:autodiscover.contoso.com", "EX1", "proxy"]],
+      ["free-busy-from-cloud", ["lb:autodiscover.contoso.com", "EX1", "proxy"]],
+    ],
+    works: ["owa-cloud-user", "outlook-hma"],
   },
   {
-    code: "HX-08", why: "no EWS ExternalUrl on the hybrid servers",
+    code: "HX-08",
+    why: "no EWS ExternalUrl on the hybrid servers",
     mutate: (t) => ["EX1", "EX2"].forEach((n) => delete server(t, n).urls!.ews!.external),
-    path: ["topology", "servers", 0, "urls", "ews", "external"], fails: [["free-busy-from-cloud", ["EX1", "exo", "respond"]]], works: ["free-busy-to-cloud"],
+    path: ["topology", "servers", 0, "urls", "ews", "external"],
+    fails: [["free-busy-from-cloud", ["EX1", "exo", "respond"]]],
+    works: ["free-busy-to-cloud"],
   },
   {
-    code: "HX-09", why: "Autodiscover pre-authenticated", mutate: (t) => (ns(t, "autodiscover.contoso.com").preAuth = true),
-    path: ["topology", "namespaces", 1, "preAuth"], fails: [["free-busy-from-cloud", ["exo", "lb:autodiscover.contoso.com", "autodiscover"]]], works: ["move-onboarding"],
+    code: "HX-09",
+    why: "Autodiscover pre-authenticated",
+    mutate: (t) => (ns(t, "autodiscover.contoso.com").preAuth = true),
+    path: ["topology", "namespaces", 1, "preAuth"],
+    fails: [["free-busy-from-cloud", ["exo", "lb:autodiscover.contoso.com", "autodiscover"]]],
+    works: ["move-onboarding"],
   },
   {
-    code: "HX-09", why: "migration endpoint pre-authenticated", mutate: (t) => (ns(t, "mail.contoso.com").preAuth = true),
-    path: ["topology", "namespaces", 0, "preAuth"], fails: [["move-onboarding", ["exo-mrs", "lb:mail.contoso.com", "connect"]], ["free-busy-from-cloud", ["exo", "lb:mail.contoso.com", "proxy"]]],
+    code: "HX-09",
+    why: "migration endpoint pre-authenticated",
+    mutate: (t) => (ns(t, "mail.contoso.com").preAuth = true),
+    path: ["topology", "namespaces", 0, "preAuth"],
+    fails: [
+      ["move-onboarding", ["exo-mrs", "lb:mail.contoso.com", "connect"]],
+      ["free-busy-from-cloud", ["exo", "lb:mail.contoso.com", "proxy"]],
+    ],
   },
   {
-    code: "HX-10", why: "Autodiscover name not on the certificate", mutate: (t) => (ns(t, "autodiscover.contoso.com").certificate = false),
-    path: ["topology", "namespaces", 1, "certificate"], fails: [["free-busy-from-cloud", ["exo", "lb:autodiscover.contoso.com", "autodiscover"]]],
+    code: "HX-10",
+    why: "Autodiscover name not on the certificate",
+    mutate: (t) => (ns(t, "autodiscover.contoso.com").certificate = false),
+    path: ["topology", "namespaces", 1, "certificate"],
+    fails: [["free-busy-from-cloud", ["exo", "lb:autodiscover.contoso.com", "autodiscover"]]],
   },
   {
-    code: "HX-10", why: "transport certificate EOP does not trust", mutate: (t) => (t.hybrid!.sendConnector!.trustedCertificate = false),
-    path: ["topology", "hybrid", "sendConnector", "trustedCertificate"], fails: [["smtp-to-cloud", ["EX2", "eop", "smtp"]], ["smtp-from-cloud", ["eop", "lb:mail.contoso.com", "smtp"]]], works: ["move-onboarding"],
+    code: "HX-10",
+    why: "transport certificate EOP does not trust",
+    mutate: (t) => (t.hybrid!.sendConnector!.trustedCertificate = false),
+    path: ["topology", "hybrid", "sendConnector", "trustedCertificate"],
+    fails: [
+      ["smtp-to-cloud", ["EX2", "eop", "smtp"]],
+      ["smtp-from-cloud", ["eop", "lb:mail.contoso.com", "smtp"]],
+    ],
+    works: ["move-onboarding"],
   },
   {
-    code: "HX-15", why: "no dedicated hybrid app", mutate: (t) => (t.hybrid!.dedicatedApp = false),
-    path: ["topology", "hybrid", "dedicatedApp"], fails: [["free-busy-to-cloud", ["EX2", "exo", "proxy"]], ["free-busy-from-cloud", ["exo", "lb:mail.contoso.com", "proxy"]]], works: ["owa-cloud-user", "move-onboarding"],
+    code: "HX-15",
+    why: "no dedicated hybrid app",
+    mutate: (t) => (t.hybrid!.dedicatedApp = false),
+    path: ["topology", "hybrid", "dedicatedApp"],
+    fails: [
+      ["free-busy-to-cloud", ["EX2", "exo", "proxy"]],
+      ["free-busy-from-cloud", ["exo", "lb:mail.contoso.com", "proxy"]],
+    ],
+    works: ["owa-cloud-user", "move-onboarding"],
   },
   {
-    code: "HX-16", why: "MRSProxy off on one server behind the endpoint", mutate: (t) => (server(t, "EX2").mrsProxy = false),
-    path: ["topology", "servers", 1, "mrsProxy"], fails: [["move-onboarding", ["lb:mail.contoso.com", "EX1", "proxy"]], ["move-offboarding", ["lb:mail.contoso.com", "EX1", "proxy"]]], works: ["free-busy-from-cloud"],
+    code: "HX-16",
+    why: "MRSProxy off on one server behind the endpoint",
+    mutate: (t) => (server(t, "EX2").mrsProxy = false),
+    path: ["topology", "servers", 1, "mrsProxy"],
+    fails: [
+      ["move-onboarding", ["lb:mail.contoso.com", "EX1", "proxy"]],
+      ["move-offboarding", ["lb:mail.contoso.com", "EX1", "proxy"]],
+    ],
+    works: ["free-busy-from-cloud"],
   },
   {
-    code: "HX-18", why: "the Hybrid Agent's registered server offline", preset: "contoso-modern-hybrid", mutate: (t) => (t.hybrid!.hybridAgent!.online = false),
-    path: ["topology", "hybrid", "hybridAgent", "online"], fails: [["free-busy-from-cloud", ["hybrid-agent", "EX1", "proxy"]], ["move-onboarding", ["hybrid-agent", "EX1", "proxy"]]], works: ["owa-cloud-user"],
+    code: "HX-18",
+    why: "the Hybrid Agent's registered server offline",
+    preset: "contoso-modern-hybrid",
+    mutate: (t) => (t.hybrid!.hybridAgent!.online = false),
+    path: ["topology", "hybrid", "hybridAgent", "online"],
+    fails: [
+      ["free-busy-from-cloud", ["hybrid-agent", "EX1", "proxy"]],
+      ["move-onboarding", ["hybrid-agent", "EX1", "proxy"]],
+    ],
+    works: ["owa-cloud-user"],
   },
   {
-    code: "HX-19", why: "Extended Protection on the agent-published server", preset: "contoso-modern-hybrid", mutate: (t) => delete server(t, "EX1").extendedProtection,
-    path: ["topology", "servers", 0, "extendedProtection"], fails: [["free-busy-from-cloud", ["hybrid-agent", "EX1", "proxy"]]],
+    code: "HX-19",
+    why: "Extended Protection on the agent-published server",
+    preset: "contoso-modern-hybrid",
+    mutate: (t) => delete server(t, "EX1").extendedProtection,
+    path: ["topology", "servers", 0, "extendedProtection"],
+    fails: [["free-busy-from-cloud", ["hybrid-agent", "EX1", "proxy"]]],
   },
   {
-    code: "HX-20", why: "HMA with the Hybrid Agent", preset: "contoso-modern-hybrid", mutate: (t) => (t.hybrid!.hma = true),
-    path: ["topology", "hybrid", "hma"], fails: [[{ user: "alice", protocol: "mapi-http", client: "external", host: "mail.contoso.com" }, ["client", "entra", "token"]]],
+    code: "HX-20",
+    why: "HMA with the Hybrid Agent",
+    preset: "contoso-modern-hybrid",
+    mutate: (t) => (t.hybrid!.hma = true),
+    path: ["topology", "hybrid", "hma"],
+    fails: [[{ user: "alice", protocol: "mapi-http", client: "external", host: "mail.contoso.com" }, ["client", "entra", "token"]]],
   },
   {
-    code: "HX-21", why: "on-premises names missing from the SPNs", mutate: (t) => (t.hybrid!.spns = ["mail.contoso.com"]),
-    path: ["topology", "hybrid", "spns"], fails: [["outlook-hma", ["client", "entra", "token"]], ["outlook-mobile-hma", ["client", "entra", "token"]]], works: ["owa-cloud-user"],
+    code: "HX-21",
+    why: "on-premises names missing from the SPNs",
+    mutate: (t) => (t.hybrid!.spns = ["mail.contoso.com"]),
+    path: ["topology", "hybrid", "spns"],
+    fails: [
+      ["outlook-hma", ["client", "entra", "token"]],
+      ["outlook-mobile-hma", ["client", "entra", "token"]],
+    ],
+    works: ["owa-cloud-user"],
   },
   {
-    code: "HX-27", why: "HMA below the 2019 floor", mutate: (t) => t.servers.forEach((s) => ((s.version = 2019), (s.build = s.name === "EX2" ? "RTM" : "CU15"))),
-    path: ["topology", "servers", 1, "build"], fails: [["outlook-hma", ["client", "entra", "token"]]], works: ["free-busy-to-cloud"],
+    code: "HX-27",
+    why: "HMA below the 2019 floor",
+    mutate: (t) => t.servers.forEach((s) => ((s.version = 2019), (s.build = s.name === "EX2" ? "RTM" : "CU15"))),
+    path: ["topology", "servers", 1, "build"],
+    fails: [["outlook-hma", ["client", "entra", "token"]]],
+    works: ["free-busy-to-cloud"],
   },
   {
-    code: "HX-28", why: "outbound 443 blocked on the requester's mailbox server", mutate: (t) => (server(t, "EX2").outbound443 = false),
-    path: ["topology", "servers", 1, "outbound443"], fails: [["free-busy-to-cloud", ["EX2", "exo-autodiscover", "autodiscover"]]], works: ["free-busy-from-cloud"],
+    code: "HX-28",
+    why: "outbound 443 blocked on the requester's mailbox server",
+    mutate: (t) => (server(t, "EX2").outbound443 = false),
+    path: ["topology", "servers", 1, "outbound443"],
+    fails: [["free-busy-to-cloud", ["EX2", "exo-autodiscover", "autodiscover"]]],
+    works: ["free-busy-from-cloud"],
   },
 ];
 
 describe("the healthy hybrid presets", () => {
-  it.each(["contoso-hybrid", "contoso-modern-hybrid"])("%s: valid, no HX error, every scenario works except the one about a device without 451", (id) => {
-    const t = base(id);
-    expect(validateTopology(t).ok).toBe(true);
-    expect(diagnose(buildModel(t)).filter((d) => d.code.startsWith("HX") && d.severity === "error")).toEqual([]);
-    for (const [name, s] of Object.entries(presets[id]!.scenarios)) {
-      const f = route(t, s.scenario);
-      expect(f.outcome === "fail", name).toBe(name === "activesync-no-451");
-    }
-  });
+  it.each(["contoso-hybrid", "contoso-modern-hybrid"])(
+    "%s: valid, no HX error, every scenario works except the one about a device without 451",
+    (id) => {
+      const t = base(id);
+      expect(validateTopology(t).ok).toBe(true);
+      expect(diagnose(buildModel(t)).filter((d) => d.code.startsWith("HX") && d.severity === "error")).toEqual([]);
+      for (const [name, s] of Object.entries(presets[id]!.scenarios)) {
+        const f = route(t, s.scenario);
+        expect(f.outcome === "fail", name).toBe(name === "activesync-no-451");
+      }
+    },
+  );
 });
 
 describe("HX mutations fail their flows at the hop", () => {
@@ -166,32 +259,63 @@ describe("Subscription Edition coexistence and builds are validation errors with
   };
   it("HX-02: no Exchange 2013 in an SE organisation (SE-6)", () => {
     const got = issues((t) => t.servers.push({ name: "OLD13", version: 2013, build: "CU23", roles: ["mailbox"], site: "HQ" }));
-    expect(got).toContainEqual(expect.objectContaining({ code: "VERSION_MIX", path: ["topology", "servers", 3, "version"], message: expect.stringMatching(/SE Setup refuses.*2013.*SE-6/) }));
+    expect(got).toContainEqual(
+      expect.objectContaining({
+        code: "VERSION_MIX",
+        path: ["topology", "servers", 3, "version"],
+        message: expect.stringMatching(/SE Setup refuses.*2013.*SE-6/),
+      }),
+    );
   });
   it("HX-03: SE CU2 refuses 2016/2019 (SE-8)", () => {
     const got = issues((t) => (server(t, "EX1").build = "CU2"));
-    expect(got).toContainEqual(expect.objectContaining({ code: "VERSION_MIX", path: ["topology", "servers", 0, "build"], message: expect.stringContaining("SE-8") }));
+    expect(got).toContainEqual(
+      expect.objectContaining({ code: "VERSION_MIX", path: ["topology", "servers", 0, "build"], message: expect.stringContaining("SE-8") }),
+    );
   });
   it("CU floors beside SE: 2019 below CU14, 2016 below CU23 (SE-7)", () => {
-    expect(issues((t) => (server(t, "EX2").build = "15.2.1258.12"))).toContainEqual(expect.objectContaining({ code: "VERSION_MIX", path: ["topology", "servers", 1, "build"], message: expect.stringContaining("CU14") }));
-    expect(issues((t) => t.servers.push({ name: "EX16", version: 2016, build: "CU22", roles: ["mailbox"], site: "HQ" }))).toContainEqual(expect.objectContaining({ code: "VERSION_MIX", message: expect.stringContaining("2016 CU23") }));
-    expect(issues((t) => t.servers.push({ name: "EX16", version: 2016, build: "15.1.2507.6", roles: ["mailbox"], site: "HQ" }))).toEqual([]);
+    expect(issues((t) => (server(t, "EX2").build = "15.2.1258.12"))).toContainEqual(
+      expect.objectContaining({ code: "VERSION_MIX", path: ["topology", "servers", 1, "build"], message: expect.stringContaining("CU14") }),
+    );
+    expect(issues((t) => t.servers.push({ name: "EX16", version: 2016, build: "CU22", roles: ["mailbox"], site: "HQ" }))).toContainEqual(
+      expect.objectContaining({ code: "VERSION_MIX", message: expect.stringContaining("2016 CU23") }),
+    );
+    expect(issues((t) => t.servers.push({ name: "EX16", version: 2016, build: "15.1.2507.6", roles: ["mailbox"], site: "HQ" }))).toEqual(
+      [],
+    );
   });
   it("a build number that names another version", () => {
-    expect(issues((t) => (server(t, "EX1").build = "15.2.1748.10"))).toContainEqual(expect.objectContaining({ code: "BUILD", path: ["topology", "servers", 0, "build"] }));
+    expect(issues((t) => (server(t, "EX1").build = "15.2.1748.10"))).toContainEqual(
+      expect.objectContaining({ code: "BUILD", path: ["topology", "servers", 0, "build"] }),
+    );
   });
   it("cloud users need the hybrid block and no on-premises mailbox; on-premises users need one", () => {
-    expect(issues((t) => delete t.hybrid)).toContainEqual(expect.objectContaining({ code: "HYBRID", path: ["topology", "users", 2, "location"] }));
-    expect(issues((t) => (t.users[2]!.mailbox = "EX1"))).toContainEqual(expect.objectContaining({ code: "HYBRID", path: ["topology", "users", 2, "mailbox"] }));
-    expect(issues((t) => delete t.users[0]!.mailbox)).toContainEqual(expect.objectContaining({ code: "REQUIRED", path: ["topology", "users", 0, "mailbox"] }));
+    expect(issues((t) => delete t.hybrid)).toContainEqual(
+      expect.objectContaining({ code: "HYBRID", path: ["topology", "users", 2, "location"] }),
+    );
+    expect(issues((t) => (t.users[2]!.mailbox = "EX1"))).toContainEqual(
+      expect.objectContaining({ code: "HYBRID", path: ["topology", "users", 2, "mailbox"] }),
+    );
+    expect(issues((t) => delete t.users[0]!.mailbox)).toContainEqual(
+      expect.objectContaining({ code: "REQUIRED", path: ["topology", "users", 0, "mailbox"] }),
+    );
   });
-  it("version SE is the string \"SE\"", () => {
-    expect(issues((t) => ((server(t, "EX1") as unknown as { version: unknown }).version = "se"))).toContainEqual(expect.objectContaining({ path: ["topology", "servers", 0, "version"] }));
+  it('version SE is the string "SE"', () => {
+    expect(issues((t) => ((server(t, "EX1") as unknown as { version: unknown }).version = "se"))).toContainEqual(
+      expect.objectContaining({ path: ["topology", "servers", 0, "version"] }),
+    );
   });
 });
 
 describe("Extended Protection defaults by build (SE-21)", () => {
-  const s = (version: Server["version"], build?: string, extendedProtection?: boolean): Server => ({ name: "X", version, roles: ["mailbox"], site: "HQ", ...(build ? { build } : {}), ...(extendedProtection === undefined ? {} : { extendedProtection }) });
+  const s = (version: Server["version"], build?: string, extendedProtection?: boolean): Server => ({
+    name: "X",
+    version,
+    roles: ["mailbox"],
+    site: "HQ",
+    ...(build ? { build } : {}),
+    ...(extendedProtection === undefined ? {} : { extendedProtection }),
+  });
   it.each([
     ["SE RTM", s("SE", "15.2.2562.17"), true],
     ["SE, no build", s("SE"), true],
@@ -218,12 +342,18 @@ describe("load balancer TLS mode without hybrid (HX-04 through the on-premises e
       const f = route(t, { user: "alice", protocol, client: "external", host: "mail.contoso.com" });
       expect(f.outcome, protocol).toBe("fail");
       expect(f.steps.find((s) => s.fails)?.url, protocol).toContain("mail.contoso.com");
-      expect(f.diagnostics.map((d) => d.code), protocol).toContain("HX-04");
+      expect(
+        f.diagnostics.map((d) => d.code),
+        protocol,
+      ).toContain("HX-04");
     }
     expect(route(t, { user: "alice", protocol: "owa", client: "external", host: "mail.contoso.com" }).outcome).not.toBe("fail");
   });
   it("passthrough, or offloading in front of servers without Extended Protection, breaks nothing", () => {
-    for (const mutate of [(t: Topology) => (ns(t, "mail.contoso.com").lb = { tls: "passthrough" }), (t: Topology) => ((ns(t, "mail.contoso.com").lb = { tls: "offload" }), t.servers.forEach((s) => (s.extendedProtection = false)))]) {
+    for (const mutate of [
+      (t: Topology) => (ns(t, "mail.contoso.com").lb = { tls: "passthrough" }),
+      (t: Topology) => ((ns(t, "mail.contoso.com").lb = { tls: "offload" }), t.servers.forEach((s) => (s.extendedProtection = false))),
+    ]) {
       const t = onprem();
       mutate(t);
       expect(route(t, { user: "alice", protocol: "mapi-http", client: "external", host: "mail.contoso.com" }).outcome).not.toBe("fail");

@@ -31,61 +31,198 @@ interface Case {
 
 const CASES: Case[] = [
   {
-    id: "F-1", preset: "contoso-hybrid", scenario: "owa-cloud-user", outcome: "redirect",
-    hops: [[1, "client", LB, "connect"], [2, LB, "EX1", "proxy"], [null, "EX1", "ad", "lookup"], [3, "EX1", "client", "redirect"], [4, "client", "exo-owa", "connect"], [5, "client", "entra", "token"], [6, "client", "exo-owa", "connect"], [7, "exo-owa", "client", "respond"]],
-  },
-  {
-    id: "F-2 (no Direct Connect)", preset: "contoso-hybrid", scenario: "autodiscover-cloud-user", outcome: "redirect", backTo: "client",
-    hops: [[1, "client", LBAD, "autodiscover"], [2, LBAD, "EX1", "proxy"], [3, "EX1", "EX2", "proxy"], [null, "EX2", "ad", "lookup"], [4, "EX2", "client", "redirect"], [5, "client", "exo-autodiscover", "autodiscover"], [6, "exo-autodiscover", "client", "respond"], [7, "client", "entra", "token"], [8, "client", "exo", "connect"]],
-  },
-  {
-    // "With Direct Connect (HY-20) steps 1-4 disappear": the rest, numbered from 1.
-    id: "F-2 (Direct Connect)", preset: "contoso-hybrid", scenario: "autodiscover-direct-connect", outcome: "direct", backTo: "client",
-    hops: [[1, "client", "exo-autodiscover", "autodiscover"], [2, "exo-autodiscover", "client", "respond"], [3, "client", "entra", "token"], [4, "client", "exo", "connect"]],
-  },
-  {
-    id: "F-3", preset: "contoso-hybrid", scenario: "activesync-after-move", outcome: "redirect", backTo: "client",
-    hops: [[1, "client", LB, "connect"], [2, LB, "EX1", "proxy"], [null, "EX1", "ad", "lookup"], [3, "EX1", "client", "redirect"], [4, "client", "exo", "connect"]],
-  },
-  {
-    // The reference writes "AutoDetect->LB->EX1" as one numbered hop: the load balancer's pass-through is unnumbered.
-    id: "F-4", preset: "contoso-hybrid", scenario: "outlook-mobile-hma", outcome: "proxy", backTo: "client",
+    id: "F-1",
+    preset: "contoso-hybrid",
+    scenario: "owa-cloud-user",
+    outcome: "redirect",
     hops: [
-      [1, "client", "autodetect", "autodiscover"], [2, "autodetect", "exo-autodiscover", "autodiscover"], [3, "exo-autodiscover", "autodetect", "redirect"],
-      [4, "autodetect", LBAD, "autodiscover"], [null, LBAD, "EX1", "proxy"], [5, "autodetect", LB, "connect"], [null, LB, "EX1", "proxy"],
-      [6, "EX1", "autodetect", "respond"], [7, "autodetect", "client", "respond"], [8, "client", "entra", "token"], [9, "client", "exo", "connect"],
-      [10, "exo", "entra", "token"], [11, "exo", LB, "proxy"], [null, LB, "EX1", "proxy"], [12, "EX1", "EX2", "proxy"],
+      [1, "client", LB, "connect"],
+      [2, LB, "EX1", "proxy"],
+      [null, "EX1", "ad", "lookup"],
+      [3, "EX1", "client", "redirect"],
+      [4, "client", "exo-owa", "connect"],
+      [5, "client", "entra", "token"],
+      [6, "client", "exo-owa", "connect"],
+      [7, "exo-owa", "client", "respond"],
     ],
   },
   {
-    id: "F-5", preset: "contoso-hybrid", scenario: "free-busy-to-cloud", outcome: "proxy", backTo: "client",
-    hops: [[1, "client", LB, "connect"], [2, LB, "EX1", "proxy"], [3, "EX1", "EX2", "proxy"], [null, "EX2", "ad", "lookup"], [4, "EX2", "exo-autodiscover", "autodiscover"], [5, "EX2", "entra", "token"], [6, "EX2", "exo", "proxy"]],
+    id: "F-2 (no Direct Connect)",
+    preset: "contoso-hybrid",
+    scenario: "autodiscover-cloud-user",
+    outcome: "redirect",
+    backTo: "client",
+    hops: [
+      [1, "client", LBAD, "autodiscover"],
+      [2, LBAD, "EX1", "proxy"],
+      [3, "EX1", "EX2", "proxy"],
+      [null, "EX2", "ad", "lookup"],
+      [4, "EX2", "client", "redirect"],
+      [5, "client", "exo-autodiscover", "autodiscover"],
+      [6, "exo-autodiscover", "client", "respond"],
+      [7, "client", "entra", "token"],
+      [8, "client", "exo", "connect"],
+    ],
+  },
+  {
+    // "With Direct Connect (HY-20) steps 1-4 disappear": the rest, numbered from 1.
+    id: "F-2 (Direct Connect)",
+    preset: "contoso-hybrid",
+    scenario: "autodiscover-direct-connect",
+    outcome: "direct",
+    backTo: "client",
+    hops: [
+      [1, "client", "exo-autodiscover", "autodiscover"],
+      [2, "exo-autodiscover", "client", "respond"],
+      [3, "client", "entra", "token"],
+      [4, "client", "exo", "connect"],
+    ],
+  },
+  {
+    id: "F-3",
+    preset: "contoso-hybrid",
+    scenario: "activesync-after-move",
+    outcome: "redirect",
+    backTo: "client",
+    hops: [
+      [1, "client", LB, "connect"],
+      [2, LB, "EX1", "proxy"],
+      [null, "EX1", "ad", "lookup"],
+      [3, "EX1", "client", "redirect"],
+      [4, "client", "exo", "connect"],
+    ],
+  },
+  {
+    // The reference writes "AutoDetect->LB->EX1" as one numbered hop: the load balancer's pass-through is unnumbered.
+    id: "F-4",
+    preset: "contoso-hybrid",
+    scenario: "outlook-mobile-hma",
+    outcome: "proxy",
+    backTo: "client",
+    hops: [
+      [1, "client", "autodetect", "autodiscover"],
+      [2, "autodetect", "exo-autodiscover", "autodiscover"],
+      [3, "exo-autodiscover", "autodetect", "redirect"],
+      [4, "autodetect", LBAD, "autodiscover"],
+      [null, LBAD, "EX1", "proxy"],
+      [5, "autodetect", LB, "connect"],
+      [null, LB, "EX1", "proxy"],
+      [6, "EX1", "autodetect", "respond"],
+      [7, "autodetect", "client", "respond"],
+      [8, "client", "entra", "token"],
+      [9, "client", "exo", "connect"],
+      [10, "exo", "entra", "token"],
+      [11, "exo", LB, "proxy"],
+      [null, LB, "EX1", "proxy"],
+      [12, "EX1", "EX2", "proxy"],
+    ],
+  },
+  {
+    id: "F-5",
+    preset: "contoso-hybrid",
+    scenario: "free-busy-to-cloud",
+    outcome: "proxy",
+    backTo: "client",
+    hops: [
+      [1, "client", LB, "connect"],
+      [2, LB, "EX1", "proxy"],
+      [3, "EX1", "EX2", "proxy"],
+      [null, "EX2", "ad", "lookup"],
+      [4, "EX2", "exo-autodiscover", "autodiscover"],
+      [5, "EX2", "entra", "token"],
+      [6, "EX2", "exo", "proxy"],
+    ],
   },
   {
     // The target, carol, is in Europe: the reference's EX2 ("target's MBX; cross-site per HY-44") is EX3 here.
-    id: "F-6", preset: "contoso-hybrid", scenario: "free-busy-from-cloud", outcome: "proxy", backTo: "client",
-    hops: [[1, "client", "exo", "connect"], [null, "exo", "exo-directory", "lookup"], [2, "exo", "entra", "token"], [3, "exo", LBAD, "autodiscover"], [null, LBAD, "EX1", "proxy"], [4, "EX1", "exo", "respond"], [5, "exo", LB, "proxy"], [6, LB, "EX1", "proxy"], [7, "EX1", "EX3", "proxy"], [8, "EX3", "EX1", "fetch"]],
+    id: "F-6",
+    preset: "contoso-hybrid",
+    scenario: "free-busy-from-cloud",
+    outcome: "proxy",
+    backTo: "client",
+    hops: [
+      [1, "client", "exo", "connect"],
+      [null, "exo", "exo-directory", "lookup"],
+      [2, "exo", "entra", "token"],
+      [3, "exo", LBAD, "autodiscover"],
+      [null, LBAD, "EX1", "proxy"],
+      [4, "EX1", "exo", "respond"],
+      [5, "exo", LB, "proxy"],
+      [6, LB, "EX1", "proxy"],
+      [7, "EX1", "EX3", "proxy"],
+      [8, "EX3", "EX1", "fetch"],
+    ],
   },
   {
-    id: "F-7", preset: "contoso-modern-hybrid", scenario: "free-busy-from-cloud", outcome: "proxy", backTo: "client",
-    hops: [[1, "client", "exo", "connect"], [null, "exo", "exo-directory", "lookup"], [2, "exo", "entra", "token"], [3, "exo", "app-proxy", "proxy"], [4, "app-proxy", "hybrid-agent", "tunnel"], [5, "hybrid-agent", "EX1", "proxy"], [6, "EX1", "EX2", "proxy"], [7, "EX2", "EX1", "fetch"]],
+    id: "F-7",
+    preset: "contoso-modern-hybrid",
+    scenario: "free-busy-from-cloud",
+    outcome: "proxy",
+    backTo: "client",
+    hops: [
+      [1, "client", "exo", "connect"],
+      [null, "exo", "exo-directory", "lookup"],
+      [2, "exo", "entra", "token"],
+      [3, "exo", "app-proxy", "proxy"],
+      [4, "app-proxy", "hybrid-agent", "tunnel"],
+      [5, "hybrid-agent", "EX1", "proxy"],
+      [6, "EX1", "EX2", "proxy"],
+      [7, "EX2", "EX1", "fetch"],
+    ],
   },
   {
-    id: "F-8", preset: "contoso-hybrid", scenario: "move-onboarding", outcome: "proxy",
-    hops: [[1, "exo-mrs", LB, "connect"], [2, LB, "EX1", "proxy"], [3, "EX1", "EX2", "proxy"], [4, "EX2", "EX1", "fetch"], [5, "EX1", "exo-mrs", "respond"]],
+    id: "F-8",
+    preset: "contoso-hybrid",
+    scenario: "move-onboarding",
+    outcome: "proxy",
+    hops: [
+      [1, "exo-mrs", LB, "connect"],
+      [2, LB, "EX1", "proxy"],
+      [3, "EX1", "EX2", "proxy"],
+      [4, "EX2", "EX1", "fetch"],
+      [5, "EX1", "exo-mrs", "respond"],
+    ],
   },
   {
     // No Edge server in the preset: the reference's optional "[Edge]" hop is not drawn; EX2 is a source server of the connector.
-    id: "F-9", preset: "contoso-hybrid", scenario: "smtp-to-cloud", outcome: "direct",
-    hops: [[1, "EX2", "eop", "smtp"], [2, "eop", "exo", "smtp"], [3, "exo", "exo-mailbox", "smtp"]],
+    id: "F-9",
+    preset: "contoso-hybrid",
+    scenario: "smtp-to-cloud",
+    outcome: "direct",
+    hops: [
+      [1, "EX2", "eop", "smtp"],
+      [2, "eop", "exo", "smtp"],
+      [3, "exo", "exo-mailbox", "smtp"],
+    ],
   },
   {
-    id: "F-10", preset: "contoso-hybrid", scenario: "smtp-from-cloud", outcome: "direct",
-    hops: [[1, "exo", "eop", "smtp"], [2, "eop", LB, "smtp"], [3, LB, "EX1", "smtp"], [4, "EX1", "EX2", "smtp"]],
+    id: "F-10",
+    preset: "contoso-hybrid",
+    scenario: "smtp-from-cloud",
+    outcome: "direct",
+    hops: [
+      [1, "exo", "eop", "smtp"],
+      [2, "eop", LB, "smtp"],
+      [3, LB, "EX1", "smtp"],
+      [4, "EX1", "EX2", "smtp"],
+    ],
   },
   {
-    id: "F-11", preset: "contoso-hybrid", scenario: "outlook-hma", outcome: "proxy", backTo: "client",
-    hops: [[1, "client", LB, "connect"], [2, LB, "EX1", "proxy"], [3, "EX1", "client", "respond"], [4, "client", "entra", "token"], [5, "client", LB, "connect"], [6, LB, "EX1", "proxy"], [7, "EX1", "EX2", "proxy"], [8, "EX2", "EX1", "fetch"]],
+    id: "F-11",
+    preset: "contoso-hybrid",
+    scenario: "outlook-hma",
+    outcome: "proxy",
+    backTo: "client",
+    hops: [
+      [1, "client", LB, "connect"],
+      [2, LB, "EX1", "proxy"],
+      [3, "EX1", "client", "respond"],
+      [4, "client", "entra", "token"],
+      [5, "client", LB, "connect"],
+      [6, LB, "EX1", "proxy"],
+      [7, "EX1", "EX2", "proxy"],
+      [8, "EX2", "EX1", "fetch"],
+    ],
   },
 ];
 
@@ -113,12 +250,15 @@ describe("hybrid flows follow the reference's hop lists", () => {
     } else expect(rest).toEqual([]);
     // Every participant a step names is in the cast, and cloud endpoints sit in the cloud site.
     const ids = new Set(f.participants.map((p) => p.id));
-    for (const s of f.steps) (expect(ids).toContain(s.from), expect(ids).toContain(s.to));
+    for (const s of f.steps) expect(ids).toContain(s.from), expect(ids).toContain(s.to);
     for (const p of f.participants.filter((q) => q.kind === "cloud")) expect(p.site).toBe("Microsoft 365 (Exchange Online)");
   });
 
   it("draws the named Exchange Online endpoints", () => {
-    const labels = (name: string) => flowOf("contoso-hybrid", name).participants.map((p) => p.label).join(" | ");
+    const labels = (name: string) =>
+      flowOf("contoso-hybrid", name)
+        .participants.map((p) => p.label)
+        .join(" | ");
     expect(labels("owa-cloud-user")).toContain("outlook.office.com");
     expect(labels("owa-cloud-user")).toContain("login.microsoftonline.com");
     expect(labels("autodiscover-cloud-user")).toContain("autodiscover-s.outlook.com");
@@ -144,7 +284,15 @@ describe("hybrid flows follow the reference's hop lists", () => {
   });
 
   it("marks what the reference tags R or I, or lists as open, with an assumption note", () => {
-    for (const name of ["owa-cloud-user", "autodiscover-cloud-user", "activesync-after-move", "free-busy-to-cloud", "free-busy-from-cloud", "outlook-hma", "smtp-to-cloud"]) {
+    for (const name of [
+      "owa-cloud-user",
+      "autodiscover-cloud-user",
+      "activesync-after-move",
+      "free-busy-to-cloud",
+      "free-busy-from-cloud",
+      "outlook-hma",
+      "smtp-to-cloud",
+    ]) {
       const notes = flowOf("contoso-hybrid", name).notes.filter((n) => n.kind === "assumption");
       expect(notes.length, name).toBeGreaterThan(0);
     }

@@ -29,14 +29,24 @@ describe("buildModel: namespaces per server and per site", () => {
   it("lists, per site, every namespace that lands on one of its servers, in input order", () => {
     for (const site of topology.sites.map((s) => s.name)) {
       const here = new Set(topology.servers.filter((s) => s.site === site).map((s) => s.name));
-      expect(hosts(m.landingInSite.get(site))).toEqual(topology.namespaces.filter((ns) => ns.servers.some((s) => here.has(s))).map((ns) => ns.host));
+      expect(hosts(m.landingInSite.get(site))).toEqual(
+        topology.namespaces.filter((ns) => ns.servers.some((s) => here.has(s))).map((ns) => ns.host),
+      );
     }
   });
 });
 
 describe("participant and site labels read the indexes", () => {
   // One hop to every server, each through another extra name, so some labels come from the flow and some from publishing.
-  const steps: Step[] = servers.map((to, i) => ({ n: i + 1, from: i === 0 ? "client" : (servers[i - 1] as string), to, kind: "connect", url: `https://n${i}.o365info.com/owa`, text: "", rule: "TEST" }));
+  const steps: Step[] = servers.map((to, i) => ({
+    n: i + 1,
+    from: i === 0 ? "client" : (servers[i - 1] as string),
+    to,
+    kind: "connect",
+    url: `https://n${i}.o365info.com/owa`,
+    text: "",
+    rule: "TEST",
+  }));
   const cast = participantsOf(m, steps, "owa", "external");
 
   it("labels each server with the names this flow used on it, else its first published name", () => {
@@ -52,7 +62,9 @@ describe("participant and site labels read the indexes", () => {
   it("gives each site the published names of its servers", () => {
     for (const s of sitesOf(m, cast, [], "owa")) {
       const here = new Set(topology.servers.filter((x) => x.site === s.name).map((x) => x.name));
-      expect(s.names).toEqual(topology.namespaces.filter((ns) => ns.external !== false && ns.servers.some((x) => here.has(x))).map((ns) => ns.host));
+      expect(s.names).toEqual(
+        topology.namespaces.filter((ns) => ns.external !== false && ns.servers.some((x) => here.has(x))).map((ns) => ns.host),
+      );
       expect(s.names.length).toBeGreaterThan(0);
     }
   });

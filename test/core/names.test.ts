@@ -31,11 +31,21 @@ describe("requiredNames: the article topology (S1)", () => {
   });
 
   it("keeps server FQDNs internal, off the public certificate", () => {
-    expect(byHost(r.names, "la-cas2007.o365info.local")).toMatchObject({ kind: "server", externalDns: false, certificate: "internal", namespace: null, gaps: [] });
+    expect(byHost(r.names, "la-cas2007.o365info.local")).toMatchObject({
+      kind: "server",
+      externalDns: false,
+      certificate: "internal",
+      namespace: null,
+      gaps: [],
+    });
   });
 
   it("groups certificates by the servers that present them", () => {
-    expect(r.certificates[0]).toEqual({ servers: ["NY-CAS2013"], names: ["mail.o365info.com", "autodiscover.o365info.com"], internalNames: [] });
+    expect(r.certificates[0]).toEqual({
+      servers: ["NY-CAS2013"],
+      names: ["mail.o365info.com", "autodiscover.o365info.com"],
+      internalNames: [],
+    });
     expect(r.certificates.find((c) => c.servers.includes("NY-CAS2007"))?.names).toEqual(["legacy.mail.o365info.com"]);
     expect(r.missing).toEqual([]);
   });
@@ -75,7 +85,12 @@ describe("requiredNames: 2010 with 2013/2016 needs no legacy name (S16)", () => 
   });
 
   it("contoso: RPC/TCP CAS-array names resolve internally only and need no certificate", () => {
-    expect(byHost(plan(contoso.topology).names, "outlook-site1.contoso.local")).toMatchObject({ kind: "internal", externalDns: false, certificate: "none", uses: ["rpc-tcp:internal"] });
+    expect(byHost(plan(contoso.topology).names, "outlook-site1.contoso.local")).toMatchObject({
+      kind: "internal",
+      externalDns: false,
+      certificate: "none",
+      uses: ["rpc-tcp:internal"],
+    });
   });
 
   it("explains a leftover 2010 legacy name as removable", () => {
@@ -92,13 +107,30 @@ describe("requiredNames: 2010 with 2013/2016 needs no legacy name (S16)", () => 
 describe("requiredNames: certificates shared by servers with the same names", () => {
   const cas = o365info.topology.servers.find((s) => s.name === "NY-CAS2013");
   // Four extra 2013 CAS servers: X0 and X2 publish a.o365info.com, X1 and X3 publish b.o365info.com.
-  const extra = [0, 1, 2, 3].map((i) => ({ ...cas, name: `X${i}`, fqdn: undefined, outlookAnywhere: undefined, autodiscoverInternalUri: undefined, urls: { owa: { external: `https://${i % 2 ? "b" : "a"}.o365info.com/owa` } } }));
+  const extra = [0, 1, 2, 3].map((i) => ({
+    ...cas,
+    name: `X${i}`,
+    fqdn: undefined,
+    outlookAnywhere: undefined,
+    autodiscoverInternalUri: undefined,
+    urls: { owa: { external: `https://${i % 2 ? "b" : "a"}.o365info.com/owa` } },
+  }));
   const t = { ...o365info.topology, servers: [...o365info.topology.servers, ...extra] } as Topology;
   const r = plan(t);
 
   it("gives servers that need exactly the same names one certificate, in server order", () => {
-    expect(r.certificates.find((c) => c.servers.includes("X0"))).toEqual({ servers: ["X0", "X2"], names: ["a.o365info.com"], internalNames: [] });
-    expect(r.certificates.find((c) => c.servers.includes("X1"))).toEqual({ servers: ["X1", "X3"], names: ["b.o365info.com"], internalNames: [] });
-    expect(r.certificates.findIndex((c) => c.servers.includes("X0"))).toBeLessThan(r.certificates.findIndex((c) => c.servers.includes("X1")));
+    expect(r.certificates.find((c) => c.servers.includes("X0"))).toEqual({
+      servers: ["X0", "X2"],
+      names: ["a.o365info.com"],
+      internalNames: [],
+    });
+    expect(r.certificates.find((c) => c.servers.includes("X1"))).toEqual({
+      servers: ["X1", "X3"],
+      names: ["b.o365info.com"],
+      internalNames: [],
+    });
+    expect(r.certificates.findIndex((c) => c.servers.includes("X0"))).toBeLessThan(
+      r.certificates.findIndex((c) => c.servers.includes("X1")),
+    );
   });
 });

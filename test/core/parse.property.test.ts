@@ -33,7 +33,40 @@ function twice(text: string, format?: "json" | "yaml"): Result<unknown> {
 }
 
 const soup = fc
-  .array(fc.constantFrom("{", "}", "[", "]", ":", ",", "-", " ", "  ", "\n", "\t", '"', "'", "#", "&a", "*a", "!!str", "!t", "? ", "|", ">", "a", "1", "null", "__proto__", "---", "\\", "\u2028", "\uD800"), { maxLength: 60 })
+  .array(
+    fc.constantFrom(
+      "{",
+      "}",
+      "[",
+      "]",
+      ":",
+      ",",
+      "-",
+      " ",
+      "  ",
+      "\n",
+      "\t",
+      '"',
+      "'",
+      "#",
+      "&a",
+      "*a",
+      "!!str",
+      "!t",
+      "? ",
+      "|",
+      ">",
+      "a",
+      "1",
+      "null",
+      "__proto__",
+      "---",
+      "\\",
+      "\u2028",
+      "\uD800",
+    ),
+    { maxLength: 60 },
+  )
   .map((parts) => parts.join(""));
 
 const presetTexts = Object.values(presets).flatMap((p) => {

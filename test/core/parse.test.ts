@@ -11,13 +11,18 @@ const deepJson = (n: number) => "[".repeat(n) + "]".repeat(n);
 describe("parseDocument reads", () => {
   it.each<[string, string, InputFormat | undefined, unknown]>([
     ["JSON object", '{"a": [1, "x", true, null]}', undefined, { a: [1, "x", true, null] }],
-    ["JSON array after whitespace", '\n  [1]', undefined, [1]],
+    ["JSON array after whitespace", "\n  [1]", undefined, [1]],
     ["YAML mapping", "a:\n  - 1\n  - x\nb: yes\nc: ~\n", undefined, { a: [1, "x"], b: "yes", c: null }],
     ["YAML flow mapping (not JSON: starts with a letter)", "scenario: {user: alice}", undefined, { scenario: { user: "alice" } }],
     ["JSON given as YAML", '{"a": 1}', "yaml", { a: 1 }],
     ["a byte-order mark", '\uFEFF{"a": 1}', undefined, { a: 1 }],
     ["CRLF line ends", "a: 1\r\nb: 2\r\n", undefined, { a: 1, b: 2 }],
-    ["YAML 1.2 core types only: dates and 'yes' stay strings, 0x10 is 16", "d: 2001-12-14\ne: yes\nh: 0x10", undefined, { d: "2001-12-14", e: "yes", h: 16 }],
+    [
+      "YAML 1.2 core types only: dates and 'yes' stay strings, 0x10 is 16",
+      "d: 2001-12-14\ne: yes\nh: 0x10",
+      undefined,
+      { d: "2001-12-14", e: "yes", h: 16 },
+    ],
     ["explicit core tags", "v: !!str 2013", undefined, { v: "2013" }],
     ["an alias to an earlier anchor", "a: &u {owa: x}\nb: *u", undefined, { a: { owa: "x" }, b: { owa: "x" } }],
     ["64 levels of JSON", deepJson(64), undefined, JSON.parse(deepJson(64))],
@@ -47,7 +52,13 @@ interface Bad {
 }
 
 const bad: Bad[] = [
-  { name: "JSON trailing comma", text: '{\n  "a": [1, 2,]\n}', code: "PARSE", path: [], words: ["line 2, column 14: invalid JSON: trailing comma before ]"] },
+  {
+    name: "JSON trailing comma",
+    text: '{\n  "a": [1, 2,]\n}',
+    code: "PARSE",
+    path: [],
+    words: ["line 2, column 14: invalid JSON: trailing comma before ]"],
+  },
   { name: "JSON single quotes", text: "{'a': 1}", code: "PARSE", path: [], words: ["line 1, column 2", "expected a key in double quotes"] },
   { name: "JSON missing colon", text: '{"a" 1}', code: "PARSE", path: [], words: ["line 1, column 6", "expected ':'"] },
   { name: "JSON unterminated string", text: '{"a": "x\n}', code: "PARSE", path: [], words: ["line 1, column 9", "control character"] },
@@ -57,9 +68,27 @@ const bad: Bad[] = [
   { name: "truncated JSON", text: '{"a": 1', code: "PARSE", path: [], words: ["line 1, column 8", "invalid JSON"] },
   { name: "YAML syntax", text: "a: [1, 2\nb: 3", code: "PARSE", path: [], words: ["line 2, column 1"] },
   { name: "YAML tab indentation", text: "a:\n\tb: 1", code: "PARSE", path: [], words: ["line 2", "Tabs"] },
-  { name: "duplicate JSON key", text: '{"servers": [{"name": "a", "name": "b"}]}', code: "PARSE", path: ["servers", 0, "name"], words: ["servers[0].name: duplicate key", "line 1, column 28"] },
-  { name: "duplicate JSON key spelt with escapes", text: '{"ab": 1, "a\\u0062": 2}', code: "PARSE", path: ["ab"], words: ["duplicate key"] },
-  { name: "duplicate YAML key", text: "sites:\n  - name: a\n    name: b", code: "PARSE", path: ["sites", 0, "name"], words: ["sites[0].name: duplicate key", "line 3, column 5"] },
+  {
+    name: "duplicate JSON key",
+    text: '{"servers": [{"name": "a", "name": "b"}]}',
+    code: "PARSE",
+    path: ["servers", 0, "name"],
+    words: ["servers[0].name: duplicate key", "line 1, column 28"],
+  },
+  {
+    name: "duplicate JSON key spelt with escapes",
+    text: '{"ab": 1, "a\\u0062": 2}',
+    code: "PARSE",
+    path: ["ab"],
+    words: ["duplicate key"],
+  },
+  {
+    name: "duplicate YAML key",
+    text: "sites:\n  - name: a\n    name: b",
+    code: "PARSE",
+    path: ["sites", 0, "name"],
+    words: ["sites[0].name: duplicate key", "line 3, column 5"],
+  },
   { name: "empty text", text: "  \n", code: "PARSE", path: [], words: ["empty"] },
   { name: "comments only", text: "# nothing here\n", code: "PARSE", path: [], words: ["no content"] },
   { name: "two YAML documents", text: "a: 1\n---\nb: 2", code: "PARSE", path: [], words: ["more than one YAML document"] },
@@ -69,21 +98,58 @@ const bad: Bad[] = [
   { name: "alias without anchor", text: "a: *nope", code: "PARSE", path: ["a"], words: ["*nope", "no anchor"] },
   { name: "alias to its own parent", text: "a: &x [1, *x]", code: "PARSE", path: ["a", 1], words: ["*x", "contains it"] },
   { name: "billion laughs", text: laughs(), code: "LIMIT", words: ["aliases expand to more than"] },
-  { name: "too many aliases", text: "a: &a 1\nb: [" + Array(101).fill("*a").join(", ") + "]", code: "LIMIT", path: ["b", 100], words: ["more than 100 aliases"] },
+  {
+    name: "too many aliases",
+    text: "a: &a 1\nb: [" + Array(101).fill("*a").join(", ") + "]",
+    code: "LIMIT",
+    path: ["b", 100],
+    words: ["more than 100 aliases"],
+  },
   { name: "JSON nested 65 deep", text: deepJson(65), code: "LIMIT", words: ["deeper than the limit of 64"] },
   { name: "JSON nested a million deep", text: deepJson(500_000), code: "LIMIT", words: ["deeper than the limit of 64"] },
   { name: "YAML flow nested 65 deep", text: "a: " + deepJson(65), code: "LIMIT", words: ["deeper than the limit of 64"] },
-  { name: "YAML indented 65 deep", text: Array.from({ length: 66 }, (_, i) => " ".repeat(i) + "k:").join("\n") + " 1", code: "LIMIT", words: ["deeper than the limit of 64"] },
-  { name: "YAML compact sequences 100,000 deep", text: "- ".repeat(100_000) + "x", code: "LIMIT", path: [], words: ["line 1: nested too deeply"] },
-  { name: "YAML indented 200 columns", text: "a:\n" + " ".repeat(200) + "b: 1", code: "LIMIT", path: [], words: ["line 2", "limit is 128"] },
-  { name: "alias deepening past the limit", text: `a: &d ${deepJson(40)}\nb: ${"[".repeat(30)}*d${"]".repeat(30)}`, code: "LIMIT", words: ["deeper than the limit of 64"] },
-  { name: "over the size limit", text: `{"a": "${"x".repeat(MAX_DOCUMENT_BYTES)}"}`, code: "LIMIT", path: [], words: [`${MAX_DOCUMENT_BYTES} bytes`] },
+  {
+    name: "YAML indented 65 deep",
+    text: Array.from({ length: 66 }, (_, i) => " ".repeat(i) + "k:").join("\n") + " 1",
+    code: "LIMIT",
+    words: ["deeper than the limit of 64"],
+  },
+  {
+    name: "YAML compact sequences 100,000 deep",
+    text: "- ".repeat(100_000) + "x",
+    code: "LIMIT",
+    path: [],
+    words: ["line 1: nested too deeply"],
+  },
+  {
+    name: "YAML indented 200 columns",
+    text: "a:\n" + " ".repeat(200) + "b: 1",
+    code: "LIMIT",
+    path: [],
+    words: ["line 2", "limit is 128"],
+  },
+  {
+    name: "alias deepening past the limit",
+    text: `a: &d ${deepJson(40)}\nb: ${"[".repeat(30)}*d${"]".repeat(30)}`,
+    code: "LIMIT",
+    words: ["deeper than the limit of 64"],
+  },
+  {
+    name: "over the size limit",
+    text: `{"a": "${"x".repeat(MAX_DOCUMENT_BYTES)}"}`,
+    code: "LIMIT",
+    path: [],
+    words: [`${MAX_DOCUMENT_BYTES} bytes`],
+  },
   { name: "over the size limit in UTF-8 only", text: `a: ${"€".repeat(400_000)}`, code: "LIMIT", path: [], words: ["bytes"] },
 ];
 
 function laughs(): string {
   let s = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
-  for (let i = 1; i < 9; i++) s += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(", ")}]\n`;
+  for (let i = 1; i < 9; i++)
+    s += `a${i}: &a${i} [${Array(10)
+      .fill(`*a${i - 1}`)
+      .join(", ")}]\n`;
   return s;
 }
 

@@ -22,7 +22,8 @@ import { caseArb } from "../support/arbitraries.ts";
 const RUNS = { seed: 20261129, numRuns: 200 };
 
 /** What must not change when lists are reordered: outcome, steps (kind, from, to, rule, fails), diagnostic codes. */
-const signature = (f: Flow) => JSON.stringify([f.outcome, f.steps.map((s) => [s.kind, s.from, s.to, s.rule, !!s.fails]), f.diagnostics.map((d) => d.code).sort()]);
+const signature = (f: Flow) =>
+  JSON.stringify([f.outcome, f.steps.map((s) => [s.kind, s.from, s.to, s.rule, !!s.fails]), f.diagnostics.map((d) => d.code).sort()]);
 
 /** A seeded permutation (mulberry32), so a failing case reproduces from its seed. */
 function shuffle<T>(list: T[], seed: number): T[] {
@@ -58,9 +59,14 @@ function checkFlow(t: Topology, s: Scenario, f: Flow): void {
   const tag = `${s.protocol}:${s.client}`;
   const where = `${s.user} ${tag} ${s.host ?? ""} ${f.scenario.profile}`;
   // P1
-  if (f.diagnostics.some((d) => d.severity === "error" && (d.breaks.includes(tag) || d.breaks.includes(s.protocol)))) expect(f.outcome, where).toBe("fail");
+  if (f.diagnostics.some((d) => d.severity === "error" && (d.breaks.includes(tag) || d.breaks.includes(s.protocol))))
+    expect(f.outcome, where).toBe("fail");
   // P2
-  if (f.outcome === "fail") expect(f.steps.some((st) => st.fails), where).toBe(true);
+  if (f.outcome === "fail")
+    expect(
+      f.steps.some((st) => st.fails),
+      where,
+    ).toBe(true);
   else if (f.outcome !== "n/a") {
     const articleStop = f.scenario.profile === "o365info" && s.protocol === "ews" && f.outcome === "autodiscover-referral";
     if (!articleStop) expect(f.steps.at(-1)?.to, where).toBe("client");
@@ -78,7 +84,11 @@ function checkFlow(t: Topology, s: Scenario, f: Flow): void {
     if (f.participants.find((p) => p.id === st.to)?.kind === "cloud") continue;
     const landing = resolveHost(m, hostOf(st.url) ?? "", s.client);
     expect(landing.ok, `${where}: ${st.url}`).toBe(true);
-    if (landing.ok) expect(landing.pool.map((x) => x.name), where).toContain(st.to);
+    if (landing.ok)
+      expect(
+        landing.pool.map((x) => x.name),
+        where,
+      ).toContain(st.to);
   }
   // P5
   if (f.outcome === "n/a") {
@@ -90,7 +100,11 @@ function checkFlow(t: Topology, s: Scenario, f: Flow): void {
   }
   const mbx = t.servers.find((x) => x.name === t.users.find((u) => u.name === s.user)?.mailbox);
   if (s.protocol === "mapi-http" && mbx && (mbx.version === 2007 || mbx.version === 2010)) expect(f.outcome, where).toBe("n/a");
-  if ((s.protocol === "pop3" || s.protocol === "imap4") && !t.servers.some((x) => x.urls?.[s.protocol]?.internal || x.urls?.[s.protocol]?.external)) expect(f.outcome, where).toBe("n/a");
+  if (
+    (s.protocol === "pop3" || s.protocol === "imap4") &&
+    !t.servers.some((x) => x.urls?.[s.protocol]?.internal || x.urls?.[s.protocol]?.external)
+  )
+    expect(f.outcome, where).toBe("n/a");
   // One catalogue: every code and rule in the output is defined.
   for (const d of f.diagnostics) expect(Object.keys(CODES), where).toContain(d.code);
   for (const st of f.steps) expect(RULES_BY_ID.has(st.rule) || Object.hasOwn(HYBRID_ROWS, st.rule), `${where}: ${st.rule}`).toBe(true);
@@ -125,7 +139,13 @@ describe("routing principles on the presets", () => {
       const t = preset.topology;
       const m = buildModel(t);
       const twin = buildModel(permute(t, 7));
-      const reversed = buildModel({ ...structuredClone(t), sites: [...t.sites].reverse(), servers: [...t.servers].reverse(), users: [...t.users].reverse(), namespaces: [...t.namespaces].reverse().map((n) => ({ ...n, servers: [...n.servers].reverse() })) });
+      const reversed = buildModel({
+        ...structuredClone(t),
+        sites: [...t.sites].reverse(),
+        servers: [...t.servers].reverse(),
+        users: [...t.users].reverse(),
+        namespaces: [...t.namespaces].reverse().map((n) => ({ ...n, servers: [...n.servers].reverse() })),
+      });
       const hosts = [undefined, ...t.namespaces.map((n) => n.host)];
       for (const u of t.users)
         for (const protocol of PROTOCOLS)

@@ -12,6 +12,11 @@ it("README's YAML example routes OWA for an intranet-site 2010 mailbox as a prox
   if (!result.ok) throw new Error(result.issues.map((i) => i.message).join("\n"));
   const flow = result.value.flow;
   expect(flow.outcome).toBe("proxy");
-  expect(flow.steps.filter((s) => s.n !== null).map((s) => `${s.from}>${s.to}`).slice(0, 2)).toEqual(["client>S1-CAS2013", "S1-CAS2013>S3-CAS2010"]);
+  expect(
+    flow.steps
+      .filter((s) => s.n !== null)
+      .map((s) => `${s.from}>${s.to}`)
+      .slice(0, 2),
+  ).toEqual(["client>S1-CAS2013", "S1-CAS2013>S3-CAS2010"]);
   expect(flow.steps.every((s) => s.rule === "OWA-6")).toBe(true);
 });

@@ -14,7 +14,13 @@ it("README's hybrid example sends the cloud user to Exchange Online with a token
   const flow = result.value.flow;
   expect(flow.outcome).toBe("redirect");
   expect(flow.steps.filter((s) => s.n !== null).map((s) => `${s.from}>${s.to}:${s.kind}`)).toEqual([
-    "client>lb:mail.contoso.com:connect", "lb:mail.contoso.com>EX1:proxy", "EX1>client:redirect", "client>exo-owa:connect", "client>entra:token", "client>exo-owa:connect", "exo-owa>client:respond",
+    "client>lb:mail.contoso.com:connect",
+    "lb:mail.contoso.com>EX1:proxy",
+    "EX1>client:redirect",
+    "client>exo-owa:connect",
+    "client>entra:token",
+    "client>exo-owa:connect",
+    "exo-owa>client:respond",
   ]);
   // Without targetOwaUrl the same request fails at the redirect (HX-01).
   const broken = compileText(yaml!.replace(/    orgRelationship:.*\n/, ""), "yaml");

@@ -22,7 +22,8 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 /** Every property schema under `schema`, with its path, following properties/items/anyOf. */
 function properties(schema: Json, path = ""): [string, Json][] {
   const out: [string, Json][] = [];
-  for (const [k, v] of Object.entries((schema.properties ?? {}) as Record<string, Json>)) out.push([`${path}.${k}`, v], ...properties(v, `${path}.${k}`));
+  for (const [k, v] of Object.entries((schema.properties ?? {}) as Record<string, Json>))
+    out.push([`${path}.${k}`, v], ...properties(v, `${path}.${k}`));
   if (schema.items) out.push(...properties(schema.items as Json, `${path}[]`));
   for (const [i, v] of ((schema.anyOf ?? []) as Json[]).entries()) out.push(...properties(v, `${path}|${i}`));
   return out;

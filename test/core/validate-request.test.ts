@@ -12,14 +12,44 @@ const ok = { user: "alice", protocol: "activesync", client: "external" };
 
 describe("validateScenario", () => {
   const rows = [
-    { name: "unknown user", scenario: { ...ok, user: "alise" }, code: "REFERENCE", path: ["user"], words: ['no user "alise"', 'did you mean "alice"?', "Known users: alice, bob, carmen, dave"] },
+    {
+      name: "unknown user",
+      scenario: { ...ok, user: "alise" },
+      code: "REFERENCE",
+      path: ["user"],
+      words: ['no user "alise"', 'did you mean "alice"?', "Known users: alice, bob, carmen, dave"],
+    },
     { name: "user in other case", scenario: { ...ok, user: "Alice" }, code: "REFERENCE", path: ["user"], words: ['did you mean "alice"?'] },
-    { name: "protocol in capitals", scenario: { ...ok, protocol: "ActiveSync" }, code: "ENUM", path: ["protocol"], words: ['did you mean "activesync"?', "Allowed: autodiscover, outlook-anywhere"] },
-    { name: "unknown client", scenario: { ...ok, client: "outside" }, code: "ENUM", path: ["client"], words: ["allowed: internal, external"] },
+    {
+      name: "protocol in capitals",
+      scenario: { ...ok, protocol: "ActiveSync" },
+      code: "ENUM",
+      path: ["protocol"],
+      words: ['did you mean "activesync"?', "Allowed: autodiscover, outlook-anywhere"],
+    },
+    {
+      name: "unknown client",
+      scenario: { ...ok, client: "outside" },
+      code: "ENUM",
+      path: ["client"],
+      words: ["allowed: internal, external"],
+    },
     { name: "unknown profile", scenario: { ...ok, profile: "microsft" }, code: "ENUM", path: ["profile"], words: ['"microsoft"'] },
     { name: "bad host", scenario: { ...ok, host: "mail.o365info.com:443" }, code: "HOST", path: ["host"], words: ["host name only"] },
-    { name: "missing protocol", scenario: { user: "alice", client: "internal" }, code: "REQUIRED", path: ["protocol"], words: ["missing", "one of: autodiscover,"] },
-    { name: "unknown field", scenario: { ...ok, protcol: "owa" }, code: "UNKNOWN_FIELD", path: ["protcol"], words: ['did you mean "protocol"?'] },
+    {
+      name: "missing protocol",
+      scenario: { user: "alice", client: "internal" },
+      code: "REQUIRED",
+      path: ["protocol"],
+      words: ["missing", "one of: autodiscover,"],
+    },
+    {
+      name: "unknown field",
+      scenario: { ...ok, protcol: "owa" },
+      code: "UNKNOWN_FIELD",
+      path: ["protcol"],
+      words: ['did you mean "protocol"?'],
+    },
   ];
   it.each(rows)("$name → $code", (row) => {
     const r = validateScenario(row.scenario, o365info.topology);
@@ -31,11 +61,17 @@ describe("validateScenario", () => {
   });
 
   it("accepts a valid scenario", () => {
-    expect(validateScenario({ ...ok, host: "mail.o365info.com", profile: "microsoft" }, o365info.topology)).toEqual({ ok: true, value: { ...ok, host: "mail.o365info.com", profile: "microsoft" } });
+    expect(validateScenario({ ...ok, host: "mail.o365info.com", profile: "microsoft" }, o365info.topology)).toEqual({
+      ok: true,
+      value: { ...ok, host: "mail.o365info.com", profile: "microsoft" },
+    });
   });
 
   it("lists at most 20 known users", () => {
-    const topology: Topology = { ...o365info.topology, users: Array.from({ length: 50 }, (_, i) => ({ name: `user${i}`, mailbox: "NY-MBX2013" })) };
+    const topology: Topology = {
+      ...o365info.topology,
+      users: Array.from({ length: 50 }, (_, i) => ({ name: `user${i}`, mailbox: "NY-MBX2013" })),
+    };
     const r = validateScenario({ ...ok, user: "nobody" }, topology);
     expect(!r.ok && r.issues[0]?.message).toMatch(/user19 and 30 more$/);
   });
@@ -57,18 +93,78 @@ describe("validateFlowRequest", () => {
 
   const rows = [
     { name: "not an object", input: [1], code: "TYPE", path: [], words: ["(document): expected an object", "an array"] },
-    { name: "both topology and preset", input: { topology: o365info.topology, preset: "o365info", scenario }, code: "CONFLICT", path: ["preset"], words: ["either", "not both"] },
-    { name: "neither topology nor preset", input: { scenario }, code: "REQUIRED", path: ["topology"], words: ["o365info, contoso, fabrikam"] },
-    { name: "unknown preset", input: { preset: "o365", scenario }, code: "REFERENCE", path: ["preset"], words: ['no preset "o365"', 'did you mean "o365info"? Built-in presets: o365info, contoso, fabrikam'] },
-    { name: "inherited name as preset", input: { preset: "toString", scenario }, code: "REFERENCE", path: ["preset"], words: ['no preset "toString"'] },
-    { name: "__proto__ as preset", input: { preset: "__proto__", scenario }, code: "REFERENCE", path: ["preset"], words: ['no preset "__proto__"'] },
+    {
+      name: "both topology and preset",
+      input: { topology: o365info.topology, preset: "o365info", scenario },
+      code: "CONFLICT",
+      path: ["preset"],
+      words: ["either", "not both"],
+    },
+    {
+      name: "neither topology nor preset",
+      input: { scenario },
+      code: "REQUIRED",
+      path: ["topology"],
+      words: ["o365info, contoso, fabrikam"],
+    },
+    {
+      name: "unknown preset",
+      input: { preset: "o365", scenario },
+      code: "REFERENCE",
+      path: ["preset"],
+      words: ['no preset "o365"', 'did you mean "o365info"? Built-in presets: o365info, contoso, fabrikam'],
+    },
+    {
+      name: "inherited name as preset",
+      input: { preset: "toString", scenario },
+      code: "REFERENCE",
+      path: ["preset"],
+      words: ['no preset "toString"'],
+    },
+    {
+      name: "__proto__ as preset",
+      input: { preset: "__proto__", scenario },
+      code: "REFERENCE",
+      path: ["preset"],
+      words: ['no preset "__proto__"'],
+    },
     { name: "preset not a string", input: { preset: 1, scenario }, code: "TYPE", path: ["preset"], words: ["expected a string"] },
     { name: "missing scenario", input: { preset: "o365info" }, code: "REQUIRED", path: ["scenario"], words: ["missing"] },
-    { name: "unknown top-level field", input: { preset: "o365info", scenario, option: {} }, code: "UNKNOWN_FIELD", path: ["option"], words: ['did you mean "options"?'] },
-    { name: "unknown theme", input: { preset: "o365info", scenario, options: { theme: "drak" } }, code: "ENUM", path: ["options", "theme"], words: ['did you mean "dark"?'] },
-    { name: "markup as background", input: { preset: "o365info", scenario, options: { background: "red'><script>" } }, code: "FORMAT", path: ["options", "background"], words: ["not an allowed background"] },
-    { name: "scenario user not in the preset", input: { preset: "contoso", scenario }, code: "REFERENCE", path: ["scenario", "user"], words: ['no user "alice"'] },
-    { name: "inline topology problem", input: { topology: { ...o365info.topology, servers: [] }, scenario }, code: "EMPTY", path: ["topology", "servers"], words: ["at least 1"] },
+    {
+      name: "unknown top-level field",
+      input: { preset: "o365info", scenario, option: {} },
+      code: "UNKNOWN_FIELD",
+      path: ["option"],
+      words: ['did you mean "options"?'],
+    },
+    {
+      name: "unknown theme",
+      input: { preset: "o365info", scenario, options: { theme: "drak" } },
+      code: "ENUM",
+      path: ["options", "theme"],
+      words: ['did you mean "dark"?'],
+    },
+    {
+      name: "markup as background",
+      input: { preset: "o365info", scenario, options: { background: "red'><script>" } },
+      code: "FORMAT",
+      path: ["options", "background"],
+      words: ["not an allowed background"],
+    },
+    {
+      name: "scenario user not in the preset",
+      input: { preset: "contoso", scenario },
+      code: "REFERENCE",
+      path: ["scenario", "user"],
+      words: ['no user "alice"'],
+    },
+    {
+      name: "inline topology problem",
+      input: { topology: { ...o365info.topology, servers: [] }, scenario },
+      code: "EMPTY",
+      path: ["topology", "servers"],
+      words: ["at least 1"],
+    },
   ];
   it.each(rows)("$name → $code", (row) => {
     const r = validateFlowRequest(row.input, presets);

@@ -81,7 +81,10 @@ function mutate(root: unknown, m: Mutation): { op: string; path: Path } {
   const parent = valueAt(root, path.slice(0, -1)).value as Node;
   const here = valueAt(root, path).value;
   const last = path[path.length - 1];
-  const set = (v: unknown) => (Array.isArray(parent) ? (parent[last as number] = v) : Object.defineProperty(parent, last as string, { value: v, enumerable: true, writable: true, configurable: true }));
+  const set = (v: unknown) =>
+    Array.isArray(parent)
+      ? (parent[last as number] = v)
+      : Object.defineProperty(parent, last as string, { value: v, enumerable: true, writable: true, configurable: true });
   if ((m.op === "unknown" || m.op === "proto") && here !== null && typeof here === "object" && !Array.isArray(here)) {
     const key = m.op === "proto" ? "__proto__" : m.key;
     Object.defineProperty(here, key, { value: m.value, enumerable: true, writable: true, configurable: true });
@@ -101,17 +104,48 @@ const presetIds = Object.keys(presets);
 
 describe("validators never throw and always explain", () => {
   it("validateTopology on arbitrary JSON", () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (v) => wellFormed(v, deterministic((x) => validateTopology(x), v), ["topology"])));
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), (v) =>
+        wellFormed(
+          v,
+          deterministic((x) => validateTopology(x), v),
+          ["topology"],
+        ),
+      ),
+    );
   });
 
   it("validateScenario on arbitrary JSON", () => {
     const topology = presets.o365info!.topology;
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 3 }), (v) => wellFormed(v, deterministic((x) => validateScenario(x, topology), v), ["scenario"])));
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 3 }), (v) =>
+        wellFormed(
+          v,
+          deterministic((x) => validateScenario(x, topology), v),
+          ["scenario"],
+        ),
+      ),
+    );
   });
 
   it("validateFlowRequest on arbitrary JSON and on near-requests", () => {
-    const near = fc.record({ preset: fc.oneof(fc.constantFrom(...presetIds), fc.jsonValue()), scenario: fc.jsonValue({ maxDepth: 2 }), options: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: [] });
-    fc.assert(fc.property(fc.oneof(fc.jsonValue({ maxDepth: 4 }), near), (v) => wellFormed(v, deterministic((x) => validateFlowRequest(x, presets), v), [])));
+    const near = fc.record(
+      {
+        preset: fc.oneof(fc.constantFrom(...presetIds), fc.jsonValue()),
+        scenario: fc.jsonValue({ maxDepth: 2 }),
+        options: fc.jsonValue({ maxDepth: 2 }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue({ maxDepth: 4 }), near), (v) =>
+        wellFormed(
+          v,
+          deterministic((x) => validateFlowRequest(x, presets), v),
+          [],
+        ),
+      ),
+    );
   });
 
   it("validateTopology on a preset broken in one place", () => {
@@ -131,30 +165,46 @@ describe("validators never throw and always explain", () => {
   });
 
   it("validateFlowRequest on a valid request broken in one place", () => {
-    const request = { topology: presets.o365info!.topology, scenario: { user: "alice", protocol: "ews", client: "external", host: "mail.o365info.com" }, options: { theme: "dark" } };
+    const request = {
+      topology: presets.o365info!.topology,
+      scenario: { user: "alice", protocol: "ews", client: "external", host: "mail.o365info.com" },
+      options: { theme: "dark" },
+    };
     expect(validateFlowRequest(structuredClone(request), presets).ok).toBe(true);
     fc.assert(
       fc.property(mutation, (m) => {
         const input = structuredClone(request) as unknown;
         mutate(input, m);
-        wellFormed(input, deterministic((x) => validateFlowRequest(x, presets), input), []);
+        wellFormed(
+          input,
+          deterministic((x) => validateFlowRequest(x, presets), input),
+          [],
+        );
       }),
     );
   });
 
   it("an unknown field anywhere is reported at its own path", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...presetIds), fc.nat(), fc.constantFrom("verison", "__proto__", "constructor", "x-extra"), (id, at, key) => {
-        const t = structuredClone(presets[id]!.topology) as unknown;
-        const objects = locations(t).filter((p) => {
-          const v = valueAt(t, p).value;
-          return v !== null && typeof v === "object" && !Array.isArray(v);
-        });
-        const path = objects[at % objects.length]!;
-        Object.defineProperty(valueAt(t, path).value as object, key, { value: 1, enumerable: true });
-        const r = validateTopology(t);
-        expect(!r.ok && r.issues.some((i) => i.code === "UNKNOWN_FIELD" && JSON.stringify(i.path) === JSON.stringify(["topology", ...path, key]))).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...presetIds),
+        fc.nat(),
+        fc.constantFrom("verison", "__proto__", "constructor", "x-extra"),
+        (id, at, key) => {
+          const t = structuredClone(presets[id]!.topology) as unknown;
+          const objects = locations(t).filter((p) => {
+            const v = valueAt(t, p).value;
+            return v !== null && typeof v === "object" && !Array.isArray(v);
+          });
+          const path = objects[at % objects.length]!;
+          Object.defineProperty(valueAt(t, path).value as object, key, { value: 1, enumerable: true });
+          const r = validateTopology(t);
+          expect(
+            !r.ok &&
+              r.issues.some((i) => i.code === "UNKNOWN_FIELD" && JSON.stringify(i.path) === JSON.stringify(["topology", ...path, key])),
+          ).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -16,7 +16,15 @@ const o365info = (): Topology => structuredClone(presets.o365info!.topology);
 
 describe("CSV cells", () => {
   it("quotes per RFC 4180", () => {
-    expect(toCsv(["a", "b"], [["x,y", 'say "hi"'], ["line\nbreak", null]])).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n');
+    expect(
+      toCsv(
+        ["a", "b"],
+        [
+          ["x,y", 'say "hi"'],
+          ["line\nbreak", null],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\r\n');
     expect(csvCell("plain")).toBe("plain");
     expect(csvCell('a,"b"')).toBe('"a,""b"""');
   });
@@ -65,7 +73,9 @@ describe("renderAuditMarkdown", () => {
   const text = renderAuditMarkdown(audit(o365info()));
 
   it("reads in order: summary, matrix, failing flows, diagnostics, names", () => {
-    expect(text).toMatch(/^# Audit: o365info\n\nProfile \*\*o365info\*\*: 4 users, \d+ flows \(\d+ combinations not applicable\)\. Outcomes: proxy \d+/);
+    expect(text).toMatch(
+      /^# Audit: o365info\n\nProfile \*\*o365info\*\*: 4 users, \d+ flows \(\d+ combinations not applicable\)\. Outcomes: proxy \d+/,
+    );
     const at = ["## Matrix", "## Failing flows", "## Diagnostics", "## DNS and certificate names"].map((h) => text.indexOf(`\n${h}\n`));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((x, y) => x - y)).toEqual(at);

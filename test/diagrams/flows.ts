@@ -29,29 +29,43 @@ export const arbitraryFlow: fc.Arbitrary<Flow> = fc
   .record({
     names: fc.uniqueArray(nasty, { minLength: 1, maxLength: 6 }),
     sites: fc.array(nasty, { minLength: 1, maxLength: 3 }),
-    hops: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), kind: fc.constantFrom(...KINDS), url: fc.option(nasty), text: nasty, numbered: fc.boolean() }), { maxLength: 12 }),
+    hops: fc.array(
+      fc.record({ a: fc.nat(), b: fc.nat(), kind: fc.constantFrom(...KINDS), url: fc.option(nasty), text: nasty, numbered: fc.boolean() }),
+      { maxLength: 12 },
+    ),
     outcome: fc.constantFrom("proxy", "redirect", "silent-redirect", "autodiscover-referral", "direct", "fail" as const),
     diag: fc.option(nasty),
   })
   .map(({ names, sites, hops, outcome, diag }) => {
     const participants: Participant[] = [
       { id: "client", label: names[0] ?? "", kind: "client" },
-      ...names.slice(1).map((name, i): Participant => ({
-        id: `${name}#${i}`, label: name, kind: "server", server: name, site: sites[i % sites.length], version: 2013, roles: ["cas"], names: [name],
-      })),
+      ...names.slice(1).map(
+        (name, i): Participant => ({
+          id: `${name}#${i}`,
+          label: name,
+          kind: "server",
+          server: name,
+          site: sites[i % sites.length],
+          version: 2013,
+          roles: ["cas"],
+          names: [name],
+        }),
+      ),
       { id: "ad", label: "Active Directory", kind: "ad" },
     ];
     let n = 0;
-    const steps: Step[] = hops.map((h, i): Step => ({
-      n: h.numbered ? ++n : null,
-      from: participants[h.a % participants.length]!.id,
-      to: participants[h.b % participants.length]!.id,
-      kind: h.kind,
-      ...(h.url === null ? {} : { url: h.url }),
-      text: h.text,
-      rule: "EAS-3",
-      ...(outcome === "fail" && i === hops.length - 1 ? { fails: true } : {}),
-    }));
+    const steps: Step[] = hops.map(
+      (h, i): Step => ({
+        n: h.numbered ? ++n : null,
+        from: participants[h.a % participants.length]!.id,
+        to: participants[h.b % participants.length]!.id,
+        kind: h.kind,
+        ...(h.url === null ? {} : { url: h.url }),
+        text: h.text,
+        rule: "EAS-3",
+        ...(outcome === "fail" && i === hops.length - 1 ? { fails: true } : {}),
+      }),
+    );
     return {
       outcome,
       scenario: { user: names[0] ?? "u", protocol: "activesync", client: "external", profile: "o365info", host: null },

@@ -13,7 +13,9 @@ import { parseMermaid } from "../support/mermaid-parse.ts";
 import { assertInertMarkdown, assertSafeSvg } from "./safety.ts";
 
 const CLOUD = "Microsoft 365 (Exchange Online)";
-const cases = ["contoso-hybrid", "contoso-modern-hybrid"].flatMap((id) => Object.entries(presets[id]!.scenarios).map(([name, s]) => [`${id}/${name}`, route(presets[id]!.topology, s.scenario)] as const));
+const cases = ["contoso-hybrid", "contoso-modern-hybrid"].flatMap((id) =>
+  Object.entries(presets[id]!.scenarios).map(([name, s]) => [`${id}/${name}`, route(presets[id]!.topology, s.scenario)] as const),
+);
 
 describe("hybrid preset scenarios render in all views", () => {
   it.each(cases)("%s", async (_, flow) => {
@@ -41,7 +43,11 @@ describe("hybrid preset scenarios render in all views", () => {
     }
     // Every numbered step is drawn in both views (the map numbers its edges).
     const numbers = flow.steps.flatMap((s) => (s.n === null ? [] : [s.n]));
-    expect(toMapModel(flow).edges.flatMap((e) => e.numbers).sort((a, b) => a - b)).toEqual(numbers);
+    expect(
+      toMapModel(flow)
+        .edges.flatMap((e) => e.numbers)
+        .sort((a, b) => a - b),
+    ).toEqual(numbers);
   });
 
   it("at least the client flows of cloud users reach the cloud", () => {

@@ -30,9 +30,40 @@ export function assertInertMermaid(out: string): void {
 
 const TAGS = new Set(["svg", "title", "defs", "marker", "path", "rect", "line", "text", "circle"]);
 const ATTRS = new Set([
-  "xmlns", "width", "height", "viewBox", "role", "font-family", "font-size", "font-weight", "id", "refX", "refY",
-  "markerUnits", "markerWidth", "markerHeight", "orient", "d", "fill", "stroke", "stroke-width", "stroke-dasharray",
-  "x", "y", "rx", "ry", "x1", "y1", "x2", "y2", "cx", "cy", "r", "class", "text-anchor", "marker-end",
+  "xmlns",
+  "width",
+  "height",
+  "viewBox",
+  "role",
+  "font-family",
+  "font-size",
+  "font-weight",
+  "id",
+  "refX",
+  "refY",
+  "markerUnits",
+  "markerWidth",
+  "markerHeight",
+  "orient",
+  "d",
+  "fill",
+  "stroke",
+  "stroke-width",
+  "stroke-dasharray",
+  "x",
+  "y",
+  "rx",
+  "ry",
+  "x1",
+  "y1",
+  "x2",
+  "y2",
+  "cx",
+  "cy",
+  "r",
+  "class",
+  "text-anchor",
+  "marker-end",
 ]);
 
 /** Only allow-listed tags and attributes, no href, url() only to own markers, text fully escaped. */
@@ -64,7 +95,7 @@ const MAP_STATEMENT = new RegExp(
     '| {4,8}p_\\w+(?:\\["[^"]*"\\]|\\("[^"]*"\\)|\\[\\("[^"]*"\\)\\])' +
     '|    note_diagnostics\\["[^"]*"\\]' +
     "|    end" +
-    "|    p_\\w+ (?:-->|-\\.->|---|--x)(?:\\|\"[\\d, ]*\"\\|)? p_\\w+)$",
+    '|    p_\\w+ (?:-->|-\\.->|---|--x)(?:\\|"[\\d, ]*"\\|)? p_\\w+)$',
 );
 
 /** The map's flowchart: every line is one of our statements, and quoted text holds no character Mermaid acts on. */
@@ -89,7 +120,10 @@ export function assertInertMarkdown(out: string, fence: (mermaid: string) => voi
     expect(text.replace(/&(?:amp|lt|gt);/g, "")).not.toContain("&");
     // Drop every backslash escape; what is left may hold Markdown punctuation only from our own
     // markup: "**x**" labels and "*...*" around unnumbered steps.
-    const raw = text.replace(/\\[\s\S]/g, "e").replace(/^( *- )\*([^*\n]+)\*/gm, "$1$2").replace(/\*\*[^*\n]+\*\*/g, "");
+    const raw = text
+      .replace(/\\[\s\S]/g, "e")
+      .replace(/^( *- )\*([^*\n]+)\*/gm, "$1$2")
+      .replace(/\*\*[^*\n]+\*\*/g, "");
     expect(raw).not.toMatch(/[`[\]|~_*]/);
   }
 }

@@ -32,13 +32,15 @@ function viewBox(svg: string): { viewX: number; viewW: number } {
 
 /** mermaid-cli's SVG: actor-top rects followed by their text; messageText elements before each messageLine. */
 export function readMermaidSvg(svg: string): SeenDiagram {
-  const participants = [...svg.matchAll(/<rect ([^>]*)class="actor actor-top"\/>((?:<text[^>]*>(?:<tspan[^>]*>[^<]*<\/tspan>)*<\/text>)*)/g)]
+  const participants = [
+    ...svg.matchAll(/<rect ([^>]*)class="actor actor-top"\/>((?:<text[^>]*>(?:<tspan[^>]*>[^<]*<\/tspan>)*<\/text>)*)/g),
+  ]
     .map((m) => ({ label: norm(texts(m[2] ?? "").join(" ")), cx: attr(m[1] ?? "", "x") + attr(m[1] ?? "", "width") / 2 }))
     .sort((a, b) => a.cx - b.cx);
   const messages: string[] = [];
   let pending: string[] = [];
   for (const m of svg.matchAll(/<text[^>]*class="messageText"[^>]*>([^<]*)<\/text>|<line[^>]*class="messageLine\d"/g)) {
-    if (m[0].startsWith("<line")) (messages.push(norm(pending.join(" "))), (pending = []));
+    if (m[0].startsWith("<line")) messages.push(norm(pending.join(" "))), (pending = []);
     else pending.push(unescapeXml(m[1] ?? ""));
   }
   return { ...viewBox(svg), participants, messages };
@@ -46,7 +48,9 @@ export function readMermaidSvg(svg: string): SeenDiagram {
 
 /** Our SVG: actor-top rects and actor-text; a message-line opens a message, its texts and number follow. */
 export function readOurSvg(svg: string): SeenDiagram {
-  const participants = [...svg.matchAll(/<rect ([^>]*)class="actor actor-top"[^>]*\/>((?:<text[^>]*class="actor-text"[^>]*>[^<]*<\/text>)*)/g)]
+  const participants = [
+    ...svg.matchAll(/<rect ([^>]*)class="actor actor-top"[^>]*\/>((?:<text[^>]*class="actor-text"[^>]*>[^<]*<\/text>)*)/g),
+  ]
     .map((m) => ({ label: norm(texts(m[2] ?? "").join(" ")), cx: attr(m[1] ?? "", "x") + attr(m[1] ?? "", "width") / 2 }))
     .sort((a, b) => a.cx - b.cx);
   const messages: string[] = [];

@@ -32,7 +32,15 @@ describe("renderSvg options", () => {
   });
 
   test.each([
-    'red"/><script>alert(1)</script>', "url(javascript:alert(1))", "rgb(0,0,0)", "#abcd1", "#ggg", "", " white", "expression(x)", "currentColor",
+    'red"/><script>alert(1)</script>',
+    "url(javascript:alert(1))",
+    "rgb(0,0,0)",
+    "#abcd1",
+    "#ggg",
+    "",
+    " white",
+    "expression(x)",
+    "currentColor",
   ])("rejects background %j", (background) => {
     expect(isSafeColor(background)).toBe(false);
     expect(() => renderSvg(flow, { background })).toThrow(RangeError);
@@ -65,7 +73,8 @@ describe("renderSvg geometry", () => {
   });
 
   test("wrapping breaks between words and after path separators, never inside a word", () => {
-    const text = "DX-07: AutoDiscoverServiceInternalUri on S3-CAS2010 points at https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml";
+    const text =
+      "DX-07: AutoDiscoverServiceInternalUri on S3-CAS2010 points at https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml";
     const lines = wrapText(text, 220, 16);
     expect(lines).toContain("AutoDiscoverServiceInternalUri");
     // Walk the original text: each line ends at a space or right after a separator.
@@ -89,7 +98,10 @@ describe("renderSvg geometry", () => {
 
 describe("renderErrorCardSvg", () => {
   test("escapes title and lines and follows the SVG safety rules", () => {
-    const out = renderErrorCardSvg('Invalid input "><script>alert(1)</script>', ["topology.servers[0].version: expected 2007 | 2010", "<img src=x onerror=alert(1)>\n]]>"]);
+    const out = renderErrorCardSvg('Invalid input "><script>alert(1)</script>', [
+      "topology.servers[0].version: expected 2007 | 2010",
+      "<img src=x onerror=alert(1)>\n]]>",
+    ]);
     assertSafeSvg(out);
     expect(out).toContain("&lt;script&gt;");
     expect(out).not.toMatch(/<script|<img/);
@@ -103,7 +115,10 @@ describe("renderErrorCardSvg", () => {
   });
 
   test("cuts very long issue lists", () => {
-    const out = renderErrorCardSvg("Many", Array.from({ length: 100 }, (_, i) => `issue ${i}`));
+    const out = renderErrorCardSvg(
+      "Many",
+      Array.from({ length: 100 }, (_, i) => `issue ${i}`),
+    );
     expect(out.match(/<text /g)?.length).toBeLessThanOrEqual(31);
     expect(out).toContain("more lines");
   });

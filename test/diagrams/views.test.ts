@@ -27,7 +27,10 @@ describe("renderMermaid", () => {
   test("sites are boxes and participants follow the flow: client, sites in reach order, AD after the consulting site", () => {
     const model = toDiagramModel(flow("activesync-los-angeles"));
     expect(model.participants.map((p) => p.id)).toEqual(["client", "NY-CAS2013", "NY-MBX2013", "ad", "LA-CAS2007", "LA-MBX2007"]);
-    expect(model.sites).toEqual([{ name: "New York", first: 1, last: 2 }, { name: "Los Angeles", first: 4, last: 5 }]);
+    expect(model.sites).toEqual([
+      { name: "New York", first: 1, last: 2 },
+      { name: "Los Angeles", first: 4, last: 5 },
+    ]);
   });
 
   test("ids that sanitise to the same alias stay distinct", () => {

@@ -15,13 +15,34 @@ const SEED = Number(process.env.FC_SEED ?? 0x8_0000_8);
 const RUNS = Number(process.env.FC_RUNS ?? 2000);
 
 const PROBES: Sent[] = [
-  { method: "POST", path: "/v1/flow?format=svg", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ preset: "o365info", scenario: { user: "carmen", protocol: "activesync", client: "external", host: "mail.o365info.com" } }) },
-  { method: "POST", path: "/v1/flow?format=json&view=map", headers: { "Content-Type": "application/yaml" }, body: "preset: contoso\nscenario: {user: alice, protocol: owa, client: external}\n" },
-  { method: "GET", path: `/v1/flow/md/${krokiEncode(JSON.stringify({ preset: "fabrikam", scenario: { user: "alice", protocol: "ews", client: "internal" } }))}` },
+  {
+    method: "POST",
+    path: "/v1/flow?format=svg",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      preset: "o365info",
+      scenario: { user: "carmen", protocol: "activesync", client: "external", host: "mail.o365info.com" },
+    }),
+  },
+  {
+    method: "POST",
+    path: "/v1/flow?format=json&view=map",
+    headers: { "Content-Type": "application/yaml" },
+    body: "preset: contoso\nscenario: {user: alice, protocol: owa, client: external}\n",
+  },
+  {
+    method: "GET",
+    path: `/v1/flow/md/${krokiEncode(JSON.stringify({ preset: "fabrikam", scenario: { user: "alice", protocol: "ews", client: "internal" } }))}`,
+  },
   { method: "POST", path: "/v1/audit?format=csv", headers: { "Content-Type": "application/json" }, body: '{"preset":"o365info"}' },
   { method: "GET", path: "/v1/presets/o365info/activesync-madrid.svg?view=map&theme=dark" },
   { method: "GET", path: "/v1/presets" },
-  { method: "POST", path: "/v1/flow", headers: { "Content-Type": "application/json" }, body: '{"preset":"o365info","scenario":{"user":"nobody","protocol":"ews","client":"internal"}}' },
+  {
+    method: "POST",
+    path: "/v1/flow",
+    headers: { "Content-Type": "application/json" },
+    body: '{"preset":"o365info","scenario":{"user":"nobody","protocol":"ews","client":"internal"}}',
+  },
 ];
 
 /** What must not change: status, body bytes, and the headers that describe the body. */
@@ -35,7 +56,12 @@ async function probe(): Promise<string[]> {
   return out;
 }
 
-const protoSnapshot = (): string => JSON.stringify([Object.getOwnPropertyNames(Object.prototype).sort(), Object.getOwnPropertyNames(Array.prototype).sort(), Object.getOwnPropertyNames(Function.prototype).sort()]);
+const protoSnapshot = (): string =>
+  JSON.stringify([
+    Object.getOwnPropertyNames(Object.prototype).sort(),
+    Object.getOwnPropertyNames(Array.prototype).sort(),
+    Object.getOwnPropertyNames(Function.prototype).sort(),
+  ]);
 
 const figures = new Figures();
 
@@ -51,7 +77,8 @@ describe("hostile campaign through app.request", () => {
     const cases: Case[] = fc.sample(caseArb, { seed: SEED, numRuns: RUNS });
     // The hand-written documents, each as JSON, YAML and sniffed text, and as an encoded URL.
     for (const body of RAW_DOCS) {
-      for (const type of ["application/json", "application/yaml", "text/plain"]) cases.push({ cls: "raw-doc", req: { method: "POST", path: "/v1/flow?format=svg", headers: { "Content-Type": type }, body } });
+      for (const type of ["application/json", "application/yaml", "text/plain"])
+        cases.push({ cls: "raw-doc", req: { method: "POST", path: "/v1/flow?format=svg", headers: { "Content-Type": type }, body } });
       cases.push({ cls: "raw-doc", req: { method: "GET", path: `/v1/flow/svg/${krokiEncode(body)}` } });
     }
     for (const c of cases) {
@@ -62,7 +89,11 @@ describe("hostile campaign through app.request", () => {
     const after = await probe();
     expect(protoSnapshot()).toBe(proto);
     const probeObj = {} as Record<string, unknown>;
-    expect([probeObj.polluted, probeObj.isAdmin, ([] as unknown as Record<string, unknown>).polluted]).toEqual([undefined, undefined, undefined]);
+    expect([probeObj.polluted, probeObj.isAdmin, ([] as unknown as Record<string, unknown>).polluted]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(after).toEqual(before);
     expect(figures.hangs).toBe(0);
     expect(figures.fiveXX).toBe(0);

@@ -21,7 +21,8 @@ type Json = unknown;
 type Obj = Record<string, unknown>;
 
 /** Mostly absent: `undefined` `absent` times as often as a value. */
-const maybe = <T>(arb: fc.Arbitrary<T>, absent = 2): fc.Arbitrary<T | undefined> => fc.oneof({ weight: absent, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
+const maybe = <T>(arb: fc.Arbitrary<T>, absent = 2): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ weight: absent, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
 
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -33,25 +34,102 @@ export function setOwn(o: Obj, key: string, value: unknown): void {
 export const PROTO_KEYS = ["__proto__", "constructor", "prototype"];
 
 const STRINGS = [
-  "", " ", "\u0000", "a\u0000b", "\t\r\n", "\u0007\u001b[31m", "\ud800", "\udfff", "a\ud800b", "\udc00\ud800", "\u202eevil", "\u2028\u2029",
-  "\ufeff", "\uffff", "\ufffe", "𝕏𝕏", "👨‍👩‍👧‍👦", "Z̴̡̧̛̗͙̥͈̟̝̮", "ﷺ", "\u0301", "%00", "%%{init: {}}%%", "${7*7}", "{{7*7}}", "../../etc/passwd",
-  "2013", "2014", "2013 ", "0x7DD", "1e3", "true", "null", "NaN", "-0", "cas,mailbox", "javascript:alert(1)", "<script>alert(1)</script>",
-  "=HYPERLINK(\"x\")", "x".repeat(256), "x".repeat(257), "y".repeat(2049), "\u00e9".repeat(200),
+  "",
+  " ",
+  "\u0000",
+  "a\u0000b",
+  "\t\r\n",
+  "\u0007\u001b[31m",
+  "\ud800",
+  "\udfff",
+  "a\ud800b",
+  "\udc00\ud800",
+  "\u202eevil",
+  "\u2028\u2029",
+  "\ufeff",
+  "\uffff",
+  "\ufffe",
+  "𝕏𝕏",
+  "👨‍👩‍👧‍👦",
+  "Z̴̡̧̛̗͙̥͈̟̝̮",
+  "ﷺ",
+  "\u0301",
+  "%00",
+  "%%{init: {}}%%",
+  "${7*7}",
+  "{{7*7}}",
+  "../../etc/passwd",
+  "2013",
+  "2014",
+  "2013 ",
+  "0x7DD",
+  "1e3",
+  "true",
+  "null",
+  "NaN",
+  "-0",
+  "cas,mailbox",
+  "javascript:alert(1)",
+  "<script>alert(1)</script>",
+  '=HYPERLINK("x")',
+  "x".repeat(256),
+  "x".repeat(257),
+  "y".repeat(2049),
+  "\u00e9".repeat(200),
 ];
 
 /** Wrong-type and edge values for any field. */
 export const hostileValueArb: fc.Arbitrary<Json> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom<Json>(...STRINGS) },
-  { weight: 2, arbitrary: fc.constantFrom<Json>(null, true, false, 0, -0, -1, 2013.5, 1e308, -1e308, 2 ** 53 + 1, Number.MIN_VALUE, [], {}, [null], [[]], [{}], { "": "" }) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom<Json>(
+      null,
+      true,
+      false,
+      0,
+      -0,
+      -1,
+      2013.5,
+      1e308,
+      -1e308,
+      2 ** 53 + 1,
+      Number.MIN_VALUE,
+      [],
+      {},
+      [null],
+      [[]],
+      [{}],
+      { "": "" },
+    ),
+  },
   { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom("\ud800", "\udc00", "a", "\u0000", "\u200b", "<", "&", "\""), maxLength: 30 }) },
+  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom("\ud800", "\udc00", "a", "\u0000", "\u200b", "<", "&", '"'), maxLength: 30 }) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 70_000 }).map((n) => "w".repeat(n)) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
 );
 
 export const hostileKeyArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...PROTO_KEYS) },
-  { weight: 2, arbitrary: fc.constantFrom("toString", "hasOwnProperty", "valueOf", "__defineGetter__", "then", "", " ", "Topology", "scenario ", "users\u0000", "𝕏", "\ud800", "a".repeat(300), "<img src=x onerror=alert(1)>") },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      "toString",
+      "hasOwnProperty",
+      "valueOf",
+      "__defineGetter__",
+      "then",
+      "",
+      " ",
+      "Topology",
+      "scenario ",
+      "users\u0000",
+      "𝕏",
+      "\ud800",
+      "a".repeat(300),
+      "<img src=x onerror=alert(1)>",
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
 );
 
@@ -134,7 +212,10 @@ export function mutate(root: Json, m: Mutation): Json {
       if (Array.isArray(node) && node.length > 0) {
         const copies = Array.from({ length: m.n }, (_, i) => clone(node[i % node.length]));
         node.push(...copies);
-      } else return put(typeof node === "string" && node.length > 0 ? node.repeat(Math.max(1, Math.min(m.n, Math.floor(300_000 / node.length)))) : node);
+      } else
+        return put(
+          typeof node === "string" && node.length > 0 ? node.repeat(Math.max(1, Math.min(m.n, Math.floor(300_000 / node.length)))) : node,
+        );
       return root;
     case "rename":
       if (isObj(parent) && last !== undefined) {
@@ -158,26 +239,30 @@ export function mutate(root: Json, m: Mutation): Json {
 const PRESET_IDS = Object.keys(presets);
 
 /** Valid request documents (a generated topology or a preset) before mutation. */
-export const validDocArb: fc.Arbitrary<Obj> = fc.oneof(
-  { weight: 3, arbitrary: topologyArb.chain((t) => scenarioArb(t).map((s) => ({ topology: t, scenario: s }) as Obj)) },
-  {
-    weight: 1,
-    arbitrary: fc.constantFrom(...PRESET_IDS).chain((id) => {
-      const p = presets[id];
-      const names = Object.keys(p?.scenarios ?? {});
-      return fc.constantFrom(...names).map((n) => ({ preset: id, scenario: p?.scenarios[n]?.scenario }) as Obj);
-    }),
-  },
-).chain((doc) =>
-  fc.record({
-    theme: maybe(fc.constantFrom("default", "neutral", "dark")),
-    background: maybe(fc.constantFrom("transparent", "#fff", "#11223344", "white", "lavender")),
-    view: maybe(fc.constantFrom("sequence", "map")),
-  }).map((o) => {
-    const options = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-    return Object.keys(options).length ? { ...doc, options } : doc;
-  }),
-);
+export const validDocArb: fc.Arbitrary<Obj> = fc
+  .oneof(
+    { weight: 3, arbitrary: topologyArb.chain((t) => scenarioArb(t).map((s) => ({ topology: t, scenario: s }) as Obj)) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(...PRESET_IDS).chain((id) => {
+        const p = presets[id];
+        const names = Object.keys(p?.scenarios ?? {});
+        return fc.constantFrom(...names).map((n) => ({ preset: id, scenario: p?.scenarios[n]?.scenario }) as Obj);
+      }),
+    },
+  )
+  .chain((doc) =>
+    fc
+      .record({
+        theme: maybe(fc.constantFrom("default", "neutral", "dark")),
+        background: maybe(fc.constantFrom("transparent", "#fff", "#11223344", "white", "lavender")),
+        view: maybe(fc.constantFrom("sequence", "map")),
+      })
+      .map((o) => {
+        const options = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+        return Object.keys(options).length ? { ...doc, options } : doc;
+      }),
+  );
 
 export const mutatedDocArb: fc.Arbitrary<Json> = fc
   .tuple(validDocArb, fc.array(mutationArb, { minLength: 0, maxLength: 4 }))
@@ -186,7 +271,7 @@ export const mutatedDocArb: fc.Arbitrary<Json> = fc
 /** Hand-written hostile documents that generation is unlikely to reach. */
 export const RAW_DOCS: string[] = [
   "[".repeat(100_000) + "]".repeat(100_000),
-  "{\"a\":".repeat(20_000) + "1" + "}".repeat(20_000),
+  '{"a":'.repeat(20_000) + "1" + "}".repeat(20_000),
   "[".repeat(65) + "]".repeat(65),
   "- ".repeat(2000) + "x",
   "a:\n" + Array.from({ length: 300 }, (_, i) => `${" ".repeat(i + 1)}b${i}:`).join("\n") + " 1",
@@ -208,35 +293,105 @@ export const RAW_DOCS: string[] = [
   '{"preset":"o365info","scenario":{"user":"alice","protocol":"constructor","client":"__proto__"}}',
   '{"topology":{"sites":[{"name":"__proto__"}],"servers":[{"name":"__proto__","version":2013,"roles":["cas","mailbox"],"site":"__proto__"}],"namespaces":[{"host":"constructor.x.com","servers":["__proto__"]}],"users":[{"name":"constructor","mailbox":"__proto__"}]},"scenario":{"user":"constructor","protocol":"owa","client":"external"}}',
   '{"topology":{"sites":[{"name":"hasOwnProperty"}],"servers":[{"name":"toString","version":2016,"roles":["mailbox"],"site":"hasOwnProperty"}],"namespaces":[],"users":[{"name":"valueOf","mailbox":"toString"}]},"scenario":{"user":"valueOf","protocol":"owa","client":"internal"}}',
-  "\ufeff{\"preset\":\"o365info\",\"scenario\":{\"user\":\"alice\",\"protocol\":\"ews\",\"client\":\"internal\"}}",
+  '\ufeff{"preset":"o365info","scenario":{"user":"alice","protocol":"ews","client":"internal"}}',
   '{"preset":"o365info","scenario":{"user":"alice","protocol":"ews","client":"internal"}}' + "\u0000",
   '{"preset":"o365info","scenario":{"user":"alice","protocol":"ews","client":"internal","host":"' + "a.".repeat(200) + 'com"}}',
-  "1e999", "-0", "null", "true", '"string"', "[]", "{}", "\"\\ud800\"", "{\"a\":\"\\u0000\"}", "\u0000", " ", "\n\n\n", "%YAML 1.1\n---\n", "--- !!binary |\n  R0lGODlhDAAMAIQAAP//9/X\n",
-  "*a", "&a", "!", "|", ">", "{", "[", ":", "- - - - -", "'", '"',
+  "1e999",
+  "-0",
+  "null",
+  "true",
+  '"string"',
+  "[]",
+  "{}",
+  '"\\ud800"',
+  '{"a":"\\u0000"}',
+  "\u0000",
+  " ",
+  "\n\n\n",
+  "%YAML 1.1\n---\n",
+  "--- !!binary |\n  R0lGODlhDAAMAIQAAP//9/X\n",
+  "*a",
+  "&a",
+  "!",
+  "|",
+  ">",
+  "{",
+  "[",
+  ":",
+  "- - - - -",
+  "'",
+  '"',
 ];
 
 const JSON_TYPES = ["application/json", "application/json; charset=utf-8", "APPLICATION/JSON", "application/vnd.exflow+json"];
 const YAML_TYPES = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml; charset=utf-8", "application/vnd.x+yaml"];
-const WRONG_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "text/html", "image/svg+xml", "application/octet-stream", ";", "/", "application/", "x".repeat(500), "application/json; charset=utf-16"];
+const WRONG_TYPES = [
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  "application/xml",
+  "text/html",
+  "image/svg+xml",
+  "application/octet-stream",
+  ";",
+  "/",
+  "application/",
+  "x".repeat(500),
+  "application/json; charset=utf-16",
+];
 
 export const acceptArb: fc.Arbitrary<string | undefined> = maybe(
-  fc.constantFrom("image/svg+xml", "image/*", "image/png,image/*;q=0.8", "*/*", "text/html", "application/json", "text/plain", "text/vnd.mermaid", "text/markdown", "text/csv",
-    "application/json;q=0", "image/svg+xml;q=abc", "text/*;q=1e999", ",".repeat(5000), "a/b,".repeat(500), "*/*;q=-1", "image/svg+xml;q=0.5, application/json;q=0.9"),
+  fc.constantFrom(
+    "image/svg+xml",
+    "image/*",
+    "image/png,image/*;q=0.8",
+    "*/*",
+    "text/html",
+    "application/json",
+    "text/plain",
+    "text/vnd.mermaid",
+    "text/markdown",
+    "text/csv",
+    "application/json;q=0",
+    "image/svg+xml;q=abc",
+    "text/*;q=1e999",
+    ",".repeat(5000),
+    "a/b,".repeat(500),
+    "*/*;q=-1",
+    "image/svg+xml;q=0.5, application/json;q=0.9",
+  ),
   3,
 );
 
 /** Query strings with hostile option values next to good ones. */
 export const queryArb: fc.Arbitrary<string> = fc
   .record({
-    format: maybe(fc.constantFrom("json", "svg", "svg", "mmd", "md", "json", "svg", "mmd", "md", "csv", "SVG", "html", "svg%00", "", "png", "../svg")),
+    format: maybe(
+      fc.constantFrom("json", "svg", "svg", "mmd", "md", "json", "svg", "mmd", "md", "csv", "SVG", "html", "svg%00", "", "png", "../svg"),
+    ),
     view: maybe(fc.constantFrom("sequence", "map", "MAP", "", "graph", "<script>")),
     theme: maybe(fc.constantFrom("dark", "neutral", "__proto__", "constructor", "<svg onload=alert(1)>", "")),
-    background: maybe(fc.constantFrom("#fff", "red", "url(https://leak.xss.test/x)", "red;stroke:url(//x)", '"/><script>alert(1)</script>', "#" + "f".repeat(1000), "javascript:alert(1)", "rgb(1,2,3)", "transparent")),
+    background: maybe(
+      fc.constantFrom(
+        "#fff",
+        "red",
+        "url(https://leak.xss.test/x)",
+        "red;stroke:url(//x)",
+        '"/><script>alert(1)</script>',
+        "#" + "f".repeat(1000),
+        "javascript:alert(1)",
+        "rgb(1,2,3)",
+        "transparent",
+      ),
+    ),
     profile: maybe(fc.constantFrom("microsoft", "o365info", "toString", "x")),
-    extra: maybe(fc.constantFrom("__proto__[polluted]=yes", "constructor[prototype][polluted]=yes", "a=1&a=2", "%ZZ", "%", "format=json&format=svg")),
+    extra: maybe(
+      fc.constantFrom("__proto__[polluted]=yes", "constructor[prototype][polluted]=yes", "a=1&a=2", "%ZZ", "%", "format=json&format=svg"),
+    ),
   })
   .map((q) => {
-    const parts = Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => (k === "extra" ? String(v) : `${k}=${encodeURIComponent(String(v))}`));
+    const parts = Object.entries(q)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => (k === "extra" ? String(v) : `${k}=${encodeURIComponent(String(v))}`));
     return parts.length ? `?${parts.join("&")}` : "";
   });
 
@@ -244,7 +399,32 @@ export const queryArb: fc.Arbitrary<string> = fc
 export const corruptArb = (text: string): fc.Arbitrary<string | Uint8Array> =>
   fc.oneof(
     fc.nat({ max: Math.max(0, text.length - 1) }).map((n) => text.slice(0, n)),
-    fc.tuple(fc.nat({ max: text.length }), fc.constantFrom("{", "}", "[", "]", '"', ":", ",", "null", "1e999", "\u0000", "\\", "\\u", "\\ud800", "&a", "*a", "\n- ", "\t", "'", "#")).map(([n, s]) => text.slice(0, n) + s + text.slice(n)),
+    fc
+      .tuple(
+        fc.nat({ max: text.length }),
+        fc.constantFrom(
+          "{",
+          "}",
+          "[",
+          "]",
+          '"',
+          ":",
+          ",",
+          "null",
+          "1e999",
+          "\u0000",
+          "\\",
+          "\\u",
+          "\\ud800",
+          "&a",
+          "*a",
+          "\n- ",
+          "\t",
+          "'",
+          "#",
+        ),
+      )
+      .map(([n, s]) => text.slice(0, n) + s + text.slice(n)),
     fc.tuple(fc.nat({ max: text.length }), fc.nat({ max: 40 })).map(([n, k]) => text.slice(0, n) + text.slice(n + k)),
     fc.tuple(fc.nat({ max: text.length }), fc.constantFrom(0xff, 0xc0, 0xed, 0x80, 0xfe)).map(([n, b]) => {
       const bytes = new TextEncoder().encode(text);
@@ -273,7 +453,10 @@ interface BodyCase {
 }
 
 export const bodyArb: fc.Arbitrary<BodyCase> = fc
-  .tuple(mutatedDocArb, fc.constantFrom("json", "json", "json", "yaml", "yaml", "sniff", "corrupt-json", "corrupt-yaml", "raw", "wrong-type", "no-type"))
+  .tuple(
+    mutatedDocArb,
+    fc.constantFrom("json", "json", "json", "yaml", "yaml", "sniff", "corrupt-json", "corrupt-yaml", "raw", "wrong-type", "no-type"),
+  )
   .chain(([doc, how]): fc.Arbitrary<BodyCase> => {
     switch (how) {
       case "json":
@@ -281,13 +464,21 @@ export const bodyArb: fc.Arbitrary<BodyCase> = fc
       case "yaml":
         return fc.constantFrom(...YAML_TYPES).map((type) => ({ body: serialise(doc, "yaml"), type, cls: "body-yaml" }));
       case "sniff":
-        return fc.constantFrom("json", "yaml").map((h) => ({ body: serialise(doc, h as "json" | "yaml"), type: "text/plain", cls: "body-sniffed" }));
+        return fc
+          .constantFrom("json", "yaml")
+          .map((h) => ({ body: serialise(doc, h as "json" | "yaml"), type: "text/plain", cls: "body-sniffed" }));
       case "corrupt-json":
-        return fc.tuple(corruptArb(serialise(doc, "json")), fc.constantFrom(...JSON_TYPES)).map(([body, type]) => ({ body, type, cls: "body-corrupt" }));
+        return fc
+          .tuple(corruptArb(serialise(doc, "json")), fc.constantFrom(...JSON_TYPES))
+          .map(([body, type]) => ({ body, type, cls: "body-corrupt" }));
       case "corrupt-yaml":
-        return fc.tuple(corruptArb(serialise(doc, "yaml")), fc.constantFrom(...YAML_TYPES)).map(([body, type]) => ({ body, type, cls: "body-corrupt" }));
+        return fc
+          .tuple(corruptArb(serialise(doc, "yaml")), fc.constantFrom(...YAML_TYPES))
+          .map(([body, type]) => ({ body, type, cls: "body-corrupt" }));
       case "raw":
-        return fc.tuple(fc.constantFrom(...RAW_DOCS), fc.constantFrom(...JSON_TYPES, ...YAML_TYPES, "text/plain")).map(([body, type]) => ({ body, type, cls: "body-raw" }));
+        return fc
+          .tuple(fc.constantFrom(...RAW_DOCS), fc.constantFrom(...JSON_TYPES, ...YAML_TYPES, "text/plain"))
+          .map(([body, type]) => ({ body, type, cls: "body-raw" }));
       case "wrong-type":
         return fc.constantFrom(...WRONG_TYPES).map((type) => ({ body: serialise(doc, "json"), type, cls: "content-type" }));
       default:
@@ -305,20 +496,22 @@ const postFlowArb: fc.Arbitrary<Case> = fc.tuple(bodyArb, queryArb, acceptArb).m
   req: { method: "POST", path: `/v1/flow${q}`, headers: withHeaders(b.type, accept), body: b.body },
 }));
 
-const postAuditArb: fc.Arbitrary<Case> = fc.tuple(bodyArb, fc.constantFrom("", "?format=md", "?format=csv", "?format=json", "?format=svg", "?profile=microsoft"), acceptArb).map(([b, q, accept]) => {
-  // An audit takes no scenario; drop it from half of the JSON bodies so more audits get past validation.
-  let body = b.body;
-  if (typeof body === "string" && body.startsWith("{") && q.length % 2 === 0) {
-    try {
-      const d = JSON.parse(body) as Obj;
-      if (isObj(d)) delete d.scenario;
-      body = JSON.stringify(d);
-    } catch {
-      // leave corrupted text as it is
+const postAuditArb: fc.Arbitrary<Case> = fc
+  .tuple(bodyArb, fc.constantFrom("", "?format=md", "?format=csv", "?format=json", "?format=svg", "?profile=microsoft"), acceptArb)
+  .map(([b, q, accept]) => {
+    // An audit takes no scenario; drop it from half of the JSON bodies so more audits get past validation.
+    let body = b.body;
+    if (typeof body === "string" && body.startsWith("{") && q.length % 2 === 0) {
+      try {
+        const d = JSON.parse(body) as Obj;
+        if (isObj(d)) delete d.scenario;
+        body = JSON.stringify(d);
+      } catch {
+        // leave corrupted text as it is
+      }
     }
-  }
-  return { cls: `audit:${b.cls}`, req: { method: "POST", path: `/v1/audit${q}`, headers: withHeaders(b.type, accept), body } };
-});
+    return { cls: `audit:${b.cls}`, req: { method: "POST", path: `/v1/audit${q}`, headers: withHeaders(b.type, accept), body } };
+  });
 
 /** Damage to the encoded segment of a GET /v1/flow/{format}/{encoded} URL. */
 const encodedArb: fc.Arbitrary<{ enc: string; cls: string }> = mutatedDocArb.chain((doc) => {
@@ -328,8 +521,12 @@ const encodedArb: fc.Arbitrary<{ enc: string; cls: string }> = mutatedDocArb.cha
     fc.constant({ enc: good, cls: "encoded-ok" }),
     fc.constant({ enc: krokiEncode(serialise(doc, "yaml")), cls: "encoded-yaml" }),
     fc.nat({ max: Math.max(0, good.length - 1) }).map((n) => ({ enc: good.slice(0, n), cls: "encoded-truncated" })),
-    fc.tuple(fc.nat({ max: Math.max(0, good.length - 1) }), fc.constantFrom("A", "_", "-", "z", "9")).map(([n, ch]) => ({ enc: good.slice(0, n) + ch + good.slice(n + 1), cls: "encoded-flipped" })),
-    fc.tuple(fc.nat({ max: good.length }), fc.constantFrom("=", "%", ".", "!", "~", "%2F", "%00", "+", "/", "==", "\u00e9")).map(([n, s]) => ({ enc: good.slice(0, n) + encodeURIComponent(s) + good.slice(n), cls: "encoded-badchar" })),
+    fc
+      .tuple(fc.nat({ max: Math.max(0, good.length - 1) }), fc.constantFrom("A", "_", "-", "z", "9"))
+      .map(([n, ch]) => ({ enc: good.slice(0, n) + ch + good.slice(n + 1), cls: "encoded-flipped" })),
+    fc
+      .tuple(fc.nat({ max: good.length }), fc.constantFrom("=", "%", ".", "!", "~", "%2F", "%00", "+", "/", "==", "\u00e9"))
+      .map(([n, s]) => ({ enc: good.slice(0, n) + encodeURIComponent(s) + good.slice(n), cls: "encoded-badchar" })),
     fc.constant({ enc: Buffer.from(text).toString("base64url"), cls: "encoded-plain-base64" }),
     fc.constant({ enc: rawDeflateEncode(text), cls: "encoded-raw-deflate" }),
     fc.constant({ enc: Buffer.from(text).toString("base64"), cls: "encoded-std-base64" }),
@@ -348,33 +545,99 @@ const encodedArb: fc.Arbitrary<{ enc: string; cls: string }> = mutatedDocArb.cha
   );
 });
 
-const getEncodedArb: fc.Arbitrary<Case> = fc.tuple(encodedArb, fc.constantFrom("svg", "json", "mmd", "md", "csv", "SVG", "png", "svg.svg", ""), queryArb, acceptArb, fc.boolean()).map(([e, f, q, accept, head]) => ({
-  cls: e.cls,
-  req: { method: head ? "HEAD" : "GET", path: `/v1/flow/${f}/${e.enc}${q}`, headers: withHeaders(undefined, accept) },
-}));
+const getEncodedArb: fc.Arbitrary<Case> = fc
+  .tuple(encodedArb, fc.constantFrom("svg", "json", "mmd", "md", "csv", "SVG", "png", "svg.svg", ""), queryArb, acceptArb, fc.boolean())
+  .map(([e, f, q, accept, head]) => ({
+    cls: e.cls,
+    req: { method: head ? "HEAD" : "GET", path: `/v1/flow/${f}/${e.enc}${q}`, headers: withHeaders(undefined, accept) },
+  }));
 
-const SEGMENTS = ["o365info", "contoso", "fabrikam", "__proto__", "constructor", "prototype", "toString", "%00", "..", "%2e%2e", "%2F", "a".repeat(300), "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "%F0%9F%92%A9", "%ED%A0%80", "%ZZ", "audit", "activesync-madrid"];
-const FILES = ["activesync-madrid.svg", "activesync-madrid.json", "activesync-madrid.md", "activesync-madrid.mmd", "activesync-madrid.png", "activesync-madrid.", ".svg", "audit.csv", "audit.md", "audit.svg", "audit", "__proto__.svg", "constructor.json", "toString.md", "hasOwnProperty", "x.svg.svg", "%3Csvg%20onload%3Dalert(1)%3E.svg", "a".repeat(400) + ".svg"];
+const SEGMENTS = [
+  "o365info",
+  "contoso",
+  "fabrikam",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "%00",
+  "..",
+  "%2e%2e",
+  "%2F",
+  "a".repeat(300),
+  "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+  "%F0%9F%92%A9",
+  "%ED%A0%80",
+  "%ZZ",
+  "audit",
+  "activesync-madrid",
+];
+const FILES = [
+  "activesync-madrid.svg",
+  "activesync-madrid.json",
+  "activesync-madrid.md",
+  "activesync-madrid.mmd",
+  "activesync-madrid.png",
+  "activesync-madrid.",
+  ".svg",
+  "audit.csv",
+  "audit.md",
+  "audit.svg",
+  "audit",
+  "__proto__.svg",
+  "constructor.json",
+  "toString.md",
+  "hasOwnProperty",
+  "x.svg.svg",
+  "%3Csvg%20onload%3Dalert(1)%3E.svg",
+  "a".repeat(400) + ".svg",
+];
 
-const presetArb: fc.Arbitrary<Case> = fc.tuple(fc.constantFrom(...SEGMENTS), fc.option(fc.constantFrom(...FILES), { nil: undefined }), queryArb, acceptArb).map(([id, file, q, accept]) => ({
-  cls: "preset-route",
-  req: { method: "GET", path: `/v1/presets/${id}${file === undefined ? "" : `/${file}`}${q}`, headers: withHeaders(undefined, accept) },
-}));
+const presetArb: fc.Arbitrary<Case> = fc
+  .tuple(fc.constantFrom(...SEGMENTS), fc.option(fc.constantFrom(...FILES), { nil: undefined }), queryArb, acceptArb)
+  .map(([id, file, q, accept]) => ({
+    cls: "preset-route",
+    req: { method: "GET", path: `/v1/presets/${id}${file === undefined ? "" : `/${file}`}${q}`, headers: withHeaders(undefined, accept) },
+  }));
 
-const ROUTES = ["/v1/flow", "/v1/audit", "/v1/presets", "/v1/presets/o365info", "/v1/presets/o365info/activesync-madrid.svg", "/v1/flow/svg/eJyrVgIAAAD__w", "/openapi.json", "/healthz", "/", "/v1", "/v2/flow", "//v1//flow", "/v1/flow/", "/V1/FLOW", "/v1/flow?format=svg", "/%2e%2e/etc/passwd", "/v1/presets/o365info/audit.csv"];
+const ROUTES = [
+  "/v1/flow",
+  "/v1/audit",
+  "/v1/presets",
+  "/v1/presets/o365info",
+  "/v1/presets/o365info/activesync-madrid.svg",
+  "/v1/flow/svg/eJyrVgIAAAD__w",
+  "/openapi.json",
+  "/healthz",
+  "/",
+  "/v1",
+  "/v2/flow",
+  "//v1//flow",
+  "/v1/flow/",
+  "/V1/FLOW",
+  "/v1/flow?format=svg",
+  "/%2e%2e/etc/passwd",
+  "/v1/presets/o365info/audit.csv",
+];
 
-const methodArb: fc.Arbitrary<Case> = fc.tuple(fc.constantFrom(...ROUTES), fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"), acceptArb, fc.boolean()).map(([path, method, accept, preflight]) => ({
-  cls: "method",
-  req: {
-    method,
-    path,
-    headers: {
-      ...withHeaders(method === "POST" || method === "PUT" || method === "PATCH" ? "application/json" : undefined, accept),
-      ...(method === "OPTIONS" && preflight ? { Origin: "https://evil.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" } : {}),
+const methodArb: fc.Arbitrary<Case> = fc
+  .tuple(fc.constantFrom(...ROUTES), fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"), acceptArb, fc.boolean())
+  .map(([path, method, accept, preflight]) => ({
+    cls: "method",
+    req: {
+      method,
+      path,
+      headers: {
+        ...withHeaders(method === "POST" || method === "PUT" || method === "PATCH" ? "application/json" : undefined, accept),
+        ...(method === "OPTIONS" && preflight
+          ? { Origin: "https://evil.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" }
+          : {}),
+      },
+      ...(method === "POST" || method === "PUT" || method === "PATCH"
+        ? { body: '{"preset":"o365info","scenario":{"user":"alice","protocol":"ews","client":"internal"}}' }
+        : {}),
     },
-    ...(method === "POST" || method === "PUT" || method === "PATCH" ? { body: '{"preset":"o365info","scenario":{"user":"alice","protocol":"ews","client":"internal"}}' } : {}),
-  },
-}));
+  }));
 
 export const caseArb: fc.Arbitrary<Case> = fc.oneof(
   { weight: 6, arbitrary: postFlowArb },

@@ -12,7 +12,6 @@ import { Figures, responseProblems, type Sent } from "./support.ts";
 import { BASE, fetchOne } from "./workerd-fetch.ts";
 import { spaces } from "../support/streams.ts";
 
-
 /** zlib deflate + base64url with workerd's CompressionStream. */
 async function encode(text: string): Promise<string> {
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("deflate"));
@@ -27,7 +26,8 @@ const DOC = JSON.stringify({ preset: "o365info", scenario: { user: "alice", prot
 describe("hostile requests inside workerd", () => {
   it("answers 800 seeded hostile requests with well-formed 2xx/4xx", async () => {
     const figures = new Figures();
-    const probe = async () => (await fetchOne({ method: "POST", path: "/v1/flow?format=svg", headers: { "Content-Type": "application/json" }, body: DOC })).text;
+    const probe = async () =>
+      (await fetchOne({ method: "POST", path: "/v1/flow?format=svg", headers: { "Content-Type": "application/json" }, body: DOC })).text;
     const before = await probe();
     for (const c of fc.sample(caseArb, { seed: 0x8_0000_8 + 1, numRuns: 800 })) {
       // Node's zlib encodings are made outside; inside workerd the bytes are the same.
@@ -41,7 +41,11 @@ describe("hostile requests inside workerd", () => {
   }, 120_000);
 
   it("counts a streamed body and stops a deflate bomb with the runtime's streams", async () => {
-    const over = await SELF.fetch(`${BASE}/v1/flow`, { method: "POST", headers: { "Content-Type": "application/json" }, body: spaces(MAX_BODY_BYTES + 1) });
+    const over = await SELF.fetch(`${BASE}/v1/flow`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: spaces(MAX_BODY_BYTES + 1),
+    });
     expect(over.status).toBe(413);
     await over.arrayBuffer();
     const inflated = await SELF.fetch(`${BASE}/v1/flow/json/${await encode(DOC + " ".repeat(MAX_INFLATED_BYTES + 1 - DOC.length))}`);

@@ -33,7 +33,12 @@ afterAll(() => {
   console.log(["[hostile] large inputs:", ...costs].join("\n"));
 });
 
-const post = (path: string, body: string | Uint8Array, type = "application/json", extra: Record<string, string> = {}): Sent => ({ method: "POST", path, headers: { "Content-Type": type, ...extra }, body });
+const post = (path: string, body: string | Uint8Array, type = "application/json", extra: Record<string, string> = {}): Sent => ({
+  method: "POST",
+  path,
+  headers: { "Content-Type": type, ...extra },
+  body,
+});
 
 /** Sends, checks the answer is well-formed for its kind, and returns it. */
 async function go(req: Sent): Promise<Got> {
@@ -60,9 +65,19 @@ describe("worker limits, just under and just over", () => {
     const euro = `{"preset":"o365info","scenario":${JSON.stringify(SCENARIO)},"x":"${"€".repeat(Math.ceil(MAX_BODY_BYTES / 3))}"}`;
     expect((await go(post("/v1/flow", euro))).status).toBe(413);
     // Streamed without Content-Length: counted as it arrives.
-    const streamed = await send({ method: "POST", path: "/v1/flow", headers: { "Content-Type": "application/json" }, body: spaces(MAX_BODY_BYTES + 1) });
+    const streamed = await send({
+      method: "POST",
+      path: "/v1/flow",
+      headers: { "Content-Type": "application/json" },
+      body: spaces(MAX_BODY_BYTES + 1),
+    });
     expect(streamed.status).toBe(413);
-    const streamedUnder = await send({ method: "POST", path: "/v1/flow", headers: { "Content-Type": "application/json" }, body: spaces(MAX_BODY_BYTES) });
+    const streamedUnder = await send({
+      method: "POST",
+      path: "/v1/flow",
+      headers: { "Content-Type": "application/json" },
+      body: spaces(MAX_BODY_BYTES),
+    });
     expect(streamedUnder.status).toBe(400); // all spaces: empty document, read in full
     row("body streamed, no Content-Length", streamedUnder, streamed);
     // An image request over the limit gets an SVG card.
@@ -94,7 +109,9 @@ describe("worker limits, just under and just over", () => {
     if (bomb.length > MAX_URL_CHARS - 100) bomb = bomb.slice(0, MAX_URL_CHARS - 100);
     const got = await go({ method: "GET", path: `/v1/flow/svg/${bomb}` });
     expect([400, 413]).toContain(got.status);
-    costs.push(`| deflate bomb (${bomb.length}-char URL, 64 MiB of spaces, cut) | ${got.status} | cpu ${got.cpuMs.toFixed(0)} ms | wall ${got.wallMs.toFixed(0)} ms |`);
+    costs.push(
+      `| deflate bomb (${bomb.length}-char URL, 64 MiB of spaces, cut) | ${got.status} | cpu ${got.cpuMs.toFixed(0)} ms | wall ${got.wallMs.toFixed(0)} ms |`,
+    );
   });
 });
 
@@ -106,15 +123,22 @@ describe("core limits through the routes", () => {
     namespaces: Array.from({ length: parts.namespaces ?? 0 }, (_, i) => ({ host: `n${i}.x.com`, servers: ["S0"] })),
     users: Array.from({ length: parts.users ?? 1 }, (_, i) => ({ name: i === 0 ? "alice" : `u${i}`, mailbox: "S0" })),
   });
-  const flow = (t: unknown): Sent => post("/v1/flow", JSON.stringify({ topology: t, scenario: { user: "alice", protocol: "owa", client: "internal" } }));
+  const flow = (t: unknown): Sent =>
+    post("/v1/flow", JSON.stringify({ topology: t, scenario: { user: "alice", protocol: "owa", client: "internal" } }));
 
-  for (const [what, max] of [["sites", MAX_SITES], ["servers", MAX_SERVERS], ["namespaces", MAX_NAMESPACES]] as const) {
+  for (const [what, max] of [
+    ["sites", MAX_SITES],
+    ["servers", MAX_SERVERS],
+    ["namespaces", MAX_NAMESPACES],
+  ] as const) {
     it(`${what}: ${max} accepted, ${max + 1} is 422 LIMIT`, async () => {
       const under = await go(flow(topo({ [what]: max })));
       const over = await go(flow(topo({ [what]: max + 1 })));
       expect(under.status).toBe(200);
       expect(over.status).toBe(422);
-      expect(JSON.parse(over.text).errors.map((e: { code: string; path: unknown[] }) => [e.code, e.path.join(".")])).toEqual([["LIMIT", `topology.${what}`]]);
+      expect(JSON.parse(over.text).errors.map((e: { code: string; path: unknown[] }) => [e.code, e.path.join(".")])).toEqual([
+        ["LIMIT", `topology.${what}`],
+      ]);
       row(`${what} (${max})`, under, over);
     });
   }
@@ -139,7 +163,8 @@ describe("core limits through the routes", () => {
     expect([under.status, over.status]).toEqual([200, 422]);
     expect(JSON.parse(over.text).errors.every((e: { code: string }) => e.code === "LIMIT")).toBe(true);
     row(`name length (${MAX_STRING})`, under, over);
-    const url = (n: number) => flow({ ...topo({}), servers: [{ ...server(0), urls: { owa: { internal: `https://mail.x.com/${"o".repeat(n - 19)}` } } }] });
+    const url = (n: number) =>
+      flow({ ...topo({}), servers: [{ ...server(0), urls: { owa: { internal: `https://mail.x.com/${"o".repeat(n - 19)}` } } }] });
     const urlUnder = await go(url(MAX_URL));
     const urlOver = await go(url(MAX_URL + 1));
     expect([urlUnder.status, urlOver.status]).toEqual([200, 422]);
@@ -149,9 +174,21 @@ describe("core limits through the routes", () => {
 
   it(`nesting: ${MAX_DEPTH} levels are read, ${MAX_DEPTH + 1} are 400 LIMIT (JSON and YAML)`, async () => {
     // The root object is level 1; "x" holds the rest.
-    const json = (levels: number) => post("/v1/flow", `{"preset":"o365info","scenario":${JSON.stringify(SCENARIO)},"x":${"[".repeat(levels - 1)}${"]".repeat(levels - 1)}}`);
-    const yaml = (levels: number) => post("/v1/flow", `preset: o365info\nscenario: {user: alice, protocol: ews, client: internal}\nx: ${"[".repeat(levels - 1)}${"]".repeat(levels - 1)}\n`, "application/yaml");
-    for (const [name, make] of [["JSON", json], ["YAML", yaml]] as const) {
+    const json = (levels: number) =>
+      post(
+        "/v1/flow",
+        `{"preset":"o365info","scenario":${JSON.stringify(SCENARIO)},"x":${"[".repeat(levels - 1)}${"]".repeat(levels - 1)}}`,
+      );
+    const yaml = (levels: number) =>
+      post(
+        "/v1/flow",
+        `preset: o365info\nscenario: {user: alice, protocol: ews, client: internal}\nx: ${"[".repeat(levels - 1)}${"]".repeat(levels - 1)}\n`,
+        "application/yaml",
+      );
+    for (const [name, make] of [
+      ["JSON", json],
+      ["YAML", yaml],
+    ] as const) {
       const under = await go(make(MAX_DEPTH));
       const over = await go(make(MAX_DEPTH + 1));
       expect(under.status).toBe(422); // read, then refused for the unknown field "x"
@@ -161,7 +198,7 @@ describe("core limits through the routes", () => {
       row(`nesting, ${name} (${MAX_DEPTH} levels)`, under, over);
     }
     // Far deeper than any parser stack.
-    for (const body of ["[".repeat(200_000), "- ".repeat(100_000) + "x", "{\"a\":".repeat(50_000)]) {
+    for (const body of ["[".repeat(200_000), "- ".repeat(100_000) + "x", '{"a":'.repeat(50_000)]) {
       const got = await go(post("/v1/flow", body, "text/plain"));
       expect(got.status).toBe(400);
       expect(problemJsonProblems(got)).toEqual([]);
@@ -177,7 +214,19 @@ describe("very large valid topologies", () => {
       domain: "big.com",
       sites: Array.from({ length: sites }, (_, i) => ({ name: `Site${i}` })),
       servers: Array.from({ length: sites }, (_, i) => [
-        { name: `CAS${i}`, version: 2013, roles: ["cas"], site: `Site${i}`, urls: { owa: { internal: `https://cas${i}.big.local/owa`, ...(i === 0 ? { external: "https://mail.big.com/owa" } : {}) }, activesync: { internal: `https://cas${i}.big.local/Microsoft-Server-ActiveSync`, ...(i === 0 ? { external: "https://mail.big.com/Microsoft-Server-ActiveSync" } : {}) } } },
+        {
+          name: `CAS${i}`,
+          version: 2013,
+          roles: ["cas"],
+          site: `Site${i}`,
+          urls: {
+            owa: { internal: `https://cas${i}.big.local/owa`, ...(i === 0 ? { external: "https://mail.big.com/owa" } : {}) },
+            activesync: {
+              internal: `https://cas${i}.big.local/Microsoft-Server-ActiveSync`,
+              ...(i === 0 ? { external: "https://mail.big.com/Microsoft-Server-ActiveSync" } : {}),
+            },
+          },
+        },
         { name: `MBX${i}`, version: 2013, roles: ["mailbox"], site: `Site${i}` },
       ]).flat(),
       namespaces: [{ host: "mail.big.com", servers: ["CAS0"] }],
@@ -188,7 +237,10 @@ describe("very large valid topologies", () => {
 
   it("answers hundreds of sites and thousands of users in full when the body fits, and refuses larger bodies up front (figures reported)", async () => {
     const cases: [string, Sent][] = [];
-    for (const [sites, users] of [[200, 2000], [200, 6000]] as const) {
+    for (const [sites, users] of [
+      [200, 2000],
+      [200, 6000],
+    ] as const) {
       const t = org(sites, users);
       const scenario = { user: `u${users - 1}`, protocol: "activesync", client: "external" };
       const doc = JSON.stringify({ topology: t, scenario });
@@ -204,12 +256,15 @@ describe("very large valid topologies", () => {
       const users = Number(/(\d+) users/.exec(what)?.[1]);
       const tooManyRows = req.path.startsWith("/v1/audit") && users * 22 > MAX_AUDIT_ROWS;
       expect(got.status, what).toBe(Buffer.byteLength(String(req.body)) > MAX_BODY_BYTES || tooManyRows ? 413 : 200);
-      if (tooManyRows && Buffer.byteLength(String(req.body)) <= MAX_BODY_BYTES) expect(JSON.parse(got.text).type, what).toBe("urn:exflow:problem:audit-too-large");
+      if (tooManyRows && Buffer.byteLength(String(req.body)) <= MAX_BODY_BYTES)
+        expect(JSON.parse(got.text).type, what).toBe("urn:exflow:problem:audit-too-large");
       if (got.status === 200 && req.path.startsWith("/v1/audit")) {
         const audit = JSON.parse(got.text) as { rows: unknown[]; summary: { users: number } };
         expect(audit.summary.users).toBe(users);
       }
-      costs.push(`| ${what} | ${got.status} | cpu ${got.cpuMs.toFixed(0)} ms | wall ${got.wallMs.toFixed(0)} ms | ${(got.bytes.length / 1024).toFixed(0)} KiB out |`);
+      costs.push(
+        `| ${what} | ${got.status} | cpu ${got.cpuMs.toFixed(0)} ms | wall ${got.wallMs.toFixed(0)} ms | ${(got.bytes.length / 1024).toFixed(0)} KiB out |`,
+      );
     }
   }, 300_000);
 });

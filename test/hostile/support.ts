@@ -52,12 +52,21 @@ export async function send(req: Sent): Promise<Got> {
   const wallMs = performance.now() - t0;
   const cpuMs = (c1.user + c1.system) / 1000;
   if (r === HUNG) return { status: 0, headers: new Headers(), bytes: new Uint8Array(0), text: "", wallMs, cpuMs, hung: true };
-  return { status: r.res.status, headers: r.res.headers, bytes: r.bytes, text: new TextDecoder().decode(r.bytes), wallMs, cpuMs, hung: false };
+  return {
+    status: r.res.status,
+    headers: r.res.headers,
+    bytes: r.bytes,
+    text: new TextDecoder().decode(r.bytes),
+    wallMs,
+    cpuMs,
+    hung: false,
+  };
 }
 
 // ---------------------------------------------------------------- encodings
 
-export const krokiEncode = (text: string | Uint8Array): string => deflateSync(typeof text === "string" ? Buffer.from(text) : text, { level: 9 }).toString("base64url");
+export const krokiEncode = (text: string | Uint8Array): string =>
+  deflateSync(typeof text === "string" ? Buffer.from(text) : text, { level: 9 }).toString("base64url");
 export const rawDeflateEncode = (text: string): string => deflateRawSync(Buffer.from(text)).toString("base64url");
 
 // ---------------------------------------------------------------- what a request asks for
@@ -67,7 +76,9 @@ export function imageHint(req: Sent): boolean {
   const url = new URL(`${ORIGIN}${req.path}`);
   const accept = Object.entries(req.headers ?? {}).find(([k]) => k.toLowerCase() === "accept")?.[1] ?? "";
   const first = accept.split(",")[0]?.split(";")[0]?.trim().toLowerCase() ?? "";
-  return /\/(svg|png)\//i.test(url.pathname) || /\.(svg|png)$/i.test(url.pathname) || /svg|png/i.test(url.search) || first.startsWith("image/");
+  return (
+    /\/(svg|png)\//i.test(url.pathname) || /\.(svg|png)$/i.test(url.pathname) || /svg|png/i.test(url.search) || first.startsWith("image/")
+  );
 }
 
 // ---------------------------------------------------------------- judges
@@ -101,8 +112,14 @@ export function problemJsonProblems(got: Got): Problems {
           out.push(`issue is not {code,message,path}: ${JSON.stringify(e).slice(0, 120)}`);
           break;
         }
-        if (typeof i.code !== "string" || !/^[A-Z][A-Z_]*$/.test(i.code) || typeof i.message !== "string" || i.message === "" ||
-          !Array.isArray(i.path) || !i.path.every((p) => typeof p === "string" || (typeof p === "number" && Number.isInteger(p)))) {
+        if (
+          typeof i.code !== "string" ||
+          !/^[A-Z][A-Z_]*$/.test(i.code) ||
+          typeof i.message !== "string" ||
+          i.message === "" ||
+          !Array.isArray(i.path) ||
+          !i.path.every((p) => typeof p === "string" || (typeof p === "number" && Number.isInteger(p)))
+        ) {
           out.push(`malformed issue: ${JSON.stringify(e).slice(0, 160)}`);
           break;
         }
@@ -112,7 +129,23 @@ export function problemJsonProblems(got: Got): Problems {
   return out;
 }
 
-const SVG_TAGS = new Set(["svg", "title", "desc", "defs", "marker", "path", "rect", "line", "polyline", "polygon", "text", "tspan", "circle", "ellipse", "g"]);
+const SVG_TAGS = new Set([
+  "svg",
+  "title",
+  "desc",
+  "defs",
+  "marker",
+  "path",
+  "rect",
+  "line",
+  "polyline",
+  "polygon",
+  "text",
+  "tspan",
+  "circle",
+  "ellipse",
+  "g",
+]);
 const ENTITY = /^&(?:amp|lt|gt|quot|apos|#39|#\d{1,7}|#x[0-9a-fA-F]{1,6});/;
 
 /**
@@ -123,8 +156,12 @@ const ENTITY = /^&(?:amp|lt|gt|quot|apos|#39|#\d{1,7}|#x[0-9a-fA-F]{1,6});/;
  */
 export function svgProblems(svg: string): Problems {
   const out: Problems = [];
-  if (!svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')) out.push(`SVG does not start with an SVG-namespace root: ${svg.slice(0, 60)}`);
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(svg)) out.push("SVG holds a character XML forbids");
+  if (!svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'))
+    out.push(`SVG does not start with an SVG-namespace root: ${svg.slice(0, 60)}`);
+  if (
+    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(svg)
+  )
+    out.push("SVG holds a character XML forbids");
   const stack: string[] = [];
   let roots = 0;
   let i = 0;
@@ -159,7 +196,7 @@ export function svgProblems(svg: string): Problems {
     }
     const [, name = "", attrs = "", selfClosing] = open;
     if (!SVG_TAGS.has(name)) out.push(`element <${name}> is not allowed`);
-    if (stack.length === 0) (roots++, name !== "svg" && out.push(`root is <${name}>`));
+    if (stack.length === 0) roots++, name !== "svg" && out.push(`root is <${name}>`);
     const seen = new Set<string>();
     for (const m of attrs.matchAll(/([A-Za-z][\w:.-]*)="([^"]*)"/g)) {
       const [, attr = "", value = ""] = m;
@@ -193,7 +230,8 @@ export function mermaidProblems(mmd: string): Problems {
   const first = lines.find((l) => !l.startsWith("%%{"))?.trim() ?? "";
   if (!/^(sequenceDiagram|flowchart|graph)\b/.test(first)) out.push(`unexpected first statement: ${first.slice(0, 40)}`);
   for (const line of lines) {
-    if (line.includes("%%{") && !/^%%\{init: \{(?:"theme": "(?:default|neutral|dark)"(?:, )?)?(?:"htmlLabels": false)?\}\}%%$/.test(line)) out.push(`directive from text: ${line.slice(0, 80)}`);
+    if (line.includes("%%{") && !/^%%\{init: \{(?:"theme": "(?:default|neutral|dark)"(?:, )?)?(?:"htmlLabels": false)?\}\}%%$/.test(line))
+      out.push(`directive from text: ${line.slice(0, 80)}`);
     if (/^\s*(click|href|callback|call)\b/i.test(line)) out.push(`interaction statement: ${line.slice(0, 80)}`);
     if (/<(?!br>)/i.test(line)) out.push(`raw '<' : ${line.slice(0, 80)}`);
     if (line.includes("`")) out.push(`backtick: ${line.slice(0, 80)}`);
@@ -238,9 +276,9 @@ export function csvProblems(csv: string): Problems {
   while (i < csv.length) {
     const ch = csv[i] ?? "";
     if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') (cell += '"', (i += 2));
-      else if (ch === '"') (quoted = false, i++);
-      else (cell += ch, i++);
+      if (ch === '"' && csv[i + 1] === '"') (cell += '"'), (i += 2);
+      else if (ch === '"') (quoted = false), i++;
+      else (cell += ch), i++;
       continue;
     }
     if (atStart && ch === '"') {
@@ -305,7 +343,8 @@ export function responseProblems(req: Sent, got: Got): Problems {
   if (got.status >= 400) {
     if (kind === "problem") {
       out.push(...problemJsonProblems(got));
-      if (/^\/v1\/flow\/svg\//.test(req.path) && got.status !== 414 && got.status !== 405) out.push("problem+json for an /svg/ URL (expected an SVG card)");
+      if (/^\/v1\/flow\/svg\//.test(req.path) && got.status !== 414 && got.status !== 405)
+        out.push("problem+json for an /svg/ URL (expected an SVG card)");
     } else if (kind === "card") {
       if (!imageHint(req)) out.push("SVG error card for a request that did not ask for an image");
       out.push(...svgProblems(got.text).map((p) => `card: ${p}`));
@@ -314,7 +353,8 @@ export function responseProblems(req: Sent, got: Got): Problems {
     if (got.status === 405 && !got.headers.get("allow")) out.push("405 without Allow");
     return out;
   }
-  if (kind !== "json" && kind !== "png" && kind !== "empty" && kind !== "other" && !type.includes("charset=utf-8")) out.push(`no charset: ${type}`);
+  if (kind !== "json" && kind !== "png" && kind !== "empty" && kind !== "other" && !type.includes("charset=utf-8"))
+    out.push(`no charset: ${type}`);
   switch (kind) {
     case "json":
       try {
@@ -346,7 +386,17 @@ export function responseProblems(req: Sent, got: Got): Problems {
     case "empty":
       break;
     default:
-      if (!(req.path === "/" || req.path.startsWith("/playground") || req.path.startsWith("/app") || type.startsWith("text/html") || type.startsWith("text/css") || type.startsWith("text/javascript") || type.startsWith("application/javascript")))
+      if (
+        !(
+          req.path === "/" ||
+          req.path.startsWith("/playground") ||
+          req.path.startsWith("/app") ||
+          type.startsWith("text/html") ||
+          type.startsWith("text/css") ||
+          type.startsWith("text/javascript") ||
+          type.startsWith("application/javascript")
+        )
+      )
         out.push(`unexpected Content-Type ${type}`);
   }
   return out;
@@ -388,8 +438,14 @@ export class Figures {
       const s = [...xs].sort((a, b) => a - b);
       return (s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0).toFixed(1);
     };
-    const classes = [...this.byClass].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}=${v}`).join(" ");
-    const statuses = [...this.byStatus].sort((a, b) => a[0] - b[0]).map(([k, v]) => `${k}:${v}`).join(" ");
+    const classes = [...this.byClass]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k}=${v}`)
+      .join(" ");
+    const statuses = [...this.byStatus]
+      .sort((a, b) => a[0] - b[0])
+      .map(([k, v]) => `${k}:${v}`)
+      .join(" ");
     return [
       `[hostile] ${title}: ${this.total} requests; 5xx=${this.fiveXX}; hangs=${this.hangs}; problems=${this.problems.length}`,
       `[hostile]   classes: ${classes}`,
@@ -401,6 +457,13 @@ export class Figures {
 }
 
 export function describeRequest(req: Sent): string {
-  const body = req.body === undefined ? "" : typeof req.body === "string" ? req.body : req.body instanceof Uint8Array ? `<${req.body.length} bytes>` : "<stream>";
+  const body =
+    req.body === undefined
+      ? ""
+      : typeof req.body === "string"
+        ? req.body
+        : req.body instanceof Uint8Array
+          ? `<${req.body.length} bytes>`
+          : "<stream>";
   return `${req.method} ${req.path.slice(0, 160)} ${JSON.stringify(req.headers ?? {})} ${body.slice(0, 300)}`;
 }

@@ -14,5 +14,13 @@ export async function fetchOne(req: Sent): Promise<Got> {
   if (req.body !== undefined) init.body = req.body as BodyInit;
   const res = await SELF.fetch(`${BASE}${req.path}`, init);
   const bytes = new Uint8Array(await res.arrayBuffer());
-  return { status: res.status, headers: res.headers, bytes, text: new TextDecoder().decode(bytes), wallMs: Date.now() - t0, cpuMs: 0, hung: false };
+  return {
+    status: res.status,
+    headers: res.headers,
+    bytes,
+    text: new TextDecoder().decode(bytes),
+    wallMs: Date.now() - t0,
+    cpuMs: 0,
+    hung: false,
+  };
 }

@@ -3,7 +3,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const DIR = join(import.meta.dirname, "..", "fixtures", "inventory");
-export const FIXTURES = ["worked-example", "e2013-e2010-cas-array", "e2016-e2010-regional", "e2019-se-pool", "e2013-e2007", "hybrid-e2016", "damaged-utf16"] as const;
+export const FIXTURES = [
+  "worked-example",
+  "e2013-e2010-cas-array",
+  "e2016-e2010-regional",
+  "e2019-se-pool",
+  "e2013-e2007",
+  "hybrid-e2016",
+  "damaged-utf16",
+] as const;
 export type FixtureName = (typeof FIXTURES)[number];
 
 export const bytesOf = (name: FixtureName): Uint8Array => new Uint8Array(readFileSync(join(DIR, `${name}.json`)));

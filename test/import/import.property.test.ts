@@ -21,11 +21,22 @@ type Path = (string | number)[];
 /** Every path in a JSON value, containers included (not the root). */
 function paths(v: unknown, at: Path = [], out: Path[] = []): Path[] {
   if (Array.isArray(v)) v.forEach((x, i) => (out.push([...at, i]), paths(x, [...at, i], out)));
-  else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) (out.push([...at, k]), paths(x, [...at, k], out));
+  else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) out.push([...at, k]), paths(x, [...at, k], out);
   return out;
 }
 
-const MUTATIONS = ["drop", "null", "wrap-array", "wrap-value", "number", "boolean", "object", "empty-array", "truncate", "empty-string"] as const;
+const MUTATIONS = [
+  "drop",
+  "null",
+  "wrap-array",
+  "wrap-value",
+  "number",
+  "boolean",
+  "object",
+  "empty-array",
+  "truncate",
+  "empty-string",
+] as const;
 type Mutation = (typeof MUTATIONS)[number];
 
 function mutate(doc: unknown, path: Path, m: Mutation): unknown {
@@ -35,8 +46,16 @@ function mutate(doc: unknown, path: Path, m: Mutation): unknown {
   const key = path[path.length - 1] as string | number;
   const old = parent[key];
   const value: Record<Mutation, unknown> = {
-    drop: undefined, null: null, "wrap-array": [old], "wrap-value": { value: old, PSComputerName: "ex1" }, number: 2, boolean: true,
-    object: { Rdn: "CN=x", Depth: 3 }, "empty-array": [], truncate: "System.Object[]", "empty-string": "",
+    drop: undefined,
+    null: null,
+    "wrap-array": [old],
+    "wrap-value": { value: old, PSComputerName: "ex1" },
+    number: 2,
+    boolean: true,
+    object: { Rdn: "CN=x", Depth: 3 },
+    "empty-array": [],
+    truncate: "System.Object[]",
+    "empty-string": "",
   };
   if (m === "drop") {
     if (Array.isArray(parent)) parent.splice(key as number, 1);
@@ -76,7 +95,8 @@ describe.each(FIXTURES)("mutations of %s", (name) => {
 });
 
 // Fields the importer always reads when the rest of the row is intact.
-const READ = /^(servers\[\d+\]\.(name|adminDisplayVersion)|vdirs\[\d+\]\.(server|protocol)|outlookAnywhere\[\d+\]\.server|databases\[\d+\]\.name|mailboxes\[\d+\]\.id)$/;
+const READ =
+  /^(servers\[\d+\]\.(name|adminDisplayVersion)|vdirs\[\d+\]\.(server|protocol)|outlookAnywhere\[\d+\]\.server|databases\[\d+\]\.name|mailboxes\[\d+\]\.id)$/;
 
 describe("a value cut to its type name is reported at its path", () => {
   for (const name of FIXTURES.filter((n) => n !== "damaged-utf16")) {

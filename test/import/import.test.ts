@@ -53,16 +53,36 @@ describe.each(FIXTURES)("fixture %s", (name) => {
 describe("field by field", () => {
   it("worked example (reference 2.4): versions, builds, roles, URLs, OA, users", () => {
     const i = run("worked-example");
-    expect(server(i, "EX16A")).toMatchObject({ fqdn: "ex16a.contoso.local", version: 2016, build: "CU23", roles: ["mailbox"], site: "Site1" });
+    expect(server(i, "EX16A")).toMatchObject({
+      fqdn: "ex16a.contoso.local",
+      version: 2016,
+      build: "CU23",
+      roles: ["mailbox"],
+      site: "Site1",
+    });
     expect(server(i, "EX16A").urls?.owa).toEqual({ internal: "https://mail.contoso.com/owa", external: "https://mail.contoso.com/owa" });
     expect(server(i, "EX16A").auth?.owa).toEqual(["basic", "forms"]);
     expect(server(i, "EX16A").auth?.["mapi-http"]).toEqual(["ntlm", "oauth", "negotiate"]);
     expect(server(i, "EX13B")).toMatchObject({ version: 2013, build: "CU23", roles: ["cas", "mailbox"], site: "Site2" });
-    expect(server(i, "EX10C")).toMatchObject({ version: 2010, roles: ["cas", "mailbox"], site: "Site1", rpcClientAccessServer: "outlook.contoso.local" });
+    expect(server(i, "EX10C")).toMatchObject({
+      version: 2010,
+      roles: ["cas", "mailbox"],
+      site: "Site1",
+      rpcClientAccessServer: "outlook.contoso.local",
+    });
     expect(server(i, "EX10C").build).toBeUndefined();
     expect(codes(i.report.problems)).toContain("RU_UNKNOWN");
-    expect(server(i, "EX10C").outlookAnywhere).toEqual({ enabled: true, externalHostname: "mail.contoso.com", clientAuth: "ntlm", iisAuth: ["basic", "ntlm"] });
-    expect(i.topology.users).toEqual([{ name: "user1", mailbox: "EX16A" }, { name: "user2", mailbox: "EX13B" }, { name: "user3", mailbox: "EX10C", oabAssigned: true }]);
+    expect(server(i, "EX10C").outlookAnywhere).toEqual({
+      enabled: true,
+      externalHostname: "mail.contoso.com",
+      clientAuth: "ntlm",
+      iisAuth: ["basic", "ntlm"],
+    });
+    expect(i.topology.users).toEqual([
+      { name: "user1", mailbox: "EX16A" },
+      { name: "user2", mailbox: "EX13B" },
+      { name: "user3", mailbox: "EX10C", oabAssigned: true },
+    ]);
     expect(ns(i, "outlook.contoso.local")).toEqual({ host: "outlook.contoso.local", servers: ["EX10C"], internal: true, external: false });
     expect(i.report.notCollected.map((e) => e.path)).toEqual([["errors", 0]]);
   });
@@ -75,7 +95,13 @@ describe("field by field", () => {
     expect(ns(i, "outlook-ldn.contoso.local")?.servers).toEqual(["LDN-CAS10A", "LDN-CAS10B"]);
     expect(server(i, "LDN-MBX10").rpcClientAccessServer).toBe("outlook-ldn.contoso.local");
     expect(i.topology.users[2]).toEqual({ name: "user3", mailbox: "LDN-MBX10", oabAssigned: false });
-    expect(ns(i, "mail.contoso.com")).toEqual({ host: "mail.contoso.com", servers: ["NY-EX13-1", "NY-EX13-2"], internal: true, external: true, certificate: true });
+    expect(ns(i, "mail.contoso.com")).toEqual({
+      host: "mail.contoso.com",
+      servers: ["NY-EX13-1", "NY-EX13-2"],
+      internal: true,
+      external: true,
+      certificate: true,
+    });
     expect(i.report.namespaces.find((n) => n.host === "mail.contoso.com")?.olderServers).toEqual(["NY-EX10", "LDN-CAS10A"]);
   });
 
@@ -105,7 +131,10 @@ describe("field by field", () => {
   it("2013 + 2007: the legacy /exchange vdir is dropped, legacy name external only, mailbox-only 2013 has no URLs", () => {
     const i = run("e2013-e2007");
     expect(server(i, "EX07-CAS")).toMatchObject({ version: 2007, roles: ["cas"] });
-    expect(server(i, "EX07-CAS").urls?.owa).toEqual({ internal: "https://ex07-cas.contoso.local/owa", external: "https://legacy.contoso.com/owa" });
+    expect(server(i, "EX07-CAS").urls?.owa).toEqual({
+      internal: "https://ex07-cas.contoso.local/owa",
+      external: "https://legacy.contoso.com/owa",
+    });
     expect(i.report.dropped.find((d) => d.code === "EXTRA_VDIR")?.path).toEqual(["vdirs", 12]);
     expect(ns(i, "legacy.contoso.com")).toEqual({ host: "legacy.contoso.com", servers: ["EX07-CAS"], internal: false, external: true });
     expect(server(i, "EX13-MBX").urls).toBeUndefined();
@@ -116,7 +145,10 @@ describe("field by field", () => {
   it("hybrid: the hybrid block (type a reported guess), remote mailboxes as cloud users, MRSProxy from the EWS vdir", () => {
     const i = run("hybrid-e2016");
     expect(i.topology.hybrid).toEqual({
-      type: "classic", routingDomain: "contoso.mail.onmicrosoft.com", onPremDomains: ["contoso.com"], hybridServers: ["EX16-1", "EX16-2"],
+      type: "classic",
+      routingDomain: "contoso.mail.onmicrosoft.com",
+      onPremDomains: ["contoso.com"],
+      hybridServers: ["EX16-1", "EX16-2"],
       orgRelationship: { onPrem: { targetOwaUrl: "https://outlook.office.com/mail", freeBusy: true } },
       ioc: { onPrem: { enabled: true, discoveryEndpoint: "https://autodiscover-s.outlook.com/autodiscover/autodiscover.svc" } },
     });
@@ -128,7 +160,13 @@ describe("field by field", () => {
   });
 
   it("remote mailboxes without a hybrid configuration are dropped with a reason", () => {
-    const r = importInventory(JSON.stringify({ schema: "exflow-inventory/1", servers: [{ name: "S", site: "A", adminDisplayVersion: "Version 15.1 (Build 2507.6)" }], remoteMailboxes: [{ id: "r1" }] }));
+    const r = importInventory(
+      JSON.stringify({
+        schema: "exflow-inventory/1",
+        servers: [{ name: "S", site: "A", adminDisplayVersion: "Version 15.1 (Build 2507.6)" }],
+        remoteMailboxes: [{ id: "r1" }],
+      }),
+    );
     expect(r.ok && r.value.report.dropped.map((d) => d.code)).toEqual(["REMOTE_MAILBOX"]);
   });
 
@@ -140,8 +178,15 @@ describe("field by field", () => {
 
   it("damaged (UTF-16, enums as numbers, depth-truncated values, objects for scalars): mapped or reported at their paths", () => {
     const i = run("damaged-utf16");
-    const at = (list: { path: (string | number)[]; code: string }[], path: (string | number)[]) => list.filter((e) => JSON.stringify(e.path) === JSON.stringify(path)).map((e) => e.code);
-    expect(server(i, "EX13A")).toMatchObject({ version: 2013, build: "CU23", roles: ["cas", "mailbox"], site: "Main", fqdn: "ex13a.contoso.local" });
+    const at = (list: { path: (string | number)[]; code: string }[], path: (string | number)[]) =>
+      list.filter((e) => JSON.stringify(e.path) === JSON.stringify(path)).map((e) => e.code);
+    expect(server(i, "EX13A")).toMatchObject({
+      version: 2013,
+      build: "CU23",
+      roles: ["cas", "mailbox"],
+      site: "Main",
+      fqdn: "ex13a.contoso.local",
+    });
     expect(at(i.report.mapped, ["servers", 0, "serverRole"])).toEqual(["ROLE_NUMBER"]);
     expect(at(i.report.mapped, ["servers", 0, "adminDisplayVersion"])).toEqual(["VERSION_OBJECT"]);
     expect(server(i, "EX10B").site).toBe("Branch");
@@ -173,8 +218,12 @@ describe("other shapes and encodings", () => {
   };
 
   it("a HealthChecker export, a topology, other JSON and a newer format name the expected format", () => {
-    expect(fail(JSON.stringify({ HealthCheckerExchangeServer: { ServerName: "EX1" } }))[0]?.message).toMatch(/HealthChecker export.*exflow-inventory\/1/);
-    expect(fail(JSON.stringify({ sites: [], servers: [{ name: "A", version: 2016, roles: ["mailbox"] }] }))[0]?.message).toMatch(/already an exflow topology/);
+    expect(fail(JSON.stringify({ HealthCheckerExchangeServer: { ServerName: "EX1" } }))[0]?.message).toMatch(
+      /HealthChecker export.*exflow-inventory\/1/,
+    );
+    expect(fail(JSON.stringify({ sites: [], servers: [{ name: "A", version: 2016, roles: ["mailbox"] }] }))[0]?.message).toMatch(
+      /already an exflow topology/,
+    );
     expect(fail("[1,2]")[0]?.message).toMatch(/exflow-inventory\/1.*got a list/);
     expect(fail(JSON.stringify({ schema: "exflow-inventory/2" }))[0]).toMatchObject({ code: "VERSION", path: ["schema"] });
     expect(fail(JSON.stringify({ schema: "something/1" }))[0]?.message).toMatch(/^schema: "something\/1" is not an exflow inventory/);
@@ -186,13 +235,24 @@ describe("other shapes and encodings", () => {
     const base = importInventory(worked);
     const le = Buffer.from(worked, "utf16le");
     const be = Buffer.from(le).swap16();
-    for (const bytes of [Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(worked)]), Buffer.concat([Buffer.from([0xff, 0xfe]), le]), le, Buffer.concat([Buffer.from([0xfe, 0xff]), be]), be]) {
+    for (const bytes of [
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(worked)]),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), le]),
+      le,
+      Buffer.concat([Buffer.from([0xfe, 0xff]), be]),
+      be,
+    ]) {
       expect(importInventory(new Uint8Array(bytes))).toEqual(base);
     }
   });
 
   it("an inventory with nothing importable is still a report, and the topology says it does not validate", () => {
-    const r = importInventory(JSON.stringify({ schema: "exflow-inventory/1", servers: [{ name: "E", adminDisplayVersion: "Version 15.1 (Build 2507.6)", serverRole: "Edge" }] }));
+    const r = importInventory(
+      JSON.stringify({
+        schema: "exflow-inventory/1",
+        servers: [{ name: "E", adminDisplayVersion: "Version 15.1 (Build 2507.6)", serverRole: "Edge" }],
+      }),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.valid).toBe(false);
@@ -202,7 +262,12 @@ describe("other shapes and encodings", () => {
 
   it("version and build from AdminDisplayVersion for 2007 through SE; ExchangeVersion is never read", () => {
     const one = (adv: unknown, extra: Record<string, unknown> = {}) => {
-      const r = importInventory(JSON.stringify({ schema: "exflow-inventory/1", servers: [{ name: "S", site: "A", adminDisplayVersion: adv, serverRole: "Mailbox", ...extra }] }));
+      const r = importInventory(
+        JSON.stringify({
+          schema: "exflow-inventory/1",
+          servers: [{ name: "S", site: "A", adminDisplayVersion: adv, serverRole: "Mailbox", ...extra }],
+        }),
+      );
       return r.ok ? r.value.topology.servers[0] : undefined;
     };
     expect(one("Version 8.3 (Build 83.6)")).toMatchObject({ version: 2007 });
@@ -217,11 +282,22 @@ describe("other shapes and encodings", () => {
   });
 
   it("auth comes from the method lists, never from the booleans", () => {
-    const r = importInventory(JSON.stringify({
-      schema: "exflow-inventory/1",
-      servers: [{ name: "S", site: "A", adminDisplayVersion: "Version 15.1 (Build 2507.6)", serverRole: "Mailbox" }],
-      vdirs: [{ server: "S", protocol: "owa", internalUrl: "https://m.contoso.com/owa", internalAuth: ["Fba"], FormsAuthentication: false, BasicAuthentication: true }],
-    }));
+    const r = importInventory(
+      JSON.stringify({
+        schema: "exflow-inventory/1",
+        servers: [{ name: "S", site: "A", adminDisplayVersion: "Version 15.1 (Build 2507.6)", serverRole: "Mailbox" }],
+        vdirs: [
+          {
+            server: "S",
+            protocol: "owa",
+            internalUrl: "https://m.contoso.com/owa",
+            internalAuth: ["Fba"],
+            FormsAuthentication: false,
+            BasicAuthentication: true,
+          },
+        ],
+      }),
+    );
     expect(r.ok && r.value.topology.servers[0]?.auth).toEqual({ owa: ["forms"] });
   });
 });

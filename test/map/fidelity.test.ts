@@ -24,7 +24,15 @@ const inside = (p: { cx: number; cy: number }, r: Rect): boolean => p.cx > r.x &
 
 /** Node ids per site id, by geometry: which region each node's centre lies in. */
 function membership(seen: SeenMap): Record<string, string[]> {
-  return Object.fromEntries(seen.sites.map((s) => [s.id, seen.nodes.filter((n) => inside(n, s.rect)).map((n) => n.id).sort()]));
+  return Object.fromEntries(
+    seen.sites.map((s) => [
+      s.id,
+      seen.nodes
+        .filter((n) => inside(n, s.rect))
+        .map((n) => n.id)
+        .sort(),
+    ]),
+  );
 }
 
 const sorted = <T>(xs: T[]): T[] => [...xs].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -52,7 +60,9 @@ describe.each(cases)("map $name against mermaid-cli", ({ name, flow }) => {
  * expected to fail until the map's Mermaid escaping avoids entity codes there.
  */
 const oneLineCodes = (flow: (typeof cases)[number]["flow"]): boolean =>
-  renderMapMermaid(flow).split("\n").some((l) => /"[^"]*#\d+;[^"]*"/.test(l) && !/"[^"]*<br>[^"]*"/.test(l.match(/"[^"]*#\d+;[^"]*"/)?.[0] ?? ""));
+  renderMapMermaid(flow)
+    .split("\n")
+    .some((l) => /"[^"]*#\d+;[^"]*"/.test(l) && !/"[^"]*<br>[^"]*"/.test(l.match(/"[^"]*#\d+;[^"]*"/)?.[0] ?? ""));
 
 describe.each(cases)("map $name: displayed text against mermaid-cli", ({ name, flow }) => {
   test.skipIf(oneLineCodes(flow))("every site title and node label reads the same", () => {

@@ -11,7 +11,12 @@ import { goldenCases } from "../diagrams/cases.ts";
 import { arbitraryFlow } from "../diagrams/flows.ts";
 
 type Pt = [number, number];
-interface Box { x: number; y: number; w: number; h: number }
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 const E = 0.01;
 
 const segments = (points: Pt[]): [Pt, Pt][] => points.slice(1).map((p, i) => [points[i] ?? p, p]);
@@ -36,7 +41,10 @@ function overlap([a, b]: [Pt, Pt], [c, d]: [Pt, Pt]): number {
 }
 
 const onSegment = (p: Pt, [a, b]: [Pt, Pt]): boolean =>
-  p[0] >= Math.min(a[0], b[0]) - E && p[0] <= Math.max(a[0], b[0]) + E && p[1] >= Math.min(a[1], b[1]) - E && p[1] <= Math.max(a[1], b[1]) + E;
+  p[0] >= Math.min(a[0], b[0]) - E &&
+  p[0] <= Math.max(a[0], b[0]) + E &&
+  p[1] >= Math.min(a[1], b[1]) - E &&
+  p[1] <= Math.max(a[1], b[1]) + E;
 
 function checkLayout(flow: Flow): void {
   const model = toMapModel(flow);
@@ -49,17 +57,36 @@ function checkLayout(flow: Flow): void {
   }
   l.routes.forEach((r, i) => {
     for (const q of l.routes.slice(i + 1)) {
-      for (const s of segments(r.points)) for (const t of segments(q.points)) {
-        expect(overlap(s, t), `edges ${r.edge} and ${q.edge} overlap`).toBeLessThanOrEqual(E);
-      }
+      for (const s of segments(r.points))
+        for (const t of segments(q.points)) {
+          expect(overlap(s, t), `edges ${r.edge} and ${q.edge} overlap`).toBeLessThanOrEqual(E);
+        }
     }
   });
   l.boxes.forEach((b, i) => {
     expect(b.x >= 0 && b.y >= 0 && b.x + b.w <= l.view.w && b.y + b.h <= l.view.h).toBe(true);
-    for (const c of l.boxes.slice(i + 1)) expect(crosses([[c.x, c.y], [c.x + c.w, c.y]], b) || crosses([[c.x, c.y + c.h], [c.x + c.w, c.y + c.h]], b) || (c.x === b.x && c.y === b.y)).toBe(false);
+    for (const c of l.boxes.slice(i + 1))
+      expect(
+        crosses(
+          [
+            [c.x, c.y],
+            [c.x + c.w, c.y],
+          ],
+          b,
+        ) ||
+          crosses(
+            [
+              [c.x, c.y + c.h],
+              [c.x + c.w, c.y + c.h],
+            ],
+            b,
+          ) ||
+          (c.x === b.x && c.y === b.y),
+      ).toBe(false);
     const site = model.nodes[b.node]?.site;
     const region = l.regions.find((r) => r.site === site);
-    if (site !== null && site !== undefined) expect(region && b.x > region.x && b.x + b.w < region.x + region.w && b.y > region.y && b.y + b.h < region.y + region.h).toBe(true);
+    if (site !== null && site !== undefined)
+      expect(region && b.x > region.x && b.x + b.w < region.x + region.w && b.y > region.y && b.y + b.h < region.y + region.h).toBe(true);
   });
 }
 
@@ -67,6 +94,9 @@ describe("map layout", () => {
   test.each(goldenCases())("$name: orthogonal, clear of boxes, no shared tracks", ({ flow }) => checkLayout(flow));
 
   test("generated flows", () => {
-    fc.assert(fc.property(arbitraryFlow, (flow) => checkLayout(flow)), { numRuns: 150, seed: 7 });
+    fc.assert(
+      fc.property(arbitraryFlow, (flow) => checkLayout(flow)),
+      { numRuns: 150, seed: 7 },
+    );
   });
 });

@@ -7,7 +7,12 @@
  */
 import { unescapeXml } from "../diagrams/svg-read.ts";
 
-export interface Rect { x: number; y: number; w: number; h: number }
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 export interface SeenMap {
   sites: { id: string; label: string; rect: Rect }[];
   nodes: { id: string; label: string; cx: number; cy: number }[];
@@ -24,16 +29,28 @@ export function readMermaidMap(svg: string): SeenMap {
     // Mermaid 11 escapes subgraph titles once more than node labels (with htmlLabels off), so an
     // entity code we had to use shows literally ("&#60;"); decode that level to compare the text.
     .map((m) => ({ id: m[1] ?? "", rect: rectOf(m[2] ?? ""), label: unescapeXml(textOf(`${m[3] ?? ""}<`)) }));
-  const nodes = [...svg.matchAll(/<g class="node [^"]*" id="[^"]*?flowchart-(\w+)-\d+"[^>]*?transform="translate\((-?[\d.]+),\s*(-?[\d.]+)\)"[^>]*>([\s\S]*?)<\/text>/g)]
-    .map((m) => ({ id: m[1] ?? "", cx: Number(m[2]), cy: Number(m[3]), label: textOf(`${m[4] ?? ""}<`) }));
+  const nodes = [
+    ...svg.matchAll(
+      /<g class="node [^"]*" id="[^"]*?flowchart-(\w+)-\d+"[^>]*?transform="translate\((-?[\d.]+),\s*(-?[\d.]+)\)"[^>]*>([\s\S]*?)<\/text>/g,
+    ),
+  ].map((m) => ({ id: m[1] ?? "", cx: Number(m[2]), cy: Number(m[3]), label: textOf(`${m[4] ?? ""}<`) }));
   const ids = nodes.map((n) => n.id);
-  const labels = new Map([...svg.matchAll(/<g class="label" data-id="([^"]+)"[^>]*>([\s\S]*?)<\/text>/g)].map((m) => [m[1] ?? "", textOf(`${m[2] ?? ""}<`)]));
+  const labels = new Map(
+    [...svg.matchAll(/<g class="label" data-id="([^"]+)"[^>]*>([\s\S]*?)<\/text>/g)].map((m) => [m[1] ?? "", textOf(`${m[2] ?? ""}<`)]),
+  );
   const edges = [...svg.matchAll(/<path [^>]*?id="[^"]*?-(L_\w+?_\d+)" class="([^"]*)"([^>]*)>/g)].map((m) => {
     const key = m[1] ?? "";
     const middle = key.replace(/^L_/, "").replace(/_\d+$/, "");
     const pair = ids.flatMap((a) => ids.filter((b) => `${a}_${b}` === middle).map((b) => [a, b] as const))[0] ?? ["?", "?"];
     const marker = /marker-end="url\(#[^)]*?(pointEnd|crossEnd)/.exec(m[3] ?? "")?.[1];
-    const style = marker === "crossEnd" ? "fail" : marker === undefined ? "lookup" : /edge-pattern-dotted|edge-pattern-dashed/.test(m[2] ?? "") ? "dashed" : "solid";
+    const style =
+      marker === "crossEnd"
+        ? "fail"
+        : marker === undefined
+          ? "lookup"
+          : /edge-pattern-dotted|edge-pattern-dashed/.test(m[2] ?? "")
+            ? "dashed"
+            : "solid";
     const label = labels.get(key) ?? "";
     return { from: pair[0], to: pair[1], style, numbers: label ? label.split(",").map(Number) : [] };
   });
@@ -41,17 +58,26 @@ export function readMermaidMap(svg: string): SeenMap {
 }
 
 export function readOurMap(svg: string): SeenMap {
-  const sites = [...svg.matchAll(/<rect ([^>]*?)id="[^"]*?-(s_\d+)" class="map-site"[^>]*\/>\n?((?:<text[^>]*class="site-text"[^>]*>[^<]*<\/text>)*)/g)]
-    .map((m) => ({ id: m[2] ?? "", rect: rectOf(m[1] ?? ""), label: textOf(m[3] ?? "") }));
-  const nodes = [...svg.matchAll(/ id="exf\w+-(p_\w+|note_diagnostics)" class="map-node[^"]*"[^>]*\/>(?:<path[^>]*\/>)?\n?((?:<text[^>]*class="(?:node|note)-text"[^>]*>[^<]*<\/text>)*)/g)]
-    .map((m) => {
-      const texts = [...(m[2] ?? "").matchAll(/<text ([^>]*)>/g)].map((t) => ({ x: num(t[1] ?? "", "x"), y: num(t[1] ?? "", "y") }));
-      const cy = texts.reduce((a, t) => a + t.y, 0) / Math.max(1, texts.length) - 5;
-      return { id: m[1] ?? "", label: textOf(m[2] ?? ""), cx: texts[0]?.x ?? NaN, cy };
-    });
+  const sites = [
+    ...svg.matchAll(/<rect ([^>]*?)id="[^"]*?-(s_\d+)" class="map-site"[^>]*\/>\n?((?:<text[^>]*class="site-text"[^>]*>[^<]*<\/text>)*)/g),
+  ].map((m) => ({ id: m[2] ?? "", rect: rectOf(m[1] ?? ""), label: textOf(m[3] ?? "") }));
+  const nodes = [
+    ...svg.matchAll(
+      / id="exf\w+-(p_\w+|note_diagnostics)" class="map-node[^"]*"[^>]*\/>(?:<path[^>]*\/>)?\n?((?:<text[^>]*class="(?:node|note)-text"[^>]*>[^<]*<\/text>)*)/g,
+    ),
+  ].map((m) => {
+    const texts = [...(m[2] ?? "").matchAll(/<text ([^>]*)>/g)].map((t) => ({ x: num(t[1] ?? "", "x"), y: num(t[1] ?? "", "y") }));
+    const cy = texts.reduce((a, t) => a + t.y, 0) / Math.max(1, texts.length) - 5;
+    return { id: m[1] ?? "", label: textOf(m[2] ?? ""), cx: texts[0]?.x ?? NaN, cy };
+  });
   const numbers = new Map<string, number[]>();
-  for (const m of svg.matchAll(/ id="exf\w+-edge(\d+)-n(\d+)"/g)) numbers.set(m[1] ?? "", [...(numbers.get(m[1] ?? "") ?? []), Number(m[2])]);
-  const edges = [...svg.matchAll(/ id="exf\w+-edge(\d+)-(\w+?)--(\w+)" class="map-edge map-edge-(\w+)"/g)]
-    .map((m) => ({ from: m[2] ?? "", to: m[3] ?? "", style: m[4] ?? "", numbers: numbers.get(m[1] ?? "") ?? [] }));
+  for (const m of svg.matchAll(/ id="exf\w+-edge(\d+)-n(\d+)"/g))
+    numbers.set(m[1] ?? "", [...(numbers.get(m[1] ?? "") ?? []), Number(m[2])]);
+  const edges = [...svg.matchAll(/ id="exf\w+-edge(\d+)-(\w+?)--(\w+)" class="map-edge map-edge-(\w+)"/g)].map((m) => ({
+    from: m[2] ?? "",
+    to: m[3] ?? "",
+    style: m[4] ?? "",
+    numbers: numbers.get(m[1] ?? "") ?? [],
+  }));
   return { sites, nodes, edges };
 }

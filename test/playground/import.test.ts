@@ -33,7 +33,9 @@ describe("Import panel", () => {
     expect(report).toContain("Imported 3 servers");
     expect(report).toContain('vdirs[0].internalUrl: "System.Uri" is a type name');
     expect(await page.inputValue("#preset")).toBe("");
-    await page.waitForFunction(() => Array.from((document.getElementById("user") as HTMLSelectElement).options).some((o) => o.value === "user1"));
+    await page.waitForFunction(() =>
+      Array.from((document.getElementById("user") as HTMLSelectElement).options).some((o) => o.value === "user1"),
+    );
   });
 
   it("imports a pasted inventory; the flow and the audit follow; nothing leaves the origin", async () => {
@@ -41,7 +43,11 @@ describe("Import panel", () => {
     await page.fill("#import-text", readFileSync(join(DIR, "worked-example.json"), "utf8"));
     await page.click("#import-run");
     await page.waitForFunction(() => (document.getElementById("topology") as HTMLTextAreaElement).value.includes("EX16A"));
-    await page.waitForFunction(() => (document.getElementById("audit-summary")?.textContent ?? "").length > 0 && !(document.getElementById("audit")?.classList.contains("stale") ?? true));
+    await page.waitForFunction(
+      () =>
+        (document.getElementById("audit-summary")?.textContent ?? "").length > 0 &&
+        !(document.getElementById("audit")?.classList.contains("stale") ?? true),
+    );
     expect(await page.textContent("#import-report")).toContain("Namespaces to review");
     await page.fill("#import-text", JSON.stringify({ HealthCheckerExchangeServer: {} }));
     await page.click("#import-run");

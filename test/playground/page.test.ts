@@ -29,7 +29,9 @@ interface PageDocuments {
   unbase64url: (text: string) => Uint8Array;
 }
 
-const page: PageDocuments = new Function(`${YAML_JS}\n${DOCUMENT_JS}\nreturn { toYaml, wrapDoc, unwrapDoc, editorPosition, deflate, inflate, base64url, unbase64url };`)();
+const page: PageDocuments = new Function(
+  `${YAML_JS}\n${DOCUMENT_JS}\nreturn { toYaml, wrapDoc, unwrapDoc, editorPosition, deflate, inflate, base64url, unbase64url };`,
+)();
 
 const parsed = (text: string): unknown => {
   const r = parseDocument(text);
@@ -69,7 +71,8 @@ describe("GET / and its assets", () => {
 
   it("offers exactly the core's protocols and presets", async () => {
     const html = await (await app.request("/")).text();
-    const select = (id: string) => [...(html.match(new RegExp(`<select id="${id}">(.*?)</select>`))?.[1] ?? "").matchAll(/value="([^"]*)"/g)].map((m) => m[1]);
+    const select = (id: string) =>
+      [...(html.match(new RegExp(`<select id="${id}">(.*?)</select>`))?.[1] ?? "").matchAll(/value="([^"]*)"/g)].map((m) => m[1]);
     expect(select("protocol")).toEqual([...PROTOCOLS]);
     expect(select("preset")).toEqual(["", ...Object.keys(presets)]);
     expect(select("client")).toEqual(["internal", "external"]);
@@ -97,15 +100,45 @@ describe("GET / and its assets", () => {
 });
 
 describe("the page's YAML printer", () => {
-  it.each(Object.values(presets).map((p) => [p.id, p.topology] as const))("prints preset %s so the core reads back the same topology", (_, topology) => {
-    const yaml = page.toYaml(topology);
-    expect(yaml.startsWith("{")).toBe(false);
-    expect(parsed(yaml)).toEqual(JSON.parse(JSON.stringify(topology)));
-  });
+  it.each(Object.values(presets).map((p) => [p.id, p.topology] as const))(
+    "prints preset %s so the core reads back the same topology",
+    (_, topology) => {
+      const yaml = page.toYaml(topology);
+      expect(yaml.startsWith("{")).toBe(false);
+      expect(parsed(yaml)).toEqual(JSON.parse(JSON.stringify(topology)));
+    },
+  );
 
   it("quotes what YAML would read as something else", () => {
     const awkward = {
-      list: ["x:y", "a,b", "true", "No", "12", "1e3", " pad", "", "#x", "a #b", "k: v", "-x", "[x]", "{x}", "*a", "&a", "!t", "%p", "@at", "`b", "'q'", '"d"', "line\nbreak", "tab\tin", "ümlaut", "~"],
+      list: [
+        "x:y",
+        "a,b",
+        "true",
+        "No",
+        "12",
+        "1e3",
+        " pad",
+        "",
+        "#x",
+        "a #b",
+        "k: v",
+        "-x",
+        "[x]",
+        "{x}",
+        "*a",
+        "&a",
+        "!t",
+        "%p",
+        "@at",
+        "`b",
+        "'q'",
+        '"d"',
+        "line\nbreak",
+        "tab\tin",
+        "ümlaut",
+        "~",
+      ],
       values: { nothing: null, number: 1.5, negative: -2, flag: false, empty: [], none: {}, nested: [[1, 2], [{}], [{ a: 1 }]] },
       "odd key": { "1": 1, "-": 2, "a: b": 3, "": 4 },
     };

@@ -24,7 +24,8 @@ const foreignRequests: string[] = [];
 function watch(p: Page): void {
   p.on("console", (m) => {
     // 4xx answers to deliberately invalid edits are logged by Chromium; they are not page errors.
-    if (m.type() === "error" && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) problems.push(`console: ${m.text()}`);
+    if (m.type() === "error" && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()))
+      problems.push(`console: ${m.text()}`);
   });
   p.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   p.on("request", (r) => {
@@ -269,10 +270,12 @@ describe("playground in Chromium", () => {
 
   it("has a label for every control and no third-party request or script error", async () => {
     const unlabelled = await page.$$eval("input, select, textarea, button", (els) =>
-      els.filter((e) => {
-        const c = e as HTMLInputElement;
-        return !(c.labels?.length || c.getAttribute("aria-label") || (e.tagName === "BUTTON" && e.textContent?.trim()));
-      }).map((e) => e.outerHTML.slice(0, 80)),
+      els
+        .filter((e) => {
+          const c = e as HTMLInputElement;
+          return !(c.labels?.length || c.getAttribute("aria-label") || (e.tagName === "BUTTON" && e.textContent?.trim()));
+        })
+        .map((e) => e.outerHTML.slice(0, 80)),
     );
     expect(unlabelled).toEqual([]);
     expect(foreignRequests).toEqual([]);
@@ -283,7 +286,9 @@ describe("playground in Chromium", () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.selectOption("#preset", "o365info");
     await page.waitForFunction(() => (document.getElementById("topology") as HTMLTextAreaElement).value.startsWith("name: o365info\n"));
-    await page.waitForFunction(() => !document.getElementById("result")?.hasAttribute("aria-busy") && !document.getElementById("audit")?.hasAttribute("aria-busy"));
+    await page.waitForFunction(
+      () => !document.getElementById("result")?.hasAttribute("aria-busy") && !document.getElementById("audit")?.hasAttribute("aria-busy"),
+    );
     await page.locator('#audit button.cell[data-user="bob"]').first().waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(ARTIFACTS, "playground.png"), fullPage: true });

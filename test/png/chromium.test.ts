@@ -39,50 +39,78 @@ function flowOf(doc: unknown): Flow {
   return c.value.flow;
 }
 
-interface Diff { width: number; height: number; chromeWidth: number; chromeHeight: number; differing: number }
+interface Diff {
+  width: number;
+  height: number;
+  chromeWidth: number;
+  chromeHeight: number;
+  differing: number;
+}
 
 /** Share of pixels differing by more than DIFF_LEVEL, with both images' sizes. */
 async function compare(svg: string, png: Uint8Array): Promise<Diff> {
   const svgUrl = `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
   const pngUrl = `data:image/png;base64,${Buffer.from(png).toString("base64")}`;
-  return page.evaluate(async ([svgUrl, pngUrl, level]) => {
-    const load = (src: string): Promise<HTMLImageElement> => new Promise((ok, fail) => {
-      const img = new Image();
-      img.onload = () => ok(img);
-      img.onerror = () => fail(new Error("image did not load"));
-      img.src = src;
-    });
-    const [a, b] = await Promise.all([load(svgUrl), load(pngUrl)]);
-    const w = b.naturalWidth, h = b.naturalHeight;
-    const pixels = (img: HTMLImageElement): Uint8ClampedArray => {
-      const canvas = document.createElement("canvas");
-      canvas.width = w;
-      canvas.height = h;
-      const ctx = canvas.getContext("2d")!;
-      ctx.fillStyle = "white";
-      ctx.fillRect(0, 0, w, h);
-      ctx.drawImage(img, 0, 0, w, h);
-      return ctx.getImageData(0, 0, w, h).data;
-    };
-    const pa = pixels(a), pb = pixels(b);
-    let differing = 0;
-    for (let i = 0; i < pa.length; i += 4) {
-      if (Math.abs(pa[i]! - pb[i]!) > level || Math.abs(pa[i + 1]! - pb[i + 1]!) > level || Math.abs(pa[i + 2]! - pb[i + 2]!) > level) differing++;
-    }
-    return { width: w, height: h, chromeWidth: a.naturalWidth, chromeHeight: a.naturalHeight, differing: differing / (w * h) };
-  }, [svgUrl, pngUrl, DIFF_LEVEL] as const);
+  return page.evaluate(
+    async ([svgUrl, pngUrl, level]) => {
+      const load = (src: string): Promise<HTMLImageElement> =>
+        new Promise((ok, fail) => {
+          const img = new Image();
+          img.onload = () => ok(img);
+          img.onerror = () => fail(new Error("image did not load"));
+          img.src = src;
+        });
+      const [a, b] = await Promise.all([load(svgUrl), load(pngUrl)]);
+      const w = b.naturalWidth,
+        h = b.naturalHeight;
+      const pixels = (img: HTMLImageElement): Uint8ClampedArray => {
+        const canvas = document.createElement("canvas");
+        canvas.width = w;
+        canvas.height = h;
+        const ctx = canvas.getContext("2d")!;
+        ctx.fillStyle = "white";
+        ctx.fillRect(0, 0, w, h);
+        ctx.drawImage(img, 0, 0, w, h);
+        return ctx.getImageData(0, 0, w, h).data;
+      };
+      const pa = pixels(a),
+        pb = pixels(b);
+      let differing = 0;
+      for (let i = 0; i < pa.length; i += 4) {
+        if (Math.abs(pa[i]! - pb[i]!) > level || Math.abs(pa[i + 1]! - pb[i + 1]!) > level || Math.abs(pa[i + 2]! - pb[i + 2]!) > level)
+          differing++;
+      }
+      return { width: w, height: h, chromeWidth: a.naturalWidth, chromeHeight: a.naturalHeight, differing: differing / (w * h) };
+    },
+    [svgUrl, pngUrl, DIFF_LEVEL] as const,
+  );
 }
 
-const madrid = flowOf({ preset: "o365info", scenario: { user: "carmen", protocol: "activesync", client: "external", host: "mail.o365info.com" } });
+const madrid = flowOf({
+  preset: "o365info",
+  scenario: { user: "carmen", protocol: "activesync", client: "external", host: "mail.o365info.com" },
+});
 const ews = flowOf({ preset: "o365info", scenario: { user: "alice", protocol: "ews", client: "internal" } });
 const awkward = flowOf({
   topology: {
     domain: "contoso.com",
-    sites: [{ name: "Zürich #2; Branch" }, { name: "HQ & \"Main\" <1>" }],
+    sites: [{ name: "Zürich #2; Branch" }, { name: 'HQ & "Main" <1>' }],
     servers: [
-      { name: "ZH-CAS2010", version: 2010, roles: ["cas"], site: "Zürich #2; Branch", urls: { owa: { internal: "https://zh-cas2010.contoso.local/owa" } } },
+      {
+        name: "ZH-CAS2010",
+        version: 2010,
+        roles: ["cas"],
+        site: "Zürich #2; Branch",
+        urls: { owa: { internal: "https://zh-cas2010.contoso.local/owa" } },
+      },
       { name: "ZH-MBX2010", version: 2010, roles: ["mailbox"], site: "Zürich #2; Branch" },
-      { name: "HQ-EX2016", version: 2016, roles: ["mailbox"], site: "HQ & \"Main\" <1>", urls: { owa: { external: "https://mail.contoso.com/owa" } } },
+      {
+        name: "HQ-EX2016",
+        version: 2016,
+        roles: ["mailbox"],
+        site: 'HQ & "Main" <1>',
+        urls: { owa: { external: "https://mail.contoso.com/owa" } },
+      },
     ],
     namespaces: [{ host: "mail.contoso.com", servers: ["HQ-EX2016"] }],
     users: [{ name: "jörg", mailbox: "ZH-MBX2010" }],
@@ -109,9 +137,15 @@ describe("PNG vs Chromium's rendering of the same SVG", () => {
   test("the comparison notices a wrong picture (text 3 px off, or another flow)", async () => {
     const svg = renderSvg(madrid);
     const shifted = await compare(svg, await pngOf(svg.replace(/<text x="([\d.]+)"/g, (_, x: string) => `<text x="${Number(x) + 3}"`)));
-    const other = renderSvg(flowOf({ preset: "o365info", scenario: { user: "alice", protocol: "activesync", client: "external", host: "mail.o365info.com" } }));
-    const wrong = await compare(svg, await pngOf(other.replace(/width="[\d.]+" height="[\d.]+"/, /width="[\d.]+" height="[\d.]+"/.exec(svg)![0])));
-    if (process.env.PNG_REPORT) console.log(`controls: text shifted ${(shifted.differing * 100).toFixed(2)} %, other flow ${(wrong.differing * 100).toFixed(2)} %`);
+    const other = renderSvg(
+      flowOf({ preset: "o365info", scenario: { user: "alice", protocol: "activesync", client: "external", host: "mail.o365info.com" } }),
+    );
+    const wrong = await compare(
+      svg,
+      await pngOf(other.replace(/width="[\d.]+" height="[\d.]+"/, /width="[\d.]+" height="[\d.]+"/.exec(svg)![0])),
+    );
+    if (process.env.PNG_REPORT)
+      console.log(`controls: text shifted ${(shifted.differing * 100).toFixed(2)} %, other flow ${(wrong.differing * 100).toFixed(2)} %`);
     expect(shifted.differing).toBeGreaterThan(MAX_DIFFERING);
     expect(wrong.differing).toBeGreaterThan(MAX_DIFFERING);
   });

@@ -12,10 +12,26 @@ const g = globalThis as Record<string, unknown>;
 const win = dom.window as unknown as Record<string, unknown>;
 if (g.window === undefined) g.window = dom.window;
 if (g.document === undefined) g.document = dom.document;
-const CLASSES = ["Node", "Element", "HTMLElement", "SVGElement", "DocumentFragment", "HTMLTemplateElement", "NodeFilter",
-  "NamedNodeMap", "HTMLFormElement", "DOMParser", "Text", "Comment", "Document"] as const;
+const CLASSES = [
+  "Node",
+  "Element",
+  "HTMLElement",
+  "SVGElement",
+  "DocumentFragment",
+  "HTMLTemplateElement",
+  "NodeFilter",
+  "NamedNodeMap",
+  "HTMLFormElement",
+  "DOMParser",
+  "Text",
+  "Comment",
+  "Document",
+] as const;
 for (const key of CLASSES) if (g[key] === undefined && win[key] !== undefined) g[key] = win[key];
-if (g.Option === undefined) g.Option = class { style = { color: "" }; };
+if (g.Option === undefined)
+  g.Option = class {
+    style = { color: "" };
+  };
 
 const { default: mermaid } = await import("mermaid");
 mermaid.initialize({ startOnLoad: false });

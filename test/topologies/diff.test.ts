@@ -42,7 +42,10 @@ describe("diffTopologies", () => {
   it("reports an outcome change when a user's mailbox moves to another version", () => {
     const carmen = O365.users.find((u) => u.name === "carmen");
     const other = O365.users.find((u) => u.mailbox !== carmen?.mailbox);
-    const moved: Topology = { ...O365, users: O365.users.map((u) => (u.name === "carmen" ? { ...u, mailbox: other?.mailbox ?? u.mailbox } : u)) };
+    const moved: Topology = {
+      ...O365,
+      users: O365.users.map((u) => (u.name === "carmen" ? { ...u, mailbox: other?.mailbox ?? u.mailbox } : u)),
+    };
     const d = diffTopologies(O365, moved);
     expect(d.changes.some((c) => c.user === "carmen" && c.change === "outcome")).toBe(true);
     expect(d.changes.every((c) => c.user === "carmen")).toBe(true);

@@ -43,14 +43,21 @@ async function curl(words: string[]): Promise<{ status: number; body: string }> 
     else url = w;
   }
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:8787\//);
-  const res = await SELF.fetch(url, { method: method || (body === undefined ? "GET" : "POST"), headers, ...(body === undefined ? {} : { body }) });
+  const res = await SELF.fetch(url, {
+    method: method || (body === undefined ? "GET" : "POST"),
+    headers,
+    ...(body === undefined ? {} : { body }),
+  });
   const text = await res.text();
   if (out) files.set(out, text);
   return { status: res.status, body: text };
 }
 
 const block = /^```sh runbook\n([\s\S]*?)^```/m.exec(README)?.[1] ?? "";
-const lines = block.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+const lines = block
+  .split("\n")
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith("#"));
 
 it("the README has a saved-topology runbook that creates, updates, diffs and deletes", () => {
   expect(lines.length).toBeGreaterThanOrEqual(8);
@@ -71,7 +78,13 @@ it("runs the README's runbook in order, every curl 2xx", async () => {
     } else if ((m = /^sed -i 's\/([^/]+)\/([^/]*)\/' (\S+)$/.exec(line))) {
       const [, from = "", to = "", name = ""] = m;
       const before = file(name);
-      files.set(name, before.split("\n").map((l) => l.replace(new RegExp(from), to)).join("\n"));
+      files.set(
+        name,
+        before
+          .split("\n")
+          .map((l) => l.replace(new RegExp(from), to))
+          .join("\n"),
+      );
       expect(file(name), line).not.toBe(before);
     } else if (line.startsWith("curl ")) {
       const got = await curl(shellWords(line));

@@ -35,7 +35,10 @@ interface Created {
   links: Record<string, string>;
 }
 
-const yamlHeaders = (token?: string): Record<string, string> => ({ "Content-Type": "application/yaml", ...(token ? { Authorization: `Bearer ${token}` } : {}) });
+const yamlHeaders = (token?: string): Record<string, string> => ({
+  "Content-Type": "application/yaml",
+  ...(token ? { Authorization: `Bearer ${token}` } : {}),
+});
 
 async function create(body = YAML): Promise<Created> {
   const res = await SELF.fetch(`${BASE}/v1/topologies`, { method: "POST", headers: yamlHeaders(), body });
@@ -43,7 +46,8 @@ async function create(body = YAML): Promise<Created> {
   return (await res.json()) as Created;
 }
 
-const put = (id: string, body: string, token?: string): Promise<Response> => SELF.fetch(`${BASE}/v1/topologies/${id}`, { method: "PUT", headers: yamlHeaders(token), body });
+const put = (id: string, body: string, token?: string): Promise<Response> =>
+  SELF.fetch(`${BASE}/v1/topologies/${id}`, { method: "PUT", headers: yamlHeaders(token), body });
 
 async function versionCount(id: string): Promise<number> {
   const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM topology_versions WHERE id = ?1").bind(id).first<{ n: number }>();
@@ -56,7 +60,8 @@ async function text(path: string, init?: RequestInit): Promise<{ status: number;
 }
 
 /** A copy of the o365info topology with one more user, so each write has a distinct body. */
-const withUser = (n: number): string => JSON.stringify({ ...O365, users: [...O365.users, { name: `extra${n}`, mailbox: O365.users[0]?.mailbox }] });
+const withUser = (n: number): string =>
+  JSON.stringify({ ...O365, users: [...O365.users, { name: `extra${n}`, mailbox: O365.users[0]?.mailbox }] });
 
 describe("saved topologies in D1", () => {
   it("creates from YAML: 201, a 144-bit URL-safe id, version 1, a token shown once and stored only as its SHA-256", async () => {
@@ -81,7 +86,11 @@ describe("saved topologies in D1", () => {
     const c = await create(JSON.stringify({ topology: O365 }));
     expect(((await (await SELF.fetch(`${BASE}/v1/topologies/${c.id}`)).json()) as { topology: Topology }).topology).toEqual(O365);
     const before = await env.DB.prepare("SELECT COUNT(*) AS n FROM topologies").first<{ n: number }>();
-    const bad = await text("/v1/topologies", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ...O365, servers: [{ name: "X", version: 1999 }] }) });
+    const bad = await text("/v1/topologies", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ ...O365, servers: [{ name: "X", version: 1999 }] }),
+    });
     expect(bad.status).toBe(422);
     expect(JSON.parse(bad.body).errors[0].path[0]).toBe("servers");
     const after = await env.DB.prepare("SELECT COUNT(*) AS n FROM topologies").first<{ n: number }>();
@@ -95,15 +104,21 @@ describe("saved topologies in D1", () => {
     expect(saved.headers.get("content-type")).toBe("image/svg+xml; charset=utf-8");
     expect(saved.headers.get("cache-control")).toBe("public, max-age=60, must-revalidate");
     const posted = await text("/v1/flow?format=svg", {
-      method: "POST", headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ topology: O365, scenario: { user: "carmen", protocol: "activesync", client: "external", host: "mail.o365info.com" } }),
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        topology: O365,
+        scenario: { user: "carmen", protocol: "activesync", client: "external", host: "mail.o365info.com" },
+      }),
     });
     expect(saved.body).toBe(posted.body);
     const etag = saved.headers.get("etag") ?? "";
     expect((await SELF.fetch(`${BASE}/v1/t/${c.id}/${FLOW}`, { headers: { "If-None-Match": etag } })).status).toBe(304);
     const v1 = await text(`/v1/t/${c.id}@1/${FLOW}`);
     expect(v1.headers.get("cache-control")).toBe("public, max-age=86400, immutable");
-    const json = JSON.parse((await text(`/v1/t/${c.id}@1/flow/carmen/activesync/external.json?host=mail.o365info.com`)).body) as { links: Record<string, unknown> };
+    const json = JSON.parse((await text(`/v1/t/${c.id}@1/flow/carmen/activesync/external.json?host=mail.o365info.com`)).body) as {
+      links: Record<string, unknown>;
+    };
     expect(json.links.svg).toBe(`${BASE}/v1/t/${c.id}@1/flow/carmen/activesync/external.svg?host=mail.o365info.com`);
     const csv = await text(`/v1/t/${c.id}/audit.csv`);
     expect(csv.status).toBe(200);
@@ -131,7 +146,9 @@ describe("saved topologies in D1", () => {
     const same = await put(c.id, RENAMED, c.token);
     expect(same.status).toBe(200);
     expect(await same.json()).toMatchObject({ version: 2, stored: false });
-    const list = JSON.parse((await text(`/v1/topologies/${c.id}/versions`)).body) as { versions: { version: number; created: string; sha256: string }[] };
+    const list = JSON.parse((await text(`/v1/topologies/${c.id}/versions`)).body) as {
+      versions: { version: number; created: string; sha256: string }[];
+    };
     expect(list.versions.map((v) => v.version)).toEqual([1, 2]);
     for (const v of list.versions) expect(new Date(v.created).toISOString()).toBe(v.created);
     const v1 = JSON.parse((await text(`/v1/topologies/${c.id}@1`)).body) as { topology: Topology };
@@ -141,7 +158,19 @@ describe("saved topologies in D1", () => {
   it("diffs two versions: the flows that changed path, as JSON and Markdown; equal versions have no changes", async () => {
     const c = await create();
     await put(c.id, RENAMED, c.token);
-    const d = JSON.parse((await text(`/v1/topologies/${c.id}/diff?from=1&to=2`)).body) as { from: number; to: number; changes: { user: string; protocol: string; client: string; change: string; before: { host: string; hops: string[] }; after: { host: string; hops: string[] } }[]; summary: { changed: number } };
+    const d = JSON.parse((await text(`/v1/topologies/${c.id}/diff?from=1&to=2`)).body) as {
+      from: number;
+      to: number;
+      changes: {
+        user: string;
+        protocol: string;
+        client: string;
+        change: string;
+        before: { host: string; hops: string[] };
+        after: { host: string; hops: string[] };
+      }[];
+      summary: { changed: number };
+    };
     expect(d.from).toBe(1);
     expect(d.to).toBe(2);
     const eas = d.changes.find((x) => x.user === "carmen" && x.protocol === "activesync" && x.client === "external");
@@ -171,9 +200,19 @@ describe("saved topologies in D1", () => {
     expect(none.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     expect((await put(c.id, RENAMED, "exft_wrong")).status).toBe(403);
     expect((await put(c.id, RENAMED, c.token.slice(0, -1) + (c.token.endsWith("A") ? "B" : "A"))).status).toBe(403);
-    expect((await SELF.fetch(`${BASE}/v1/topologies/${c.id}`, { method: "PUT", headers: { "Content-Type": "application/yaml", Authorization: "Basic Zm9vOmJhcg==" }, body: RENAMED })).status).toBe(401);
+    expect(
+      (
+        await SELF.fetch(`${BASE}/v1/topologies/${c.id}`, {
+          method: "PUT",
+          headers: { "Content-Type": "application/yaml", Authorization: "Basic Zm9vOmJhcg==" },
+          body: RENAMED,
+        })
+      ).status,
+    ).toBe(401);
     expect((await SELF.fetch(`${BASE}/v1/topologies/${c.id}`, { method: "DELETE" })).status).toBe(401);
-    expect((await SELF.fetch(`${BASE}/v1/topologies/${c.id}`, { method: "DELETE", headers: { Authorization: "Bearer nope" } })).status).toBe(403);
+    expect(
+      (await SELF.fetch(`${BASE}/v1/topologies/${c.id}`, { method: "DELETE", headers: { Authorization: "Bearer nope" } })).status,
+    ).toBe(403);
     expect(await versionCount(c.id)).toBe(1);
     expect((await text(`/v1/t/${c.id}/${FLOW}`)).status).toBe(200);
   });
@@ -187,7 +226,13 @@ describe("saved topologies in D1", () => {
     expect(await versionCount(c.id)).toBe(0);
     expect(await env.DB.prepare("SELECT id FROM topologies WHERE id = ?1").bind(c.id).first()).toBeNull();
     const never = JSON.parse((await text(`/v1/topologies/${"A".repeat(24)}`)).body) as { detail: string };
-    for (const path of [`/v1/topologies/${c.id}`, `/v1/topologies/${c.id}@1`, `/v1/topologies/${c.id}/versions`, `/v1/t/${c.id}/audit.json`, `/v1/topologies/${c.id}/diff`]) {
+    for (const path of [
+      `/v1/topologies/${c.id}`,
+      `/v1/topologies/${c.id}@1`,
+      `/v1/topologies/${c.id}/versions`,
+      `/v1/t/${c.id}/audit.json`,
+      `/v1/topologies/${c.id}/diff`,
+    ]) {
       const r = await text(path);
       expect(r.status, path).toBe(404);
       expect((JSON.parse(r.body) as { detail: string }).detail, path).toBe(never.detail);
@@ -200,11 +245,18 @@ describe("saved topologies in D1", () => {
     const unknown = await text(`/v1/t/${"A".repeat(24)}/flow/carmen/activesync/external.svg`);
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatch(/^<svg/);
-    for (const path of [`/v1/topologies/${"B".repeat(24)}`, "/v1/topologies/short", `/v1/topologies/${c.id}@0`, `/v1/topologies/${c.id}@x`]) {
+    for (const path of [
+      `/v1/topologies/${"B".repeat(24)}`,
+      "/v1/topologies/short",
+      `/v1/topologies/${c.id}@0`,
+      `/v1/topologies/${c.id}@x`,
+    ]) {
       const r = await text(path);
       expect(r.status, path).toBe(404);
       const p = JSON.parse(r.body) as Record<string, unknown>;
-      expect(p.detail, path).toBe("no saved topology with this id (it may have been deleted); ids are given out only by POST /v1/topologies");
+      expect(p.detail, path).toBe(
+        "no saved topology with this id (it may have been deleted); ids are given out only by POST /v1/topologies",
+      );
       expect(p.allowed).toBeUndefined();
     }
     const v9 = await text(`/v1/topologies/${c.id}@9`);
@@ -236,10 +288,19 @@ describe("saved topologies in D1", () => {
     expect(await versionCount(c.id)).toBe(MAX_WRITES_PER_WINDOW);
 
     const full = await create();
-    const body = (await env.DB.prepare("SELECT body, sha256 FROM topology_versions WHERE id = ?1").bind(full.id).first<{ body: string; sha256: string }>())!;
+    const body = (await env.DB.prepare("SELECT body, sha256 FROM topology_versions WHERE id = ?1")
+      .bind(full.id)
+      .first<{ body: string; sha256: string }>())!;
     const old = Date.now() - 3_600_000;
     const inserts = Array.from({ length: MAX_VERSIONS - 1 }, (_, i) =>
-      env.DB.prepare("INSERT INTO topology_versions (id, version, created_at, sha256, body) VALUES (?1, ?2, ?3, ?4, ?5)").bind(full.id, i + 2, old, body.sha256, body.body));
+      env.DB.prepare("INSERT INTO topology_versions (id, version, created_at, sha256, body) VALUES (?1, ?2, ?3, ?4, ?5)").bind(
+        full.id,
+        i + 2,
+        old,
+        body.sha256,
+        body.body,
+      ),
+    );
     await env.DB.batch(inserts);
     const refused = await put(full.id, RENAMED, full.token);
     expect(refused.status).toBe(409);
@@ -251,7 +312,9 @@ describe("saved topologies in D1", () => {
     const c = await create();
     const topologies = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM topologies").first<{ n: number }>())?.n;
     const before = await topologies();
-    await env.DB.prepare("CREATE TRIGGER fail_version BEFORE INSERT ON topology_versions BEGIN SELECT RAISE(ABORT, 'injected failure'); END").run();
+    await env.DB.prepare(
+      "CREATE TRIGGER fail_version BEFORE INSERT ON topology_versions BEGIN SELECT RAISE(ABORT, 'injected failure'); END",
+    ).run();
     try {
       const post = await SELF.fetch(`${BASE}/v1/topologies`, { method: "POST", headers: yamlHeaders(), body: YAML });
       expect(post.status).toBe(503);

@@ -40,7 +40,11 @@ describe("inside workerd", () => {
   });
 
   it("POST /v1/flow returns links whose encoded URLs answer with the same flow", async () => {
-    const res = await SELF.fetch(`${BASE}/v1/flow`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(REQUEST) });
+    const res = await SELF.fetch(`${BASE}/v1/flow`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(REQUEST),
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { flow: unknown; links: Record<string, string> };
     expect(body.links.mermaidLive).toMatch(/^https:\/\/mermaid\.live\/edit#pako:/);

@@ -12,7 +12,8 @@ const base = presets.o365info?.topology as Topology;
 const mailbox = base.users[0]?.mailbox ?? "";
 /** The o365info organisation with `n` users u0 ... u(n-1), all on one mailbox server. */
 const crowd = (n: number): Topology => ({ ...base, users: Array.from({ length: n }, (_, i) => ({ name: `u${i}`, mailbox })) });
-const rowsOf = async (res: Response): Promise<{ user: string; protocol: string }[]> => ((await res.json()) as { rows: { user: string; protocol: string }[] }).rows;
+const rowsOf = async (res: Response): Promise<{ user: string; protocol: string }[]> =>
+  ((await res.json()) as { rows: { user: string; protocol: string }[] }).rows;
 
 describe("audit bounds", () => {
   it("6,000 users are refused up front with a 413 that names the CLI and the scope parameters", async () => {
@@ -54,14 +55,18 @@ describe("audit bounds", () => {
   it("a scope that names nobody is a 422 with did-you-mean, not an empty answer", async () => {
     const p = await problem(await post("/v1/audit?users=alicia,zz*&protocols=owa,activesink", { preset: "o365info" }), 422);
     const messages = (p.errors ?? []).map((e) => e.message);
-    expect(messages).toContain('options.protocols[1]: "activesink" is not allowed; did you mean "activesync"? Allowed: autodiscover, outlook-anywhere, mapi-http, rpc-tcp, owa, ecp, activesync, ews, oab, pop3, imap4');
+    expect(messages).toContain(
+      'options.protocols[1]: "activesink" is not allowed; did you mean "activesync"? Allowed: autodiscover, outlook-anywhere, mapi-http, rpc-tcp, owa, ecp, activesync, ews, oab, pop3, imap4',
+    );
     expect(messages.some((m) => m.startsWith('options.users[0]: no user "alicia"; did you mean "alice"?'))).toBe(true);
     expect(messages.some((m) => m.startsWith('options.users[1]: "zz*" matches no user'))).toBe(true);
   });
 
   it("empty ?users= and ?protocols= are unset, like every empty query value", async () => {
     const all = await (await post("/v1/audit?format=csv", { preset: "o365info" })).text();
-    expect(await (await post("/v1/audit?format=csv&users=&protocols=&profile=&format=", { preset: "o365info" }, { Accept: "text/csv" })).text()).toBe(all);
+    expect(
+      await (await post("/v1/audit?format=csv&users=&protocols=&profile=&format=", { preset: "o365info" }, { Accept: "text/csv" })).text(),
+    ).toBe(all);
   });
 
   it("the audit request is validated in core like the flow request: did-you-mean on keys, bounded echoes", async () => {

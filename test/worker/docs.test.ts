@@ -91,7 +91,9 @@ describe("a bare topology with the scenario in the query", () => {
 
   test("JSON links of a bare POST encode the whole request, so they answer", async () => {
     const q = new URLSearchParams({ ...SCENARIO, format: "json" });
-    const { links } = (await (await post(`/v1/flow?${q}`, TOPOLOGY_YAML, { "Content-Type": "application/yaml" })).json()) as { links: { md: string } };
+    const { links } = (await (await post(`/v1/flow?${q}`, TOPOLOGY_YAML, { "Content-Type": "application/yaml" })).json()) as {
+      links: { md: string };
+    };
     const res = await get(links.md.slice(ORIGIN.length));
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(await (await post("/v1/flow?format=md", REQUEST)).text());
@@ -100,7 +102,8 @@ describe("a bare topology with the scenario in the query", () => {
 
 describe("notes and label", () => {
   const topology = structuredClone(presets.contoso!.topology);
-  for (const s of topology.servers) if (s.name === "S3-CAS2010" || s.name === "S2-CAS2010") s.autodiscoverInternalUri = `https://${s.fqdn}/Autodiscover/Autodiscover.xml`;
+  for (const s of topology.servers)
+    if (s.name === "S3-CAS2010" || s.name === "S2-CAS2010") s.autodiscoverInternalUri = `https://${s.fqdn}/Autodiscover/Autodiscover.xml`;
   const doc = { topology, scenario: { user: "dan", protocol: "autodiscover", client: "internal" } };
   const svgOf = async (q: string): Promise<string> => (await post(`/v1/flow?format=svg&${q}`, doc)).text();
 
@@ -134,9 +137,14 @@ describe("notes and label", () => {
 });
 
 describe("one strong ETag, one byte sequence", () => {
-  const reorder = { scenario: { host: SCENARIO.host, client: SCENARIO.client, protocol: SCENARIO.protocol, user: SCENARIO.user }, preset: "o365info" };
+  const reorder = {
+    scenario: { host: SCENARIO.host, client: SCENARIO.client, protocol: SCENARIO.protocol, user: SCENARIO.user },
+    preset: "o365info",
+  };
   const at = (origin: string, path: string, body: unknown): Promise<Response> =>
-    Promise.resolve(app.request(`${origin}${path}`, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } }));
+    Promise.resolve(
+      app.request(`${origin}${path}`, { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } }),
+    );
 
   test.each(["json", "svg", "mmd", "md", "png"])("%s across origins and key orders", async (format) => {
     const answers = await Promise.all(
@@ -144,7 +152,8 @@ describe("one strong ETag, one byte sequence", () => {
         [REQUEST, reorder].map(async (body) => {
           const res = await at(origin, `/v1/flow?format=${format}`, body);
           return { etag: res.headers.get("etag"), bytes: Buffer.from(await res.arrayBuffer()).toString("base64") };
-        })),
+        }),
+      ),
     );
     const byEtag = new Map<string, Set<string>>();
     for (const a of answers) byEtag.set(a.etag ?? "", (byEtag.get(a.etag ?? "") ?? new Set()).add(a.bytes));

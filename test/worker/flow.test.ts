@@ -4,7 +4,11 @@ import { describe, expect, it } from "vitest";
 import { get, kroki, ORIGIN, post, REQUEST, SCENARIO } from "./helpers.ts";
 
 interface FlowBody {
-  flow: { outcome: string; scenario: { user: string; profile: string; host: string | null }; steps: { n: number | null; from: string; to: string }[] };
+  flow: {
+    outcome: string;
+    scenario: { user: string; profile: string; host: string | null };
+    steps: { n: number | null; from: string; to: string }[];
+  };
   links: Record<string, string>;
 }
 
@@ -99,7 +103,9 @@ describe("views", () => {
     const mapMmd = await (await post("/v1/flow?format=mmd&view=map", REQUEST)).text();
     const seqSvg = await (await post("/v1/flow?format=svg", REQUEST)).text();
     for (const query of ["", "?view=map", "?view=sequence"]) {
-      const links = ((await (await post(`/v1/flow${query}`, REQUEST)).json()) as { links: { svg: string; map: { svg: string; mmd: string } } }).links;
+      const links = (
+        (await (await post(`/v1/flow${query}`, REQUEST)).json()) as { links: { svg: string; map: { svg: string; mmd: string } } }
+      ).links;
       expect(links.map.svg, query).toMatch(new RegExp(`^${ORIGIN}/v1/flow/svg/[A-Za-z0-9_-]+$`));
       expect(links.map.mmd, query).toMatch(new RegExp(`^${ORIGIN}/v1/flow/mmd/[A-Za-z0-9_-]+$`));
       expect(await (await get(new URL(links.map.svg).pathname)).text(), query).toBe(mapSvg);
@@ -138,7 +144,12 @@ describe("links", () => {
   it("are left out when the encoded URL would pass the URL limit", async () => {
     const topology = (await (await get("/v1/presets/o365info")).json()) as { topology: { users: unknown[] } };
     // Incompressible user names make the encoded request long.
-    const users = Array.from({ length: 600 }, (_, i) => ({ name: `u${i}-${Math.sin(i + 1).toString(36).slice(2, 16)}`, mailbox: "NY-MBX2007" }));
+    const users = Array.from({ length: 600 }, (_, i) => ({
+      name: `u${i}-${Math.sin(i + 1)
+        .toString(36)
+        .slice(2, 16)}`,
+      mailbox: "NY-MBX2007",
+    }));
     const big = { topology: { ...topology.topology, users: [...topology.topology.users, ...users] }, scenario: SCENARIO };
     const body = (await (await post("/v1/flow", big)).json()) as FlowBody;
     expect(body.links.svg).toBeUndefined();
@@ -160,7 +171,8 @@ describe("GET /v1/flow/{format}/{encoded}", () => {
   it("accepts the standard base64 alphabet, '/' included", async () => {
     let doc: unknown = REQUEST;
     // Vary the document until its standard base64 has a '/', so the path has an extra segment.
-    for (let i = 0; !Buffer.from(kroki(doc), "base64url").toString("base64").includes("/"); i++) doc = { ...REQUEST, options: { background: `#${i.toString(16).padStart(6, "0")}` } };
+    for (let i = 0; !Buffer.from(kroki(doc), "base64url").toString("base64").includes("/"); i++)
+      doc = { ...REQUEST, options: { background: `#${i.toString(16).padStart(6, "0")}` } };
     const std = Buffer.from(kroki(doc), "base64url").toString("base64");
     const res = await get(`/v1/flow/json/${std}`);
     expect(res.status).toBe(200);

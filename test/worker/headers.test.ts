@@ -3,12 +3,15 @@ import { describe, expect, it } from "vitest";
 import { app, get, kroki, ORIGIN, post, REQUEST } from "./helpers.ts";
 
 describe("on every response", () => {
-  it.each(["/healthz", "/v1/presets", "/v1/presets/o365info/activesync-madrid.svg", "/nope", `/v1/flow/json/${kroki(REQUEST)}`])("%s has nosniff, a request id and CORS", async (path) => {
-    const res = await get(path, { Origin: "https://wiki.example" });
-    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(res.headers.get("x-request-id")).toBeTruthy();
-    expect(res.headers.get("access-control-allow-origin")).toBe("*");
-  });
+  it.each(["/healthz", "/v1/presets", "/v1/presets/o365info/activesync-madrid.svg", "/nope", `/v1/flow/json/${kroki(REQUEST)}`])(
+    "%s has nosniff, a request id and CORS",
+    async (path) => {
+      const res = await get(path, { Origin: "https://wiki.example" });
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("x-request-id")).toBeTruthy();
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    },
+  );
 
   it("uses cf-ray as the request id when Cloudflare sends one", async () => {
     expect((await get("/healthz", { "cf-ray": "8f00-AMS" })).headers.get("x-request-id")).toBe("8f00-AMS");
@@ -27,7 +30,11 @@ it("answers CORS preflight", async () => {
 });
 
 it("SVG responses, error cards included, forbid scripts", async () => {
-  for (const res of [await get("/v1/presets/o365info/activesync-madrid.svg"), await get("/v1/presets/nope/x.svg"), await post("/v1/flow?format=svg", "{", { "Content-Type": "application/json" })]) {
+  for (const res of [
+    await get("/v1/presets/o365info/activesync-madrid.svg"),
+    await get("/v1/presets/nope/x.svg"),
+    await post("/v1/flow?format=svg", "{", { "Content-Type": "application/json" }),
+  ]) {
     expect(res.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
     expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
   }

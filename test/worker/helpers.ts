@@ -39,9 +39,11 @@ export interface ProblemBody {
 export async function problem(res: Response, status: number): Promise<ProblemBody> {
   const text = await res.text();
   if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text.slice(0, 300)}`);
-  if (!res.headers.get("content-type")?.startsWith("application/problem+json")) throw new Error(`not problem+json: ${res.headers.get("content-type")}`);
+  if (!res.headers.get("content-type")?.startsWith("application/problem+json"))
+    throw new Error(`not problem+json: ${res.headers.get("content-type")}`);
   if (res.headers.get("cache-control") !== "no-store") throw new Error(`error without no-store: ${res.headers.get("cache-control")}`);
   const body = JSON.parse(text) as ProblemBody;
-  if (body.status !== status || !body.type.startsWith("urn:exflow:problem:") || !body.title || !body.detail) throw new Error(`bad problem body: ${text}`);
+  if (body.status !== status || !body.type.startsWith("urn:exflow:problem:") || !body.title || !body.detail)
+    throw new Error(`bad problem body: ${text}`);
   return body;
 }

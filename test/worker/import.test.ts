@@ -21,7 +21,10 @@ describe("POST /v1/import", () => {
   });
 
   it("YAML with ?format=yaml or Accept: application/yaml, the report as comments", async () => {
-    for (const res of [await send(worked, { "Content-Type": "application/json" }, "?format=yaml"), await send(worked, { "Content-Type": "application/json", Accept: "application/yaml" })]) {
+    for (const res of [
+      await send(worked, { "Content-Type": "application/json" }, "?format=yaml"),
+      await send(worked, { "Content-Type": "application/json", Accept: "application/yaml" }),
+    ]) {
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toMatch(/^application\/yaml/);
       const text = await res.text();
@@ -56,9 +59,14 @@ describe("POST /v1/import", () => {
   });
 
   it("is declared in the OpenAPI document with the inventory schema", async () => {
-    const doc = (await (await app.request(`${ORIGIN}/openapi.json`)).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+    const doc = (await (await app.request(`${ORIGIN}/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
     expect(doc.paths["/v1/import"]).toBeDefined();
-    const schema = JSON.parse(readFileSync(new URL("../../collect/exflow-inventory.schema.json", import.meta.url), "utf8")) as { properties: Record<string, unknown> };
+    const schema = JSON.parse(readFileSync(new URL("../../collect/exflow-inventory.schema.json", import.meta.url), "utf8")) as {
+      properties: Record<string, unknown>;
+    };
     expect(Object.keys(doc.components.schemas.Inventory?.properties ?? {})).toEqual(Object.keys(schema.properties));
   });
 });

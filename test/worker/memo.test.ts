@@ -12,7 +12,14 @@ type Send = () => Promise<Response>;
 async function snapshot(send: Send): Promise<Record<string, string | number | null>> {
   const res = await send();
   const h = (k: string): string | null => res.headers.get(k);
-  return { status: res.status, body: await res.text(), etag: h("etag"), type: h("content-type"), cache: h("cache-control"), vary: h("vary") };
+  return {
+    status: res.status,
+    body: await res.text(),
+    etag: h("etag"),
+    type: h("content-type"),
+    cache: h("cache-control"),
+    vary: h("vary"),
+  };
 }
 
 const REQUESTS: Record<string, Send> = {
@@ -22,13 +29,23 @@ const REQUESTS: Record<string, Send> = {
   "preset, format by Accept": () => get("/v1/presets/o365info/activesync-madrid", { Accept: "text/markdown" }),
   "preset audit CSV": () => get("/v1/presets/fabrikam/audit.csv"),
   "encoded GET": () => get(`/v1/flow/json/${kroki(REQUEST)}`),
-  "encoded GET, inline topology (only its text is remembered)": () => get(`/v1/flow/svg/${kroki({ topology: presets.fabrikam?.topology, scenario: presets.fabrikam?.scenarios[Object.keys(presets.fabrikam?.scenarios ?? {})[0] ?? ""]?.scenario })}`),
+  "encoded GET, inline topology (only its text is remembered)": () =>
+    get(
+      `/v1/flow/svg/${kroki({ topology: presets.fabrikam?.topology, scenario: presets.fabrikam?.scenarios[Object.keys(presets.fabrikam?.scenarios ?? {})[0] ?? ""]?.scenario })}`,
+    ),
   "POST /v1/flow json": () => post("/v1/flow?format=json", REQUEST),
   "POST /v1/flow, keys in another order": () => post("/v1/flow?format=json", { scenario: SCENARIO, preset: "o365info" }),
   "POST /v1/flow svg": () => post("/v1/flow?format=svg", { ...REQUEST, options: { background: "#fafafa" } }),
   "POST /v1/audit json": () => post("/v1/audit", { preset: "contoso" }),
   "POST /v1/audit md, microsoft": () => post("/v1/audit?format=md", { preset: "o365info", options: { profile: "microsoft" } }),
-  "another origin": () => Promise.resolve(app.request("http://other.example/v1/flow?format=json", { method: "POST", body: JSON.stringify(REQUEST), headers: { "Content-Type": "application/json" } })),
+  "another origin": () =>
+    Promise.resolve(
+      app.request("http://other.example/v1/flow?format=json", {
+        method: "POST",
+        body: JSON.stringify(REQUEST),
+        headers: { "Content-Type": "application/json" },
+      }),
+    ),
 };
 
 describe("remembered answers", () => {
@@ -52,7 +69,13 @@ describe("remembered answers", () => {
     const a = await (await post("/v1/flow?format=json", REQUEST)).text();
     const b = await (await post("/v1/flow?format=json", { scenario: SCENARIO, preset: "o365info" })).text();
     expect(b).not.toBe(a); // the encoded links follow the document as sent
-    const other = await (await app.request("http://other.example/v1/flow?format=json", { method: "POST", body: JSON.stringify(REQUEST), headers: { "Content-Type": "application/json" } })).text();
+    const other = await (
+      await app.request("http://other.example/v1/flow?format=json", {
+        method: "POST",
+        body: JSON.stringify(REQUEST),
+        headers: { "Content-Type": "application/json" },
+      })
+    ).text();
     expect(other).toContain("http://other.example/v1/flow/");
     expect(other).not.toContain(ORIGIN);
     const svg = await (await get("/v1/presets/o365info/activesync-madrid.svg")).text();
@@ -80,7 +103,9 @@ describe("remembered answers", () => {
 
   it("stays within its bound however many distinct requests arrive", async () => {
     for (let i = 0; i < MAX_ENTRIES + 40; i++) {
-      const res = await get(`/v1/presets/o365info/activesync-madrid.svg?background=${encodeURIComponent(`#${i.toString(16).padStart(6, "0")}`)}`);
+      const res = await get(
+        `/v1/presets/o365info/activesync-madrid.svg?background=${encodeURIComponent(`#${i.toString(16).padStart(6, "0")}`)}`,
+      );
       expect(res.status).toBe(200);
       await res.arrayBuffer();
     }
@@ -93,7 +118,8 @@ describe("remembered answers", () => {
     expect((await get(`/v1/flow/svg/${kroki("{not json")}`)).status).toBe(400);
     expect((await get("/v1/flow/svg/eJzLSM3JyVcozy_KSQEAGgQEXQ!!")).status).toBe(400);
     expect(decodedSegments.size.entries).toBe(1);
-    for (let i = 0; i < MAX_ENTRIES + 10; i++) await (await get(`/v1/flow/svg/${kroki({ preset: "o365info", scenario: SCENARIO, n: i })}`)).arrayBuffer();
+    for (let i = 0; i < MAX_ENTRIES + 10; i++)
+      await (await get(`/v1/flow/svg/${kroki({ preset: "o365info", scenario: SCENARIO, n: i })}`)).arrayBuffer();
     expect(decodedSegments.size.entries).toBe(MAX_ENTRIES);
   });
 

@@ -5,7 +5,11 @@ import { get, post, REQUEST } from "./helpers.ts";
 
 describe("parseAccept", () => {
   it("orders by q, stable for ties, and drops q=0 and junk", () => {
-    expect(parseAccept("text/plain;q=0.5, image/svg+xml, junk, application/json;q=0, */*;q=0.1").map((a) => a.type)).toEqual(["image/svg+xml", "text/plain", "*/*"]);
+    expect(parseAccept("text/plain;q=0.5, image/svg+xml, junk, application/json;q=0, */*;q=0.1").map((a) => a.type)).toEqual([
+      "image/svg+xml",
+      "text/plain",
+      "*/*",
+    ]);
     expect(parseAccept(undefined)).toEqual([]);
   });
 });

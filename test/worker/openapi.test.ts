@@ -17,7 +17,16 @@ it("is OpenAPI 3.1 with every route, and its request schemas are the core's", as
   expect(doc.openapi).toBe("3.1.0");
   expect(doc.servers[0]?.url).toBe(ORIGIN);
   expect(Object.keys(doc.paths)).toEqual(
-    expect.arrayContaining(["/healthz", "/v1/flow", "/v1/flow/{format}/{encoded}", "/v1/presets", "/v1/presets/{id}", "/v1/presets/{id}/{file}", "/v1/audit", "/openapi.json"]),
+    expect.arrayContaining([
+      "/healthz",
+      "/v1/flow",
+      "/v1/flow/{format}/{encoded}",
+      "/v1/presets",
+      "/v1/presets/{id}",
+      "/v1/presets/{id}/{file}",
+      "/v1/audit",
+      "/openapi.json",
+    ]),
   );
   const { $schema: _a, ...flow } = flowRequestJsonSchema();
   expect(doc.components.schemas.FlowRequest).toEqual(flow);
@@ -28,6 +37,7 @@ it("is OpenAPI 3.1 with every route, and its request schemas are the core's", as
 it("every $ref points at a component that exists, and no CDN is referenced", async () => {
   const text = await (await get("/openapi.json")).text();
   const doc = JSON.parse(text) as Doc;
-  for (const [, name] of text.matchAll(/"\$ref": "#\/components\/schemas\/([^"]+)"/g)) expect(doc.components.schemas[name ?? ""], name).toBeDefined();
+  for (const [, name] of text.matchAll(/"\$ref": "#\/components\/schemas\/([^"]+)"/g))
+    expect(doc.components.schemas[name ?? ""], name).toBeDefined();
   expect(text).not.toMatch(/cdn|unpkg|jsdelivr/i);
 });

@@ -4,7 +4,13 @@ import { presets } from "../../core/index.ts";
 import { get, ORIGIN } from "./helpers.ts";
 
 interface PresetList {
-  presets: { id: string; title: string; description: string; links: { self: string; audit: Record<string, string> }; scenarios: { name: string; title: string; links: Record<string, string> }[] }[];
+  presets: {
+    id: string;
+    title: string;
+    description: string;
+    links: { self: string; audit: Record<string, string> };
+    scenarios: { name: string; title: string; links: Record<string, string> }[];
+  }[];
 }
 
 describe("GET /v1/presets", () => {
@@ -29,7 +35,10 @@ describe("GET /v1/presets", () => {
 });
 
 it("GET /v1/presets/{id} gives the topology and the named scenarios", async () => {
-  const body = (await (await get("/v1/presets/o365info")).json()) as { topology: { servers: unknown[] }; scenarios: Record<string, { title: string; scenario: { user: string } }> };
+  const body = (await (await get("/v1/presets/o365info")).json()) as {
+    topology: { servers: unknown[] };
+    scenarios: Record<string, { title: string; scenario: { user: string } }>;
+  };
   expect(body.topology.servers.length).toBeGreaterThan(0);
   expect(body.scenarios["activesync-madrid"]?.scenario.user).toBe("carmen");
 });
@@ -47,7 +56,10 @@ describe("GET /v1/presets/{id}/{scenario}.{format}", () => {
   it("svg, mmd and json", async () => {
     expect(await (await get("/v1/presets/o365info/activesync-madrid.svg")).text()).toMatch(/^<svg/);
     expect(await (await get("/v1/presets/o365info/activesync-madrid.mmd")).text()).toMatch(/^sequenceDiagram/m);
-    const json = (await (await get("/v1/presets/o365info/activesync-madrid.json")).json()) as { flow: { outcome: string }; links: Record<string, string> };
+    const json = (await (await get("/v1/presets/o365info/activesync-madrid.json")).json()) as {
+      flow: { outcome: string };
+      links: Record<string, string>;
+    };
     expect(json.flow.outcome).toBe("proxy");
     expect(json.links.svg).toMatch(/\/v1\/flow\/svg\//);
   });

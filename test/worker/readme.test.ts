@@ -50,7 +50,8 @@ export function parseCurl(line: string): Curl {
   if (c.body !== undefined) {
     c.method ||= "POST";
     // What curl sends for -d without a Content-Type header.
-    if (!Object.keys(c.headers).some((h) => h.toLowerCase() === "content-type")) c.headers["Content-Type"] = "application/x-www-form-urlencoded";
+    if (!Object.keys(c.headers).some((h) => h.toLowerCase() === "content-type"))
+      c.headers["Content-Type"] = "application/x-www-form-urlencoded";
   }
   c.method ||= "GET";
   return c;
@@ -71,8 +72,20 @@ const curls = readmeCurls(README);
 
 describe("the tokenizer", () => {
   it("handles quotes, $'…' escapes and trailing comments", () => {
-    expect(shellWords(`curl -H 'A: b' -d "x\\"y" --data-binary $'a\\nb' http://h/p  # note`)).toEqual(["curl", "-H", "A: b", "-d", 'x"y', "--data-binary", "a\nb", "http://h/p"]);
-    expect(parseCurl("curl -d '{}' http://h/x")).toMatchObject({ method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    expect(shellWords(`curl -H 'A: b' -d "x\\"y" --data-binary $'a\\nb' http://h/p  # note`)).toEqual([
+      "curl",
+      "-H",
+      "A: b",
+      "-d",
+      'x"y',
+      "--data-binary",
+      "a\nb",
+      "http://h/p",
+    ]);
+    expect(parseCurl("curl -d '{}' http://h/x")).toMatchObject({
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
   });
 });
 

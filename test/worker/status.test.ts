@@ -20,7 +20,11 @@ describe("400 unreadable request", () => {
 
   it("empty body and invalid UTF-8", async () => {
     await problem(await post("/v1/flow", "   ", { "Content-Type": "application/json" }), 400);
-    const res = await app.request(`${ORIGIN}/v1/flow`, { method: "POST", body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), headers: { "Content-Type": "application/json" } });
+    const res = await app.request(`${ORIGIN}/v1/flow`, {
+      method: "POST",
+      body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
+      headers: { "Content-Type": "application/json" },
+    });
     expect((await problem(res, 400)).detail).toMatch(/UTF-8/);
   });
 
@@ -96,7 +100,9 @@ describe("406 not acceptable", () => {
 describe("413 content too large", () => {
   it("by Content-Length, before reading", async () => {
     const res = await app.request(`${ORIGIN}/v1/flow`, {
-      method: "POST", body: "{}", headers: { "Content-Type": "application/json", "Content-Length": String(MAX_BODY_BYTES + 1) },
+      method: "POST",
+      body: "{}",
+      headers: { "Content-Type": "application/json", "Content-Length": String(MAX_BODY_BYTES + 1) },
     });
     expect((await problem(res, 413)).detail).toContain("256 KiB");
   });
@@ -111,7 +117,12 @@ describe("413 content too large", () => {
         else ctl.enqueue(chunk);
       },
     });
-    const res = await app.request(`${ORIGIN}/v1/flow`, { method: "POST", body: stream, headers: { "Content-Type": "application/json" }, duplex: "half" } as RequestInit);
+    const res = await app.request(`${ORIGIN}/v1/flow`, {
+      method: "POST",
+      body: stream,
+      headers: { "Content-Type": "application/json" },
+      duplex: "half",
+    } as RequestInit);
     await problem(res, 413);
     expect(pulled).toBeLessThan(2 * MAX_BODY_BYTES);
   });
@@ -138,21 +149,31 @@ describe("414 URL too long", () => {
 
 describe("415 unsupported media type", () => {
   it("form-encoded bodies (curl -d without -H) are refused with a hint", async () => {
-    const body = await problem(await post("/v1/flow", JSON.stringify(REQUEST), { "Content-Type": "application/x-www-form-urlencoded" }), 415);
+    const body = await problem(
+      await post("/v1/flow", JSON.stringify(REQUEST), { "Content-Type": "application/x-www-form-urlencoded" }),
+      415,
+    );
     expect(body.detail).toContain("--data-binary");
   });
 });
 
 describe("422 invalid input", () => {
   it("carries every issue with its path", async () => {
-    const body = await problem(await post("/v1/flow", { preset: "o365info", scenario: { user: "nobody", protocol: "smtp", client: "external" } }), 422);
+    const body = await problem(
+      await post("/v1/flow", { preset: "o365info", scenario: { user: "nobody", protocol: "smtp", client: "external" } }),
+      422,
+    );
     const paths = body.errors?.map((e) => e.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["scenario.user", "scenario.protocol"]));
-    for (const e of body.errors ?? []) expect(e).toEqual({ code: expect.any(String), message: expect.any(String), path: expect.any(Array) });
+    for (const e of body.errors ?? [])
+      expect(e).toEqual({ code: expect.any(String), message: expect.any(String), path: expect.any(Array) });
   });
 
   it("an invalid inline topology", async () => {
-    const body = await problem(await post("/v1/flow", { topology: { sites: [], servers: 3, namespaces: [], users: [] }, scenario: SCENARIO }), 422);
+    const body = await problem(
+      await post("/v1/flow", { topology: { sites: [], servers: 3, namespaces: [], users: [] }, scenario: SCENARIO }),
+      422,
+    );
     expect(body.errors?.some((e) => e.path[0] === "topology")).toBe(true);
   });
 
@@ -165,7 +186,8 @@ describe("422 invalid input", () => {
   // the same way whatever the format, so json and mmd never accept what svg cannot draw.
   it.each(["json", "mmd", "svg", "md"])("a background outside the allow-list is a 422 for %s too", async (format) => {
     const res = await post(`/v1/flow?format=${format}&background=rgb(1%2C2%2C3)`, REQUEST);
-    if (format === "svg") return expect([res.status, await res.text()]).toEqual([422, expect.stringContaining("not an allowed background")]);
+    if (format === "svg")
+      return expect([res.status, await res.text()]).toEqual([422, expect.stringContaining("not an allowed background")]);
     expect((await problem(res, 422)).errors?.[0]?.path).toEqual(["options", "background"]);
   });
 

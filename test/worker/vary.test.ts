@@ -8,10 +8,30 @@ import { describe, expect, it } from "vitest";
 import { inventoryOf } from "../import/fixtures.ts";
 import { get, kroki, post, REQUEST } from "./helpers.ts";
 
-const ACCEPTS: (string | undefined)[] = [undefined, "", "*/*", "text/plain", "text/vnd.mermaid", "application/json", "image/svg+xml", "image/*", "text/markdown", "text/csv", "text/html", "image/png"];
+const ACCEPTS: (string | undefined)[] = [
+  undefined,
+  "",
+  "*/*",
+  "text/plain",
+  "text/vnd.mermaid",
+  "application/json",
+  "image/svg+xml",
+  "image/*",
+  "text/markdown",
+  "text/csv",
+  "text/html",
+  "image/png",
+];
 
 /** Concrete requests for each path template of the document; a new route fails until it is listed here. */
-const TOPOLOGY = { topology: { sites: [{ name: "HQ" }], servers: [{ name: "EX1", version: 2019, roles: ["mailbox"], site: "HQ" }], namespaces: [], users: [{ name: "alice", mailbox: "EX1" }] } };
+const TOPOLOGY = {
+  topology: {
+    sites: [{ name: "HQ" }],
+    servers: [{ name: "EX1", version: 2019, roles: ["mailbox"], site: "HQ" }],
+    namespaces: [],
+    users: [{ name: "alice", mailbox: "EX1" }],
+  },
+};
 const SAVED = "AAAAAAAAAAAAAAAAAAAAAAAA";
 /** Saved topologies need D1; this Node project has no binding, so these check the Vary of their 503 answers (with D1: test/topologies/). */
 const ROUTES: Record<string, { method: "GET" | "POST"; url: string; body?: unknown }[]> = {
@@ -29,10 +49,23 @@ const ROUTES: Record<string, { method: "GET" | "POST"; url: string; body?: unkno
     { method: "GET", url: `/v1/flow/mmd/${kroki({ ...REQUEST, scenario: { ...REQUEST.scenario, user: "nobody" } })}` },
   ],
   "/v1/presets": [{ method: "GET", url: "/v1/presets" }],
-  "/v1/presets/{id}": [{ method: "GET", url: "/v1/presets/o365info" }, { method: "GET", url: "/v1/presets/nope" }],
+  "/v1/presets/{id}": [
+    { method: "GET", url: "/v1/presets/o365info" },
+    { method: "GET", url: "/v1/presets/nope" },
+  ],
   "/v1/presets/{id}/{file}": [
-    ...["activesync-madrid", "activesync-madrid.svg", "activesync-madrid.png", "activesync-madrid.mmd", "activesync-madrid.md", "activesync-madrid.json"].map((f) => ({ method: "GET" as const, url: `/v1/presets/o365info/${f}` })),
-    ...["audit", "audit.json", "audit.md", "audit.csv", "nope.mmd"].map((f) => ({ method: "GET" as const, url: `/v1/presets/o365info/${f}` })),
+    ...[
+      "activesync-madrid",
+      "activesync-madrid.svg",
+      "activesync-madrid.png",
+      "activesync-madrid.mmd",
+      "activesync-madrid.md",
+      "activesync-madrid.json",
+    ].map((f) => ({ method: "GET" as const, url: `/v1/presets/o365info/${f}` })),
+    ...["audit", "audit.json", "audit.md", "audit.csv", "nope.mmd"].map((f) => ({
+      method: "GET" as const,
+      url: `/v1/presets/o365info/${f}`,
+    })),
   ],
   "/v1/audit": [
     { method: "POST", url: "/v1/audit", body: { preset: "o365info" } },
@@ -44,10 +77,19 @@ const ROUTES: Record<string, { method: "GET" | "POST"; url: string; body?: unkno
     { method: "POST", url: "/v1/import?format=yaml", body: inventoryOf("worked-example") },
   ],
   "/v1/topologies": [{ method: "POST", url: "/v1/topologies", body: TOPOLOGY }],
-  "/v1/topologies/{ref}": [{ method: "GET", url: `/v1/topologies/${SAVED}` }, { method: "GET", url: `/v1/topologies/${SAVED}@1` }],
+  "/v1/topologies/{ref}": [
+    { method: "GET", url: `/v1/topologies/${SAVED}` },
+    { method: "GET", url: `/v1/topologies/${SAVED}@1` },
+  ],
   "/v1/topologies/{id}/versions": [{ method: "GET", url: `/v1/topologies/${SAVED}/versions` }],
-  "/v1/topologies/{id}/diff": [{ method: "GET", url: `/v1/topologies/${SAVED}/diff` }, { method: "GET", url: `/v1/topologies/${SAVED}/diff?format=md` }],
-  "/v1/t/{ref}/flow/{user}/{protocol}/{file}": ["internal", "external.svg", "external.mmd", "internal.json"].map((f) => ({ method: "GET" as const, url: `/v1/t/${SAVED}/flow/alice/owa/${f}` })),
+  "/v1/topologies/{id}/diff": [
+    { method: "GET", url: `/v1/topologies/${SAVED}/diff` },
+    { method: "GET", url: `/v1/topologies/${SAVED}/diff?format=md` },
+  ],
+  "/v1/t/{ref}/flow/{user}/{protocol}/{file}": ["internal", "external.svg", "external.mmd", "internal.json"].map((f) => ({
+    method: "GET" as const,
+    url: `/v1/t/${SAVED}/flow/alice/owa/${f}`,
+  })),
   "/v1/t/{ref}/{file}": ["audit.md", "audit.csv", "audit.json"].map((f) => ({ method: "GET" as const, url: `/v1/t/${SAVED}/${f}` })),
 };
 
@@ -56,7 +98,8 @@ async function send(r: { method: "GET" | "POST"; url: string; body?: unknown }, 
   return r.method === "GET" ? get(r.url, headers) : post(r.url, r.body, headers);
 }
 
-const variesOnAccept = (res: Response): boolean => (res.headers.get("vary") ?? "").split(",").some((v) => v.trim().toLowerCase() === "accept" || v.trim() === "*");
+const variesOnAccept = (res: Response): boolean =>
+  (res.headers.get("vary") ?? "").split(",").some((v) => v.trim().toLowerCase() === "accept" || v.trim() === "*");
 
 describe("Vary: Accept wherever Accept changes the answer", async () => {
   const doc = (await (await get("/openapi.json")).json()) as { paths: Record<string, unknown> };
@@ -71,7 +114,10 @@ describe("Vary: Accept wherever Accept changes the answer", async () => {
     const kinds = new Set(answers.map(({ res }) => `${res.status} ${res.headers.get("content-type")}`));
     for (const { accept, res } of answers) {
       await res.arrayBuffer();
-      expect(variesOnAccept(res), `Accept ${JSON.stringify(accept)} -> ${res.status} ${res.headers.get("content-type")} (answers: ${[...kinds].join(" | ")})`).toBe(kinds.size > 1);
+      expect(
+        variesOnAccept(res),
+        `Accept ${JSON.stringify(accept)} -> ${res.status} ${res.headers.get("content-type")} (answers: ${[...kinds].join(" | ")})`,
+      ).toBe(kinds.size > 1);
     }
   });
 
@@ -85,7 +131,12 @@ describe("Vary: Accept wherever Accept changes the answer", async () => {
       expect(variesOnAccept(res)).toBe(true);
       types.push(res.headers.get("content-type"));
     }
-    expect(types).toEqual(["text/vnd.mermaid; charset=utf-8", "text/vnd.mermaid; charset=utf-8", "text/plain; charset=utf-8", "text/vnd.mermaid; charset=utf-8"]);
+    expect(types).toEqual([
+      "text/vnd.mermaid; charset=utf-8",
+      "text/vnd.mermaid; charset=utf-8",
+      "text/plain; charset=utf-8",
+      "text/vnd.mermaid; charset=utf-8",
+    ]);
   });
 
   it("a 304 carries the same Vary as the 200 it stands for", async () => {

@@ -28,24 +28,40 @@ function copyItem(id: string, label: string, what: string, multiline: boolean): 
   const field = multiline
     ? `<textarea id="${id}" readonly rows="6" spellcheck="false"></textarea>`
     : `<input type="text" id="${id}" readonly spellcheck="false">`;
-  return `<div class="item"><div class="head"><label for="${id}">${esc(label)}</label>` +
-    `<button type="button" data-copy="${id}" data-what="${esc(what)}" aria-label="Copy ${esc(what)}">Copy</button></div>${field}</div>`;
+  return (
+    `<div class="item"><div class="head"><label for="${id}">${esc(label)}</label>` +
+    `<button type="button" data-copy="${id}" data-what="${esc(what)}" aria-label="Copy ${esc(what)}">Copy</button></div>${field}</div>`
+  );
 }
 
 export function renderPage(assets: PageAssets): string {
-  const presetOptions = Object.values(presets).map((p, i) => option(p.id, p.id, i === 0)).join("");
+  const presetOptions = Object.values(presets)
+    .map((p, i) => option(p.id, p.id, i === 0))
+    .join("");
   const protocolOptions = PROTOCOLS.map((p) => option(p)).join("");
   const clientOptions = CLIENTS.map((c) => option(c, CLIENT_LABELS[c] ?? c)).join("");
   // Empty: the topology's own profile (a preset may name one), else microsoft, as the API decides.
   const profileOptions = option("", "topology's own (default microsoft)", true) + PROFILES.map((p) => option(p)).join("");
-  const themeOptions = Object.keys(THEMES).map((t) => option(t)).join("");
+  const themeOptions = Object.keys(THEMES)
+    .map((t) => option(t))
+    .join("");
   // Native radios sharing a name: one tab stop, arrow keys move the choice; the first is the API's default.
-  const viewRadios = VIEW_NAMES.map((v, i) =>
-    `<input type="radio" name="view" id="view-${esc(v)}" value="${esc(v)}"${i === 0 ? " checked" : ""}><label for="view-${esc(v)}">${esc(VIEW_LABELS[v] ?? v)}</label>`).join("");
+  const viewRadios = VIEW_NAMES.map(
+    (v, i) =>
+      `<input type="radio" name="view" id="view-${esc(v)}" value="${esc(v)}"${i === 0 ? " checked" : ""}><label for="view-${esc(v)}">${esc(VIEW_LABELS[v] ?? v)}</label>`,
+  ).join("");
   const colors = NAMED_COLORS.map((c) => `<option value="${esc(c)}"></option>`).join("");
-  const legend = [["P", "proxy"], ["R", "redirect"], ["S", "silent-redirect"], ["A", "autodiscover-referral"], ["D", "direct"], ["\u2717", "fail"]]
-    .map(([l, o]) => `<li><span class="badge outcome-${o}">${l}</span> ${o}</li>`).join("") +
-    `<li><span class="badge">\u2013</span> not applicable</li><li><span class="badge">P*</span> with diagnostics</li>`;
+  const legend =
+    [
+      ["P", "proxy"],
+      ["R", "redirect"],
+      ["S", "silent-redirect"],
+      ["A", "autodiscover-referral"],
+      ["D", "direct"],
+      ["\u2717", "fail"],
+    ]
+      .map(([l, o]) => `<li><span class="badge outcome-${o}">${l}</span> ${o}</li>`)
+      .join("") + `<li><span class="badge">\u2013</span> not applicable</li><li><span class="badge">P*</span> with diagnostics</li>`;
 
   return `<!doctype html>
 <html lang="en">

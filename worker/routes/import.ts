@@ -19,7 +19,11 @@ function formatOf(c: AppContext): "json" | "yaml" {
   const q = c.req.query("format");
   if (q !== undefined) {
     const f = IMPORT_FORMATS.find((x) => x === q.toLowerCase());
-    if (!f) throw notAcceptable(`format ${JSON.stringify(q.slice(0, 40))} is not available here; use one of: ${IMPORT_FORMATS.join(", ")}`, IMPORT_FORMATS);
+    if (!f)
+      throw notAcceptable(
+        `format ${JSON.stringify(q.slice(0, 40))} is not available here; use one of: ${IMPORT_FORMATS.join(", ")}`,
+        IMPORT_FORMATS,
+      );
     return f;
   }
   const first = parseAccept(c.req.header("accept"))[0]?.type;
@@ -30,7 +34,10 @@ export const importRoutes = new Hono<AppEnv>();
 
 importRoutes.post("/v1/import", async (c) => {
   const format = formatOf(c);
-  if (inputFormatOf(c.req.header("content-type")) === "yaml") throw unreadable("the inventory is JSON; send it as application/json (curl --data-binary @inventory.json -H 'Content-Type: application/json')");
+  if (inputFormatOf(c.req.header("content-type")) === "yaml")
+    throw unreadable(
+      "the inventory is JSON; send it as application/json (curl --data-binary @inventory.json -H 'Content-Type: application/json')",
+    );
   const declared = c.req.header("content-length");
   if (declared !== undefined && Number(declared) > MAX_IMPORT_BYTES) throw inventoryTooLarge(MAX_IMPORT_BYTES);
   const bytes = await readAtMost(c.req.raw.body, MAX_IMPORT_BYTES, () => inventoryTooLarge(MAX_IMPORT_BYTES));
@@ -38,7 +45,9 @@ importRoutes.post("/v1/import", async (c) => {
   const result = importInventory(bytes);
   if (!result.ok) {
     const parse = result.issues.some((i) => i.code === "PARSE" || i.code === "LIMIT");
-    throw parse ? unreadable(`the inventory is not readable JSON: ${result.issues[0]?.message ?? "parse error"}`, result.issues) : notAnInventory(result.issues);
+    throw parse
+      ? unreadable(`the inventory is not readable JSON: ${result.issues[0]?.message ?? "parse error"}`, result.issues)
+      : notAnInventory(result.issues);
   }
   c.header("Cache-Control", "no-store");
   if (format === "yaml") return c.body(importedYaml(result.value), 200, { "Content-Type": "application/yaml; charset=utf-8" });

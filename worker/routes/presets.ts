@@ -27,10 +27,20 @@ function presetOf(id: string): Preset {
 
 function scenarioLinks(base: string, name: string): Record<FlowFormat, string> {
   const enc = encodeURIComponent(name);
-  return { svg: `${base}/${enc}.svg`, png: `${base}/${enc}.png`, mmd: `${base}/${enc}.mmd`, md: `${base}/${enc}.md`, json: `${base}/${enc}.json` };
+  return {
+    svg: `${base}/${enc}.svg`,
+    png: `${base}/${enc}.png`,
+    mmd: `${base}/${enc}.mmd`,
+    md: `${base}/${enc}.md`,
+    json: `${base}/${enc}.json`,
+  };
 }
 
-const auditLinks = (base: string): Record<AuditFormat, string> => ({ json: `${base}/audit.json`, md: `${base}/audit.md`, csv: `${base}/audit.csv` });
+const auditLinks = (base: string): Record<AuditFormat, string> => ({
+  json: `${base}/audit.json`,
+  md: `${base}/audit.md`,
+  csv: `${base}/audit.csv`,
+});
 
 function summary(origin: string, p: Preset) {
   const base = `${origin}/v1/presets/${encodeURIComponent(p.id)}`;
@@ -48,7 +58,9 @@ const originOf = (c: AppContext): string => new URL(c.req.url).origin;
 
 presetRoutes.get("/v1/presets", (c) => {
   const origin = originOf(c);
-  return respond(c, { presets: ids(), origin }, JSON_REP, CACHE_PRESET, () => json({ presets: Object.values(presets).map((p) => summary(origin, p)) }));
+  return respond(c, { presets: ids(), origin }, JSON_REP, CACHE_PRESET, () =>
+    json({ presets: Object.values(presets).map((p) => summary(origin, p)) }),
+  );
 });
 
 presetRoutes.get("/v1/presets/:id", (c) => {
@@ -59,7 +71,14 @@ presetRoutes.get("/v1/presets/:id", (c) => {
     const scenarios = Object.fromEntries(
       Object.entries(p.scenarios).map(([name, s]) => [name, { title: s.title, scenario: s.scenario, links: scenarioLinks(base, name) }]),
     );
-    return json({ id: p.id, title: p.title, description: p.description, topology: p.topology, scenarios, links: { self: base, audit: auditLinks(base) } });
+    return json({
+      id: p.id,
+      title: p.title,
+      description: p.description,
+      topology: p.topology,
+      scenarios,
+      links: { self: base, audit: auditLinks(base) },
+    });
   });
 });
 
@@ -84,7 +103,10 @@ presetRoutes.get("/v1/presets/:id/:file", async (c) => {
     throw notFound(`preset ${p.id} has no scenario ${JSON.stringify(name.slice(0, 80))}; scenarios: ${names.join(", ")} (or audit)`, names);
   }
   if (ext !== undefined && !(FLOW_FORMATS as readonly string[]).includes(ext.toLowerCase())) {
-    throw notAcceptable(`format ${JSON.stringify(ext.slice(0, 40))} is not available; use ${name}.svg, .png, .mmd, .md or .json`, FLOW_FORMATS);
+    throw notAcceptable(
+      `format ${JSON.stringify(ext.slice(0, 40))} is not available; use ${name}.svg, .png, .mmd, .md or .json`,
+      FLOW_FORMATS,
+    );
   }
   const rep = negotiate(c, FLOW_FORMATS, ext);
   return serveFlow(c, withQueryOptions({ preset: p.id, scenario: entry.scenario }, queryOptions(c)), rep, CACHE_PRESET);

@@ -50,7 +50,10 @@ savedRoutes.get("/v1/t/:ref/flow/:user/:protocol/:file", async (c) => {
   markSvg(c, ext);
   const ref = parseRef(c.req.param("ref"));
   if (ext !== undefined && !(FLOW_FORMATS as readonly string[]).includes(ext.toLowerCase())) {
-    throw notAcceptable(`format ${JSON.stringify(ext.slice(0, 40))} is not available; use ${client}.svg, .png, .mmd, .md or .json`, FLOW_FORMATS);
+    throw notAcceptable(
+      `format ${JSON.stringify(ext.slice(0, 40))} is not available; use ${client}.svg, .png, .mmd, .md or .json`,
+      FLOW_FORMATS,
+    );
   }
   const rep = negotiate(c, FLOW_FORMATS, ext);
   const stored = await storeOf(c).read(ref.id, ref.version);
@@ -66,8 +69,16 @@ savedRoutes.get("/v1/t/:ref/:file", async (c) => {
   const [name, ext] = splitFile(c.req.param("file"));
   markSvg(c, ext);
   const ref = parseRef(c.req.param("ref"));
-  if (name !== "audit") throw notFound(`no ${JSON.stringify(c.req.param("file").slice(0, 80))} here; a saved topology has flow/{user}/{protocol}/{client}.{svg|png|mmd|md|json} and audit.{md|csv|json}`);
+  if (name !== "audit")
+    throw notFound(
+      `no ${JSON.stringify(c.req.param("file").slice(0, 80))} here; a saved topology has flow/{user}/{protocol}/{client}.{svg|png|mmd|md|json} and audit.{md|csv|json}`,
+    );
   const rep = negotiate(c, AUDIT_FORMATS, ext);
   const stored = await storeOf(c).read(ref.id, ref.version);
-  return serveAudit(c, withQueryOptions({ topology: storedTopology(stored.body) }, auditQueryOptions(c)), rep, ref.version === undefined ? CACHE_LATEST : CACHE_VERSION);
+  return serveAudit(
+    c,
+    withQueryOptions({ topology: storedTopology(stored.body) }, auditQueryOptions(c)),
+    rep,
+    ref.version === undefined ? CACHE_LATEST : CACHE_VERSION,
+  );
 });

@@ -37,28 +37,41 @@ function links(c: AppContext, id: string, version?: number) {
 const versionInfo = (v: StoredVersion) => ({ version: v.version, created: iso(v.created), sha256: v.sha256 });
 
 function written(c: AppContext, status: 200 | 201, body: unknown, location: string): Response {
-  return new Response(json(body), { status, headers: { "Content-Type": contentTypeOf("json"), "Cache-Control": "no-store", Location: location } });
+  return new Response(json(body), {
+    status,
+    headers: { "Content-Type": contentTypeOf("json"), "Cache-Control": "no-store", Location: location },
+  });
 }
 
 topologyRoutes.post("/v1/topologies", async (c) => {
   const { json: body } = await topologyBody(c);
   const created = await storeOf(c).create(body, Date.now());
   const l = links(c, created.id, 1);
-  return written(c, 201, {
-    id: created.id,
-    ...versionInfo(created),
-    token: created.token,
-    tokenNote: "Keep this token: it is shown only now and is needed to update (PUT) or delete (DELETE) this topology. Reading needs only the id.",
-    links: l,
-  }, l.latest);
+  return written(
+    c,
+    201,
+    {
+      id: created.id,
+      ...versionInfo(created),
+      token: created.token,
+      tokenNote:
+        "Keep this token: it is shown only now and is needed to update (PUT) or delete (DELETE) this topology. Reading needs only the id.",
+      links: l,
+    },
+    l.latest,
+  );
 });
 
 topologyRoutes.get("/v1/topologies/:ref", async (c) => {
   const ref = parseRef(c.req.param("ref"));
   const t = await storeOf(c).read(ref.id, ref.version);
-  return respond(c, { topology: ref.id, version: t.version, sha256: t.sha256, fixed: ref.version !== undefined, origin: new URL(c.req.url).origin }, JSON_REP,
+  return respond(
+    c,
+    { topology: ref.id, version: t.version, sha256: t.sha256, fixed: ref.version !== undefined, origin: new URL(c.req.url).origin },
+    JSON_REP,
     ref.version === undefined ? CACHE_LATEST : CACHE_VERSION,
-    () => json({ id: ref.id, ...versionInfo(t), topology: storedTopology(t.body), links: links(c, ref.id, t.version) }));
+    () => json({ id: ref.id, ...versionInfo(t), topology: storedTopology(t.body), links: links(c, ref.id, t.version) }),
+  );
 });
 
 topologyRoutes.put("/v1/topologies/:ref", async (c) => {
@@ -70,14 +83,28 @@ topologyRoutes.put("/v1/topologies/:ref", async (c) => {
   const { json: body } = await topologyBody(c);
   const r = await store.append(id, token, body, Date.now());
   const l = links(c, id, r.version);
-  return written(c, r.stored ? 201 : 200, { id, ...versionInfo(r), stored: r.stored, ...(r.stored ? {} : { note: `identical to version ${r.version}; no new version was stored` }), links: l }, l.self);
+  return written(
+    c,
+    r.stored ? 201 : 200,
+    {
+      id,
+      ...versionInfo(r),
+      stored: r.stored,
+      ...(r.stored ? {} : { note: `identical to version ${r.version}; no new version was stored` }),
+      links: l,
+    },
+    l.self,
+  );
 });
 
 topologyRoutes.delete("/v1/topologies/:ref", async (c) => {
   const token = bearer(c);
   const { id } = parseRef(c.req.param("ref"), false);
   const versions = await storeOf(c).delete(id, token);
-  return new Response(json({ id, deleted: true, versions }), { status: 200, headers: { "Content-Type": contentTypeOf("json"), "Cache-Control": "no-store" } });
+  return new Response(json({ id, deleted: true, versions }), {
+    status: 200,
+    headers: { "Content-Type": contentTypeOf("json"), "Cache-Control": "no-store" },
+  });
 });
 
 topologyRoutes.get("/v1/topologies/:ref/versions", async (c) => {
@@ -85,13 +112,15 @@ topologyRoutes.get("/v1/topologies/:ref/versions", async (c) => {
   const versions = await storeOf(c).versions(id);
   const origin = new URL(c.req.url).origin;
   return respond(c, { versions: id, list: versions, origin }, JSON_REP, CACHE_LATEST, () =>
-    json({ id, versions: versions.map((v) => ({ ...versionInfo(v), links: { self: `${origin}/v1/topologies/${id}@${v.version}` } })) }));
+    json({ id, versions: versions.map((v) => ({ ...versionInfo(v), links: { self: `${origin}/v1/topologies/${id}@${v.version}` } })) }),
+  );
 });
 
 function versionParam(c: AppContext, name: "from" | "to"): number | undefined {
   const v = c.req.query(name);
   if (v === undefined || v === "") return undefined;
-  if (!/^[1-9][0-9]{0,8}$/.test(v)) throw badDiffQuery(`${name}: expected a version number (1, 2, ...), got ${JSON.stringify(v.slice(0, 20))}`);
+  if (!/^[1-9][0-9]{0,8}$/.test(v))
+    throw badDiffQuery(`${name}: expected a version number (1, 2, ...), got ${JSON.stringify(v.slice(0, 20))}`);
   return Number(v);
 }
 
@@ -115,9 +144,15 @@ topologyRoutes.get("/v1/topologies/:ref/diff", async (c) => {
   from ??= Math.max(1, to - 1);
   const before = await store.read(id, from);
   const fixed = c.req.query("to") !== undefined && c.req.query("from") !== undefined;
-  return respond(c, { diff: id, from: before.sha256, to: after.sha256, profile, labels: [from, to] }, rep, fixed ? CACHE_VERSION : CACHE_LATEST, () => {
-    const diff = diffTopologies(storedTopology(before.body), storedTopology(after.body), profile);
-    if (rep.format === "md") return renderDiffMarkdown(diff, { subject: `topology ${id}`, from: `version ${from}`, to: `version ${to}` });
-    return json({ id, from, to, ...diff });
-  });
+  return respond(
+    c,
+    { diff: id, from: before.sha256, to: after.sha256, profile, labels: [from, to] },
+    rep,
+    fixed ? CACHE_VERSION : CACHE_LATEST,
+    () => {
+      const diff = diffTopologies(storedTopology(before.body), storedTopology(after.body), profile);
+      if (rep.format === "md") return renderDiffMarkdown(diff, { subject: `topology ${id}`, from: `version ${from}`, to: `version ${to}` });
+      return json({ id, from, to, ...diff });
+    },
+  );
 });

@@ -44,7 +44,6 @@ export function bearer(c: AppContext): string {
   return m[1];
 }
 
-
 /** The request body as a validated topology, serialised for storage; 400/413/415/422 otherwise. */
 export async function topologyBody(c: AppContext): Promise<{ topology: Topology; json: string }> {
   const { text, format } = await readBody(c);

@@ -36,4 +36,3 @@ export function ensureSchema(db: D1Database): Promise<void> {
   }
   return p;
 }
-

@@ -41,7 +41,11 @@ interface VersionRow {
   body: string;
 }
 
-const asVersion = (r: { version: number; created_at: number; sha256: string }): StoredVersion => ({ version: r.version, created: r.created_at, sha256: r.sha256 });
+const asVersion = (r: { version: number; created_at: number; sha256: string }): StoredVersion => ({
+  version: r.version,
+  created: r.created_at,
+  sha256: r.sha256,
+});
 
 export class TopologyStore {
   private readonly db: D1Database | undefined;
@@ -60,7 +64,14 @@ export class TopologyStore {
       return await work(this.db);
     } catch (e) {
       if (e instanceof ProblemError) throw e;
-      console.error(JSON.stringify({ level: "error", requestId: this.requestId, where: "d1", error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }));
+      console.error(
+        JSON.stringify({
+          level: "error",
+          requestId: this.requestId,
+          where: "d1",
+          error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+        }),
+      );
       throw storageUnavailable(this.requestId);
     }
   }
@@ -73,7 +84,9 @@ export class TopologyStore {
       const sha256 = await sha256Hex(body);
       await db.batch([
         db.prepare("INSERT INTO topologies (id, token_sha256, created_at) VALUES (?1, ?2, ?3)").bind(id, await sha256Hex(token), now),
-        db.prepare("INSERT INTO topology_versions (id, version, created_at, sha256, body) VALUES (?1, 1, ?2, ?3, ?4)").bind(id, now, sha256, body),
+        db
+          .prepare("INSERT INTO topology_versions (id, version, created_at, sha256, body) VALUES (?1, 1, ?2, ?3, ?4)")
+          .bind(id, now, sha256, body),
       ]);
       return { id, token, version: 1, created: now, sha256 };
     });
@@ -82,12 +95,22 @@ export class TopologyStore {
   /** One version (or the latest); 404 for an unknown id or version. */
   read(id: string, version?: number): Promise<StoredTopology> {
     return this.d1(async (db) => {
-      const row = version === undefined
-        ? await db.prepare("SELECT version, created_at, sha256, body FROM topology_versions WHERE id = ?1 ORDER BY version DESC LIMIT 1").bind(id).first<VersionRow>()
-        : await db.prepare("SELECT version, created_at, sha256, body FROM topology_versions WHERE id = ?1 AND version = ?2").bind(id, version).first<VersionRow>();
+      const row =
+        version === undefined
+          ? await db
+              .prepare("SELECT version, created_at, sha256, body FROM topology_versions WHERE id = ?1 ORDER BY version DESC LIMIT 1")
+              .bind(id)
+              .first<VersionRow>()
+          : await db
+              .prepare("SELECT version, created_at, sha256, body FROM topology_versions WHERE id = ?1 AND version = ?2")
+              .bind(id, version)
+              .first<VersionRow>();
       if (row) return { ...asVersion(row), body: row.body };
       if (version === undefined) throw noSuchTopology();
-      const latest = await db.prepare("SELECT MAX(version) AS latest FROM topology_versions WHERE id = ?1").bind(id).first<{ latest: number | null }>();
+      const latest = await db
+        .prepare("SELECT MAX(version) AS latest FROM topology_versions WHERE id = ?1")
+        .bind(id)
+        .first<{ latest: number | null }>();
       if (!latest?.latest) throw noSuchTopology();
       throw noSuchVersion(version, latest.latest);
     });
@@ -95,7 +118,10 @@ export class TopologyStore {
 
   versions(id: string): Promise<StoredVersion[]> {
     return this.d1(async (db) => {
-      const { results } = await db.prepare("SELECT version, created_at, sha256 FROM topology_versions WHERE id = ?1 ORDER BY version").bind(id).all<VersionRow>();
+      const { results } = await db
+        .prepare("SELECT version, created_at, sha256 FROM topology_versions WHERE id = ?1 ORDER BY version")
+        .bind(id)
+        .all<VersionRow>();
       if (results.length === 0) throw noSuchTopology();
       return results.map(asVersion);
     });
@@ -122,7 +148,10 @@ export class TopologyStore {
     return this.d1(async (db) => {
       await this.check(db, id, token);
       const sha256 = await sha256Hex(body);
-      const latest = await db.prepare("SELECT version, created_at, sha256 FROM topology_versions WHERE id = ?1 ORDER BY version DESC LIMIT 1").bind(id).first<VersionRow>();
+      const latest = await db
+        .prepare("SELECT version, created_at, sha256 FROM topology_versions WHERE id = ?1 ORDER BY version DESC LIMIT 1")
+        .bind(id)
+        .first<VersionRow>();
       if (!latest) throw noSuchTopology();
       if (latest.sha256 === sha256) return { ...asVersion(latest), stored: false };
       const since = now - WRITE_WINDOW_MS;
