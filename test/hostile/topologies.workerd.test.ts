@@ -133,24 +133,18 @@ function arbitraries(saved: Saved) {
     "__proto__",
   );
 
-  const post = fc
-    .tuple(bodyArb, queryArb, acceptArb)
-    .map(([b, q, a]) => ({
-      cls: `post:${b.cls}`,
-      req: { method: "POST", path: `/v1/topologies${q}`, headers: headers(b.type, a), body: b.body } as Sent,
-    }));
-  const put = fc
-    .tuple(ref, auth, bodyArb, acceptArb)
-    .map(([r, au, b, a]) => ({
-      cls: "put",
-      req: { method: "PUT", path: `/v1/topologies/${r}`, headers: headers(b.type, a, au), body: b.body } as Sent,
-    }));
-  const del = fc
-    .tuple(ref, auth, acceptArb)
-    .map(([r, au, a]) => ({
-      cls: "delete",
-      req: { method: "DELETE", path: `/v1/topologies/${r}`, headers: headers(undefined, a, au) } as Sent,
-    }));
+  const post = fc.tuple(bodyArb, queryArb, acceptArb).map(([b, q, a]) => ({
+    cls: `post:${b.cls}`,
+    req: { method: "POST", path: `/v1/topologies${q}`, headers: headers(b.type, a), body: b.body } as Sent,
+  }));
+  const put = fc.tuple(ref, auth, bodyArb, acceptArb).map(([r, au, b, a]) => ({
+    cls: "put",
+    req: { method: "PUT", path: `/v1/topologies/${r}`, headers: headers(b.type, a, au), body: b.body } as Sent,
+  }));
+  const del = fc.tuple(ref, auth, acceptArb).map(([r, au, a]) => ({
+    cls: "delete",
+    req: { method: "DELETE", path: `/v1/topologies/${r}`, headers: headers(undefined, a, au) } as Sent,
+  }));
   const read = fc
     .tuple(ref, fc.constantFrom("", "/versions", "/diff", "/x", "/versions/1"), version, version, queryArb, acceptArb)
     .map(([r, tail, from, to, q, a]) => {
@@ -166,12 +160,10 @@ function arbitraries(saved: Saved) {
       headers: headers(undefined, a),
     } as Sent,
   }));
-  const audit = fc
-    .tuple(ref, topFile, queryArb, acceptArb)
-    .map(([r, f, q, a]) => ({
-      cls: "t-audit",
-      req: { method: "GET", path: `/v1/t/${r}/${f}${q}`, headers: headers(undefined, a) } as Sent,
-    }));
+  const audit = fc.tuple(ref, topFile, queryArb, acceptArb).map(([r, f, q, a]) => ({
+    cls: "t-audit",
+    req: { method: "GET", path: `/v1/t/${r}/${f}${q}`, headers: headers(undefined, a) } as Sent,
+  }));
   return fc.oneof(
     { weight: 3, arbitrary: post },
     { weight: 3, arbitrary: put },
