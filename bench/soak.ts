@@ -19,7 +19,6 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import { startWorker } from "../scripts/dev-worker.ts";
 import { prng } from "./prng.ts";

@@ -104,9 +104,7 @@ const urlsSchema = byProtocol((p) => (p === "pop3" || p === "imap4" ? listenerSc
 const authSchema = byProtocol(
   () => z.array(z.enum(AUTH_METHODS)).min(1).max(AUTH_METHODS.length),
   "Authentication methods enabled",
-).describe(
-  'Authentication methods enabled on each virtual directory, e.g. { "owa": ["forms"] }. Methods: ' + AUTH_METHODS.join(", ") + ".",
-);
+).describe(`Authentication methods enabled on each virtual directory, e.g. { "owa": ["forms"] }. Methods: ${AUTH_METHODS.join(", ")}.`);
 
 const oaAuth = z.enum(["ntlm", "basic", "negotiate"]);
 const outlookAnywhereSchema = z
@@ -248,7 +246,7 @@ export const topologySchema = z
 export const scenarioSchema = z
   .strictObject({
     user: text().describe("Name of a user in the topology."),
-    protocol: z.enum(PROTOCOLS).describe("Client protocol: " + PROTOCOLS.join(", ") + "."),
+    protocol: z.enum(PROTOCOLS).describe(`Client protocol: ${PROTOCOLS.join(", ")}.`),
     client: z.enum(CLIENTS).describe('Where the client is: "internal" (inside the network) or "external" (on the Internet).'),
     host: host()
       .optional()

@@ -58,7 +58,7 @@ export function readDatabases(inv: Record<string, unknown>, servers: Servers, re
   }
   for (const [k, counts] of byServer) {
     const entry = servers.get(k);
-    if (!entry || entry.server.version !== 2010 || !entry.server.roles.includes("mailbox")) continue;
+    if (entry?.server.version !== 2010 || !entry.server.roles.includes("mailbox")) continue;
     const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const [best] = ranked[0] ?? [];
     if (!best) continue;
@@ -100,7 +100,7 @@ export function importUsers(inv: Record<string, unknown>, servers: Servers, dbs:
       continue;
     }
     const entry = db.server ? servers.get(key(db.server)) : undefined;
-    if (!entry || !entry.server.roles.includes("mailbox")) {
+    if (!entry?.server.roles.includes("mailbox")) {
       rec.drop(
         "NO_MAILBOX_SERVER",
         path,

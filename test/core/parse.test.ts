@@ -100,30 +100,30 @@ const bad: Bad[] = [
   { name: "billion laughs", text: laughs(), code: "LIMIT", words: ["aliases expand to more than"] },
   {
     name: "too many aliases",
-    text: "a: &a 1\nb: [" + Array(101).fill("*a").join(", ") + "]",
+    text: `a: &a 1\nb: [${Array(101).fill("*a").join(", ")}]`,
     code: "LIMIT",
     path: ["b", 100],
     words: ["more than 100 aliases"],
   },
   { name: "JSON nested 65 deep", text: deepJson(65), code: "LIMIT", words: ["deeper than the limit of 64"] },
   { name: "JSON nested a million deep", text: deepJson(500_000), code: "LIMIT", words: ["deeper than the limit of 64"] },
-  { name: "YAML flow nested 65 deep", text: "a: " + deepJson(65), code: "LIMIT", words: ["deeper than the limit of 64"] },
+  { name: "YAML flow nested 65 deep", text: `a: ${deepJson(65)}`, code: "LIMIT", words: ["deeper than the limit of 64"] },
   {
     name: "YAML indented 65 deep",
-    text: Array.from({ length: 66 }, (_, i) => " ".repeat(i) + "k:").join("\n") + " 1",
+    text: `${Array.from({ length: 66 }, (_, i) => `${" ".repeat(i)}k:`).join("\n")} 1`,
     code: "LIMIT",
     words: ["deeper than the limit of 64"],
   },
   {
     name: "YAML compact sequences 100,000 deep",
-    text: "- ".repeat(100_000) + "x",
+    text: `${"- ".repeat(100_000)}x`,
     code: "LIMIT",
     path: [],
     words: ["line 1: nested too deeply"],
   },
   {
     name: "YAML indented 200 columns",
-    text: "a:\n" + " ".repeat(200) + "b: 1",
+    text: `a:\n${" ".repeat(200)}b: 1`,
     code: "LIMIT",
     path: [],
     words: ["line 2", "limit is 128"],
@@ -175,7 +175,7 @@ describe("parseDocument rejects", () => {
 
   // How long these take is measured in bench/growth.ts (growth exponents), not asserted here.
   it("rejects a huge document before parsing, with the size limit as the only issue", () => {
-    const r = parseDocument("a: " + "x".repeat(5 * MAX_DOCUMENT_BYTES));
+    const r = parseDocument(`a: ${"x".repeat(5 * MAX_DOCUMENT_BYTES)}`);
     expect(!r.ok && r.issues.map((i) => i.code)).toEqual(["LIMIT"]);
   });
 

@@ -15,7 +15,6 @@ import { HYBRID_ROWS } from "../../core/hybrid/rules.ts";
 import { resolveHost } from "../../core/resolve.ts";
 import { route } from "../../core/route.ts";
 import { RULES_BY_ID } from "../../core/rules.ts";
-import { rank } from "../../core/versions.ts";
 import { CLIENTS, PROFILES, PROTOCOLS, type Flow, type Scenario, type Topology } from "../../core/types.ts";
 import { caseArb } from "../support/arbitraries.ts";
 

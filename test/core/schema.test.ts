@@ -11,7 +11,7 @@ import {
   scenarioJsonSchema,
   scenarioSchema,
   topologyJsonSchema,
-  topologySchema,
+  type topologySchema,
 } from "../../core/schema.ts";
 import { hostPortProblem, hostProblem, urlProblem } from "../../core/syntax.ts";
 import type { Scenario, Topology } from "../../core/types.ts";

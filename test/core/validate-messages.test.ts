@@ -61,7 +61,7 @@ describe("message parts", () => {
   it("quotes user values escaped and short, never splitting a surrogate pair", () => {
     expect(quote("a\nb\u0000")).toBe('"a\\nb\\u0000"');
     expect(quote("x".repeat(100))).toBe(`"${"x".repeat(60)}..."`);
-    expect(quote("x".repeat(59) + "😀" + "y")).toBe(`"${"x".repeat(59)}..."`);
+    expect(quote(`${"x".repeat(59)}😀y`)).toBe(`"${"x".repeat(59)}..."`);
     expect(quote("\uD800")).toBe('"\\ud800"');
     expect([quote(1), quote(null), quote(true), quote([]), quote({})]).toEqual(["1", "null", "true", "an array", "an object"]);
   });

@@ -271,10 +271,10 @@ export const mutatedDocArb: fc.Arbitrary<Json> = fc
 /** Hand-written hostile documents that generation is unlikely to reach. */
 export const RAW_DOCS: string[] = [
   "[".repeat(100_000) + "]".repeat(100_000),
-  '{"a":'.repeat(20_000) + "1" + "}".repeat(20_000),
+  `${'{"a":'.repeat(20_000)}1${"}".repeat(20_000)}`,
   "[".repeat(65) + "]".repeat(65),
-  "- ".repeat(2000) + "x",
-  "a:\n" + Array.from({ length: 300 }, (_, i) => `${" ".repeat(i + 1)}b${i}:`).join("\n") + " 1",
+  `${"- ".repeat(2000)}x`,
+  `a:\n${Array.from({ length: 300 }, (_, i) => `${" ".repeat(i + 1)}b${i}:`).join("\n")} 1`,
   // billion laughs
   'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n',
   "a: &a [*a]\n",
@@ -295,7 +295,7 @@ export const RAW_DOCS: string[] = [
   '{"topology":{"sites":[{"name":"hasOwnProperty"}],"servers":[{"name":"toString","version":2016,"roles":["mailbox"],"site":"hasOwnProperty"}],"namespaces":[],"users":[{"name":"valueOf","mailbox":"toString"}]},"scenario":{"user":"valueOf","protocol":"owa","client":"internal"}}',
   '\ufeff{"preset":"o365info","scenario":{"user":"alice","protocol":"ews","client":"internal"}}',
   '{"preset":"o365info","scenario":{"user":"alice","protocol":"ews","client":"internal"}}' + "\u0000",
-  '{"preset":"o365info","scenario":{"user":"alice","protocol":"ews","client":"internal","host":"' + "a.".repeat(200) + 'com"}}',
+  `{"preset":"o365info","scenario":{"user":"alice","protocol":"ews","client":"internal","host":"${"a.".repeat(200)}com"}}`,
   "1e999",
   "-0",
   "null",
@@ -377,7 +377,7 @@ export const queryArb: fc.Arbitrary<string> = fc
         "url(https://leak.xss.test/x)",
         "red;stroke:url(//x)",
         '"/><script>alert(1)</script>',
-        "#" + "f".repeat(1000),
+        `#${"f".repeat(1000)}`,
         "javascript:alert(1)",
         "rgb(1,2,3)",
         "transparent",
@@ -590,7 +590,7 @@ const FILES = [
   "hasOwnProperty",
   "x.svg.svg",
   "%3Csvg%20onload%3Dalert(1)%3E.svg",
-  "a".repeat(400) + ".svg",
+  `${"a".repeat(400)}.svg`,
 ];
 
 const presetArb: fc.Arbitrary<Case> = fc

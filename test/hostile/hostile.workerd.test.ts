@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES, MAX_INFLATED_BYTES } from "../../worker/limits.ts";
 import { caseArb } from "./generate.ts";
-import { Figures, responseProblems, type Sent } from "./support.ts";
+import { Figures, responseProblems } from "./support.ts";
 import { BASE, fetchOne } from "./workerd-fetch.ts";
 import { spaces } from "../support/streams.ts";
 

@@ -103,7 +103,7 @@ function arbitraries(saved: Saved) {
     ".svg",
     "__proto__.svg",
     "x.svg.svg",
-    "a".repeat(300) + ".svg",
+    `${"a".repeat(300)}.svg`,
   );
   const topFile = fc.constantFrom(
     "audit.md",

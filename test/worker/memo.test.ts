@@ -25,7 +25,7 @@ async function snapshot(send: Send): Promise<Record<string, string | number | nu
 const REQUESTS: Record<string, Send> = {
   "preset SVG": () => get("/v1/presets/o365info/activesync-madrid.svg"),
   "preset SVG, dark map view": () => get("/v1/presets/o365info/activesync-madrid.svg?theme=dark&view=map"),
-  "preset JSON (links)": () => get("/v1/presets/contoso/" + Object.keys(presets.contoso?.scenarios ?? {})[0] + ".json"),
+  "preset JSON (links)": () => get(`/v1/presets/contoso/${Object.keys(presets.contoso?.scenarios ?? {})[0]}.json`),
   "preset, format by Accept": () => get("/v1/presets/o365info/activesync-madrid", { Accept: "text/markdown" }),
   "preset audit CSV": () => get("/v1/presets/fabrikam/audit.csv"),
   "encoded GET": () => get(`/v1/flow/json/${kroki(REQUEST)}`),
