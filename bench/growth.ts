@@ -248,7 +248,10 @@ function slope(points: { bytes: number; ms: number }[]): number {
   const my = ys.reduce((a, b) => a + b, 0) / ys.length;
   let num = 0;
   let den = 0;
-  xs.forEach((x, i) => ((num += (x - mx) * ((ys[i] ?? 0) - my)), (den += (x - mx) ** 2)));
+  for (const [i, x] of xs.entries()) {
+    num += (x - mx) * ((ys[i] ?? 0) - my);
+    den += (x - mx) ** 2;
+  }
   return den === 0 ? 0 : num / den;
 }
 

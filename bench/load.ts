@@ -57,7 +57,10 @@ async function main(): Promise<void> {
   const worker = await startWorker();
   const base = worker.base;
   const stop = (): void => void worker.stop();
-  process.on("SIGINT", () => (stop(), process.exit(130)));
+  process.on("SIGINT", () => {
+    stop();
+    process.exit(130);
+  });
   let ok = true;
   try {
     const svgPath = "/v1/presets/o365info/activesync-madrid.svg";

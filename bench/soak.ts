@@ -111,7 +111,10 @@ async function main(): Promise<void> {
   const worker = await startWorker();
   const base = worker.base;
   const stop = (): void => void worker.stop();
-  process.on("SIGINT", () => (stop(), process.exit(130)));
+  process.on("SIGINT", () => {
+    stop();
+    process.exit(130);
+  });
   let ok = true;
   try {
     const workerd = descendants(worker.pid).filter((p) => p.comm.startsWith("workerd"));
@@ -248,7 +251,10 @@ async function main(): Promise<void> {
     );
     const choose = (): Kind => {
       let r = rnd() * totalWeight;
-      for (const k of kinds) if ((r -= k.weight) < 0) return k;
+      for (const k of kinds) {
+        r -= k.weight;
+        if (r < 0) return k;
+      }
       return kinds[0]!;
     };
     // Every kind answers as expected before the run.

@@ -91,7 +91,10 @@ const models = new WeakMap<Topology, Model>();
  */
 export function modelOf(topology: Topology): Model {
   let m = models.get(topology);
-  if (!m) models.set(topology, (m = buildModel(topology)));
+  if (!m) {
+    m = buildModel(topology);
+    models.set(topology, m);
+  }
   return m;
 }
 
@@ -117,7 +120,10 @@ export function hostOf(url: string | undefined): string | undefined {
 export function internetFacing(m: Model, site: string, protocol: Protocol): boolean {
   const key = `${site}\u0000${protocol}`;
   let cache = facingCache.get(m);
-  if (!cache) facingCache.set(m, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    facingCache.set(m, cache);
+  }
   let facing = cache.get(key);
   if (facing === undefined) {
     const override = m.sites.get(site)?.internetFacing;

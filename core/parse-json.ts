@@ -104,15 +104,24 @@ function syntaxError(text: string): { offset: number; what: string } | undefined
   const stack: string[] = [];
   let want: "value" | "key" | "colon" | "next" = "value";
   let i = 0;
+  // Reads the string that starts at i. Leaves i just past it and returns undefined, or leaves i at
+  // the offending character and returns what is wrong there.
+  const stopAt = (at: number, what: string): string => {
+    i = at;
+    return what;
+  };
   const string = (): string | undefined => {
     for (let j = i + 1; j < text.length; j++) {
       const c = text[j] ?? "";
-      if (c === '"') return void (i = j + 1);
-      if (c < " ") return ((i = j), "control character in a string; escape it (\\n, \\t, \\u0000)");
-      if (c === "\\" && !/^(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(j + 1, j + 6))) return ((i = j), "invalid escape in a string");
+      if (c === '"') {
+        i = j + 1;
+        return undefined;
+      }
+      if (c < " ") return stopAt(j, "control character in a string; escape it (\\n, \\t, \\u0000)");
+      if (c === "\\" && !/^(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(j + 1, j + 6))) return stopAt(j, "invalid escape in a string");
       if (c === "\\") j++;
     }
-    return ((i = text.length), "unterminated string");
+    return stopAt(text.length, "unterminated string");
   };
   for (;;) {
     while (WS.has(text[i] ?? "")) i++;
@@ -123,8 +132,11 @@ function syntaxError(text: string): { offset: number; what: string } | undefined
         stack.push(c);
         i++;
         while (WS.has(text[i] ?? "")) i++;
-        if (text[i] === (c === "{" ? "}" : "]")) stack.pop(), i++, (want = "next");
-        else want = c === "{" ? "key" : "value";
+        if (text[i] === (c === "{" ? "}" : "]")) {
+          stack.pop();
+          i++;
+          want = "next";
+        } else want = c === "{" ? "key" : "value";
         continue;
       }
       if (c === '"') {

@@ -18,6 +18,7 @@ import { routeHybrid } from "./hybrid/route.ts";
 import { defaultHost, resolveHost, standardUrl } from "./resolve.ts";
 import { type ActionId, type Rule, RULES } from "./rules.ts";
 import { connect, lookup, newTrail, type Trail } from "./trail.ts";
+import { uniqueBy } from "./unique.ts";
 import {
   profileFor,
   type Diagnostic,
@@ -295,15 +296,5 @@ function number(t: Trail, rule: Rule): Step[] {
   });
 }
 
-function dedupe(list: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
-    const key = `${d.code}|${d.path.join(".")}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
-}
-
-function dedupeNotes(list: Note[]): Note[] {
-  const seen = new Set<string>();
-  return list.filter((n) => (seen.has(n.text) ? false : (seen.add(n.text), true)));
-}
+const dedupe = (list: Diagnostic[]): Diagnostic[] => uniqueBy(list, (d) => `${d.code}|${d.path.join(".")}`);
+const dedupeNotes = (list: Note[]): Note[] => uniqueBy(list, (n) => n.text);

@@ -28,13 +28,19 @@ export function printMermaid(model: DiagramModel, options?: RenderOptions): stri
   out.push("sequenceDiagram");
   const siteAt = new Map(model.sites.map((s) => [s.first, s]));
   let open: number | null = null;
-  model.participants.forEach((p, i) => {
+  for (const [i, p] of model.participants.entries()) {
     const site = siteAt.get(i);
-    // `transparent` first: Mermaid reads the box's first word as a colour if it can.
-    if (site) out.push(`    box transparent ${escapeMermaid(site.name)}`), (open = site.last);
+    if (site) {
+      // `transparent` first: Mermaid reads the box's first word as a colour if it can.
+      out.push(`    box transparent ${escapeMermaid(site.name)}`);
+      open = site.last;
+    }
     out.push(`${open === null ? "    " : "        "}participant ${p.alias} as ${text(p.lines)}`);
-    if (open === i) out.push("    end"), (open = null);
-  });
+    if (open === i) {
+      out.push("    end");
+      open = null;
+    }
+  }
   const notesAfter = (i: number): void => {
     for (const note of model.notes.filter((n) => n.after === i)) {
       const [a, b] = note.over.map((k) => model.participants[k]?.alias ?? "");

@@ -138,7 +138,10 @@ function orderParticipants(flow: Flow): Participant[] {
     const p = byId.get(id);
     if (p && !seen.includes(p)) seen.push(p);
   };
-  for (const s of flow.steps) add(s.from), add(s.to);
+  for (const s of flow.steps) {
+    add(s.from);
+    add(s.to);
+  }
   for (const p of flow.participants) add(p.id);
   const consulter = flow.steps.find((s) => byId.get(s.to)?.kind === "ad")?.from;
   const consultSite = consulter !== undefined ? (byId.get(consulter)?.site ?? consulter) : undefined;
@@ -153,7 +156,10 @@ function orderParticipants(flow: Flow): Participant[] {
   let adPlaced = false;
   for (const [key, members] of groups) {
     out.push(...members);
-    if (key === consultSite) out.push(...ad), (adPlaced = true);
+    if (key === consultSite) {
+      out.push(...ad);
+      adPlaced = true;
+    }
   }
   if (!adPlaced) out.push(...ad);
   return out;

@@ -39,7 +39,10 @@ const digests = new WeakMap<object, string>();
  */
 export async function digestOf(value: object): Promise<string> {
   let d = digests.get(value);
-  if (d === undefined) digests.set(value, (d = `sha256:${await sha256(canonicalJson(value))}`));
+  if (d === undefined) {
+    d = `sha256:${await sha256(canonicalJson(value))}`;
+    digests.set(value, d);
+  }
   return d;
 }
 

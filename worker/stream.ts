@@ -19,6 +19,9 @@ export async function readAtMost(stream: ReadableStream<Uint8Array> | null, max:
   }
   const out = new Uint8Array(total);
   let at = 0;
-  for (const c of chunks) out.set(c, at), (at += c.byteLength);
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
   return out;
 }

@@ -59,9 +59,15 @@ export function failFlow(t: Trail, c: Ctx, rule: Rule): void {
   const why = words(c, f.why);
   const path = resolveField(c, f.field) ?? (f.orField && resolveField(c, f.orField)) ?? ["scenario"];
   const d = diag(c, f.code, why, path);
-  if (!c.fe) return breakAt(t, "client", c.mbx, rule.id, why, d);
+  if (!c.fe) {
+    breakAt(t, "client", c.mbx, rule.id, why, d);
+    return;
+  }
   const target = siteTarget(c);
-  if (f.at === "target" && target && target !== c.fe) return breakAt(t, c.fe, target, rule.id, why, d);
+  if (f.at === "target" && target && target !== c.fe) {
+    breakAt(t, c.fe, target, rule.id, why, d);
+    return;
+  }
   breakAt(t, c.fe, "client", rule.id, why, d);
   t.hops[t.hops.length - 1]!.kind = "respond";
 }

@@ -36,7 +36,10 @@ export function proxyToMailbox(t: Trail, c: Ctx, rule: Rule): void {
 export function proxyToLegacyCas(t: Trail, c: Ctx, rule: Rule): void {
   const fe = c.fe!;
   const cas = siteTarget(c);
-  if (!cas || isModern(cas.version)) return missingCas(t, c, rule);
+  if (!cas || isModern(cas.version)) {
+    missingCas(t, c, rule);
+    return;
+  }
   const legs: Leg[] = [];
   if (cas !== fe) {
     const url =
@@ -53,8 +56,14 @@ export function proxyViaMailbox2013(t: Trail, c: Ctx, rule: Rule): void {
   const fe = c.fe!;
   const mb13 = mailbox2013(c.m, fe.site);
   const cas = siteTarget(c);
-  if (!cas) return missingCas(t, c, rule);
-  if (!mb13) return missingCas(t, c, rule, "an Exchange 2013 Mailbox server");
+  if (!cas) {
+    missingCas(t, c, rule);
+    return;
+  }
+  if (!mb13) {
+    missingCas(t, c, rule, "an Exchange 2013 Mailbox server");
+    return;
+  }
   proxyChain(t, fe, [{ to: mb13 }, { to: cas, url: internalUrlFor(cas, c.protocol) }, { to: c.mbx, how: RPC }], rule.id, c.mbx);
   t.outcome = "proxy";
 }
@@ -73,7 +82,10 @@ export function serveLocally(t: Trail, c: Ctx, rule: Rule): void {
   // mailbox's site (technet ee332346); 2007 mailboxes are reached directly.
   if (c.protocol === "outlook-anywhere" && c.mbx.version === 2010 && fe.site !== c.mbx.site) {
     const rca = legacyCas(c.m, c.mbx.site, 2010);
-    if (!rca) return missingCas(t, c, rule);
+    if (!rca) {
+      missingCas(t, c, rule);
+      return;
+    }
     proxyChain(
       t,
       fe,
@@ -95,7 +107,10 @@ export function serveLocally(t: Trail, c: Ctx, rule: Rule): void {
 export function proxyToOabGeneration(t: Trail, c: Ctx, rule: Rule): void {
   const fe = c.fe!;
   const gen = oabGenerationServer(c.m);
-  if (!gen) return missingCas(t, c, rule, "an Exchange 2013+ Mailbox server holding the OAB generation mailbox");
+  if (!gen) {
+    missingCas(t, c, rule, "an Exchange 2013+ Mailbox server holding the OAB generation mailbox");
+    return;
+  }
   if (gen.assumed)
     t.notes.push({
       kind: "assumption",
@@ -137,9 +152,9 @@ export function proxyToOabGeneration(t: Trail, c: Ctx, rule: Rule): void {
 /** After a redirect or referral: the server the client reached serves the mailbox, via the mailbox site's CAS if needed. */
 export function serveAfterConnect(t: Trail, c: Ctx, at: Ctx["mbx"], ruleId: string, endsAtCas = false): void {
   if (isModern(c.mbx.version)) {
-    if (at === c.mbx)
-      return add(t, at, "client", "respond", ruleId, `${capitalise(phrase(t, at))} returns the answer to ${phrase(t, "client")}.`);
-    return proxyChain(t, at, [{ to: c.mbx }], ruleId, c.mbx);
+    if (at === c.mbx) add(t, at, "client", "respond", ruleId, `${capitalise(phrase(t, at))} returns the answer to ${phrase(t, "client")}.`);
+    else proxyChain(t, at, [{ to: c.mbx }], ruleId, c.mbx);
+    return;
   }
   const legs: Leg[] = [];
   const cas = siteTarget(c);
@@ -147,6 +162,9 @@ export function serveAfterConnect(t: Trail, c: Ctx, at: Ctx["mbx"], ruleId: stri
   if (cas && cas !== at && (at.site !== c.mbx.site || at.version !== c.mbx.version))
     legs.push({ to: cas, url: internalUrlFor(cas, c.protocol) });
   if (!endsAtCas) legs.push({ to: c.mbx, how: RPC });
-  if (legs.length === 0) return answerBack(t, [at], c.mbx, ruleId);
+  if (legs.length === 0) {
+    answerBack(t, [at], c.mbx, ruleId);
+    return;
+  }
   proxyChain(t, at, legs, ruleId, c.mbx);
 }

@@ -106,7 +106,7 @@ export function redirect(t: Trail, c: Ctx, rule: Rule): void {
       landing.path[0] === "scenario"
         ? ["topology", "servers", c.m.serverIndex.get(to.server.name) ?? 0, "urls", c.protocol, side]
         : landing.path;
-    return breakAt(
+    breakAt(
       t,
       "client",
       to.server,
@@ -115,6 +115,7 @@ export function redirect(t: Trail, c: Ctx, rule: Rule): void {
       { code: "RT-TARGET", severity: "error", message: why, path, breaks: [`${c.protocol}:${c.client}`] },
       to.url,
     );
+    return;
   }
   const at = landing.server;
   connect(t, at, to.url, rule.id, c.protocol === "autodiscover");
@@ -190,12 +191,14 @@ export function referral(t: Trail, c: Ctx, rule: Rule): void {
     const path = cas
       ? ["topology", "servers", c.m.serverIndex.get(cas.name) ?? 0, "urls", c.protocol]
       : ["topology", "servers", c.m.serverIndex.get(c.mbx.name) ?? 0, "site"];
-    return breakAt(t, "client", cas ?? c.mbx, rule.id, why, { code: cas ? code : "DX-01", severity: "error", message: why, path, breaks });
+    breakAt(t, "client", cas ?? c.mbx, rule.id, why, { code: cas ? code : "DX-01", severity: "error", message: why, path, breaks });
+    return;
   }
   const landing = resolveHost(c.m, hostOf(url) ?? "", c.client);
   if (!landing.ok) {
     const why = `${capitalise(phrase(t, "client"))} cannot reach ${url}: ${landing.why}.`;
-    return breakAt(t, "client", cas, rule.id, why, { code, severity: "error", message: why, path: landing.path, breaks }, url);
+    breakAt(t, "client", cas, rule.id, why, { code, severity: "error", message: why, path: landing.path, breaks }, url);
+    return;
   }
   connect(t, landing.server, url, rule.id);
   // The article's EWS scenario 1 ends at this call; the microsoft profile draws where it goes (5.5, row 4).

@@ -44,7 +44,8 @@ export function rpcClientAccess(t: Trail, c: Ctx, rule: Rule): void {
       ? `${host} (RpcClientAccessServer of ${c.mbx.name}) now lands on ${at.name}, an Exchange ${at.version} server that does not speak RPC/TCP: internal Outlook for 2010 mailboxes fails.`
       : `The RPC Client Access name ${host ?? "(none)"} of ${c.mbx.name} does not resolve to a CAS 2010.`;
     const d = { code: at ? "DX-09" : "RT-TARGET", severity: "error" as const, message: why, path, breaks: [`${c.protocol}:${c.client}`] };
-    return breakAt(t, "client", at ?? c.mbx, rule.id, why, d, host);
+    breakAt(t, "client", at ?? c.mbx, rule.id, why, d, host);
+    return;
   }
   add(
     t,

@@ -192,10 +192,12 @@ export function activesyncCloudUser(c: HCtx, host: string | undefined, follows45
     t.hop(fe, "client", "redirect", "HY-30", `${fe} answers HTTP 451 with X-MS-Location ${eas}.`, { url: eas, guard: ["HX-01"] });
     if (t.failed) return;
     const last = t.hops[t.hops.length - 1];
-    if (last)
-      (last.fails = true),
-        (last.text +=
-          " The device cannot follow the 451 (no redirect support, or its device type is not in MobileSyncRedirectBypassClientPrefixes): mail stops until the account is recreated.");
+    if (last) {
+      last.fails = true;
+      last.text +=
+        " The device cannot follow the 451 (no redirect support, or its device type is not in MobileSyncRedirectBypassClientPrefixes):" +
+        " mail stops until the account is recreated.";
+    }
     t.failed = true;
     t.outcome = "fail";
     t.diagnostics.push({
@@ -375,9 +377,10 @@ function syncFromCloud(c: HCtx, exo: string, d: NonNullable<ReturnType<typeof do
   if (t.failed) return;
   const fe = p[p.length - 1] as string;
   const path = [exo, fe];
-  if (mbx !== d.fe)
-    t.hop(fe, t.server(mbx), "proxy", "SE-13", `${fe} proxies to ${mbx.name}, which holds the active copy of the mailbox.`),
-      path.push(mbx.name);
+  if (mbx !== d.fe) {
+    t.hop(fe, t.server(mbx), "proxy", "SE-13", `${fe} proxies to ${mbx.name}, which holds the active copy of the mailbox.`);
+    path.push(mbx.name);
+  }
   back(c, path, "HY-33", mbx);
   t.hop(exo, "client", "respond", "HY-33", "Exchange Online sends the mail to the app; from now on the app talks only to Exchange Online.");
   t.outcome = "proxy";
@@ -410,15 +413,16 @@ export function outlookHma(c: HCtx, mbx: Server, host: string | undefined): void
   p = enter(c, "client", d, { url, rule: "HY-72", what: "Outlook sends the request again with the Bearer token to", lbNumbered: true });
   if (t.failed) return;
   const path = [...p];
-  if (mbx !== d.fe)
+  if (mbx !== d.fe) {
     t.hop(
       fe,
       t.server(mbx),
       "proxy",
       "SE-13",
       `${fe} proxies to ${mbx.name}, which holds the active copy of the mailbox${d.fe.version !== mbx.version ? ` (Exchange ${d.fe.version} to ${mbx.version}: ${rankWord(d.fe, mbx)}, SE-14)` : ""}.`,
-    ),
-      path.push(mbx.name);
+    );
+    path.push(mbx.name);
+  }
   back(c, path, "HY-72", mbx);
   t.outcome = "proxy";
   t.note(

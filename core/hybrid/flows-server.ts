@@ -30,15 +30,16 @@ export function freeBusyToCloud(c: HCtx, requesterMbx: Server, target: User, hos
   if (t.failed) return;
   const fe = p[p.length - 1] as string;
   const path = [...p];
-  if (requesterMbx !== d.fe)
+  if (requesterMbx !== d.fe) {
     t.hop(
       fe,
       t.server(requesterMbx),
       "proxy",
       "HY-40",
       `${fe} proxies the request to ${requesterMbx.name}, the requester's Mailbox server, whose Availability service answers it.`,
-    ),
-      path.push(requesterMbx.name);
+    );
+    path.push(requesterMbx.name);
+  }
   const mb = requesterMbx.name;
   const oauth = c.h.ioc?.onPrem?.enabled !== false;
   t.hop(
@@ -119,7 +120,10 @@ export function freeBusyFromCloud(c: HCtx, target: User, targetMbx: Server, mode
     `Exchange Online gets a token for the on-premises organisation from ${EXO_HOSTS.entra} (OAuth; the DAuth equivalent comes from the federation gateway).`,
     { url: `https://${EXO_HOSTS.entra}/` },
   );
-  if (modern) return freeBusyViaAgent(c, exo, targetMbx);
+  if (modern) {
+    freeBusyViaAgent(c, exo, targetMbx);
+    return;
+  }
   const sharing = c.h.orgRelationship?.exo?.targetSharingEpr;
   const ewsHost = publishedHost(c.m, "ews");
   if (!sharing) {
@@ -188,15 +192,16 @@ export function freeBusyFromCloud(c: HCtx, target: User, targetMbx: Server, mode
   if (t.failed) return;
   const fe = p[p.length - 1] as string;
   const path = [...p];
-  if (targetMbx !== dEws.fe)
+  if (targetMbx !== dEws.fe) {
     t.hop(
       fe,
       t.server(targetMbx),
       "proxy",
       targetMbx.site !== dEws.fe.site ? "HY-44" : "SE-13",
       `${fe} proxies to ${targetMbx.name}, which holds ${target.name}'s mailbox${targetMbx.site !== dEws.fe.site ? ` in ${targetMbx.site} (cross-site; that site needs the federation certificate too)` : ""}.`,
-    ),
-      path.push(targetMbx.name);
+    );
+    path.push(targetMbx.name);
+  }
   back(c, ["client", ...path], "HY-42", targetMbx, "the free/busy information");
   t.outcome = "proxy";
   t.note(
@@ -262,8 +267,10 @@ function agentLeg(c: HCtx, proxy: string, mbx: Server, vdir: string): string[] |
   if (t.failed) return undefined;
   const fe = p[p.length - 1] as string;
   const path = [proxy, ...p];
-  if (mbx !== target.fe)
-    t.hop(fe, t.server(mbx), "proxy", "SE-13", `${fe} proxies to ${mbx.name}, which holds the mailbox.`), path.push(mbx.name);
+  if (mbx !== target.fe) {
+    t.hop(fe, t.server(mbx), "proxy", "SE-13", `${fe} proxies to ${mbx.name}, which holds the mailbox.`);
+    path.push(mbx.name);
+  }
   return path;
 }
 
@@ -332,15 +339,16 @@ export function mailboxMove(c: HCtx, mbx: Server | undefined, onboarding: boolea
   const fe = p[p.length - 1] as string;
   const target = mbx ?? anyMailbox(c.m, d.fe);
   const path = [mrs, fe];
-  if (target !== d.fe)
+  if (target !== d.fe) {
     t.hop(
       fe,
       t.server(target),
       "proxy",
       "HY-50",
       `MRSProxy on ${fe} ${onboarding ? "reads from" : "writes to"} ${target.name}, the ${onboarding ? "source" : "target"} Mailbox server.`,
-    ),
-      path.push(target.name);
+    );
+    path.push(target.name);
+  }
   back(c, path, "HY-50", target, "the mailbox data stream");
   t.outcome = "proxy";
   if (!mbx)

@@ -10,6 +10,7 @@ import type { Diagnostic, Flow, FlowSite, Hybrid, Note, Outcome, Participant, Se
 import { agentParticipant, CLOUD_SITE, cloudParticipant, lbParticipant, type CloudId } from "./endpoints.ts";
 import { internetFacing } from "../model.ts";
 import { roleShort } from "../describe.ts";
+import { uniqueBy } from "../unique.ts";
 
 interface Hop extends Omit<Step, "n"> {
   numbered: boolean;
@@ -156,10 +157,4 @@ const firstSentence = (s: string): string => {
   return end > 0 ? rest.slice(0, end) : rest;
 };
 
-function dedupe(list: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
-    const key = `${d.code}|${d.path.join(".")}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
-}
+const dedupe = (list: Diagnostic[]): Diagnostic[] => uniqueBy(list, (d) => `${d.code}|${d.path.join(".")}`);

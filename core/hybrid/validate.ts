@@ -129,8 +129,9 @@ export function hybridRefs(t: Obj, base: Path, knownServers: string[]): Issue[] 
     });
   };
   const hb = [...base, "hybrid"];
-  list(own(hybrid, "hybridServers")).forEach((n, i) => ref([...hb, "hybridServers", i], n));
-  list(own(own(hybrid, "sendConnector"), "sourceServers")).forEach((n, i) => ref([...hb, "sendConnector", "sourceServers", i], n));
+  for (const [i, n] of list(own(hybrid, "hybridServers")).entries()) ref([...hb, "hybridServers", i], n);
+  for (const [i, n] of list(own(own(hybrid, "sendConnector"), "sourceServers")).entries())
+    ref([...hb, "sendConnector", "sourceServers", i], n);
   ref([...hb, "hybridAgent", "targetServer"], own(own(hybrid, "hybridAgent"), "targetServer"), true);
   if (own(hybrid, "type") === "modern" && !own(hybrid, "hybridAgent")) {
     issues.push({

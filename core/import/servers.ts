@@ -94,16 +94,17 @@ const RANK: Record<string, number> = { 2007: 1, 2010: 2, 2013: 3, 2016: 4, 2019:
 
 export function importServers(inv: Record<string, unknown>, rec: Recorder): Servers {
   const out: Servers = new Map();
-  list(prop(inv, "servers")?.value, ["servers"], rec).forEach(({ value: s, path }) => {
-    const at = typeof path[1] === "number" ? path[1] : 0;
-    const entry = isObject(s)
-      ? importServer(s, path, at, rec)
-      : (rec.drop("SHAPE", path, `expected a server object, got ${typeof s}; left out`), undefined);
-    if (!entry) return;
+  for (const { value: s, path } of list(prop(inv, "servers")?.value, ["servers"], rec)) {
+    if (!isObject(s)) {
+      rec.drop("SHAPE", path, `expected a server object, got ${typeof s}; left out`);
+      continue;
+    }
+    const entry = importServer(s, path, typeof path[1] === "number" ? path[1] : 0, rec);
+    if (!entry) continue;
     if (out.has(key(entry.server.name)))
-      return rec.drop("DUPLICATE", path, `server ${quote(entry.server.name)} is listed twice; the first is kept`);
-    out.set(key(entry.server.name), entry);
-  });
+      rec.drop("DUPLICATE", path, `server ${quote(entry.server.name)} is listed twice; the first is kept`);
+    else out.set(key(entry.server.name), entry);
+  }
   return out;
 }
 

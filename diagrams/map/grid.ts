@@ -48,9 +48,9 @@ export function placeGrid(model: MapModel): MapGrid {
   };
   const clients = model.nodes.flatMap((n, i) => (n.kind === "client" ? [i] : []));
   // Several clients stand side by side in row 0 of the first group.
-  clients.forEach((i) => (row[i] = 0));
+  for (const i of clients) row[i] = 0;
   addGroup(null, clients);
-  model.sites.forEach((s, k) => addGroup(k, s.nodes));
+  for (const [k, s] of model.sites.entries()) addGroup(k, s.nodes);
   addGroup(
     null,
     model.nodes.flatMap((n, i) => (n.kind !== "client" && n.kind !== "ad" && n.site === null ? [i] : [])),
@@ -64,15 +64,22 @@ export function placeGrid(model: MapModel): MapGrid {
     // and the first site and crosses none of the request and answer paths.
     let c = 0;
     while (taken.has(c) && c < next) c++;
-    if (c >= next) (c = next + extra.length), extra.push(i);
+    if (c >= next) {
+      // No free column under the sites: AD boxes past the last column get a group of their own.
+      c = next + extra.length;
+      extra.push(i);
+    }
     taken.add(c);
     col[i] = c;
     row[i] = 2;
   }
-  if (extra.length > 0) groups.push({ site: null, first: next, count: extra.length }), (next += extra.length);
+  if (extra.length > 0) {
+    groups.push({ site: null, first: next, count: extra.length });
+    next += extra.length;
+  }
 
   const cells = new Map<string, number>();
-  model.nodes.forEach((_, i) => cells.set(`${col[i]},${row[i]}`, i));
+  for (const i of model.nodes.keys()) cells.set(`${col[i]},${row[i]}`, i);
   const rows: [boolean, boolean, boolean] = [row.includes(0), row.includes(1), row.includes(2)];
   return { groups, col, row, columns: next, rows, at: (c, r) => cells.get(`${c},${r}`) };
 }

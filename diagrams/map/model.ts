@@ -119,9 +119,10 @@ export function toMapModel(flow: Flow, options: RenderOptions = {}): MapModel {
     let site: number | null = null;
     if (siteName) {
       site = siteIndex.get(siteName) ?? sites.length;
-      if (site === sites.length)
-        siteIndex.set(siteName, site),
-          sites.push({ name: siteName, alias: `s_${site}`, names: [], internetFacing: false, lines: [], nodes: [] });
+      if (site === sites.length) {
+        siteIndex.set(siteName, site);
+        sites.push({ name: siteName, alias: `s_${site}`, names: [], internetFacing: false, lines: [], nodes: [] });
+      }
       const s = sites[site];
       if (s) {
         s.nodes.push(i);
@@ -142,19 +143,23 @@ export function toMapModel(flow: Flow, options: RenderOptions = {}): MapModel {
     ];
   }
   const index = new Map<string, number>();
-  nodes.forEach((n, i) => index.has(n.id) || index.set(n.id, i));
+  for (const [i, n] of nodes.entries()) if (!index.has(n.id)) index.set(n.id, i);
   const edges: MapEdge[] = [];
   const byKey = new Map<string, MapEdge>();
-  flow.steps.forEach((step, i) => {
+  for (const [i, step] of flow.steps.entries()) {
     const from = index.get(step.from);
     const to = index.get(step.to);
-    if (from === undefined || to === undefined) return;
+    if (from === undefined || to === undefined) continue;
     const style = styleOf(step, flow, i === flow.steps.length - 1);
     const key = `${from}>${to}>${style}`;
     let edge = byKey.get(key);
-    if (!edge) (edge = { from, to, style, numbers: [], label: "" }), byKey.set(key, edge), edges.push(edge);
+    if (!edge) {
+      edge = { from, to, style, numbers: [], label: "" };
+      byKey.set(key, edge);
+      edges.push(edge);
+    }
     if (step.n !== null) edge.numbers.push(step.n);
-  });
+  }
   // Numbers only: the line to the Active Directory cylinder says "lookup" by itself.
   for (const e of edges) e.label = e.numbers.join(", ");
   const notes = noteParagraphs(flow.diagnostics, options.notes).flatMap((d) => wrap(d, MAX_NOTE_TEXT));

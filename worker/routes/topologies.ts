@@ -36,7 +36,7 @@ function links(c: AppContext, id: string, version?: number) {
 
 const versionInfo = (v: StoredVersion) => ({ version: v.version, created: iso(v.created), sha256: v.sha256 });
 
-function written(c: AppContext, status: 200 | 201, body: unknown, location: string): Response {
+function written(status: 200 | 201, body: unknown, location: string): Response {
   return new Response(json(body), {
     status,
     headers: { "Content-Type": contentTypeOf("json"), "Cache-Control": "no-store", Location: location },
@@ -48,7 +48,6 @@ topologyRoutes.post("/v1/topologies", async (c) => {
   const created = await storeOf(c).create(body, Date.now());
   const l = links(c, created.id, 1);
   return written(
-    c,
     201,
     {
       id: created.id,
@@ -84,7 +83,6 @@ topologyRoutes.put("/v1/topologies/:ref", async (c) => {
   const r = await store.append(id, token, body, Date.now());
   const l = links(c, id, r.version);
   return written(
-    c,
     r.stored ? 201 : 200,
     {
       id,
