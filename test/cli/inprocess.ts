@@ -14,7 +14,14 @@ export interface InProcess {
 export async function parse(args: string[]): Promise<InProcess> {
   let out = "";
   let err = "";
-  const program = buildProgram({ writeOut: (s) => void (out += s), writeErr: (s) => void (err += s) });
+  const program = buildProgram({
+    writeOut: (s) => {
+      out += s;
+    },
+    writeErr: (s) => {
+      err += s;
+    },
+  });
   try {
     await program.parseAsync(args, { from: "user" });
     return { out, err, error: undefined };

@@ -28,7 +28,7 @@ export interface Contract {
 }
 
 const ID = "https://exflow.test/openapi.json";
-const escape = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
+const escapePointer = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
 /** Headers the document must declare wherever the server sends them. */
 const DECLARED_HEADERS = ["etag", "vary", "allow"];
 
@@ -49,7 +49,12 @@ export async function loadContract(): Promise<Contract> {
   };
   const paths = doc.paths as Record<string, Record<string, Json>>;
   const operations: Operation[] = Object.entries(paths).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, op]) => ({ path, method: method.toUpperCase(), op, pointer: `/paths/${escape(path)}/${method}` })),
+    Object.entries(item).map(([method, op]) => ({
+      path,
+      method: method.toUpperCase(),
+      op,
+      pointer: `/paths/${escapePointer(path)}/${method}`,
+    })),
   );
   const templates = Object.keys(paths).map((t) => ({
     t,
@@ -92,7 +97,7 @@ export async function loadContract(): Promise<Contract> {
         if (!declaredHeaders.includes(h)) problems.push(`${where}: sends ${h} (${value}) but does not declare it`);
         else {
           const name = Object.keys(headers).find((k) => k.toLowerCase() === h) ?? h;
-          if (!validator(`${rPointer}/headers/${escape(name)}/schema`)(value))
+          if (!validator(`${rPointer}/headers/${escapePointer(name)}/schema`)(value))
             problems.push(`${where}: header ${h}: ${JSON.stringify(value)} does not match its schema`);
         }
       }
@@ -112,7 +117,7 @@ export async function loadContract(): Promise<Contract> {
           return [...problems, `${where}: ${type} body is not JSON`];
         }
       }
-      const v = validator(`${rPointer}/content/${escape(type)}/schema`);
+      const v = validator(`${rPointer}/content/${escapePointer(type)}/schema`);
       if (!v(value)) problems.push(`${where} ${type}: body does not match the schema: ${ajv.errorsText(v.errors).slice(0, 300)}`);
       return problems;
     },

@@ -73,7 +73,7 @@ export function repair(t: Json): Json {
   const access = servers.filter((s) => (s.roles as string[]).includes("cas") || rank(s) >= 2016).map((s) => s.name as string);
   const namespaces = access.length ? (t.namespaces as Json[]) : [];
   unique(namespaces, "host", (v, i) => `n${i}.${v.slice(0, 200)}`);
-  namespaces.forEach((n, i) => (n.servers = [access[i % access.length]]));
+  for (const [i, n] of namespaces.entries()) n.servers = [access[i % access.length]];
   const hybrid = t.hybrid as Json | undefined;
   const hybridOn = hybrid !== undefined && hybrid.type !== "none";
   const users = t.users as Json[];
@@ -140,7 +140,7 @@ function places(
       if (isObject(sub)) places(doc, sub, v, [...path, k], out);
     }
   } else if (Array.isArray(value) && isObject(s.items)) {
-    value.forEach((v, i) => places(doc, s.items as Json, v, [...path, i], out));
+    for (const [i, v] of value.entries()) places(doc, s.items as Json, v, [...path, i], out);
   }
 }
 

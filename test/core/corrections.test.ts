@@ -28,7 +28,9 @@ describe("corrected rows", () => {
     ]);
     expect(assumed.notes.some((n) => n.kind === "assumption" && n.text.includes("generationServer"))).toBe(true);
     const named = route(
-      preset("fabrikam", (t) => void (t.offlineAddressBook = { generationServer: "BR-EX2016" })),
+      preset("fabrikam", (t) => {
+        t.offlineAddressBook = { generationServer: "BR-EX2016" };
+      }),
       { user: "hal", protocol: "oab", client: "external" },
     );
     expect(hops(named)).toEqual([
@@ -44,7 +46,9 @@ describe("corrected rows", () => {
     const before = route(preset("o365info"), { user: "bob", protocol: "oab", client: "external", profile: "microsoft" });
     expect(before.outcome).toBe("fail"); // Los Angeles publishes no OAB URL
     const f = route(
-      preset("o365info", (t) => void (t.offlineAddressBook = { distribution: ["NY-CAS2007"] })),
+      preset("o365info", (t) => {
+        t.offlineAddressBook = { distribution: ["NY-CAS2007"] };
+      }),
       { user: "bob", protocol: "oab", client: "external", profile: "microsoft" },
     );
     expect(f.outcome).toBe("autodiscover-referral");
@@ -86,7 +90,9 @@ describe("corrected rows", () => {
   // P1 with DX-07 (S10, S30): a legacy /rpc without NTLM breaks Outlook Anywhere at the proxy hop.
   it("DX-07: Outlook Anywhere through a legacy /rpc without NTLM fails at the hop to that CAS", () => {
     const f = route(
-      preset("o365info", (t) => void (server(t, "LA-CAS2007").outlookAnywhere!.iisAuth = ["basic"])),
+      preset("o365info", (t) => {
+        server(t, "LA-CAS2007").outlookAnywhere!.iisAuth = ["basic"];
+      }),
       { user: "bob", protocol: "outlook-anywhere", client: "external" },
     );
     expect(f.outcome).toBe("fail");

@@ -32,49 +32,63 @@ const cases: Case[] = [
   },
   {
     code: "DX-02",
-    mutate: (t) => void (t.namespaces[2]!.external = false),
+    mutate: (t) => {
+      t.namespaces[2]!.external = false;
+    },
     severity: "error",
     path: ["topology", "namespaces", 2, "external"],
     breaks: ["owa:external", "ews:external", "oab:external"],
   },
   {
     code: "DX-03",
-    mutate: (t) => void (t.namespaces[2]!.certificate = false),
+    mutate: (t) => {
+      t.namespaces[2]!.certificate = false;
+    },
     severity: "error",
     path: ["topology", "namespaces", 2, "certificate"],
     breaks: ["owa:internal", "owa:external", "ews:internal", "ews:external", "oab:internal", "oab:external"],
   },
   {
     code: "DX-04",
-    mutate: (t) => void (srv(t, 2).urls!.owa!.external = "https://mail.o365info.com/owa"),
+    mutate: (t) => {
+      srv(t, 2).urls!.owa!.external = "https://mail.o365info.com/owa";
+    },
     severity: "error",
     path: S(2, "urls", "owa", "external"),
     breaks: ["owa:external"],
   },
   {
     code: "DX-05",
-    mutate: (t) => void (srv(t, 4).outlookAnywhere!.enabled = false),
+    mutate: (t) => {
+      srv(t, 4).outlookAnywhere!.enabled = false;
+    },
     severity: "error",
     path: S(4, "outlookAnywhere", "enabled"),
     breaks: ["outlook-anywhere"],
   },
   {
     code: "DX-06",
-    mutate: (t) => void (srv(t, 6).outlookAnywhere!.rpcProxyInstalled = false),
+    mutate: (t) => {
+      srv(t, 6).outlookAnywhere!.rpcProxyInstalled = false;
+    },
     severity: "error",
     path: S(6, "outlookAnywhere", "rpcProxyInstalled"),
     breaks: ["outlook-anywhere"],
   },
   {
     code: "DX-07",
-    mutate: (t) => void (srv(t, 2).outlookAnywhere!.iisAuth = ["basic"]),
+    mutate: (t) => {
+      srv(t, 2).outlookAnywhere!.iisAuth = ["basic"];
+    },
     severity: "error",
     path: S(2, "outlookAnywhere", "iisAuth"),
     breaks: ["outlook-anywhere"],
   },
   {
     code: "DX-08",
-    mutate: (t) => void (srv(t, 2).outlookAnywhere!.externalHostname = "legacy.mail.o365info.com"),
+    mutate: (t) => {
+      srv(t, 2).outlookAnywhere!.externalHostname = "legacy.mail.o365info.com";
+    },
     severity: "warning",
     path: S(2, "outlookAnywhere", "externalHostname"),
     breaks: ["outlook-anywhere:external"],
@@ -93,14 +107,18 @@ const cases: Case[] = [
   },
   {
     code: "DX-10",
-    mutate: (t) => void (t.users[0]!.oabAssigned = false),
+    mutate: (t) => {
+      t.users[0]!.oabAssigned = false;
+    },
     severity: "warning",
     path: ["topology", "users", 0, "oabAssigned"],
     breaks: ["oab"],
   },
   {
     code: "DX-11",
-    mutate: (t) => void (srv(t, 4).autodiscoverInternalUri = "https://la-cas2007.o365info.local/Autodiscover/Autodiscover.xml"),
+    mutate: (t) => {
+      srv(t, 4).autodiscoverInternalUri = "https://la-cas2007.o365info.local/Autodiscover/Autodiscover.xml";
+    },
     severity: "warning",
     path: S(4, "autodiscoverInternalUri"),
     breaks: ["autodiscover:internal"],
@@ -109,7 +127,9 @@ const cases: Case[] = [
   // la.mail.o365info.com is no namespace of the preset, so the URL is also DX-20 (issue 11, P4).
   {
     code: "DX-12",
-    mutate: (t) => void (srv(t, 4).urls!.activesync!.external = "https://la.mail.o365info.com/Microsoft-Server-ActiveSync"),
+    mutate: (t) => {
+      srv(t, 4).urls!.activesync!.external = "https://la.mail.o365info.com/Microsoft-Server-ActiveSync";
+    },
     severity: "warning",
     path: S(4, "urls", "activesync", "external"),
     breaks: ["activesync:external"],
@@ -117,7 +137,9 @@ const cases: Case[] = [
   },
   {
     code: "DX-13",
-    mutate: (t) => void (srv(t, 2).urls!.activesync!.external = "https://legacy.mail.o365info.com/Microsoft-Server-ActiveSync"),
+    mutate: (t) => {
+      srv(t, 2).urls!.activesync!.external = "https://legacy.mail.o365info.com/Microsoft-Server-ActiveSync";
+    },
     severity: "warning",
     path: S(2, "urls", "activesync", "external"),
     breaks: ["activesync:external"],
@@ -149,7 +171,9 @@ const cases: Case[] = [
   },
   {
     code: "DX-16",
-    mutate: (t) => void (t.users[3]!.recentlyMoved = true),
+    mutate: (t) => {
+      t.users[3]!.recentlyMoved = true;
+    },
     severity: "warning",
     path: ["topology", "users", 3, "recentlyMoved"],
     breaks: ["owa", "ecp"],
@@ -167,21 +191,27 @@ const cases: Case[] = [
   },
   {
     code: "DX-18",
-    mutate: (t) => void (srv(t, 2).build = "SP3 RU9"),
+    mutate: (t) => {
+      srv(t, 2).build = "SP3 RU9";
+    },
     severity: "error",
     path: S(2, "build"),
     breaks: ["autodiscover", "outlook-anywhere", "mapi-http", "owa", "ecp", "activesync", "ews", "oab", "pop3", "imap4"],
   },
   {
     code: "DX-19",
-    mutate: (t) => void (srv(t, 0).outlookAnywhere!.clientAuth = "negotiate"),
+    mutate: (t) => {
+      srv(t, 0).outlookAnywhere!.clientAuth = "negotiate";
+    },
     severity: "warning",
     path: S(0, "outlookAnywhere", "clientAuth"),
     breaks: ["outlook-anywhere"],
   },
   {
     code: "DX-20",
-    mutate: (t) => void (srv(t, 4).urls!.owa!.internal = "https://la-owa.o365info.local/owa"),
+    mutate: (t) => {
+      srv(t, 4).urls!.owa!.internal = "https://la-owa.o365info.local/owa";
+    },
     severity: "warning",
     path: S(4, "urls", "owa", "internal"),
     breaks: ["owa:internal"],

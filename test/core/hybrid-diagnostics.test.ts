@@ -75,7 +75,9 @@ const MUTATIONS: Mutation[] = [
   {
     code: "HX-08",
     why: "no EWS ExternalUrl on the hybrid servers",
-    mutate: (t) => ["EX1", "EX2"].forEach((n) => delete server(t, n).urls!.ews!.external),
+    mutate: (t) => {
+      for (const n of ["EX1", "EX2"]) delete server(t, n).urls!.ews!.external;
+    },
     path: ["topology", "servers", 0, "urls", "ews", "external"],
     fails: [["free-busy-from-cloud", ["EX1", "exo", "respond"]]],
     works: ["free-busy-to-cloud"],
@@ -180,7 +182,12 @@ const MUTATIONS: Mutation[] = [
   {
     code: "HX-27",
     why: "HMA below the 2019 floor",
-    mutate: (t) => t.servers.forEach((s) => ((s.version = 2019), (s.build = s.name === "EX2" ? "RTM" : "CU15"))),
+    mutate: (t) => {
+      for (const s of t.servers) {
+        s.version = 2019;
+        s.build = s.name === "EX2" ? "RTM" : "CU15";
+      }
+    },
     path: ["topology", "servers", 1, "build"],
     fails: [["outlook-hma", ["client", "entra", "token"]]],
     works: ["free-busy-to-cloud"],
@@ -351,8 +358,13 @@ describe("load balancer TLS mode without hybrid (HX-04 through the on-premises e
   });
   it("passthrough, or offloading in front of servers without Extended Protection, breaks nothing", () => {
     for (const mutate of [
-      (t: Topology) => (ns(t, "mail.contoso.com").lb = { tls: "passthrough" }),
-      (t: Topology) => ((ns(t, "mail.contoso.com").lb = { tls: "offload" }), t.servers.forEach((s) => (s.extendedProtection = false))),
+      (t: Topology) => {
+        ns(t, "mail.contoso.com").lb = { tls: "passthrough" };
+      },
+      (t: Topology) => {
+        ns(t, "mail.contoso.com").lb = { tls: "offload" };
+        for (const s of t.servers) s.extendedProtection = false;
+      },
     ]) {
       const t = onprem();
       mutate(t);

@@ -250,7 +250,10 @@ describe("hybrid flows follow the reference's hop lists", () => {
     } else expect(rest).toEqual([]);
     // Every participant a step names is in the cast, and cloud endpoints sit in the cloud site.
     const ids = new Set(f.participants.map((p) => p.id));
-    for (const s of f.steps) expect(ids).toContain(s.from), expect(ids).toContain(s.to);
+    for (const s of f.steps) {
+      expect(ids).toContain(s.from);
+      expect(ids).toContain(s.to);
+    }
     for (const p of f.participants.filter((q) => q.kind === "cloud")) expect(p.site).toBe("Microsoft 365 (Exchange Online)");
   });
 

@@ -23,7 +23,7 @@ it("README's hybrid example sends the cloud user to Exchange Online with a token
     "exo-owa>client:respond",
   ]);
   // Without targetOwaUrl the same request fails at the redirect (HX-01).
-  const broken = compileText(yaml!.replace(/    orgRelationship:.*\n/, ""), "yaml");
+  const broken = compileText(yaml!.replace(/ {4}orgRelationship:.*\n/, ""), "yaml");
   if (!broken.ok) throw new Error(broken.issues.map((i) => i.message).join("\n"));
   expect(broken.value.flow.steps.find((s) => s.fails)).toMatchObject({ from: "EX1", to: "client", kind: "redirect" });
 });

@@ -107,7 +107,9 @@ const CASES: Case[] = [
   {
     rule: "OL-2",
     preset: "contoso",
-    mutate: (t) => void (server(t, "S1-MBX2010").rpcClientAccessServer = "mail.contoso.com"),
+    mutate: (t) => {
+      server(t, "S1-MBX2010").rpcClientAccessServer = "mail.contoso.com";
+    },
     scenario: { user: "ben", protocol: "rpc-tcp", client: "internal" },
     outcome: "fail",
     diagnostic: "DX-09",
@@ -162,7 +164,9 @@ const CASES: Case[] = [
   {
     rule: "OA-5",
     preset: "contoso",
-    mutate: (t) => void (server(t, "S1-CAS2010").outlookAnywhere!.enabled = false),
+    mutate: (t) => {
+      server(t, "S1-CAS2010").outlookAnywhere!.enabled = false;
+    },
     scenario: { user: "ben", protocol: "outlook-anywhere", client: "external", host: "mail.contoso.com" },
     outcome: "fail",
     hops: ["client>S1-CAS2013:connect", "S1-CAS2013>S1-CAS2010:proxy"],
@@ -179,7 +183,9 @@ const CASES: Case[] = [
   {
     rule: "MH-2",
     preset: "o365info",
-    mutate: (t) => void (server(t, "NY-MBX2013").build = "CU3"),
+    mutate: (t) => {
+      server(t, "NY-MBX2013").build = "CU3";
+    },
     scenario: { user: "dave", protocol: "mapi-http", client: "external" },
     outcome: "n/a",
     in: "note",
@@ -228,7 +234,9 @@ const CASES: Case[] = [
   {
     rule: "OWA-3",
     preset: "o365info",
-    mutate: (t) => t.servers.forEach((s) => s.version === 2007 && delete s.urls?.owa),
+    mutate: (t) => {
+      for (const s of t.servers) if (s.version === 2007) delete s.urls?.owa;
+    },
     scenario: { user: "alice", protocol: "owa", client: "external", host: "mail.o365info.com" },
     outcome: "fail",
     diagnostic: "DX-04",
@@ -253,7 +261,9 @@ const CASES: Case[] = [
   {
     rule: "OWA-5",
     preset: "contoso",
-    mutate: (t) => void (server(t, "S2-CAS2010").auth = { owa: ["windows"] }),
+    mutate: (t) => {
+      server(t, "S2-CAS2010").auth = { owa: ["windows"] };
+    },
     scenario: { user: "cat", protocol: "owa", client: "external", host: "mail.contoso.com" },
     outcome: "redirect",
     diagnostic: "DX-14",
@@ -334,7 +344,9 @@ const CASES: Case[] = [
   {
     rule: "ECP-4",
     preset: "fabrikam",
-    mutate: (t) => void (server(t, "BR-EX2016").urls!.ecp = { external: "https://branch.fabrikam.com/ecp" }),
+    mutate: (t) => {
+      server(t, "BR-EX2016").urls!.ecp = { external: "https://branch.fabrikam.com/ecp" };
+    },
     scenario: { user: "kim", protocol: "ecp", client: "external" },
     outcome: "fail",
     diagnostic: "DX-15",
@@ -641,21 +653,25 @@ const CONFIG: { rule: string; code: string; preset: PresetId; mutate: (t: Topolo
     rule: "AD-6",
     code: "DX-11",
     preset: "o365info",
-    mutate: (t) =>
-      void (server(t, "LA-CAS2007").autodiscoverInternalUri = "https://la-cas2007.o365info.local/Autodiscover/Autodiscover.xml"),
+    mutate: (t) => {
+      server(t, "LA-CAS2007").autodiscoverInternalUri = "https://la-cas2007.o365info.local/Autodiscover/Autodiscover.xml";
+    },
   },
   {
     rule: "OA-6",
     code: "DX-08",
     preset: "o365info",
-    mutate: (t) => void (server(t, "LA-CAS2007").outlookAnywhere!.externalHostname = "la.o365info.com"),
+    mutate: (t) => {
+      server(t, "LA-CAS2007").outlookAnywhere!.externalHostname = "la.o365info.com";
+    },
   },
   {
     rule: "EAS-4",
     code: "DX-13",
     preset: "o365info",
-    mutate: (t) =>
-      void (server(t, "NY-CAS2007").urls!.activesync!.external = "https://legacy.mail.o365info.com/Microsoft-Server-ActiveSync"),
+    mutate: (t) => {
+      server(t, "NY-CAS2007").urls!.activesync!.external = "https://legacy.mail.o365info.com/Microsoft-Server-ActiveSync";
+    },
   },
 ];
 
@@ -723,7 +739,9 @@ describe("rules as data", () => {
   });
 
   it("points a failing row's diagnostic at the field the row names", () => {
-    const t = topologyOf("o365info", (x) => void (server(x, "LA-CAS2007").outlookAnywhere!.enabled = false));
+    const t = topologyOf("o365info", (x) => {
+      server(x, "LA-CAS2007").outlookAnywhere!.enabled = false;
+    });
     const f = route(t, { user: "bob", protocol: "outlook-anywhere", client: "external" });
     expect(f.diagnostics.find((d) => d.code === "DX-05")?.path).toEqual(["topology", "servers", 4, "outlookAnywhere", "enabled"]);
     expect(f.steps.find((s) => s.fails)).toMatchObject({ from: "NY-CAS2013", to: "LA-CAS2007", rule: "OA-5" });

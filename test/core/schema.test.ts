@@ -17,7 +17,8 @@ import { hostPortProblem, hostProblem, urlProblem } from "../../core/syntax.ts";
 import type { Scenario, Topology } from "../../core/types.ts";
 import { PROTOCOLS, VERSIONS } from "../../core/types.ts";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: walks generated JSON Schema of any shape; the assertions check it
+type Json = Record<string, any>;
 
 /** Every property schema under `schema`, with its path, following properties/items/anyOf. */
 function properties(schema: Json, path = ""): [string, Json][] {

@@ -81,10 +81,10 @@ function mutate(root: unknown, m: Mutation): { op: string; path: Path } {
   const parent = valueAt(root, path.slice(0, -1)).value as Node;
   const here = valueAt(root, path).value;
   const last = path[path.length - 1];
-  const set = (v: unknown) =>
-    Array.isArray(parent)
-      ? (parent[last as number] = v)
-      : Object.defineProperty(parent, last as string, { value: v, enumerable: true, writable: true, configurable: true });
+  const set = (v: unknown): void => {
+    if (Array.isArray(parent)) parent[last as number] = v;
+    else Object.defineProperty(parent, last as string, { value: v, enumerable: true, writable: true, configurable: true });
+  };
   if ((m.op === "unknown" || m.op === "proto") && here !== null && typeof here === "object" && !Array.isArray(here)) {
     const key = m.op === "proto" ? "__proto__" : m.key;
     Object.defineProperty(here, key, { value: m.value, enumerable: true, writable: true, configurable: true });

@@ -22,7 +22,7 @@ const mermaidSvgs = new Map<string, string>();
 
 beforeAll(() => {
   const svgs = renderWithMermaidCli(cases.map((c) => renderMermaid(c.flow)));
-  cases.forEach((c, i) => mermaidSvgs.set(c.name, svgs[i] ?? ""));
+  for (const [i, c] of cases.entries()) mermaidSvgs.set(c.name, svgs[i] ?? "");
 }, 150_000);
 
 describe.each(cases)("$name against mermaid-cli", ({ name, flow }) => {

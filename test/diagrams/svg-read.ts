@@ -40,8 +40,10 @@ export function readMermaidSvg(svg: string): SeenDiagram {
   const messages: string[] = [];
   let pending: string[] = [];
   for (const m of svg.matchAll(/<text[^>]*class="messageText"[^>]*>([^<]*)<\/text>|<line[^>]*class="messageLine\d"/g)) {
-    if (m[0].startsWith("<line")) messages.push(norm(pending.join(" "))), (pending = []);
-    else pending.push(unescapeXml(m[1] ?? ""));
+    if (m[0].startsWith("<line")) {
+      messages.push(norm(pending.join(" ")));
+      pending = [];
+    } else pending.push(unescapeXml(m[1] ?? ""));
   }
   return { ...viewBox(svg), participants, messages };
 }

@@ -56,6 +56,7 @@ const STRINGS = [
   "\u0301",
   "%00",
   "%%{init: {}}%%",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally
   "${7*7}",
   "{{7*7}}",
   "../../etc/passwd",
@@ -153,7 +154,7 @@ function clone<T>(v: T): T {
 function paths(v: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   if (out.length > 400) return out;
   out.push(at);
-  if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...at, i], out));
+  if (Array.isArray(v)) for (const [i, x] of v.entries()) paths(x, [...at, i], out);
   else if (isObj(v)) for (const k of Object.keys(v)) paths(v[k], [...at, k], out);
   return out;
 }

@@ -196,7 +196,10 @@ export function svgProblems(svg: string): Problems {
     }
     const [, name = "", attrs = "", selfClosing] = open;
     if (!SVG_TAGS.has(name)) out.push(`element <${name}> is not allowed`);
-    if (stack.length === 0) roots++, name !== "svg" && out.push(`root is <${name}>`);
+    if (stack.length === 0) {
+      roots++;
+      if (name !== "svg") out.push(`root is <${name}>`);
+    }
     const seen = new Set<string>();
     for (const m of attrs.matchAll(/([A-Za-z][\w:.-]*)="([^"]*)"/g)) {
       const [, attr = "", value = ""] = m;
@@ -276,9 +279,14 @@ export function csvProblems(csv: string): Problems {
   while (i < csv.length) {
     const ch = csv[i] ?? "";
     if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') (cell += '"'), (i += 2);
-      else if (ch === '"') (quoted = false), i++;
-      else (cell += ch), i++;
+      if (ch === '"' && csv[i + 1] === '"') {
+        cell += '"';
+        i += 2;
+        continue;
+      }
+      if (ch === '"') quoted = false;
+      else cell += ch;
+      i++;
       continue;
     }
     if (atStart && ch === '"') {

@@ -52,7 +52,10 @@ function hostileTopology(v: string): Topology {
     if (s.build) s.build = n(s.build);
   }
   for (const ns of t.namespaces) ns.servers = ns.servers.map(n);
-  for (const u of t.users) (u.name = n(u.name)), (u.mailbox = u.mailbox === undefined ? undefined : n(u.mailbox));
+  for (const u of t.users) {
+    u.name = n(u.name);
+    u.mailbox = u.mailbox === undefined ? undefined : n(u.mailbox);
+  }
   return t;
 }
 
@@ -242,7 +245,10 @@ describe(`${VECTORS.length} XSS vectors through every format`, () => {
   it("has a corpus of at least 50 vectors, each with id, vector and a named source", () => {
     expect(VECTORS.length).toBeGreaterThanOrEqual(50);
     expect(new Set(VECTORS.map((v) => v.id)).size).toBe(VECTORS.length);
-    for (const v of VECTORS) expect(Object.keys(v).sort()).toEqual(["id", "source", "vector"]), expect(v.source.length).toBeGreaterThan(10);
+    for (const v of VECTORS) {
+      expect(Object.keys(v).sort()).toEqual(["id", "source", "vector"]);
+      expect(v.source.length).toBeGreaterThan(10);
+    }
   });
 
   it("answers every request with a well-formed, inert body", async () => {

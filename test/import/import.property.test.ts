@@ -20,8 +20,15 @@ type Path = (string | number)[];
 
 /** Every path in a JSON value, containers included (not the root). */
 function paths(v: unknown, at: Path = [], out: Path[] = []): Path[] {
-  if (Array.isArray(v)) v.forEach((x, i) => (out.push([...at, i]), paths(x, [...at, i], out)));
-  else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) out.push([...at, k]), paths(x, [...at, k], out);
+  const entries: [string | number, unknown][] = Array.isArray(v)
+    ? [...v.entries()]
+    : v !== null && typeof v === "object"
+      ? Object.entries(v)
+      : [];
+  for (const [k, x] of entries) {
+    out.push([...at, k]);
+    paths(x, [...at, k], out);
+  }
   return out;
 }
 

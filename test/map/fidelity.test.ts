@@ -17,7 +17,7 @@ const rendered = new Map<string, string>();
 
 beforeAll(() => {
   const svgs = renderWithMermaidCli(cases.map((c) => renderMapMermaid(c.flow)));
-  cases.forEach((c, i) => rendered.set(c.name, svgs[i] ?? ""));
+  for (const [i, c] of cases.entries()) rendered.set(c.name, svgs[i] ?? "");
 }, 150_000);
 
 const inside = (p: { cx: number; cy: number }, r: Rect): boolean => p.cx > r.x && p.cx < r.x + r.w && p.cy > r.y && p.cy < r.y + r.h;

@@ -19,15 +19,17 @@ export function shellWords(line: string): string[] {
       } else if (ch === "$" && line[i + 1] === "'") {
         i += 2;
         while (i < line.length && line[i] !== "'") {
-          if (line[i] === "\\") (word += ansi[line[i + 1] ?? ""] ?? line[i + 1] ?? ""), (i += 2);
-          else (word += line[i]), i++;
+          const escaped = line[i] === "\\";
+          word += escaped ? (ansi[line[i + 1] ?? ""] ?? line[i + 1] ?? "") : line[i];
+          i += escaped ? 2 : 1;
         }
         i++;
       } else if (ch === '"') {
         i++;
         while (i < line.length && line[i] !== '"') {
-          if (line[i] === "\\" && '"\\$`'.includes(line[i + 1] ?? "")) (word += line[i + 1]), (i += 2);
-          else (word += line[i]), i++;
+          const escaped = line[i] === "\\" && '"\\$`'.includes(line[i + 1] ?? "");
+          word += escaped ? line[i + 1] : line[i];
+          i += escaped ? 2 : 1;
         }
         i++;
       } else if (ch === "\\") {

@@ -68,15 +68,17 @@ it("runs the README's runbook in order, every curl 2xx", async () => {
   const answers: { line: string; status: number; body: string }[] = [];
   for (const raw of lines) {
     const line = raw.replace(/\$([A-Z_][A-Z0-9_]*)/g, (_, name: string) => vars.get(name) ?? `$${name}`);
-    let m: RegExpExecArray | null;
-    if ((m = /^exflow presets (\S+) > (\S+)$/.exec(line))) {
-      files.set(m[2] ?? "", stringify(presets[m[1] ?? ""]?.topology));
-    } else if ((m = /^([A-Z_]+)=\$\(jq -r \.(\w+) (\S+)\)$/.exec(raw))) {
-      const value = (JSON.parse(file(m[3] ?? "")) as Record<string, unknown>)[m[2] ?? ""];
+    const preset = /^exflow presets (\S+) > (\S+)$/.exec(line);
+    const jq = /^([A-Z_]+)=\$\(jq -r \.(\w+) (\S+)\)$/.exec(raw);
+    const sed = /^sed -i 's\/([^/]+)\/([^/]*)\/' (\S+)$/.exec(line);
+    if (preset) {
+      files.set(preset[2] ?? "", stringify(presets[preset[1] ?? ""]?.topology));
+    } else if (jq) {
+      const value = (JSON.parse(file(jq[3] ?? "")) as Record<string, unknown>)[jq[2] ?? ""];
       expect(typeof value, raw).toBe("string");
-      vars.set(m[1] ?? "", value as string);
-    } else if ((m = /^sed -i 's\/([^/]+)\/([^/]*)\/' (\S+)$/.exec(line))) {
-      const [, from = "", to = "", name = ""] = m;
+      vars.set(jq[1] ?? "", value as string);
+    } else if (sed) {
+      const [, from = "", to = "", name = ""] = sed;
       const before = file(name);
       files.set(
         name,

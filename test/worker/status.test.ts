@@ -207,7 +207,10 @@ describe("500 unexpected errors", () => {
   it("are logged as one JSON line with the request id, and leak nothing", async () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const t = new Hono<AppEnv>();
-    t.use(async (c, next) => (c.set("requestId", "req-1"), next()));
+    t.use(async (c, next) => {
+      c.set("requestId", "req-1");
+      await next();
+    });
     t.get("/boom", () => {
       throw new TypeError("secret internal detail");
     });
