@@ -18,7 +18,11 @@ const chromium = "/usr/bin/chromium";
 const runBrowserTests = existsSync(chromium) || process.env.EXFLOW_REQUIRE_BROWSER === "1";
 if (!runBrowserTests)
   console.warn(
-    `\n[exflow] ${chromium} not found: leaving out the ${BROWSER_TESTS.length} Chromium test files (${BROWSER_TESTS.join(", ")}).\n[exflow] Install it with: sudo apt-get install -y chromium fonts-liberation2   (.ci/run does)\n`,
+    [
+      `\n[exflow] ${chromium} not found: leaving out the ${BROWSER_TESTS.length} Chromium test files`,
+      `(${BROWSER_TESTS.join(", ")}).\n[exflow] Install it with: sudo apt-get install -y chromium`,
+      "fonts-liberation2   (.ci/run does)\n",
+    ].join(" "),
   );
 
 // In the Node project, `.wasm` and `.ttf` imports load as wrangler uploads them for workerd

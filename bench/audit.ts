@@ -150,14 +150,22 @@ function main(): void {
     { name: "naive route(topology) per flow", ...time(() => naive(topology), Math.max(3, Math.floor(runs / 3))) },
   ];
   console.log(
-    `${users} users, ${topology.servers.length} servers, ${topology.sites.length} sites: ${shape.rows} rows, ${shape.flows} routed flows, ${shape.notApplicable} n/a; ${gc ? "gc between runs" : "run with --expose-gc for steadier heap numbers"}`,
+    [
+      `${users} users, ${topology.servers.length} servers, ${topology.sites.length} sites:`,
+      `${shape.rows} rows, ${shape.flows} routed flows, ${shape.notApplicable} n/a;`,
+      `${gc ? "gc between runs" : "run with --expose-gc for steadier heap numbers"}`,
+    ].join(" "),
   );
   console.log("| approach | runs | min ms | median ms | p95 ms | flows/s | heap MB |");
   console.log("|---|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) {
     const med = pick(r.ms, 0.5);
     console.log(
-      `| ${r.name} | ${r.ms.length} | ${pick(r.ms, 0).toFixed(1)} | ${med.toFixed(1)} | ${pick(r.ms, 0.95).toFixed(1)} | ${Math.round((r.flows / med) * 1000).toLocaleString("en-US")} | ${r.heapMB.toFixed(1)} |`,
+      [
+        `| ${r.name} | ${r.ms.length} | ${pick(r.ms, 0).toFixed(1)} | ${med.toFixed(1)} |`,
+        `${pick(r.ms, 0.95).toFixed(1)} | ${Math.round((r.flows / med) * 1000).toLocaleString("en-US")} |`,
+        `${r.heapMB.toFixed(1)} |`,
+      ].join(" "),
     );
   }
   const [fast, slow] = rows.map((r) => pick(r.ms, 0.5)) as [number, number];

@@ -128,7 +128,11 @@ const peer = time(() => {
   validateTopology(topology, []);
 });
 console.log(
-  `inventory: ${sites} sites, ${report.summary.servers} servers, ${(text.length / 1024).toFixed(0)} KiB (UTF-16: ${(utf16.length / 1024).toFixed(0)} KiB), ${report.summary.users} users, ${report.summary.namespaces} namespaces`,
+  [
+    `inventory: ${sites} sites, ${report.summary.servers} servers, ${(text.length / 1024).toFixed(0)}`,
+    `KiB (UTF-16: ${(utf16.length / 1024).toFixed(0)} KiB), ${report.summary.users} users,`,
+    `${report.summary.namespaces} namespaces`,
+  ].join(" "),
 );
 console.log(`importInventory (UTF-8 text):  min ${imp.min.toFixed(1)} ms, median ${imp.median.toFixed(1)} ms`);
 console.log(`importInventory (UTF-16 bytes): min ${imp16.min.toFixed(1)} ms, median ${imp16.median.toFixed(1)} ms`);

@@ -47,8 +47,12 @@ const FORMATS = ["json", "svg", "mmd", "md"];
 function report(label: string, r: Result): boolean {
   const failed = r.errors + r.timeouts + r.non2xx;
   console.log(
-    `${label.padEnd(44)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ` +
+    [
+      `${label.padEnd(44)} ${r.requests.average.toFixed(0).padStart(6)} req/s`,
+      `p50 ${String(r.latency.p50).padStart(4)} ms`,
+      `p99 ${String(r.latency.p99).padStart(4)} ms`,
       `2xx ${r["2xx"]}   errors ${r.errors}   timeouts ${r.timeouts}   non-2xx ${r.non2xx}`,
+    ].join("   "),
   );
   return failed === 0;
 }

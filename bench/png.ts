@@ -38,5 +38,9 @@ const ms = (v: number): string => `${v.toFixed(2)} ms`;
 console.log(`png: first picture (wasm start + font) ${ms(first)}`);
 console.log(`svg: median ${ms(median(svgTimes))} per diagram (${svgTimes.length} runs)`);
 console.log(
-  `png: median ${ms(median(pngTimes))} per diagram (${pngTimes.length} runs, ${svgs.length} sequence and map SVGs), ${(median(pngTimes) / Math.max(median(svgTimes), 1e-3)).toFixed(0)}x the SVG; median size ${(median(bytes) / 1024).toFixed(1)} KB`,
+  [
+    `png: median ${ms(median(pngTimes))} per diagram (${pngTimes.length} runs, ${svgs.length}`,
+    `sequence and map SVGs), ${(median(pngTimes) / Math.max(median(svgTimes), 1e-3)).toFixed(0)}x the`,
+    `SVG; median size ${(median(bytes) / 1024).toFixed(1)} KB`,
+  ].join(" "),
 );

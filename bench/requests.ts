@@ -1,10 +1,11 @@
 /**
- * CPU per request, in-process: the worker's `app.fetch` on Node 22 (issue #16), as process CPU time. Every row is timed
- * next to GET /healthz in the same run, interleaved, and reported as a ratio to it, so the goals
- * hold on a noisy machine. Rows that name a preset are answered from worker/memo.ts after the first
+ * CPU per request, in-process: the worker's `app.fetch` on Node 22 (issue #16), as process CPU time.
+ * Every row is timed next to GET /healthz in the same run, interleaved, and reported as a ratio to
+ * it, so the goals hold on a noisy machine. Rows that name a preset are answered from worker/memo.ts after the first
  * request; the "inline topology" rows send the same organisation as a topology, so they show the
- * full cost (validation, routing, hashing, drawing) on every request. Per row: a warm-up, then RUNS runs of N requests; the row's time is the
- * median run's mean. Also prints the audit curve (users -> ms, ms per user), which must be linear.
+ * full cost (validation, routing, hashing, drawing) on every request. Per row: a warm-up, then
+ * RUNS runs of N requests; the row's time is the median run's mean. Also prints the audit curve
+ * (users -> ms, ms per user), which must be linear.
  *
  * Run: node bench/requests.ts [N=400] [RUNS=5]   (`--json` prints the rows as JSON too)
  */
@@ -139,7 +140,10 @@ function auditCurve(): { users: number; ms: number; perUser: number }[] {
 
 async function main(): Promise<void> {
   console.log(
-    `in-process app.fetch, CPU time per request, node ${process.version}; ${N} requests per run after warm-up, median of ${RUNS} runs, each row interleaved with /healthz`,
+    [
+      `in-process app.fetch, CPU time per request, node ${process.version}; ${N} requests per run after`,
+      `warm-up, median of ${RUNS} runs, each row interleaved with /healthz`,
+    ].join(" "),
   );
   console.log("| request | CPU ms | x /healthz | goal | met | run-to-run spread |");
   console.log("|---|---:|---:|---:|---|---:|");
@@ -154,11 +158,18 @@ async function main(): Promise<void> {
     const m = await measure(row);
     rows.push(m);
     console.log(
-      `| ${m.name} | ${m.ms.toFixed(3)} | ${m.ratio.toFixed(1)} | <= ${m.goal} | ${m.ratio <= m.goal ? "yes" : "NO"} | ${((m.spread - 1) * 100).toFixed(0)} % |`,
+      [
+        `| ${m.name} | ${m.ms.toFixed(3)} | ${m.ratio.toFixed(1)} | <= ${m.goal} |`,
+        `${m.ratio <= m.goal ? "yes" : "NO"} | ${((m.spread - 1) * 100).toFixed(0)} % |`,
+      ].join(" "),
     );
   }
   console.log(
-    `/healthz: median ${median(rows.map((r) => r.healthzMs)).toFixed(4)} ms (min ${Math.min(...rows.map((r) => r.healthzMs)).toFixed(4)}, max ${Math.max(...rows.map((r) => r.healthzMs)).toFixed(4)} over the rows)`,
+    [
+      `/healthz: median ${median(rows.map((r) => r.healthzMs)).toFixed(4)} ms (min`,
+      `${Math.min(...rows.map((r) => r.healthzMs)).toFixed(4)}, max`,
+      `${Math.max(...rows.map((r) => r.healthzMs)).toFixed(4)} over the rows)`,
+    ].join(" "),
   );
   if (only) return;
   const curve = auditCurve();
@@ -171,7 +182,10 @@ async function main(): Promise<void> {
   const last = curve[curve.length - 1] as { perUser: number };
   const mid = curve[2] as { perUser: number };
   console.log(
-    `linear: ms per user at 10,000 is ${(last.perUser / mid.perUser).toFixed(2)}x that at 1,000 (goal: about 1, <= 1.5) ${last.perUser / mid.perUser <= 1.5 ? "met" : "NOT met"}`,
+    [
+      `linear: ms per user at 10,000 is ${(last.perUser / mid.perUser).toFixed(2)}x that at 1,000`,
+      `(goal: about 1, <= 1.5) ${last.perUser / mid.perUser <= 1.5 ? "met" : "NOT met"}`,
+    ].join(" "),
   );
   if (process.argv.includes("--json")) console.log(JSON.stringify({ rows, curve }));
 }

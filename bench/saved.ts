@@ -55,7 +55,11 @@ try {
     bodies.add(await res.text());
   }
   console.log(
-    `wrangler dev on ${base}; node ${process.version}; encoded URL ${urls["encoded        /v1/flow/svg/{encoded}"]?.length} characters; ${bodies.size === 1 ? "same SVG bytes from all three" : "SVGs DIFFER"}`,
+    [
+      `wrangler dev on ${base}; node ${process.version}; encoded URL`,
+      `${urls["encoded        /v1/flow/svg/{encoded}"]?.length} characters;`,
+      `${bodies.size === 1 ? "same SVG bytes from all three" : "SVGs DIFFER"}`,
+    ].join(" "),
   );
 
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(urls).map((k) => [k, []]));
@@ -73,7 +77,12 @@ try {
   const enc = pct(times["encoded        /v1/flow/svg/{encoded}"] ?? [], 50);
   for (const [label, xs] of Object.entries(times)) {
     console.log(
-      `${label.padEnd(52)} ${pct(xs, 50).toFixed(2).padStart(6)}  ${pct(xs, 90).toFixed(2).padStart(6)}  ${pct(xs, 99).toFixed(2).padStart(6)}   p50 ${(pct(xs, 50) / enc).toFixed(2)}x encoded`,
+      [
+        `${label.padEnd(52)}`,
+        `${pct(xs, 50).toFixed(2).padStart(6)}  ${pct(xs, 90).toFixed(2).padStart(6)}`,
+        ` ${pct(xs, 99).toFixed(2).padStart(6)}   p50`,
+        `${(pct(xs, 50) / enc).toFixed(2)}x encoded`,
+      ].join(" "),
     );
   }
 
@@ -81,7 +90,12 @@ try {
   for (const [label, url] of Object.entries(urls)) {
     const r = await autocannon({ url, connections: 10, duration: SECONDS });
     console.log(
-      `${label.padEnd(52)} ${r.requests.average.toFixed(0).padStart(6)}  ${String(r.latency.p50).padStart(5)}  ${String(r.latency.p99).padStart(5)}  ${r.errors}/${r.non2xx}`,
+      `${label.padEnd(52)} ${[
+        r.requests.average.toFixed(0).padStart(6),
+        String(r.latency.p50).padStart(5),
+        String(r.latency.p99).padStart(5),
+        `${r.errors}/${r.non2xx}`,
+      ].join("  ")}`,
     );
   }
 } finally {

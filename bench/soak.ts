@@ -276,7 +276,11 @@ async function main(): Promise<void> {
     sample();
     const sampler = setInterval(sample, 1000);
     console.log(
-      `soak: wrangler dev on ${base} (workerd pid ${workerd.map((p) => p.pid).join(", ")}); ${CONNECTIONS} connections, up to ${SECONDS} s or ${MAX_REQUESTS} requests; node ${process.version}`,
+      [
+        `soak: wrangler dev on ${base} (workerd pid ${workerd.map((p) => p.pid).join(", ")});`,
+        `${CONNECTIONS} connections, up to ${SECONDS} s or ${MAX_REQUESTS} requests; node`,
+        `${process.version}`,
+      ].join(" "),
     );
 
     const tracker = autocannon({
@@ -318,18 +322,32 @@ async function main(): Promise<void> {
     const mib = (k: number): string => `${(k / 1024).toFixed(1)} MiB`;
     const total = result.requests.total;
     console.log(
-      `requests ${total} in ${elapsed.toFixed(1)} s = ${(total / elapsed).toFixed(0)} req/s; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+      [
+        `requests ${total} in ${elapsed.toFixed(1)} s = ${(total / elapsed).toFixed(0)} req/s; latency`,
+        `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+      ].join(" "),
     );
     console.log(`errors ${errors} (connection errors ${result.errors}, timeouts ${result.timeouts}, unexpected status ${unexpected})`);
     for (const [name, c] of counts)
       console.log(
-        `  ${name.padEnd(26)} ${String(c.n).padStart(6)}  expect ${byName.get(name)?.expect}  got ${[...c.statuses].map(([s, n]) => `${s}x${n}`).join(" ")}${c.bad ? `  UNEXPECTED ${c.bad}` : ""}`,
+        [
+          `  ${name.padEnd(26)} ${String(c.n).padStart(6)}  expect ${byName.get(name)?.expect}  got`,
+          `${[...c.statuses].map(([s, n]) => `${s}x${n}`).join(" ")}${c.bad ? `  UNEXPECTED ${c.bad}` : ""}`,
+        ].join(" "),
       );
     console.log(
-      `workerd RSS: start ${mib(samples[0]?.kib ?? 0)}, peak ${mib(peak)}, mean first 10 s ${mib(mean(first))}, mean last 10 s ${mib(mean(last))} (${(((mean(last) - mean(first)) / Math.max(1, mean(first))) * 100).toFixed(1)} %), ${samples.length} samples`,
+      [
+        `workerd RSS: start ${mib(samples[0]?.kib ?? 0)}, peak ${mib(peak)}, mean first 10 s`,
+        `${mib(mean(first))}, mean last 10 s ${mib(mean(last))}`,
+        `(${(((mean(last) - mean(first)) / Math.max(1, mean(first))) * 100).toFixed(1)} %),`,
+        `${samples.length} samples`,
+      ].join(" "),
     );
     console.log(
-      `workerd RSS per process (pid: start -> end): ${workerd.map((p, i) => `${p.pid} ${mib(perPid[0]?.[i] ?? 0)} -> ${mib(perPid[perPid.length - 1]?.[i] ?? 0)}`).join(", ")}`,
+      [
+        "workerd RSS per process (pid: start -> end):",
+        `${workerd.map((p, i) => `${p.pid} ${mib(perPid[0]?.[i] ?? 0)} -> ${mib(perPid[perPid.length - 1]?.[i] ?? 0)}`).join(", ")}`,
+      ].join(" "),
     );
     console.log(
       `RSS every 10 s: ${samples

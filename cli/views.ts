@@ -51,7 +51,11 @@ export function chooseFormat<F extends string>(
   if (found) return found;
   const ext = extname(file);
   throw usage(
-    `-o ${file}: ${ext ? `cannot write ${JSON.stringify(ext)} files` : "no extension to tell the format by"}; name it ${known.map((k) => `.${k}`).join(", ")}, or give --format`,
+    [
+      `-o ${file}:`,
+      `${ext ? `cannot write ${JSON.stringify(ext)} files` : "no extension to tell the format by"};`,
+      `name it ${known.map((k) => `.${k}`).join(", ")}, or give --format`,
+    ].join(" "),
   );
 }
 

@@ -108,7 +108,10 @@ function classify(m: Model, host: string, servers: Server[], uses: string[]): Na
 
 const primarySites = new WeakMap<Model, { site: string | undefined }>();
 
-/** The site of the first declared namespace that lands on a 2013+ front end; once per model (it scans every namespace, and every name asks). */
+/**
+ * The site of the first declared namespace that lands on a 2013+ front end; once per model
+ * (it scans every namespace, and every name asks).
+ */
 function primarySite(m: Model): string | undefined {
   let memo = primarySites.get(m);
   if (!memo) {
@@ -188,7 +191,10 @@ export function missingNames(m: Model): string[] {
   if (published) return [];
   const suggestion = m.topology.domain ? `legacy.${m.topology.domain}` : "legacy.<domain>";
   return [
-    `a legacy name (e.g. ${suggestion}) published externally and landing on an Exchange 2007 CAS: OWA redirects, EWS and OAB for 2007 mailboxes need it`,
+    [
+      `a legacy name (e.g. ${suggestion}) published externally and landing on an Exchange 2007 CAS: OWA`,
+      "redirects, EWS and OAB for 2007 mailboxes need it",
+    ].join(" "),
   ];
 }
 

@@ -82,7 +82,11 @@ function checkNesting(text: string, issues: Issue[]): boolean {
     if (prefix + maxFlow > MAX_YAML_LINE_NESTING) {
       issues.push({
         code: "LIMIT",
-        message: `line ${ln + 1}: nested too deeply (indentation, "- " indicators and open brackets add up to ${prefix + maxFlow}; the limit is ${MAX_YAML_LINE_NESTING}, and at most ${MAX_DEPTH} levels of nesting)`,
+        message: [
+          `line ${ln + 1}: nested too deeply (indentation, "- " indicators and open brackets add up to`,
+          `${prefix + maxFlow}; the limit is ${MAX_YAML_LINE_NESTING}, and at most ${MAX_DEPTH} levels of`,
+          "nesting)",
+        ].join(" "),
         path: [],
       });
       return false;
@@ -164,7 +168,10 @@ function toPlain(doc: Document, lines: LineCounter, issues: Issue[]): unknown {
         return fail(
           "PARSE",
           path,
-          `alias *${node.source.slice(0, 60)} (${at(node)}) ${target ? "refers to a mapping or list that contains it" : "has no anchor before it"}`,
+          [
+            `alias *${node.source.slice(0, 60)} (${at(node)})`,
+            `${target ? "refers to a mapping or list that contains it" : "has no anchor before it"}`,
+          ].join(" "),
         );
       if (++aliases > MAX_YAML_ALIASES) return fail("LIMIT", path, `more than ${MAX_YAML_ALIASES} aliases (${at(node)})`);
       expanded += info.size;

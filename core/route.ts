@@ -131,7 +131,11 @@ export function route(input: Model | Topology, scenario: Scenario): Flow {
     shown.diagnostics.push({
       code: "RT-POOL",
       severity: "warning",
-      message: `${host} lands on ${where.pool.length} servers that answer this request differently. Shown: ${where.pool[0]?.name} (Exchange ${where.pool[0]?.version}), the pool's newest member (then by name): ${summary(shown)}. The others: ${differ.join("; ")}.`,
+      message: [
+        `${host} lands on ${where.pool.length} servers that answer this request differently. Shown:`,
+        `${where.pool[0]?.name} (Exchange ${where.pool[0]?.version}), the pool's newest member (then by`,
+        `name): ${summary(shown)}. The others: ${differ.join("; ")}.`,
+      ].join(" "),
       path: ["topology", "namespaces", m.namespaceIndex.get(host.toLowerCase()) ?? 0, "servers"],
       breaks: [],
     });
@@ -218,7 +222,10 @@ function ensureEnd(t: Trail, rule: Rule): void {
   const last = t.hops[t.hops.length - 1];
   if (t.outcome === "fail" && t.hops.some((h) => h.fails)) return;
   if (t.outcome && t.outcome !== "fail" && (last?.to === "client" || t.articleStop)) return;
-  const why = `exflow could not finish this flow (rule ${rule.id}): it neither reaches the client nor fails at a hop. Please report this topology.`;
+  const why = [
+    `exflow could not finish this flow (rule ${rule.id}): it neither reaches the client nor fails at`,
+    "a hop. Please report this topology.",
+  ].join(" ");
   if (last) {
     last.fails = true;
     last.numbered = true;
@@ -238,7 +245,10 @@ function locate(c: Ctx, scenario: Scenario, notes: Note[]): { ok: true; pool: (S
     if (scenario.host)
       notes.push({
         kind: "info",
-        text: `scenario.host (${scenario.host}) is not used for RPC/TCP: Outlook connects to the mailbox server (2007) or the RpcClientAccessServer name of the mailbox database (2010) from its profile.`,
+        text: [
+          `scenario.host (${scenario.host}) is not used for RPC/TCP: Outlook connects to the mailbox server`,
+          "(2007) or the RpcClientAccessServer name of the mailbox database (2010) from its profile.",
+        ].join(" "),
       });
     return { ok: true, pool: [undefined] };
   }
@@ -253,7 +263,10 @@ function locate(c: Ctx, scenario: Scenario, notes: Note[]): { ok: true; pool: (S
         d: {
           code: "RT-HOST",
           severity: "error",
-          message: `scenario.host: no namespace or URL in the topology gives a ${client} client a host name for ${protocol}; name one with scenario.host`,
+          message: [
+            `scenario.host: no namespace or URL in the topology gives a ${client} client a host name for`,
+            `${protocol}; name one with scenario.host`,
+          ].join(" "),
           path: ["scenario", "host"],
           breaks,
         },

@@ -61,7 +61,8 @@ const vdirSchema = z
     external: url()
       .optional()
       .describe(
-        "ExternalUrl of the virtual directory; leave out when it is empty ($null). A site is Internet-facing for a protocol when a client-access server in it has an ExternalUrl.",
+        "ExternalUrl of the virtual directory; leave out when it is empty ($null). A site is " +
+          "Internet-facing for a protocol when a client-access server in it has an ExternalUrl.",
       ),
   })
   .describe("Internal and external URL of one virtual directory.");
@@ -137,13 +138,16 @@ export const serverSchema = z
       .max(ROLES.length)
       .meta({ uniqueItems: true })
       .describe(
-        'Installed roles: "cas" (Client Access), "mailbox", or both. Exchange 2016/2019 servers are ["mailbox"]: the Mailbox role includes client access.',
+        'Installed roles: "cas" (Client Access), "mailbox", or both. Exchange 2016/2019 servers are ' +
+          '["mailbox"]: the Mailbox role includes client access.',
       ),
     site: text().describe("Name of the AD site the server is in; must be one of the sites."),
     build: text()
       .optional()
       .describe(
-        'Service level, e.g. "SP3 RU10" (2007/2010), "CU12" (2013+), or the build number AdminDisplayVersion shows, e.g. "15.2.2562.17" (Exchange SE RTM); checked against coexistence requirements.',
+        'Service level, e.g. "SP3 RU10" (2007/2010), "CU12" (2013+), or the build number ' +
+          'AdminDisplayVersion shows, e.g. "15.2.2562.17" (Exchange SE RTM); checked against coexistence ' +
+          "requirements.",
       ),
     urls: urlsSchema.optional(),
     outlookAnywhere: outlookAnywhereSchema.optional(),
@@ -151,7 +155,8 @@ export const serverSchema = z
     autodiscoverInternalUri: url()
       .optional()
       .describe(
-        "AutoDiscoverServiceInternalUri this server publishes in AD (SCP), e.g. https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml.",
+        "AutoDiscoverServiceInternalUri this server publishes in AD (SCP), e.g. " +
+          "https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml.",
       ),
     rpcClientAccessServer: host()
       .optional()
@@ -160,7 +165,8 @@ export const serverSchema = z
       .enum(["Manual", "Silent"])
       .optional()
       .describe(
-        'Exchange 2010 OWA virtual directory CrossSiteRedirectType: "Manual" (default: a cross-site OWA redirect shows a link page) or "Silent".',
+        'Exchange 2010 OWA virtual directory CrossSiteRedirectType: "Manual" (default: a cross-site OWA ' +
+          'redirect shows a link page) or "Silent".',
       ),
     ...serverHybridFields,
   })
@@ -220,7 +226,9 @@ export const topologySchema = z
         generationServer: text()
           .optional()
           .describe(
-            "Exchange 2013+: the Mailbox server holding the active copy of the OAB generation (organization) mailbox; OAB downloads for 2013+ mailboxes are proxied there. Default: the oldest-version 2013+ Mailbox server (then by name).",
+            "Exchange 2013+: the Mailbox server holding the active copy of the OAB generation (organization) " +
+              "mailbox; OAB downloads for 2013+ mailboxes are proxied there. Default: the oldest-version 2013+ " +
+              "Mailbox server (then by name).",
           ),
         distribution: z
           .array(text())
@@ -228,7 +236,9 @@ export const topologySchema = z
           .max(MAX_SERVERS)
           .optional()
           .describe(
-            "Exchange 2007/2010: Client Access servers whose OAB virtual directory distributes the OAB; Autodiscover hands out their OAB URL. Default: the CAS of the mailbox's version in the mailbox's site.",
+            "Exchange 2007/2010: Client Access servers whose OAB virtual directory distributes the OAB; " +
+              "Autodiscover hands out their OAB URL. Default: the CAS of the mailbox's version in the mailbox's " +
+              "site.",
           ),
       })
       .optional()
@@ -237,7 +247,8 @@ export const topologySchema = z
       .enum(PROFILES)
       .optional()
       .describe(
-        'Rule profile for this topology\'s flows when the scenario or options name none. Default "microsoft" (Microsoft\'s documented behaviour); the o365info preset names "o365info".',
+        "Rule profile for this topology's flows when the scenario or options name none. Default " +
+          '"microsoft" (Microsoft\'s documented behaviour); the o365info preset names "o365info".',
       ),
     hybrid: hybridSchema.optional(),
   })
@@ -277,7 +288,9 @@ export const optionsSchema = z
       .enum(NOTES)
       .optional()
       .describe(
-        'How much diagnostic text goes into the picture: "none", "brief" (default: one line per warning, its code and first clause) or "full" (every warning in full). The JSON and Markdown always carry all of it.',
+        'How much diagnostic text goes into the picture: "none", "brief" (default: one line per warning, ' +
+          'its code and first clause) or "full" (every warning in full). The JSON and Markdown always carry ' +
+          "all of it.",
       ),
     label: z
       .enum(LABELS)
@@ -309,7 +322,10 @@ export const auditOptionsSchema = optionsSchema
       .max(MAX_SCOPE_USERS)
       .optional()
       .describe(
-        `Only these users: names, compared case-insensitively; \`*\` matches any run of characters (at most ${MAX_SCOPE_PATTERNS} such entries), e.g. ["alice", "ny-*"]. Default: every user.`,
+        [
+          `Only these users: names, compared case-insensitively; \`*\` matches any run of characters (at`,
+          `most ${MAX_SCOPE_PATTERNS} such entries), e.g. ["alice", "ny-*"]. Default: every user.`,
+        ].join(" "),
       ),
     protocols: z
       .array(z.enum(PROTOCOLS))

@@ -59,7 +59,10 @@ export function connect(t: Trail, fe: Server, url: string, rule: string, autodis
 
 /** The AD lookup: unnumbered, as in the article's figures. */
 export function lookup(t: Trail, fe: Server, mbx: Server, rule: string): void {
-  const text = `${capitalise(phrase(t, fe))} looks the user up in Active Directory: the mailbox is on Exchange ${mbx.version} (${mbx.name}) in site ${mbx.site}.`;
+  const text = [
+    `${capitalise(phrase(t, fe))} looks the user up in Active Directory: the mailbox is on Exchange`,
+    `${mbx.version} (${mbx.name}) in site ${mbx.site}.`,
+  ].join(" ");
   add(t, fe, "ad", "lookup", rule, text, undefined, false);
 }
 

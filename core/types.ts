@@ -242,7 +242,10 @@ export interface Note {
 export type Severity = "error" | "warning" | "info";
 
 export interface Diagnostic {
-  /** DX-01 ... DX-19 (misconfigurations; see docs/rules.md), or RT-* for a problem of this one flow (RT-HOST, RT-USER, RT-NA, RT-VERSION, RT-TARGET). */
+  /**
+   * DX-01 ... DX-19 (misconfigurations; see docs/rules.md), or RT-* for a problem of this one flow
+   * (RT-HOST, RT-USER, RT-NA, RT-VERSION, RT-TARGET).
+   */
   code: string;
   severity: Severity;
   message: string;

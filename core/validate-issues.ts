@@ -78,7 +78,10 @@ function enumMessage(p: string, path: Path, value: unknown, values: readonly unk
   if (path[path.length - 1] === "version") extra = versionHint(value);
   const role = path[path.length - 2] === "roles" && typeof value === "string" ? ROLE_WORDS.get(value.toLowerCase()) : undefined;
   if (role !== undefined) extra = `; ${role}`;
-  return `${p}: ${quote(value)} is not allowed${extra}${extra ? `; allowed: ${allowed.join(", ")}` : choices(value, allowed, "allowed", 30)}`;
+  return [
+    `${p}: ${quote(value)} is not`,
+    `allowed${extra}${extra ? `; allowed: ${allowed.join(", ")}` : choices(value, allowed, "allowed", 30)}`,
+  ].join(" ");
 }
 
 function one(iss: ZodIssue, input: unknown, base: Path, schema: z.ZodType): Issue[] {

@@ -54,7 +54,10 @@ function uniques(items: unknown[], key: string, base: Path, kind: string, issues
       const path = [...base, i, key];
       issues.push({
         code: "DUPLICATE",
-        message: `${formatPath(path)}: duplicate ${kind} ${quote(name)}; ${formatPath([...base, first, key])} has the same name (compared case-insensitively)`,
+        message: [
+          `${formatPath(path)}: duplicate ${kind} ${quote(name)}; ${formatPath([...base, first, key])} has`,
+          "the same name (compared case-insensitively)",
+        ].join(" "),
         path,
       });
     } else seen.set(name.toLowerCase(), i);
@@ -111,7 +114,10 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
       const path = [...base, "servers", i, "roles"];
       issues.push({
         code: "ROLE",
-        message: `${formatPath(path)}: Exchange ${version} has no Client Access role: 2016 merged it into the Mailbox role, whose front-end service handles client access; use roles: ["mailbox"]`,
+        message: [
+          `${formatPath(path)}: Exchange ${version} has no Client Access role: 2016 merged it into the`,
+          `Mailbox role, whose front-end service handles client access; use roles: ["mailbox"]`,
+        ].join(" "),
         path,
       });
     }
@@ -136,7 +142,10 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
       const path = [...base, "namespaces", i, "servers"];
       issues.push({
         code: "ROLE",
-        message: `${formatPath(path)}: none of these servers runs client access (a "cas" role, or Exchange 2016/2019 "mailbox"), so no client can connect to this name; point it at a Client Access server`,
+        message: [
+          `${formatPath(path)}: none of these servers runs client access (a "cas" role, or Exchange`,
+          `2016/2019 "mailbox"), so no client can connect to this name; point it at a Client Access server`,
+        ].join(" "),
         path,
       });
     }
@@ -153,7 +162,10 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
     else if (rolesKnown(servers[at]) && !roles(servers[at]).includes("mailbox")) {
       issues.push({
         code: "ROLE",
-        message: `${formatPath(path)}: server ${quote(mbx)} has no Mailbox role, so it holds no mailboxes; Mailbox servers: ${listAllowed(mailboxServers)}`,
+        message: [
+          `${formatPath(path)}: server ${quote(mbx)} has no Mailbox role, so it holds no mailboxes; Mailbox`,
+          `servers: ${listAllowed(mailboxServers)}`,
+        ].join(" "),
         path,
       });
     }
@@ -169,7 +181,10 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
     else if (rolesKnown(servers[at]) && !(roles(servers[at]).includes("mailbox") && (versionRank(servers[at]) ?? 0) >= 2013))
       issues.push({
         code: "ROLE",
-        message: `${formatPath(path)}: server ${quote(gen)} is not an Exchange 2013+ Mailbox server, so it cannot hold the OAB generation (organization) mailbox`,
+        message: [
+          `${formatPath(path)}: server ${quote(gen)} is not an Exchange 2013+ Mailbox server, so it cannot`,
+          "hold the OAB generation (organization) mailbox",
+        ].join(" "),
         path,
       });
   }
@@ -203,7 +218,10 @@ function versionMix(servers: unknown[], base: Path): Issue[] {
     const path = [...base, "servers", i, "version"];
     issues.push({
       code: "VERSION_MIX",
-      message: `${formatPath(path)}: Exchange ${v} cannot be installed in an organisation that still has Exchange ${old} servers (${listAllowed(olds, 5)}): ${advice}`,
+      message: [
+        `${formatPath(path)}: Exchange ${v} cannot be installed in an organisation that still has`,
+        `Exchange ${old} servers (${listAllowed(olds, 5)}): ${advice}`,
+      ].join(" "),
       path,
     });
   };

@@ -258,7 +258,10 @@ function scopeIssues(patterns: readonly unknown[], users: string[]): Issue[] {
     } else if (!known.has(pattern.toLowerCase())) {
       issues.push({
         code: "REFERENCE",
-        message: `${formatPath(path)}: no user ${quote(pattern)}${issues.length < MAX_ISSUES ? choices(pattern, users, "known users") : ""}`,
+        message: [
+          `${formatPath(path)}: no user`,
+          `${quote(pattern)}${issues.length < MAX_ISSUES ? choices(pattern, users, "known users") : ""}`,
+        ].join(" "),
         path,
       });
     }

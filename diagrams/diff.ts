@@ -36,7 +36,11 @@ export function renderDiffMarkdown(d: TopologyDiff, labels: DiffLabels): string 
   const out = [
     `# Flow changes: ${md(labels.subject)}, ${md(labels.from)} → ${md(labels.to)}`,
     "",
-    `${s.changed} of ${s.flows} flows changed (outcome ${s.byChange.outcome}, path ${s.byChange.path}, added ${s.byChange.added}, removed ${s.byChange.removed}); profile ${md(d.profile)}.`,
+    [
+      `${s.changed} of ${s.flows} flows changed (outcome ${s.byChange.outcome}, path`,
+      `${s.byChange.path}, added ${s.byChange.added}, removed ${s.byChange.removed}); profile`,
+      `${md(d.profile)}.`,
+    ].join(" "),
     "",
   ];
   if (d.changes.length === 0) return `${out.join("\n")}No flow changed outcome or path.\n`;

@@ -35,7 +35,10 @@ export function renderErrorCardSvg(title: string, lines: string[], options?: Ren
   const headBase = head.map((_, j) => PAD + 14 + LINE * j);
   const bodyBase = body.map((_, j) => headH + 8 + 14 + LINE * j);
   const out = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" font-family="${FONT_FAMILY}" font-size="${FONT_SIZE}">`,
+    [
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"`,
+      `role="img" font-family="${FONT_FAMILY}" font-size="${FONT_SIZE}">`,
+    ].join(" "),
     `<title>${escapeXml(head.join(" "))}</title>`,
     background === "transparent" ? "" : `<rect width="${w}" height="${h}" fill="${background}"/>`,
     `<rect x="0.5" y="0.5" width="${num(w - 1)}" height="${num(h - 1)}" rx="4" ry="4" fill="none" stroke="${theme.fail}"/>`,

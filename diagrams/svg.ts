@@ -31,9 +31,19 @@ export function textLines(x: number, baselines: number[], lines: string[], attrs
 function markers(id: string, t: Theme): string {
   return (
     `<defs>` +
-    `<marker id="${id}-arrow" refX="7.9" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto"><path d="M -1 0 L 10 5 L 0 10 z" fill="${t.signal}"/></marker>` +
-    `<marker id="${id}-open" refX="15.5" refY="7" markerWidth="20" markerHeight="28" orient="auto"><path d="M 18,7 L9,13 L14,7 L9,1 Z" fill="${t.signal}"/></marker>` +
-    `<marker id="${id}-cross" refX="4" refY="4.5" markerWidth="15" markerHeight="9" orient="auto"><path d="M 1,2 L 6,7 M 6,2 L 1,7" fill="none" stroke="${t.fail}" stroke-width="1.5"/></marker>` +
+    [
+      `<marker id="${id}-arrow" refX="7.9" refY="5" markerUnits="userSpaceOnUse" markerWidth="12"`,
+      `markerHeight="12" orient="auto"><path d="M -1 0 L 10 5 L 0 10 z" fill="${t.signal}"/></marker>`,
+    ].join(" ") +
+    [
+      `<marker id="${id}-open" refX="15.5" refY="7" markerWidth="20" markerHeight="28"`,
+      `orient="auto"><path d="M 18,7 L9,13 L14,7 L9,1 Z" fill="${t.signal}"/></marker>`,
+    ].join(" ") +
+    [
+      `<marker id="${id}-cross" refX="4" refY="4.5" markerWidth="15" markerHeight="9"`,
+      `orient="auto"><path d="M 1,2 L 6,7 M 6,2 L 1,7" fill="none" stroke="${t.fail}"`,
+      `stroke-width="1.5"/></marker>`,
+    ].join(" ") +
     `</defs>`
   );
 }
@@ -44,8 +54,10 @@ function actorBoxes(l: SvgLayout, t: Theme, y: number, where: "top" | "bottom"):
       const mid = y + l.actorH / 2;
       const baselines = a.lines.map((_, j) => mid - (a.lines.length * 18) / 2 + 18 * j + 13.5);
       return (
-        `<rect x="${num(a.x)}" y="${num(y)}" width="${num(a.w)}" height="${num(l.actorH)}" rx="3" ry="3" class="actor actor-${where}" fill="${t.actorFill}" stroke="${t.actorStroke}"/>` +
-        textLines(a.cx, baselines, a.lines, `text-anchor="middle" class="actor-text" fill="${t.actorText}"`)
+        [
+          `<rect x="${num(a.x)}" y="${num(y)}" width="${num(a.w)}" height="${num(l.actorH)}" rx="3" ry="3"`,
+          `class="actor actor-${where}" fill="${t.actorFill}" stroke="${t.actorStroke}"/>`,
+        ].join(" ") + textLines(a.cx, baselines, a.lines, `text-anchor="middle" class="actor-text" fill="${t.actorText}"`)
       );
     })
     .join("");
@@ -55,9 +67,15 @@ function arrow(a: Arrow, id: string, t: Theme): string {
   const dashed = a.kind === "reply" || a.kind === "redirect" || a.kind === "referral";
   const head = a.fails ? "cross" : a.kind === "request" || a.kind === "reply" ? "arrow" : "open";
   const colour = a.fails ? t.fail : t.signal;
-  const style = `class="message-line" stroke="${colour}" stroke-width="1.5" fill="none"${dashed ? ` stroke-dasharray="3,3"` : ""} marker-end="url(#${id}-${head})"`;
+  const style = [
+    `class="message-line" stroke="${colour}" stroke-width="1.5"`,
+    `fill="none"${dashed ? ` stroke-dasharray="3,3"` : ""} marker-end="url(#${id}-${head})"`,
+  ].join(" ");
   const line = a.self
-    ? `<path d="M ${num(a.x1)} ${num(a.y - 10)} C ${num(a.x1 + 60)} ${num(a.y - 20)} ${num(a.x1 + 60)} ${num(a.y + 30)} ${num(a.x1)} ${num(a.y + 20)}" ${style}/>`
+    ? [
+        `<path d="M ${num(a.x1)} ${num(a.y - 10)} C ${num(a.x1 + 60)} ${num(a.y - 20)} ${num(a.x1 + 60)}`,
+        `${num(a.y + 30)} ${num(a.x1)} ${num(a.y + 20)}" ${style}/>`,
+      ].join(" ")
     : `<line x1="${num(a.x1)}" y1="${num(a.y)}" x2="${num(a.x2)}" y2="${num(a.y)}" ${style}/>`;
   const label = textLines(a.textX, a.baselines, a.lines, `text-anchor="middle" class="message-text" fill="${a.fails ? t.fail : t.text}"`);
   // The number also opens the label (as in the Mermaid text); the circle marks where the hop starts.
@@ -65,7 +83,10 @@ function arrow(a: Arrow, id: string, t: Theme): string {
     a.n === null
       ? ""
       : `<circle cx="${num(a.x1)}" cy="${num(a.y)}" r="9" fill="${t.numberFill}"/>` +
-        `<text x="${num(a.x1)}" y="${num(a.y + 4)}" text-anchor="middle" class="sequence-number" font-size="12" fill="${t.numberText}">${a.n}</text>`;
+        [
+          `<text x="${num(a.x1)}" y="${num(a.y + 4)}" text-anchor="middle" class="sequence-number"`,
+          `font-size="12" fill="${t.numberText}">${a.n}</text>`,
+        ].join(" ");
   return line + label + circle;
 }
 
@@ -73,7 +94,11 @@ export function printSvg(l: SvgLayout, t: Theme, background: string, title: stri
   const id = contentId(JSON.stringify(l) + t.background + background);
   const v = l.view;
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(v.w)}" height="${num(v.h)}" viewBox="${num(v.x)} ${num(v.y)} ${num(v.w)} ${num(v.h)}" role="img" font-family="${FONT_FAMILY}" font-size="${FONT_SIZE}">`,
+    [
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${num(v.w)}" height="${num(v.h)}"`,
+      `viewBox="${num(v.x)} ${num(v.y)} ${num(v.w)} ${num(v.h)}" role="img"`,
+      `font-family="${FONT_FAMILY}" font-size="${FONT_SIZE}">`,
+    ].join(" "),
     `<title>${escapeXml(title)}</title>`,
     markers(id, t),
   ];

@@ -73,7 +73,10 @@ export const urlTooLong = (): ProblemError =>
     status: 414,
     slug: "url-too-long",
     title: "URL too long",
-    detail: `the URL is longer than the limit of ${MAX_URL_CHARS} characters; send the request body with POST /v1/flow instead (limit ${formatBytes(MAX_BODY_BYTES)})`,
+    detail: [
+      `the URL is longer than the limit of ${MAX_URL_CHARS} characters; send the request body with POST`,
+      `/v1/flow instead (limit ${formatBytes(MAX_BODY_BYTES)})`,
+    ].join(" "),
   });
 
 export const auditTooLarge = (rows: number, users: number, protocols: number): ProblemError =>
@@ -82,8 +85,12 @@ export const auditTooLarge = (rows: number, users: number, protocols: number): P
     slug: "audit-too-large",
     title: "Audit too large for one answer",
     detail:
-      `this audit has ${rows} rows (${users} users x ${protocols} protocols x 2 client locations); one answer holds at most ${MAX_AUDIT_ROWS}. ` +
-      `Narrow it with ?users= (names or patterns, e.g. ?users=ny-*,alice) or ?protocols= (e.g. ?protocols=owa,activesync), or in the body's options; ` +
+      [
+        `this audit has ${rows} rows (${users} users x ${protocols} protocols x 2 client locations); one`,
+        `answer holds at most ${MAX_AUDIT_ROWS}. `,
+      ].join(" ") +
+      "Narrow it with ?users= (names or patterns, e.g. ?users=ny-*,alice) or ?protocols= (e.g. " +
+      "?protocols=owa,activesync), or in the body's options; " +
       `or run the whole audit with the CLI, which has no limit: npx exflow audit topology.yaml --format csv -o audit.csv`,
     extensions: { rows, maxRows: MAX_AUDIT_ROWS },
   });
@@ -93,7 +100,10 @@ export const unsupportedMediaType = (type: string): ProblemError =>
     status: 415,
     slug: "unsupported-media-type",
     title: "Unsupported content type",
-    detail: `Content-Type ${JSON.stringify(type.slice(0, 80))} is not accepted; send application/json, application/yaml or text/plain (curl: --data-binary @file -H 'Content-Type: application/yaml')`,
+    detail: [
+      `Content-Type ${JSON.stringify(type.slice(0, 80))} is not accepted; send application/json,`,
+      "application/yaml or text/plain (curl: --data-binary @file -H 'Content-Type: application/yaml')",
+    ].join(" "),
   });
 
 export const invalidInput = (issues: Issue[]): ProblemError =>
@@ -120,7 +130,10 @@ export const inventoryTooLarge = (max: number): ProblemError =>
     status: 413,
     slug: "body-too-large",
     title: "Request body too large",
-    detail: `the inventory is larger than the limit of ${formatBytes(max)}; import it with the CLI (exflow import), which has no limit but the core's`,
+    detail: [
+      `the inventory is larger than the limit of ${formatBytes(max)}; import it with the CLI (exflow`,
+      "import), which has no limit but the core's",
+    ].join(" "),
   });
 
 /**

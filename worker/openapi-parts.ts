@@ -58,8 +58,10 @@ export const ERRORS = {
   "400": problem("Unreadable request: not JSON/YAML, bad base64url or deflate."),
   "406": problem("Unknown format (`?format=`, path or extension) or an Accept header naming none of the offered types."),
   "422": problem(
-    "Invalid topology, scenario or options; `errors` lists every issue with its path. Besides what the schema states, names must be unique " +
-      "(case-insensitively) and references must resolve: servers' sites, namespaces' servers, users' mailboxes, the scenario's user (codes DUPLICATE, REFERENCE, ROLE, VERSION_MIX, CONFLICT).",
+    "Invalid topology, scenario or options; `errors` lists every issue with its path. Besides what " +
+      "the schema states, names must be unique " +
+      "(case-insensitively) and references must resolve: servers' sites, namespaces' servers, users' " +
+      "mailboxes, the scenario's user (codes DUPLICATE, REFERENCE, ROLE, VERSION_MIX, CONFLICT).",
   ),
 };
 export const BODY_ERRORS = { "413": problem("Body over the limit."), "415": problem("Unsupported Content-Type.") };
@@ -86,12 +88,15 @@ export const OPTION_PARAMS = [
   ),
   query(
     "view",
-    "Diagram view: `sequence` (numbered messages over time) or `map` (servers by site with numbered arrows) for svg and mmd; md keeps the numbered steps and puts the chosen view in its ```mermaid fence.",
+    "Diagram view: `sequence` (numbered messages over time) or `map` (servers by site with numbered " +
+      "arrows) for svg and mmd; md keeps the numbered steps and puts the chosen view in its ```mermaid " +
+      "fence.",
     VIEWS,
   ),
   query(
     "notes",
-    "Diagnostic text in the picture: `none`, `brief` (default: one short line per warning) or `full`. JSON and the Markdown text always carry all of it.",
+    "Diagnostic text in the picture: `none`, `brief` (default: one short line per warning) or `full`. " +
+      "JSON and the Markdown text always carry all of it.",
     NOTES,
   ),
   query("label", "Participant boxes: `role` (CAS 2013), `name` (the server name) or `both` (default).", LABELS),
@@ -122,7 +127,8 @@ export const AUDIT_CONTENT = {
     schema: {
       ...text,
       description:
-        "One line per user x protocol x client location; columns user, mailbox, version, site, protocol, client, host, outcome, steps, rules, diagnostics, note.",
+        "One line per user x protocol x client location; columns user, mailbox, version, site, protocol, " +
+        "client, host, outcome, steps, rules, diagnostics, note.",
     },
   },
 };

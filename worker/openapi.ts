@@ -45,6 +45,9 @@ function component(s: Schema): Schema {
 const PRESET_IDS = Object.keys(presets);
 const SCENARIO_NAMES = [...new Set(Object.values(presets).flatMap((p) => Object.keys(p.scenarios)))].sort();
 const alternatives = (xs: readonly string[]): string => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+/** `audit[.json|md|csv]` or `{scenario}[.svg|png|mmd|md|json]`, the file segment of a preset URL. */
+const AUDIT_FILE = `audit(?:\\.(?:${AUDIT_FORMATS.join("|")}))?`;
+const SCENARIO_FILE = `(?:${alternatives(SCENARIO_NAMES)})(?:\\.(?:${FLOW_FORMATS.join("|")}))?`;
 
 const JSON_ONLY = (schema: Schema) => ({ "application/json": { schema } });
 const SCOPE_PARAMS = [
@@ -65,7 +68,10 @@ const SCOPE_PARAMS = [
   ),
 ];
 const AUDIT_TOO_LARGE = problem(
-  `Audit over ${MAX_AUDIT_ROWS} rows (users x protocols x 2), or body over the limit: narrow it with \`users\` / \`protocols\`, or run the CLI.`,
+  [
+    `Audit over ${MAX_AUDIT_ROWS} rows (users x protocols x 2), or body over the limit: narrow it`,
+    `with \`users\` / \`protocols\`, or run the CLI.`,
+  ].join(" "),
 );
 /** The scenario in the query, for a body that is a bare topology file (the body's `scenario` wins). */
 const SCENARIO_PARAMS = [
@@ -82,8 +88,12 @@ export function openApiDocument(origin: string): Schema {
       title: NAME,
       version: VERSION,
       description:
-        "Exchange client-connectivity flows (proxy / redirect, numbered hops) from a topology and a scenario, as JSON, Mermaid, SVG and Markdown. " +
-        `Limits: request body ${MAX_BODY_BYTES} bytes, URL ${MAX_URL_CHARS} characters, encoded request ${MAX_INFLATED_BYTES} bytes once inflated, audit ${MAX_AUDIT_ROWS} rows. ` +
+        "Exchange client-connectivity flows (proxy / redirect, numbered hops) from a topology and a " +
+        "scenario, as JSON, Mermaid, SVG and Markdown. " +
+        [
+          `Limits: request body ${MAX_BODY_BYTES} bytes, URL ${MAX_URL_CHARS} characters, encoded request`,
+          `${MAX_INFLATED_BYTES} bytes once inflated, audit ${MAX_AUDIT_ROWS} rows. `,
+        ].join(" ") +
         "Empty query values (`?profile=`) are the same as leaving the parameter out, on every route.",
     },
     servers: [{ url: origin }],
@@ -106,7 +116,9 @@ export function openApiDocument(origin: string): Schema {
           operationId: "postFlow",
           summary: "Trace one client request through a topology",
           description:
-            "Body: JSON or YAML (`text/plain` is sniffed): a FlowRequest, or a bare topology file (`sites`/`servers` at the top, as `exflow presets <id>` prints it) with the scenario in the query. Response format from `?format=` or `Accept`; JSON by default.",
+            "Body: JSON or YAML (`text/plain` is sniffed): a FlowRequest, or a bare topology file " +
+            "(`sites`/`servers` at the top, as `exflow presets <id>` prints it) with the scenario in the " +
+            "query. Response format from `?format=` or `Accept`; JSON by default.",
           parameters: [query("format", "Response format.", FLOW_FORMATS), ...SCENARIO_PARAMS, ...OPTION_PARAMS],
           requestBody: {
             required: true,
@@ -120,7 +132,8 @@ export function openApiDocument(origin: string): Schema {
           operationId: "getEncodedFlow",
           summary: "The same request, encoded in the URL (for <img> embeds)",
           description:
-            "`encoded` = base64url(zlib deflate(UTF-8 JSON or YAML of a FlowRequest)), padding optional, as Kroki encodes. Cached for a year (immutable).",
+            "`encoded` = base64url(zlib deflate(UTF-8 JSON or YAML of a FlowRequest)), padding optional, as " +
+            "Kroki encodes. Cached for a year (immutable).",
           parameters: [
             { name: "format", in: "path", required: true, schema: { type: "string", enum: FLOW_FORMATS } },
             { name: "encoded", in: "path", required: true, schema: { type: "string", minLength: 1, pattern: "^[A-Za-z0-9_+/-]+={0,2}$" } },
@@ -164,7 +177,7 @@ export function openApiDocument(origin: string): Schema {
               required: true,
               schema: {
                 type: "string",
-                pattern: `^(?:audit(?:\\.(?:${AUDIT_FORMATS.join("|")}))?|(?:${alternatives(SCENARIO_NAMES)})(?:\\.(?:${FLOW_FORMATS.join("|")}))?)$`,
+                pattern: `^(?:${AUDIT_FILE}|${SCENARIO_FILE})$`,
               },
             },
             ...OPTION_PARAMS,
@@ -202,7 +215,11 @@ export function openApiDocument(origin: string): Schema {
           operationId: "postImport",
           summary: "Import an Exchange inventory (collect/Collect-ExflowInventory.ps1) as a topology, with the import report",
           description:
-            "Body: the inventory JSON as the script wrote it (UTF-8 or UTF-16, with or without a BOM; up to 1 MiB). JSON answer: `{ topology, report, valid }`; the report lists what was mapped, guessed (with the property each guess came from), dropped and unreadable, the collector's errors, the derived namespaces for review and the diagnostics of the topology. `?format=yaml` (or `Accept: application/yaml`): the topology as YAML with the report as comments. Never stored.",
+            "Body: the inventory JSON as the script wrote it (UTF-8 or UTF-16, with or without a BOM; up to 1 " +
+            "MiB). JSON answer: `{ topology, report, valid }`; the report lists what was mapped, guessed " +
+            "(with the property each guess came from), dropped and unreadable, the collector's errors, the " +
+            "derived namespaces for review and the diagnostics of the topology. `?format=yaml` (or `Accept: " +
+            "application/yaml`): the topology as YAML with the report as comments. Never stored.",
           parameters: [query("format", "Response format.", ["json", "yaml"])],
           requestBody: { required: true, content: { "application/json": { schema: ref("Inventory") } } },
           responses: {
@@ -223,7 +240,8 @@ export function openApiDocument(origin: string): Schema {
             "406": problem("Unknown format."),
             "413": problem("Inventory over 1 MiB: use the CLI."),
             "422": problem(
-              "JSON, but not an exflow inventory (a HealthChecker export, a topology) or a newer format version; the detail names the expected format.",
+              "JSON, but not an exflow inventory (a HealthChecker export, a topology) or a newer format " +
+                "version; the detail names the expected format.",
             ),
           },
         },
@@ -315,7 +333,8 @@ const SCHEMAS: Record<string, Schema> = {
       links: {
         type: "object",
         description:
-          "Absolute GET URLs of this request per format (left out when longer than the URL limit), the same for the map view, and a Mermaid Live Editor link.",
+          "Absolute GET URLs of this request per format (left out when longer than the URL limit), the same " +
+          "for the map view, and a Mermaid Live Editor link.",
         required: ["mermaidLive"],
         properties: {
           ...links.properties,
@@ -347,7 +366,8 @@ const SCHEMAS: Record<string, Schema> = {
   Audit: {
     type: "object",
     description:
-      "Every user x protocol x client location (the scope, when one was asked for), the topology's diagnostics, the DNS and certificate names, and counts.",
+      "Every user x protocol x client location (the scope, when one was asked for), the topology's " +
+      "diagnostics, the DNS and certificate names, and counts.",
     required: ["topology", "profile", "rows", "diagnostics", "names", "summary"],
     properties: {
       topology: { type: ["string", "null"] },

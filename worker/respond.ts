@@ -55,9 +55,10 @@ export async function respond<F extends Format>(
 
 /**
  * respond() that remembers: for a request whose answer never changes within an isolate (it names a
- * built-in preset; `memoKey` undefined otherwise, then it is respond()), the ETag and body are remembered under `memoKey` (worker/memo.ts), so a repeat skips
- * validation, routing, hashing and drawing. `memoKey` must hold everything that decides the
- * answer; `prepare` validates (throwing the request's problem, which is never remembered).
+ * built-in preset; `memoKey` undefined otherwise, then it is respond()), the ETag and body are
+ * remembered under `memoKey` (worker/memo.ts), so a repeat skips validation, routing, hashing and
+ * drawing. `memoKey` must hold everything that decides the answer; `prepare` validates (throwing
+ * the request's problem, which is never remembered).
  */
 export async function respondOnce<F extends Format>(
   c: AppContext,

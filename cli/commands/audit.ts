@@ -45,7 +45,9 @@ export function registerAudit(program: Command): void {
     .command("audit")
     .summary("route every user x protocol x location; outcomes and diagnostics")
     .description(
-      "Route every user x protocol x client location and report the outcome matrix, the misconfiguration diagnostics (DX-01 ... DX-19) and the DNS/certificate names the topology needs. Combinations that cannot exist are listed as n/a with the reason.",
+      "Route every user x protocol x client location and report the outcome matrix, the " +
+        "misconfiguration diagnostics (DX-01 ... DX-19) and the DNS/certificate names the topology needs. " +
+        "Combinations that cannot exist are listed as n/a with the reason.",
     )
     .argument("<topology>", TOPOLOGY_HELP)
     .addOption(new Option("-f, --format <format>", "output format (default: from the -o extension, else md)").choices(AUDIT_FORMATS))
@@ -70,9 +72,11 @@ export function registerAudit(program: Command): void {
       if (flags.strict && failing.length > 0) {
         const shown = failing
           .slice(0, 10)
-          .map(
-            (r) =>
-              `fails: ${r.user} ${r.protocol} ${r.client}${r.host ? ` (${r.host})` : ""}${r.diagnostics.length ? ` ${r.diagnostics.join(" ")}` : ""}`,
+          .map((r) =>
+            [
+              `fails: ${r.user} ${r.protocol}`,
+              `${r.client}${r.host ? ` (${r.host})` : ""}${r.diagnostics.length ? ` ${r.diagnostics.join(" ")}` : ""}`,
+            ].join(" "),
           );
         if (failing.length > shown.length) shown.push(`... and ${failing.length - shown.length} more`);
         throw new CliError(EXIT_FAILING_FLOWS, [...shown, `${failing.length} of ${result.summary.flows} flows fail`]);

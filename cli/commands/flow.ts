@@ -73,7 +73,8 @@ export function registerFlow(program: Command): void {
     .command("flow")
     .summary("route one scenario and print its numbered flow")
     .description(
-      "Route one client request through the topology and print the numbered flow: which servers it passes and whether each hop is a proxy, a redirect or a referral.",
+      "Route one client request through the topology and print the numbered flow: which servers it " +
+        "passes and whether each hop is a proxy, a redirect or a referral.",
     )
     .argument("<topology>", TOPOLOGY_HELP)
     .option("-u, --user <name>", "user (topology.users[].name)")
@@ -105,7 +106,10 @@ export function registerFlow(program: Command): void {
         const named = Object.hasOwn(preset.scenarios, flags.scenario) ? preset.scenarios[flags.scenario] : undefined;
         if (!named)
           throw usage(
-            `--scenario: preset ${preset.id} has no scenario ${quote(flags.scenario)}${hint(flags.scenario, names)} (scenarios: ${listAllowed(names)})`,
+            [
+              `--scenario: preset ${preset.id} has no scenario`,
+              `${quote(flags.scenario)}${hint(flags.scenario, names)} (scenarios: ${listAllowed(names)})`,
+            ].join(" "),
           );
         base = { ...named.scenario };
       }

@@ -48,9 +48,13 @@ export function registerImport(program: Command): void {
     .command("import")
     .summary("turn an Exchange inventory (Collect-ExflowInventory.ps1) into a topology")
     .description(
-      "Read the JSON file collect/Collect-ExflowInventory.ps1 writes in the Exchange Management Shell (UTF-8 or UTF-16, with or without a BOM) and write the exflow topology: " +
-        "servers with version and build from AdminDisplayVersion, roles, sites, virtual-directory URLs and authentication, Outlook Anywhere, SCP, namespaces derived from the URLs, and a sample of users. " +
-        "The import report (what was guessed, dropped or unreadable, the namespaces to review and the diagnostics of the result) goes to stderr, or as JSON to --report.",
+      "Read the JSON file collect/Collect-ExflowInventory.ps1 writes in the Exchange Management Shell " +
+        "(UTF-8 or UTF-16, with or without a BOM) and write the exflow topology: " +
+        "servers with version and build from AdminDisplayVersion, roles, sites, virtual-directory URLs " +
+        "and authentication, Outlook Anywhere, SCP, namespaces derived from the URLs, and a sample of " +
+        "users. " +
+        "The import report (what was guessed, dropped or unreadable, the namespaces to review and the " +
+        "diagnostics of the result) goes to stderr, or as JSON to --report.",
     )
     .argument("<inventory>", "inventory JSON file, or - for stdin")
     .addOption(new Option("-f, --format <format>", "topology format (default: from the -o extension, else yaml)").choices(["yaml", "json"]))

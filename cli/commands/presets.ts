@@ -56,7 +56,8 @@ export function registerPresets(program: Command): void {
     .command("presets")
     .summary("list the built-in topologies, or print one")
     .description(
-      "Without an id: list the built-in topologies with their scenario names. With an id: print that topology as YAML (or JSON), to start your own from.",
+      "Without an id: list the built-in topologies with their scenario names. With an id: print that " +
+        "topology as YAML (or JSON), to start your own from.",
     )
     .argument("[id]", "preset id")
     .addOption(new Option("-f, --format <format>", "format of a printed topology").choices(["yaml", "json"]).default("yaml"))

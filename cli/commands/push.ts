@@ -56,7 +56,11 @@ async function send(url: string, init: RequestInit): Promise<{ status: number; b
   } catch (e) {
     throw new CliError(
       EXIT_SERVER,
-      `${url}: no answer (${e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e)}); is the server running? (--url, default ${DEFAULT_URL})`,
+      [
+        `${url}: no answer`,
+        `(${e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e)}); is`,
+        `the server running? (--url, default ${DEFAULT_URL})`,
+      ].join(" "),
     );
   }
   const text = await res.text();
@@ -97,7 +101,9 @@ export function registerPush(program: Command): void {
     .command("push")
     .summary("save a topology on an exflow server (a new one, or a new version with --id)")
     .description(
-      "Validate the topology and save it on an exflow server, so diagram URLs follow it. Without --id a new saved topology is created and its write token printed once; with --id and --token (or EXFLOW_TOKEN) a new version is stored.",
+      "Validate the topology and save it on an exflow server, so diagram URLs follow it. Without --id a " +
+        "new saved topology is created and its write token printed once; with --id and --token (or " +
+        "EXFLOW_TOKEN) a new version is stored.",
     )
     .argument("<topology>", TOPOLOGY_HELP)
     .option("--id <id>", "id of a saved topology: push a new version of it")

@@ -108,7 +108,10 @@ export function registerRender(program: Command): void {
     .command("render")
     .summary("write every flow as SVG, Mermaid and Markdown, plus index.md")
     .description(
-      "Render every user x protocol x client location into a directory as <user>-<protocol>-<client>.svg, .mmd and .md (and the map view as .map.svg and .map.mmd with --view map or both), and write index.md with a table per user linking them. Combinations that cannot exist are skipped (n/a in the index); failing flows are rendered and marked.",
+      "Render every user x protocol x client location into a directory as " +
+        "<user>-<protocol>-<client>.svg, .mmd and .md (and the map view as .map.svg and .map.mmd with " +
+        "--view map or both), and write index.md with a table per user linking them. Combinations that " +
+        "cannot exist are skipped (n/a in the index); failing flows are rendered and marked.",
     )
     .argument("<topology>", TOPOLOGY_HELP)
     .requiredOption("--out <dir>", "directory to write into (created if missing)")
@@ -206,7 +209,11 @@ export function indexMarkdown(
   const out: string[] = [`# Connectivity flows${topology.name ? `: ${md(topology.name)}` : ""}`, ""];
   const linked = kinds.filter((k) => k.format !== "md").map((k) => `${k.label}: ${LINKED[k.label] ?? k.label}`);
   out.push(
-    `Profile **${md(profile)}**. Each cell gives the outcome (numbered steps), linking the Markdown narrative, then ${linked.join("; ")}. n/a: the combination cannot exist for that mailbox version or location.`,
+    [
+      `Profile **${md(profile)}**. Each cell gives the outcome (numbered steps), linking the Markdown`,
+      `narrative, then ${linked.join("; ")}. n/a: the combination cannot exist for that mailbox version`,
+      "or location.",
+    ].join(" "),
     "",
   );
   for (const u of users) {

@@ -17,7 +17,10 @@ Examples:
 const count = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 export function summary(t: Topology): string {
-  return `ok: ${count(t.sites.length, "site")}, ${count(t.servers.length, "server")}, ${count(t.namespaces.length, "namespace")}, ${count(t.users.length, "user")}`;
+  return [
+    `ok: ${count(t.sites.length, "site")}, ${count(t.servers.length, "server")},`,
+    `${count(t.namespaces.length, "namespace")}, ${count(t.users.length, "user")}`,
+  ].join(" ");
 }
 
 export function registerValidate(program: Command): void {
@@ -25,7 +28,9 @@ export function registerValidate(program: Command): void {
     .command("validate")
     .summary("check a topology; print a summary or its issues")
     .description(
-      "Check a topology: structure, allowed values and references between sites, servers, namespaces and users. Prints a one-line summary (exit 0) or every issue as `path: message` on stderr (exit 2). Misconfigurations that break flows are reported by `exflow audit`.",
+      "Check a topology: structure, allowed values and references between sites, servers, namespaces " +
+        "and users. Prints a one-line summary (exit 0) or every issue as `path: message` on stderr (exit " +
+        "2). Misconfigurations that break flows are reported by `exflow audit`.",
     )
     .argument("<topology>", TOPOLOGY_HELP)
     .addHelpText("after", EXAMPLES)

@@ -46,9 +46,15 @@ function words(c: Ctx, template: string): string {
 /** No server of the needed kind where the rule needs one (DX-01 for a site without its legacy CAS). */
 export function missingCas(t: Trail, c: Ctx, rule: Rule, what = `a CAS ${c.mbx.version}`): void {
   const fe = c.fe!;
-  const why = `${capitalise(phrase(t, fe))} has no ${what.replace(/^an? /, "")} to proxy to: site ${c.mbx.site} has none, so the request for ${c.user.name}'s mailbox on ${c.mbx.name} fails.`;
+  const why = [
+    `${capitalise(phrase(t, fe))} has no ${what.replace(/^an? /, "")} to proxy to: site ${c.mbx.site}`,
+    `has none, so the request for ${c.user.name}'s mailbox on ${c.mbx.name} fails.`,
+  ].join(" ");
   const code: Code = what.startsWith("a CAS") ? "DX-01" : "RT-TARGET";
-  const message = `Site ${c.mbx.site} holds Exchange ${c.mbx.version} mailboxes (${c.mbx.name}) but ${what} is needed for ${c.protocol} and there is none: add one.`;
+  const message = [
+    `Site ${c.mbx.site} holds Exchange ${c.mbx.version} mailboxes (${c.mbx.name}) but ${what} is`,
+    `needed for ${c.protocol} and there is none: add one.`,
+  ].join(" ");
   breakAt(t, fe, "client", rule.id, why, diag(c, code, message, serverPath(c, c.mbx.name, "site")));
   t.hops[t.hops.length - 1]!.kind = "respond";
 }

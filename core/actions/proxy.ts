@@ -115,7 +115,10 @@ export function proxyToOabGeneration(t: Trail, c: Ctx, rule: Rule): void {
     t.notes.push({
       kind: "assumption",
       rule: rule.id,
-      text: `topology.offlineAddressBook.generationServer is not set: exflow assumes ${gen.server.name} (the oldest-version 2013+ Mailbox server) holds the OAB generation mailbox.`,
+      text: [
+        `topology.offlineAddressBook.generationServer is not set: exflow assumes ${gen.server.name} (the`,
+        "oldest-version 2013+ Mailbox server) holds the OAB generation mailbox.",
+      ].join(" "),
     });
   if (gen.server === fe) {
     add(
@@ -135,7 +138,10 @@ export function proxyToOabGeneration(t: Trail, c: Ctx, rule: Rule): void {
     gen.server,
     "proxy",
     rule.id,
-    `${capitalise(phrase(t, fe))} proxies the OAB download to ${phrase(t, gen.server)}, which holds the OAB generation (organization) mailbox.`,
+    [
+      `${capitalise(phrase(t, fe))} proxies the OAB download to ${phrase(t, gen.server)}, which holds`,
+      "the OAB generation (organization) mailbox.",
+    ].join(" "),
   );
   add(
     t,

@@ -85,7 +85,10 @@ export function redirect(t: Trail, c: Ctx, rule: Rule): void {
   const path = ["topology", "servers", c.m.serverIndex.get(c.mbx.name) ?? 0, "site"];
   if (!to) {
     // P2: a redirect that finds no target is a failure at the front end, never a silent stop.
-    const why = `${capitalise(phrase(t, fe))} has no ${c.protocol} URL to send ${phrase(t, "client")} to for a mailbox on Exchange ${c.mbx.version} in site ${c.mbx.site}, so the request fails.`;
+    const why = [
+      `${capitalise(phrase(t, fe))} has no ${c.protocol} URL to send ${phrase(t, "client")} to for a`,
+      `mailbox on Exchange ${c.mbx.version} in site ${c.mbx.site}, so the request fails.`,
+    ].join(" ");
     breakAt(t, fe, "client", rule.id, why, {
       code: "RT-TARGET",
       severity: "error",
@@ -129,8 +132,17 @@ export function redirect(t: Trail, c: Ctx, rule: Rule): void {
       severity: "warning",
       message:
         fe.version === 2010 && fe.crossSiteRedirectType !== "Silent"
-          ? `Cross-site ${c.protocol.toUpperCase()} redirect from ${fe.name} to ${to.server.name}: the OWA virtual directory of ${fe.name} has CrossSiteRedirectType Manual (the default), so users get a link page and sign in twice. Set it to Silent (with forms-based authentication at both ends) for a silent redirect.`
-          : `Cross-site ${c.protocol.toUpperCase()} redirect from ${fe.name} to ${to.server.name} without forms-based authentication on both: users get a link page and sign in twice instead of a silent redirect.`,
+          ? [
+              `Cross-site ${c.protocol.toUpperCase()} redirect from ${fe.name} to ${to.server.name}: the OWA`,
+              `virtual directory of ${fe.name} has CrossSiteRedirectType Manual (the default), so users get a`,
+              "link page and sign in twice. Set it to Silent (with forms-based authentication at both ends) for",
+              "a silent redirect.",
+            ].join(" ")
+          : [
+              `Cross-site ${c.protocol.toUpperCase()} redirect from ${fe.name} to ${to.server.name} without`,
+              "forms-based authentication on both: users get a link page and sign in twice instead of a silent",
+              "redirect.",
+            ].join(" "),
       path:
         fe.version === 2010 && fe.crossSiteRedirectType !== "Silent"
           ? ["topology", "servers", c.m.serverIndex.get(fe.name) ?? 0, "crossSiteRedirectType"]
@@ -172,8 +184,10 @@ export function autodiscover2007(t: Trail, c: Ctx, carries: string): void {
     rule: "AD-3",
     text:
       c.profile === "microsoft"
-        ? "o365info profile: CAS 2013 answers the Autodiscover request itself, with no Exchange 2013 Mailbox hop (the article's EWS scenario 1)."
-        : "microsoft profile: CAS 2013 proxies the Autodiscover request to an Exchange 2013 Mailbox server, which builds the answer (S5 as corrected by Microsoft).",
+        ? "o365info profile: CAS 2013 answers the Autodiscover request itself, with no Exchange 2013 " +
+          "Mailbox hop (the article's EWS scenario 1)."
+        : "microsoft profile: CAS 2013 proxies the Autodiscover request to an Exchange 2013 Mailbox server, " +
+          "which builds the answer (S5 as corrected by Microsoft).",
   });
   t.outcome = "direct";
 }
@@ -187,7 +201,11 @@ export function referral(t: Trail, c: Ctx, rule: Rule): void {
   const code = "DX-02";
   const breaks = [`${c.protocol}:${c.client}`];
   if (!cas || !url) {
-    const why = `The Autodiscover answer carries no ${c.client} ${c.protocol.toUpperCase()} URL for site ${c.mbx.site}: no CAS 2007 there publishes one, so ${c.protocol.toUpperCase()} fails for this user.`;
+    const why = [
+      `The Autodiscover answer carries no ${c.client} ${c.protocol.toUpperCase()} URL for site`,
+      `${c.mbx.site}: no CAS 2007 there publishes one, so ${c.protocol.toUpperCase()} fails for this`,
+      "user.",
+    ].join(" ");
     const path = cas
       ? ["topology", "servers", c.m.serverIndex.get(cas.name) ?? 0, "urls", c.protocol]
       : ["topology", "servers", c.m.serverIndex.get(c.mbx.name) ?? 0, "site"];
@@ -207,7 +225,9 @@ export function referral(t: Trail, c: Ctx, rule: Rule): void {
     t.notes.push({
       kind: "deviation",
       rule: rule.id,
-      text: "microsoft profile: the flow continues past the client's call to CAS 2007: CAS 2007 talks RPC to the 2007 Mailbox server and answers the client.",
+      text:
+        "microsoft profile: the flow continues past the client's call to CAS 2007: CAS 2007 talks RPC to " +
+        "the 2007 Mailbox server and answers the client.",
     });
     return;
   }

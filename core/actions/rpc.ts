@@ -41,7 +41,10 @@ export function rpcClientAccess(t: Trail, c: Ctx, rule: Rule): void {
   const at = landing?.ok ? landing.server : undefined;
   if (!host || !at || isModern(at.version)) {
     const why = at
-      ? `${host} (RpcClientAccessServer of ${c.mbx.name}) now lands on ${at.name}, an Exchange ${at.version} server that does not speak RPC/TCP: internal Outlook for 2010 mailboxes fails.`
+      ? [
+          `${host} (RpcClientAccessServer of ${c.mbx.name}) now lands on ${at.name}, an Exchange`,
+          `${at.version} server that does not speak RPC/TCP: internal Outlook for 2010 mailboxes fails.`,
+        ].join(" ")
       : `The RPC Client Access name ${host ?? "(none)"} of ${c.mbx.name} does not resolve to a CAS 2010.`;
     const d = { code: at ? "DX-09" : "RT-TARGET", severity: "error" as const, message: why, path, breaks: [`${c.protocol}:${c.client}`] };
     breakAt(t, "client", at ?? c.mbx, rule.id, why, d, host);

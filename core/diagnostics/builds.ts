@@ -82,7 +82,10 @@ export function checkFloors(f: Facts): ScopedDiagnostic[] {
           "info",
           path,
           [],
-          `${s.name}: cannot read the service level "${s.build}". Coexistence with ${floor.because} needs Exchange ${s.version} ${want} or later; write it like "${want}".`,
+          [
+            `${s.name}: cannot read the service level "${s.build}". Coexistence with ${floor.because} needs`,
+            `Exchange ${s.version} ${want} or later; write it like "${want}".`,
+          ].join(" "),
         ),
       );
       continue;
@@ -96,7 +99,11 @@ export function checkFloors(f: Facts): ScopedDiagnostic[] {
         "error",
         path,
         THROUGH_FE,
-        `${s.name} runs Exchange ${s.version} ${formatLevel(s.version, level)}, below the ${want} that coexistence with ${floor.because} requires: Microsoft does not support (and setup blocks) this mix, so proxying between the versions may fail. Update ${s.name} to ${want} or later.`,
+        [
+          `${s.name} runs Exchange ${s.version} ${formatLevel(s.version, level)}, below the ${want} that`,
+          `coexistence with ${floor.because} requires: Microsoft does not support (and setup blocks) this`,
+          `mix, so proxying between the versions may fail. Update ${s.name} to ${want} or later.`,
+        ].join(" "),
         scope,
       ),
     );
@@ -130,7 +137,11 @@ export function checkProxyBalance(f: Facts): ScopedDiagnostic[] {
           "warning",
           serverPath(f.model, s, "build"),
           HTTP_PROXIED,
-          `${s.name} runs Exchange 2013 ${formatLevel(2013, level)}: before CU12 its proxying to legacy Client Access servers is not evenly balanced, so most load lands on one of ${where}. Update ${s.name} to CU12 or later.`,
+          [
+            `${s.name} runs Exchange 2013 ${formatLevel(2013, level)}: before CU12 its proxying to legacy`,
+            `Client Access servers is not evenly balanced, so most load lands on one of ${where}. Update`,
+            `${s.name} to CU12 or later.`,
+          ].join(" "),
           { mailboxes },
         ),
       ];

@@ -35,7 +35,13 @@ export function checkEas451(f: Facts): ScopedDiagnostic[] {
         "warning",
         serverPath(m, c, "urls", "activesync", "external"),
         ["activesync:external"],
-        `${c.name} in ${c.site} has an ActiveSync ExternalUrl (${url}) while legacy front end ${list(names_)} serves devices in another site: a device of a ${c.site} mailbox that connects there gets HTTP 451 pointing at ${url}, and devices on EAS 12.1 or older cannot follow it and stop syncing. Clear the ActiveSync ExternalUrl of ${c.name} so the front end proxies, or make sure all devices use the ${c.site} name.`,
+        [
+          `${c.name} in ${c.site} has an ActiveSync ExternalUrl (${url}) while legacy front end`,
+          `${list(names_)} serves devices in another site: a device of a ${c.site} mailbox that connects`,
+          `there gets HTTP 451 pointing at ${url}, and devices on EAS 12.1 or older cannot follow it and`,
+          `stop syncing. Clear the ActiveSync ExternalUrl of ${c.name} so the front end proxies, or make`,
+          `sure all devices use the ${c.site} name.`,
+        ].join(" "),
         { mailboxes: names(mbx) },
       ),
     ];
@@ -77,7 +83,12 @@ export function checkSilentRedirect(f: Facts): ScopedDiagnostic[] {
         "warning",
         serverPath(f.model, s, "auth", "owa"),
         ["owa:external"],
-        `OWA on ${s.name} does not use forms-based authentication (${list(s.auth?.owa ?? [])}), so cross-site OWA redirects between ${s.name} and ${list(partners)} cannot be silent: users get a page with a link and sign in a second time. Enable forms-based authentication on the OWA virtual directory of ${s.name}.`,
+        [
+          `OWA on ${s.name} does not use forms-based authentication (${list(s.auth?.owa ?? [])}), so`,
+          `cross-site OWA redirects between ${s.name} and ${list(partners)} cannot be silent: users get a`,
+          "page with a link and sign in a second time. Enable forms-based authentication on the OWA virtual",
+          `directory of ${s.name}.`,
+        ].join(" "),
         { mailboxes },
       ),
     ];
@@ -97,7 +108,12 @@ export function checkEcpLoop(f: Facts): ScopedDiagnostic[] {
       "error",
       serverPath(f.model, second, "urls", "ecp", "external"),
       ["ecp:external"],
-      `Exchange 2016/2019 servers in ${list(sites)} each have an ECP ExternalUrl (${list(names(withUrl))}): opening ECP for a mailbox in another site redirects in a loop until it fails with HTTP 400 "query string too long". Clear the ECP ExternalUrl on all but one site (then ECP is proxied).`,
+      [
+        `Exchange 2016/2019 servers in ${list(sites)} each have an ECP ExternalUrl`,
+        `(${list(names(withUrl))}): opening ECP for a mailbox in another site redirects in a loop until`,
+        `it fails with HTTP 400 "query string too long". Clear the ECP ExternalUrl on all but one site`,
+        "(then ECP is proxied).",
+      ].join(" "),
       { mailboxes },
     ),
   ];

@@ -33,7 +33,11 @@ export function checkUnknownHosts(f: Facts): ScopedDiagnostic[] {
             "warning",
             serverPath(m, s, "urls", p, side),
             [`${p}:${side}`],
-            `The ${side} ${p} URL of ${s.name} (${url}) names ${host}, which is neither a namespace of the topology nor a server's FQDN: exflow cannot tell where it lands, so flows that need it fail there. To fix, ${fix}.`,
+            [
+              `The ${side} ${p} URL of ${s.name} (${url}) names ${host}, which is neither a namespace of the`,
+              "topology nor a server's FQDN: exflow cannot tell where it lands, so flows that need it fail",
+              `there. To fix, ${fix}.`,
+            ].join(" "),
           ),
         );
       }

@@ -49,7 +49,10 @@ export function checkLocalCas(f: Facts): ScopedDiagnostic[] {
           "error",
           path,
           NEEDS_LOCAL_CAS[v],
-          `Site ${site} holds Exchange ${v} mailboxes (${list(names(mbx))}) but no Exchange ${v} Client Access server: ${what} cannot reach those mailboxes. Add a CAS ${v} to ${site}.`,
+          [
+            `Site ${site} holds Exchange ${v} mailboxes (${list(names(mbx))}) but no Exchange ${v} Client`,
+            `Access server: ${what} cannot reach those mailboxes. Add a CAS ${v} to ${site}.`,
+          ].join(" "),
           { mailboxes: names(mbx) },
         ),
       );
@@ -93,7 +96,12 @@ export function checkLegacyName(f: Facts, required: RequiredName[]): ScopedDiagn
       "error",
       g.path,
       g.protocols.map((p) => `${p}:external`),
-      `${list(names(g.cas))} hand${g.cas.length === 1 ? "s" : ""} out ${host} as the Exchange 2007 ${list(labels)} ExternalUrl, but ${why}: external OWA users are redirected to an unreachable URL and Outlook's free/busy, Out of Office and OAB downloads fail outside. Publish ${host} in external DNS and through the firewall.`,
+      [
+        `${list(names(g.cas))} hand${g.cas.length === 1 ? "s" : ""} out ${host} as the Exchange 2007`,
+        `${list(labels)} ExternalUrl, but ${why}: external OWA users are redirected to an unreachable URL`,
+        `and Outlook's free/busy, Out of Office and OAB downloads fail outside. Publish ${host} in`,
+        "external DNS and through the firewall.",
+      ].join(" "),
       { mailboxes: [...new Set(g.cas.flatMap((c) => servedMailboxes(f, c)))] },
     );
   });
@@ -135,7 +143,13 @@ function sitesWithoutLegacyUrls(f: Facts): ScopedDiagnostic[] {
         "error",
         serverPath(f.model, first, "urls", missing[0] as string, "external"),
         missing.map((p) => `${p}:external`),
-        `Site ${site} holds Exchange 2007 mailboxes (${list(names(mbx))}) but no Exchange 2007 CAS there publishes an ${what} ExternalUrl: Autodiscover gives external Outlook no ${what} URL for them, and Exchange 2013 does not serve 2007 EWS/OAB, so free/busy, Out of Office and OAB downloads fail outside the network. Publish the ${what} virtual directories of ${first.name} under a legacy name, or accept that these users have no ${what} outside.`,
+        [
+          `Site ${site} holds Exchange 2007 mailboxes (${list(names(mbx))}) but no Exchange 2007 CAS there`,
+          `publishes an ${what} ExternalUrl: Autodiscover gives external Outlook no ${what} URL for them,`,
+          "and Exchange 2013 does not serve 2007 EWS/OAB, so free/busy, Out of Office and OAB downloads",
+          `fail outside the network. Publish the ${what} virtual directories of ${first.name} under a`,
+          `legacy name, or accept that these users have no ${what} outside.`,
+        ].join(" "),
         { mailboxes: names(mbx) },
       ),
     );
@@ -159,7 +173,10 @@ export function checkCertificates(f: Facts, required: RequiredName[]): ScopedDia
         "error",
         namespacePath(f.model, n.host, "certificate"),
         n.uses.filter((u) => !u.startsWith("rpc-tcp")),
-        `${n.host} is not on the certificate of ${list(n.servers)}: ${effect}. Add ${n.host} to the certificate bound to ${list(n.servers)} (and to any publishing device in front).`,
+        [
+          `${n.host} is not on the certificate of ${list(n.servers)}: ${effect}. Add ${n.host} to the`,
+          `certificate bound to ${list(n.servers)} (and to any publishing device in front).`,
+        ].join(" "),
         scope,
       );
     });
@@ -179,7 +196,12 @@ export function checkOwaRedirectTarget(f: Facts): ScopedDiagnostic[] {
         "error",
         serverPath(f.model, first, "urls", "owa", "external"),
         noInternal ? ["owa"] : ["owa:external"],
-        `No Exchange 2007 CAS has an OWA ExternalUrl: Exchange 2013 never proxies OWA to 2007, it redirects to that URL, so OWA fails for Exchange 2007 mailboxes. Set the OWA ExternalUrl of ${first.name} to the legacy name (e.g. https://legacy.${f.model.topology.domain ?? "<domain>"}/owa).`,
+        [
+          "No Exchange 2007 CAS has an OWA ExternalUrl: Exchange 2013 never proxies OWA to 2007, it",
+          "redirects to that URL, so OWA fails for Exchange 2007 mailboxes. Set the OWA ExternalUrl of",
+          `${first.name} to the legacy name (e.g.`,
+          `https://legacy.${f.model.topology.domain ?? "<domain>"}/owa).`,
+        ].join(" "),
         { mailboxes: all2007 },
       ),
     ];
@@ -195,7 +217,11 @@ export function checkOwaRedirectTarget(f: Facts): ScopedDiagnostic[] {
         "error",
         serverPath(f.model, c, "urls", "owa", "external"),
         breaks,
-        `The OWA ExternalUrl of ${c.name} (${ext}) names a host that lands on Exchange 2013+, so the redirect for Exchange 2007 mailboxes sends users back to 2013 instead of to ${c.name}: OWA fails for them. Set it to the legacy name that lands on ${c.name}.`,
+        [
+          `The OWA ExternalUrl of ${c.name} (${ext}) names a host that lands on Exchange 2013+, so the`,
+          `redirect for Exchange 2007 mailboxes sends users back to 2013 instead of to ${c.name}: OWA fails`,
+          `for them. Set it to the legacy name that lands on ${c.name}.`,
+        ].join(" "),
         { mailboxes: servedMailboxes(f, c) },
       ),
     ];
@@ -213,7 +239,12 @@ export function checkEasLegacyName(f: Facts, required: RequiredName[]): ScopedDi
         "warning",
         serverPath(f.model, c, "urls", "activesync", "external"),
         ["activesync:external"],
-        `The ActiveSync ExternalUrl of ${c.name} names the legacy name ${urlHost(c.urls?.activesync?.external)}: Autodiscover hands it to devices of Exchange 2007 mailboxes, so they bypass Exchange 2013 and may have trouble with redirects. Set it to the primary name (Microsoft's guidance) or clear it.`,
+        [
+          `The ActiveSync ExternalUrl of ${c.name} names the legacy name`,
+          `${urlHost(c.urls?.activesync?.external)}: Autodiscover hands it to devices of Exchange 2007`,
+          "mailboxes, so they bypass Exchange 2013 and may have trouble with redirects. Set it to the",
+          "primary name (Microsoft's guidance) or clear it.",
+        ].join(" "),
         { mailboxes: servedMailboxes(f, c) },
       ),
     );

@@ -25,7 +25,13 @@ export function checkOutlookAnywhere(f: Facts): ScopedDiagnostic[] {
         "error",
         path,
         ["outlook-anywhere"],
-        `Outlook Anywhere is not enabled on ${c.name} (Exchange ${c.version}) although ${c.site} holds Exchange ${c.version} mailboxes (${list(names(mbx))}): Exchange 2013+ has nothing to proxy Outlook's HTTP connections to, so Outlook Anywhere fails for those mailboxes${c.version === 2010 ? " and Autodiscover answers can lack the OAB URL" : ""}. Enable Outlook Anywhere on ${c.name}.`,
+        [
+          `Outlook Anywhere is not enabled on ${c.name} (Exchange ${c.version}) although ${c.site} holds`,
+          `Exchange ${c.version} mailboxes (${list(names(mbx))}): Exchange 2013+ has nothing to proxy`,
+          "Outlook's HTTP connections to, so Outlook Anywhere fails for those",
+          `mailboxes${c.version === 2010 ? " and Autodiscover answers can lack the OAB URL" : ""}. Enable`,
+          `Outlook Anywhere on ${c.name}.`,
+        ].join(" "),
         siteMailboxes(f, c),
       ),
     );
@@ -42,7 +48,11 @@ export function checkRpcProxy(f: Facts): ScopedDiagnostic[] {
         "error",
         serverPath(f.model, c, "outlookAnywhere", "rpcProxyInstalled"),
         ["outlook-anywhere"],
-        `Outlook Anywhere is enabled on ${c.name} but the Windows "RPC over HTTP Proxy" component is not installed: Outlook Anywhere does not work there (event 2003). Install the RPC over HTTP Proxy feature on ${c.name}.`,
+        [
+          `Outlook Anywhere is enabled on ${c.name} but the Windows "RPC over HTTP Proxy" component is not`,
+          "installed: Outlook Anywhere does not work there (event 2003). Install the RPC over HTTP Proxy",
+          `feature on ${c.name}.`,
+        ].join(" "),
         f.hasModern ? siteMailboxes(f, c) : undefined,
       ),
     );
@@ -58,7 +68,12 @@ export function checkRpcNtlm(f: Facts): ScopedDiagnostic[] {
         "error",
         serverPath(f.model, c, "outlookAnywhere", "iisAuth"),
         ["outlook-anywhere"],
-        `IIS authentication on /rpc of ${c.name} lacks NTLM (${list(c.outlookAnywhere?.iisAuth ?? [])}): Exchange 2013+ authenticates to it with NTLM when proxying, so external Outlook for mailboxes behind ${c.name} gets endless credential prompts once the Outlook Anywhere name moves to 2013. Add NTLM to the IIS authentication methods of Outlook Anywhere on ${c.name}.`,
+        [
+          `IIS authentication on /rpc of ${c.name} lacks NTLM (${list(c.outlookAnywhere?.iisAuth ?? [])}):`,
+          "Exchange 2013+ authenticates to it with NTLM when proxying, so external Outlook for mailboxes",
+          `behind ${c.name} gets endless credential prompts once the Outlook Anywhere name moves to 2013.`,
+          `Add NTLM to the IIS authentication methods of Outlook Anywhere on ${c.name}.`,
+        ].join(" "),
         siteMailboxes(f, c),
       ),
     );
@@ -82,7 +97,11 @@ export function checkOaHostname(f: Facts): ScopedDiagnostic[] {
         "warning",
         serverPath(f.model, c, "outlookAnywhere", "externalHostname"),
         ["outlook-anywhere:external"],
-        `The Outlook Anywhere ExternalHostname of ${c.name} ${now}, not the Exchange 2013+ Outlook Anywhere name ${target}: Autodiscover steers its users around Exchange 2013, which works only while the old name stays published, and routing differs per user. Set it to ${target}.`,
+        [
+          `The Outlook Anywhere ExternalHostname of ${c.name} ${now}, not the Exchange 2013+ Outlook`,
+          `Anywhere name ${target}: Autodiscover steers its users around Exchange 2013, which works only`,
+          `while the old name stays published, and routing differs per user. Set it to ${target}.`,
+        ].join(" "),
         siteMailboxes(f, c),
       );
     });
@@ -97,7 +116,13 @@ export function checkCasArray(f: Facts): ScopedDiagnostic[] {
         "error",
         serverPath(f.model, s, "rpcClientAccessServer"),
         ["rpc-tcp:internal"],
-        `The RpcClientAccessServer of ${s.name}'s databases (${s.rpcClientAccessServer}) now lands on Exchange 2013+, which does not accept RPC/TCP: internal Outlook for those Exchange 2010 mailboxes fails, and only clients that fall back to Outlook Anywhere keep working. Give the 2010 CAS array its own name (e.g. outlook.${f.model.topology.domain ?? "<domain>"}) that resolves to the Exchange 2010 CAS in ${s.site}.`,
+        [
+          `The RpcClientAccessServer of ${s.name}'s databases (${s.rpcClientAccessServer}) now lands on`,
+          "Exchange 2013+, which does not accept RPC/TCP: internal Outlook for those Exchange 2010",
+          "mailboxes fails, and only clients that fall back to Outlook Anywhere keep working. Give the 2010",
+          `CAS array its own name (e.g. outlook.${f.model.topology.domain ?? "<domain>"}) that resolves to`,
+          `the Exchange 2010 CAS in ${s.site}.`,
+        ].join(" "),
         s.roles.includes("mailbox") ? { mailboxes: [s.name] } : undefined,
       ),
     );
@@ -119,7 +144,11 @@ export function checkScp(f: Facts): ScopedDiagnostic[] {
         "warning",
         serverPath(f.model, c, "autodiscoverInternalUri"),
         ["autodiscover:internal"],
-        `The Autodiscover SCP of ${c.name} (AutoDiscoverServiceInternalUri) ${now}, not a name on Exchange 2013+: domain-joined Outlook may query the legacy Autodiscover first (SCPs are tried oldest first) instead of Exchange 2013. Set it to ${advice}.`,
+        [
+          `The Autodiscover SCP of ${c.name} (AutoDiscoverServiceInternalUri) ${now}, not a name on`,
+          "Exchange 2013+: domain-joined Outlook may query the legacy Autodiscover first (SCPs are tried",
+          `oldest first) instead of Exchange 2013. Set it to ${advice}.`,
+        ].join(" "),
       ),
     ];
   });
@@ -136,7 +165,11 @@ export function checkNegotiate(f: Facts): ScopedDiagnostic[] {
         "warning",
         serverPath(f.model, s, "outlookAnywhere", "clientAuth"),
         ["outlook-anywhere"],
-        `Outlook Anywhere on ${s.name} offers Negotiate to clients while Exchange 2007/2010 servers remain: Microsoft advises against Negotiate for Outlook Anywhere until every server runs Exchange 2013 or later. Use NTLM (or Basic) for Outlook Anywhere on ${s.name}.`,
+        [
+          `Outlook Anywhere on ${s.name} offers Negotiate to clients while Exchange 2007/2010 servers`,
+          "remain: Microsoft advises against Negotiate for Outlook Anywhere until every server runs",
+          `Exchange 2013 or later. Use NTLM (or Basic) for Outlook Anywhere on ${s.name}.`,
+        ].join(" "),
         { mailboxes: legacy },
       ),
     );

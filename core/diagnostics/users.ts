@@ -15,7 +15,9 @@ export function checkOab(f: Facts): ScopedDiagnostic[] {
     // OAB-3 (S17): with 2010 OA disabled in the mailbox site the Autodiscover answer has no OAB URL.
     const oaOff = mb.version === 2010 && !f.legacyCas.some((c) => c.version === 2010 && c.site === mb.site && oaEnabled(c));
     const effect = oaOff
-      ? "it falls back to the Exchange 2013+ default OAB and, with Outlook Anywhere disabled on the Exchange 2010 CAS of its site, the Autodiscover answer has no OAB URL, so Outlook cannot download or update the offline address book"
+      ? "it falls back to the Exchange 2013+ default OAB and, with Outlook Anywhere disabled on the " +
+        "Exchange 2010 CAS of its site, the Autodiscover answer has no OAB URL, so Outlook cannot " +
+        "download or update the offline address book"
       : "it falls back to the Exchange 2013+ default OAB, which Outlook may fail to download or keep prompting for";
     return [
       dx(
@@ -23,7 +25,10 @@ export function checkOab(f: Facts): ScopedDiagnostic[] {
         oaOff ? "error" : "warning",
         userPath(m, u, "oabAssigned"),
         ["oab"],
-        `${u.name}'s mailbox database on ${mb.name} (Exchange ${mb.version}) has no offline address book assigned: ${effect}. Assign an Exchange ${mb.version} OAB to the database.`,
+        [
+          `${u.name}'s mailbox database on ${mb.name} (Exchange ${mb.version}) has no offline address book`,
+          `assigned: ${effect}. Assign an Exchange ${mb.version} OAB to the database.`,
+        ].join(" "),
         { users: [u.name] },
       ),
     ];
@@ -41,7 +46,11 @@ export function checkRecentMove(f: Facts): ScopedDiagnostic[] {
         "warning",
         userPath(m, u, "recentlyMoved"),
         ["owa", "ecp"],
-        `${u.name}'s mailbox was moved from Exchange 2010 to ${mb.name} (Exchange ${mb.version}) within the last hour: for about 30 minutes OWA may say the mailbox is being moved or show the old 2010 interface (stale 2010 cookies). Wait, or have the user clear browser cookies and sign in again.`,
+        [
+          `${u.name}'s mailbox was moved from Exchange 2010 to ${mb.name} (Exchange ${mb.version}) within`,
+          "the last hour: for about 30 minutes OWA may say the mailbox is being moved or show the old 2010",
+          "interface (stale 2010 cookies). Wait, or have the user clear browser cookies and sign in again.",
+        ].join(" "),
         { users: [u.name] },
       ),
     ];

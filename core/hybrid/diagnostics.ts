@@ -68,7 +68,12 @@ function loadBalancerChecks(m: Model): ScopedDiagnostic[] {
           "error",
           namespacePath(m, ns.host, "lb", "tls"),
           EP_BREAKS,
-          `${ns.host}: the load balancer offloads TLS while Extended Protection is on for ${who} (the default from 2019 CU14 and in SE): the channel binding no longer matches, so Outlook, ActiveSync, EWS and Autodiscover through this name fail or keep prompting while OWA still works (SE-22, SE-23). Use TLS bridging with the Exchange certificate, or passthrough.`,
+          [
+            `${ns.host}: the load balancer offloads TLS while Extended Protection is on for ${who} (the`,
+            "default from 2019 CU14 and in SE): the channel binding no longer matches, so Outlook,",
+            "ActiveSync, EWS and Autodiscover through this name fail or keep prompting while OWA still works",
+            "(SE-22, SE-23). Use TLS bridging with the Exchange certificate, or passthrough.",
+          ].join(" "),
         ),
       );
     else if (ns.lb.tls === "bridging" && ns.lb.sameCertificate === false)
@@ -78,7 +83,11 @@ function loadBalancerChecks(m: Model): ScopedDiagnostic[] {
           "error",
           namespacePath(m, ns.host, "lb", "sameCertificate"),
           EP_BREAKS,
-          `${ns.host}: the load balancer bridges TLS with a certificate other than the one on ${who}, where Extended Protection is on: Outlook, ActiveSync, EWS and Autodiscover fail as with SSL offloading (SE-22). Put the Exchange certificate on the load balancer.`,
+          [
+            `${ns.host}: the load balancer bridges TLS with a certificate other than the one on ${who}, where`,
+            "Extended Protection is on: Outlook, ActiveSync, EWS and Autodiscover fail as with SSL offloading",
+            "(SE-22). Put the Exchange certificate on the load balancer.",
+          ].join(" "),
         ),
       );
   }
@@ -105,7 +114,11 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
         "error",
         [...hb, "orgRelationship", "onPrem", "targetOwaUrl"],
         ["owa", "activesync", "F-1", "F-3"],
-        `${why}: OWA for cloud users shows "The Outlook Web App address ... is out of date" and ActiveSync cannot build the HTTP 451 to Exchange Online. Set TargetOwaURL to https://outlook.office.com/mail (or the tenant's OWA URL) with Set-OrganizationRelationship.`,
+        [
+          `${why}: OWA for cloud users shows "The Outlook Web App address ... is out of date" and`,
+          "ActiveSync cannot build the HTTP 451 to Exchange Online. Set TargetOwaURL to",
+          "https://outlook.office.com/mail (or the tenant's OWA URL) with Set-OrganizationRelationship.",
+        ].join(" "),
         { users: cloudUsers },
       ),
     );
@@ -121,7 +134,11 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
           "error",
           serverPath(m, hs[0], "urls", "ews", "external"),
           ["F-6"],
-          `No hybrid server (${hs.map((s) => s.name).join(", ")}) has an EWS ExternalUrl: Exchange Online's Autodiscover call gets no EWS URL, so cloud users see no free/busy of on-premises users ("The Web Services External Url is not set"). Set the EWS ExternalUrl to the published name.`,
+          [
+            `No hybrid server (${hs.map((s) => s.name).join(", ")}) has an EWS ExternalUrl: Exchange Online's`,
+            `Autodiscover call gets no EWS URL, so cloud users see no free/busy of on-premises users ("The`,
+            `Web Services External Url is not set"). Set the EWS ExternalUrl to the published name.`,
+          ].join(" "),
         ),
       );
     // HX-09: Exchange Online must reach Autodiscover and EWS from the Internet, without pre-authentication (HY-1).
@@ -135,7 +152,10 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
             "error",
             ["topology", "namespaces"],
             ["F-6"],
-            `${ad} is not a namespace: Exchange Online cannot reach on-premises Autodiscover for free/busy of on-premises users (HY-42). Publish ${ad} to the Internet, landing on the hybrid servers.`,
+            [
+              `${ad} is not a namespace: Exchange Online cannot reach on-premises Autodiscover for free/busy of`,
+              `on-premises users (HY-42). Publish ${ad} to the Internet, landing on the hybrid servers.`,
+            ].join(" "),
           ),
         );
       else if (adNs.external === false)
@@ -145,7 +165,10 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
             "error",
             namespacePath(m, ad, "external"),
             ["F-6"],
-            `${ad} is not published to the Internet: Exchange Online's Autodiscover call for free/busy fails (HY-42). Publish it, without pre-authentication.`,
+            [
+              `${ad} is not published to the Internet: Exchange Online's Autodiscover call for free/busy fails`,
+              "(HY-42). Publish it, without pre-authentication.",
+            ].join(" "),
           ),
         );
       else if (adNs.preAuth)
@@ -155,7 +178,10 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
             "error",
             namespacePath(m, ad, "preAuth"),
             ["F-6"],
-            `${ad} is pre-authenticated by a reverse proxy: Exchange Online's Autodiscover call cannot pass it (HY-1, no pre-authentication). Publish Autodiscover without pre-authentication.`,
+            [
+              `${ad} is pre-authenticated by a reverse proxy: Exchange Online's Autodiscover call cannot pass`,
+              "it (HY-1, no pre-authentication). Publish Autodiscover without pre-authentication.",
+            ].join(" "),
           ),
         );
     }
@@ -168,7 +194,10 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
           "error",
           namespacePath(m, ewsHost, "preAuth"),
           ["F-6"],
-          `${ewsHost} (EWS ExternalUrl) is pre-authenticated: Exchange Online's free/busy call (/EWS/Exchange.asmx/wssecurity) cannot pass it (HY-1). Publish EWS without pre-authentication.`,
+          [
+            `${ewsHost} (EWS ExternalUrl) is pre-authenticated: Exchange Online's free/busy call`,
+            "(/EWS/Exchange.asmx/wssecurity) cannot pass it (HY-1). Publish EWS without pre-authentication.",
+          ].join(" "),
         ),
       );
     // HX-10: the names Exchange Online calls must be on the certificate (H14 certificate requirements).
@@ -180,7 +209,10 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
             "error",
             namespacePath(m, host, "certificate"),
             ["F-6", "F-8"],
-            `${host} is not on the public certificate: Exchange Online's TLS connection to it fails, so free/busy from the cloud and mailbox moves fail. Add ${host} to the certificate.`,
+            [
+              `${host} is not on the public certificate: Exchange Online's TLS connection to it fails, so`,
+              `free/busy from the cloud and mailbox moves fail. Add ${host} to the certificate.`,
+            ].join(" "),
           ),
         );
     }
@@ -194,7 +226,10 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
         "error",
         namespacePath(m, mrs as string, "preAuth"),
         ["F-8"],
-        `${mrs} (migration endpoint) is pre-authenticated: Exchange Online's MRS cannot reach /EWS/mrsproxy.svc through it (HY-50). Publish it without pre-authentication.`,
+        [
+          `${mrs} (migration endpoint) is pre-authenticated: Exchange Online's MRS cannot reach`,
+          "/EWS/mrsproxy.svc through it (HY-50). Publish it without pre-authentication.",
+        ].join(" "),
       ),
     );
   if (h.sendConnector?.trustedCertificate === false)
@@ -204,7 +239,10 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
         "error",
         [...hb, "sendConnector", "trustedCertificate"],
         ["F-9", "F-10"],
-        `The transport certificate is not from a CA that Exchange Online Protection trusts: TLS between on-premises and EOP fails ("454 4.7.0 ... UntrustedRoot" on the "Outbound to Office 365" connector), so hybrid mail queues in both directions. Use a public CA certificate for the hybrid transport name.`,
+        "The transport certificate is not from a CA that Exchange Online Protection trusts: TLS between " +
+          `on-premises and EOP fails ("454 4.7.0 ... UntrustedRoot" on the "Outbound to Office 365" ` +
+          "connector), so hybrid mail queues in both directions. Use a public CA certificate for the hybrid " +
+          "transport name.",
       ),
     );
 
@@ -216,7 +254,9 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
         "warning",
         [...hb, "ioc", "onPrem", "enabled"],
         ["F-5"],
-        "The on-premises IntraOrganizationConnector is disabled: free/busy of cloud users falls back to DAuth through the organization relationship and the federation trust (HY-41), which fails when that is not configured. Enable the connector for OAuth.",
+        "The on-premises IntraOrganizationConnector is disabled: free/busy of cloud users falls back to " +
+          "DAuth through the organization relationship and the federation trust (HY-41), which fails when " +
+          "that is not configured. Enable the connector for OAuth.",
       ),
     );
   // HX-15: since 2025-10-31 Exchange Online refuses rich-coexistence EWS through the shared service principal (HY-6).
@@ -227,7 +267,10 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
         "error",
         [...hb, "dedicatedApp"],
         ["F-5", "F-6", "F-7"],
-        "Hybrid still uses the shared Exchange service principal: since 2025-10-31 Exchange Online blocks its EWS calls, so free/busy, MailTips and photos across the boundary stop (HY-6). Deploy the dedicated Exchange hybrid app (ConfigureExchangeHybridApplication.ps1) on servers with the April 2025 hotfix update or later.",
+        "Hybrid still uses the shared Exchange service principal: since 2025-10-31 Exchange Online blocks " +
+          "its EWS calls, so free/busy, MailTips and photos across the boundary stop (HY-6). Deploy the " +
+          "dedicated Exchange hybrid app (ConfigureExchangeHybridApplication.ps1) on servers with the April " +
+          "2025 hotfix update or later.",
       ),
     );
   // HX-16: every server behind the migration endpoint needs MRSProxy (HY-51).
@@ -239,7 +282,11 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
         "error",
         serverPath(m, s, "mrsProxy"),
         ["F-8"],
-        `MRSProxy is not enabled on ${s.name}, which is behind the migration endpoint ${mrs}: moves fail ("No MRSProxy was found running at ..."). Enable it on every server behind the name: Set-WebServicesVirtualDirectory -MRSProxyEnabled $true.`,
+        [
+          `MRSProxy is not enabled on ${s.name}, which is behind the migration endpoint ${mrs}: moves fail`,
+          `("No MRSProxy was found running at ..."). Enable it on every server behind the name:`,
+          "Set-WebServicesVirtualDirectory -MRSProxyEnabled $true.",
+        ].join(" "),
       ),
     );
   // HX-18, HX-19: the Hybrid Agent's registered server (HY-4, SE-24).
@@ -253,7 +300,11 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
           "error",
           [...hb, "hybridAgent", "online"],
           ["F-7", "F-8"],
-          `The Hybrid Agent's registered server ${agent.targetServer} is offline: free/busy from the cloud and mailbox moves fail (HY-4). Bring it back or repoint the agent (Update-HybridApplication -TargetUri).`,
+          [
+            `The Hybrid Agent's registered server ${agent.targetServer} is offline: free/busy from the cloud`,
+            "and mailbox moves fail (HY-4). Bring it back or repoint the agent (Update-HybridApplication",
+            "-TargetUri).",
+          ].join(" "),
         ),
       );
     for (const s of targets.filter(extendedProtectionOn))
@@ -263,7 +314,11 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
           "error",
           serverPath(m, s, "extendedProtection"),
           ["F-7", "F-8"],
-          `Extended Protection is on for ${s.name}, which the Hybrid Agent publishes: EWS through the agent fails, so free/busy from the cloud and moves fail (SE-24). Exclude its front-end EWS virtual directory from Extended Protection.`,
+          [
+            `Extended Protection is on for ${s.name}, which the Hybrid Agent publishes: EWS through the agent`,
+            "fails, so free/busy from the cloud and moves fail (SE-24). Exclude its front-end EWS virtual",
+            "directory from Extended Protection.",
+          ].join(" "),
         ),
       );
   }
@@ -277,7 +332,9 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
           "error",
           [...hb, "hma"],
           hmaBreaks,
-          "Hybrid Modern Authentication is on with the Hybrid Agent (modern hybrid): Microsoft does not support that combination, and OAuth tokens for on-premises fail (HY-71). Use classic hybrid for HMA.",
+          "Hybrid Modern Authentication is on with the Hybrid Agent (modern hybrid): Microsoft does not " +
+            "support that combination, and OAuth tokens for on-premises fail (HY-71). Use classic hybrid for " +
+            "HMA.",
         ),
       );
     for (const ns of m.topology.namespaces.filter((n) => n.lb?.tls === "offload"))
@@ -287,7 +344,10 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
           "error",
           namespacePath(m, ns.host, "lb", "tls"),
           hmaBreaks,
-          `Hybrid Modern Authentication is on while the load balancer of ${ns.host} offloads TLS: not supported, and Bearer-token requests through it fail (HY-71). Use bridging or passthrough.`,
+          [
+            `Hybrid Modern Authentication is on while the load balancer of ${ns.host} offloads TLS: not`,
+            "supported, and Bearer-token requests through it fail (HY-71). Use bridging or passthrough.",
+          ].join(" "),
         ),
       );
     if (h.spns) {
@@ -300,7 +360,12 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
             "error",
             [...hb, "spns"],
             hmaBreaks,
-            `Hybrid Modern Authentication: ${needed.join(", ")} ${needed.length === 1 ? "is" : "are"} not registered as service principal names of the Exchange app (00000002-0000-0ff1-ce00-000000000000): Outlook gets a blank sign-in prompt and AADSTS500011 for those names. Add every internal and external URL's host with Set-MgServicePrincipal.`,
+            [
+              `Hybrid Modern Authentication: ${needed.join(", ")} ${needed.length === 1 ? "is" : "are"} not`,
+              "registered as service principal names of the Exchange app",
+              "(00000002-0000-0ff1-ce00-000000000000): Outlook gets a blank sign-in prompt and AADSTS500011 for",
+              "those names. Add every internal and external URL's host with Set-MgServicePrincipal.",
+            ].join(" "),
           ),
         );
     }
@@ -315,7 +380,10 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
           serverPath(m, s, floor === 0 ? "version" : "build"),
           hmaBreaks,
           floor === 0
-            ? `Hybrid Modern Authentication is on while ${s.name} runs Exchange ${s.version}: HMA needs no Exchange 2010 in the organisation; 2010 mailboxes try OAuth and disconnect (HY-71).`
+            ? [
+                `Hybrid Modern Authentication is on while ${s.name} runs Exchange ${s.version}: HMA needs no`,
+                "Exchange 2010 in the organisation; 2010 mailboxes try OAuth and disconnect (HY-71).",
+              ].join(" ")
             : `Hybrid Modern Authentication needs Exchange ${s.version} CU${floor} or later; ${s.name} runs CU${cu} (HY-71). Update it.`,
         ),
       );
@@ -330,7 +398,12 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
         "warning",
         serverPath(m, scps[0], "autodiscoverInternalUri"),
         ["autodiscover:internal", "F-2"],
-        `Most users (${cloudUsers.length} of ${m.topology.users.length}) are in Exchange Online while Autodiscover SCPs remain: domain-joined Outlook asks on-premises first and is redirected, which delays or derails its Autodiscover (KB 3137323). Set ExcludeScpLookup on clients, or remove the SCPs when the migration is done.`,
+        [
+          `Most users (${cloudUsers.length} of ${m.topology.users.length}) are in Exchange Online while`,
+          "Autodiscover SCPs remain: domain-joined Outlook asks on-premises first and is redirected, which",
+          "delays or derails its Autodiscover (KB 3137323). Set ExcludeScpLookup on clients, or remove the",
+          "SCPs when the migration is done.",
+        ].join(" "),
         { users: cloudUsers },
       ),
     );
@@ -342,7 +415,11 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
         "error",
         serverPath(m, s, "outbound443"),
         ["F-5"],
-        `${s.name} cannot reach Exchange Online on outbound 443: its users' free/busy lookups of cloud users fail (HY-5; also in modern hybrid, where these calls do not use the agent). Allow outbound 443 to Microsoft 365 from every Mailbox server.`,
+        [
+          `${s.name} cannot reach Exchange Online on outbound 443: its users' free/busy lookups of cloud`,
+          "users fail (HY-5; also in modern hybrid, where these calls do not use the agent). Allow outbound",
+          "443 to Microsoft 365 from every Mailbox server.",
+        ].join(" "),
         { mailboxes: [s.name] },
       ),
     );

@@ -9,9 +9,9 @@ import { EXO_HOSTS } from "./endpoints.ts";
 import { anyMailbox, clientHost, door } from "./places.ts";
 import type { Server } from "../types.ts";
 
-const routingTarget = (c: HCtx): string =>
-  c.user.targetAddress ??
-  `${c.user.name}@${c.h.routingDomain ?? c.h.tenant?.replace(/\.onmicrosoft\.com$/i, ".mail.onmicrosoft.com") ?? "<tenant>.mail.onmicrosoft.com"}`;
+const routingDomain = (c: HCtx): string =>
+  c.h.routingDomain ?? c.h.tenant?.replace(/\.onmicrosoft\.com$/i, ".mail.onmicrosoft.com") ?? "<tenant>.mail.onmicrosoft.com";
+const routingTarget = (c: HCtx): string => c.user.targetAddress ?? `${c.user.name}@${routingDomain(c)}`;
 
 /** The on-premises door a client uses for `protocol`; false (with a failing hop) when there is none. */
 function onPremDoor(c: HCtx, host: string | undefined, protocol = c.protocol) {
@@ -23,7 +23,9 @@ function onPremDoor(c: HCtx, host: string | undefined, protocol = c.protocol) {
       c.t.ad(),
       "connect",
       "HY-1",
-      `The ${c.client} client finds no on-premises name for ${protocol}${h ? ` (${h} does not reach a Client Access server from ${c.client === "internal" ? "inside" : "the Internet"})` : ""}.`,
+      `The ${c.client} client finds no on-premises name for ${protocol}${
+        h ? ` (${h} does not reach a Client Access server from ${c.client === "internal" ? "inside" : "the Internet"})` : ""
+      }.`,
       {
         code: "RT-HOST",
         severity: "error",
@@ -51,7 +53,10 @@ export function owaCloudUser(c: HCtx, host: string | undefined): void {
     t.ad(),
     "lookup",
     "HY-10",
-    `${fe} signs the user in (forms) and looks the user up in Active Directory: a RemoteMailbox whose targetAddress is ${routingTarget(c)}, so the mailbox is in Exchange Online.`,
+    [
+      `${fe} signs the user in (forms) and looks the user up in Active Directory: a RemoteMailbox whose`,
+      `targetAddress is ${routingTarget(c)}, so the mailbox is in Exchange Online.`,
+    ].join(" "),
     { unnumbered: true },
   );
   const target = c.h.orgRelationship?.onPrem?.targetOwaUrl ?? "(TargetOwaURL not set)";
@@ -61,7 +66,10 @@ export function owaCloudUser(c: HCtx, host: string | undefined): void {
     "client",
     "redirect",
     "HY-10",
-    `${fe} answers with a page that links to the organization relationship's TargetOwaURL, ${target}: the user follows it (not a silent redirect).`,
+    [
+      `${fe} answers with a page that links to the organization relationship's TargetOwaURL, ${target}:`,
+      "the user follows it (not a silent redirect).",
+    ].join(" "),
     { url: target, guard: ["HX-01"] },
   );
   const exo = t.cloud("exo-owa");
@@ -74,7 +82,11 @@ export function owaCloudUser(c: HCtx, host: string | undefined): void {
     t.cloud("entra"),
     "token",
     "HY-13",
-    `The browser signs in at ${EXO_HOSTS.entra}${fed ? " (sent on to the organisation's AD FS)" : ""} and gets a token: ${fed && c.client === "internal" ? "with identity federation from inside, a single prompt" : "a second sign-in prompt"}.`,
+    [
+      `The browser signs in at ${EXO_HOSTS.entra}${fed ? " (sent on to the organisation's AD FS)" : ""}`,
+      "and gets a token:",
+      `${fed && c.client === "internal" ? "with identity federation from inside, a single prompt" : "a second sign-in prompt"}.`,
+    ].join(" "),
     { url: `https://${EXO_HOSTS.entra}/` },
   );
   t.hop("client", exo, "connect", "HY-10", `The browser returns to ${EXO_HOSTS.owa} with the token.`, {
@@ -84,7 +96,9 @@ export function owaCloudUser(c: HCtx, host: string | undefined): void {
   t.note(
     "assumption",
     "HY-10",
-    "Open question 3 of the reference: whether on-premises shows a link page or redirects automatically, and the page's exact text, are not confirmed; the flow draws the documented link to TargetOwaURL.",
+    "Open question 3 of the reference: whether on-premises shows a link page or redirects " +
+      "automatically, and the page's exact text, are not confirmed; the flow draws the documented link " +
+      "to TargetOwaURL.",
   );
 }
 
@@ -113,7 +127,11 @@ export function autodiscoverCloudUser(c: HCtx, host: string | undefined, directC
         t.server(mbx),
         "proxy",
         "HY-21",
-        `${fe} proxies the Autodiscover request to the Mailbox server ${mbx.name}, which builds the answer (which Mailbox server Exchange picks is not documented; the engine draws one in the front end's site).`,
+        [
+          `${fe} proxies the Autodiscover request to the Mailbox server ${mbx.name}, which builds the`,
+          "answer (which Mailbox server Exchange picks is not documented; the engine draws one in the front",
+          "end's site).",
+        ].join(" "),
       );
     t.hop(mbx.name, t.ad(), "lookup", "HY-21", `${mbx.name} finds a mail user (RemoteMailbox) with targetAddress ${target}.`, {
       unnumbered: true,
@@ -129,25 +147,31 @@ export function autodiscoverCloudUser(c: HCtx, host: string | undefined, directC
     t.note(
       "assumption",
       "HY-21",
-      "Open question 5 of the reference: the DNS chain after redirectAddr (autodiscover.<tenant>.mail.onmicrosoft.com to Exchange Online) is recalled, not read; the flow draws Exchange Online's Autodiscover service.",
+      "Open question 5 of the reference: the DNS chain after redirectAddr " +
+        "(autodiscover.<tenant>.mail.onmicrosoft.com to Exchange Online) is recalled, not read; the flow " +
+        "draws Exchange Online's Autodiscover service.",
     );
     if (c.client === "internal")
       t.note(
         "info",
         "HY-23",
-        "A domain-joined Outlook reads the SCP first; with most users in the cloud, ExcludeScpLookup avoids the on-premises detour (KB 3137323).",
+        "A domain-joined Outlook reads the SCP first; with most users in the cloud, ExcludeScpLookup " +
+          "avoids the on-premises detour (KB 3137323).",
       );
   } else {
     t.outcome = "direct";
     t.note(
       "info",
       "HY-20",
-      "Click-to-Run Outlook (16.0.6741.2017 or later) asks Microsoft 365 first (Direct Connect) and never touches on-premises Autodiscover for a cloud mailbox; ExcludeExplicitO365Endpoint=1 turns that off. Source is third-party (V(3p)).",
+      "Click-to-Run Outlook (16.0.6741.2017 or later) asks Microsoft 365 first (Direct Connect) and " +
+        "never touches on-premises Autodiscover for a cloud mailbox; ExcludeExplicitO365Endpoint=1 turns " +
+        "that off. Source is third-party (V(3p)).",
     );
     t.note(
       "assumption",
       "HY-20",
-      "Open question 5 of the reference: the Direct Connect endpoint URL is not confirmed; the flow draws Exchange Online's Autodiscover service.",
+      "Open question 5 of the reference: the Direct Connect endpoint URL is not confirmed; the flow " +
+        "draws Exchange Online's Autodiscover service.",
     );
   }
   const ad = t.cloud("exo-autodiscover");
@@ -171,7 +195,8 @@ export function autodiscoverCloudUser(c: HCtx, host: string | undefined, directC
   t.note(
     "assumption",
     "HY-24",
-    "Probable, from sources that could not be re-read (R): after Autodiscover Outlook connects over MAPI over HTTP to outlook.office365.com with a token from login.microsoftonline.com.",
+    "Probable, from sources that could not be re-read (R): after Autodiscover Outlook connects over " +
+      "MAPI over HTTP to outlook.office365.com with a token from login.microsoftonline.com.",
   );
 }
 
@@ -204,7 +229,9 @@ export function activesyncCloudUser(c: HCtx, host: string | undefined, follows45
       code: "HX-22",
       severity: "error",
       message:
-        "scenario.app: an ActiveSync client that cannot follow HTTP 451 stops syncing after its mailbox moves to Exchange Online (KB 3035227); recreate the account on the device, or add its device-type prefix to MobileSyncRedirectBypassClientPrefixes",
+        "scenario.app: an ActiveSync client that cannot follow HTTP 451 stops syncing after its mailbox " +
+        "moves to Exchange Online (KB 3035227); recreate the account on the device, or add its " +
+        "device-type prefix to MobileSyncRedirectBypassClientPrefixes",
       path: ["scenario", "app"],
       breaks: ["F-3"],
     });
@@ -223,7 +250,9 @@ export function activesyncCloudUser(c: HCtx, host: string | undefined, follows45
   t.note(
     "assumption",
     "HY-30",
-    "Open question 2 of the reference: the exact X-MS-Location value (built from TargetOwaURL or a fixed Exchange Online URL) is recalled (R); the flow draws https://outlook.office365.com/Microsoft-Server-ActiveSync.",
+    "Open question 2 of the reference: the exact X-MS-Location value (built from TargetOwaURL or a " +
+      "fixed Exchange Online URL) is recalled (R); the flow draws " +
+      "https://outlook.office365.com/Microsoft-Server-ActiveSync.",
   );
 }
 
@@ -249,7 +278,8 @@ export function cloudDirect(c: HCtx): void {
   t.note(
     "assumption",
     "HY-24",
-    "Probable, from sources that could not be re-read (R): a cloud mailbox's clients connect to outlook.office365.com with a token from login.microsoftonline.com.",
+    "Probable, from sources that could not be re-read (R): a cloud mailbox's clients connect to " +
+      "outlook.office365.com with a token from login.microsoftonline.com.",
   );
 }
 
@@ -360,7 +390,8 @@ export function outlookMobile(c: HCtx, mbx: Server, host: string | undefined): v
     t.note(
       "info",
       "HY-35",
-      "Outlook mobile without HMA is still cloud-backed: Exchange Online syncs the on-premises mailbox over ActiveSync with stored credentials, and the data is cached outside the organisation.",
+      "Outlook mobile without HMA is still cloud-backed: Exchange Online syncs the on-premises mailbox " +
+        "over ActiveSync with stored credentials, and the data is cached outside the organisation.",
     );
   }
 }
@@ -407,7 +438,11 @@ export function outlookHma(c: HCtx, mbx: Server, host: string | undefined): void
     t.cloud("entra"),
     "token",
     "HY-72",
-    `Outlook signs the user in at ${EXO_HOSTS.entra}${c.h.identityFederation ? " (sent on to AD FS)" : ""} and gets an access token whose audience is ${d.host}.`,
+    [
+      "Outlook signs the user in at",
+      `${EXO_HOSTS.entra}${c.h.identityFederation ? " (sent on to AD FS)" : ""} and gets an access`,
+      `token whose audience is ${d.host}.`,
+    ].join(" "),
     { url: `https://${EXO_HOSTS.entra}/`, guard: ["HX-20", "HX-21", "HX-27"] },
   );
   p = enter(c, "client", d, { url, rule: "HY-72", what: "Outlook sends the request again with the Bearer token to", lbNumbered: true });
@@ -419,7 +454,10 @@ export function outlookHma(c: HCtx, mbx: Server, host: string | undefined): void
       t.server(mbx),
       "proxy",
       "SE-13",
-      `${fe} proxies to ${mbx.name}, which holds the active copy of the mailbox${d.fe.version !== mbx.version ? ` (Exchange ${d.fe.version} to ${mbx.version}: ${rankWord(d.fe, mbx)}, SE-14)` : ""}.`,
+      [
+        `${fe} proxies to ${mbx.name}, which holds the active copy of the`,
+        `mailbox${d.fe.version !== mbx.version ? ` (Exchange ${d.fe.version} to ${mbx.version}: ${rankWord(d.fe, mbx)}, SE-14)` : ""}.`,
+      ].join(" "),
     );
     path.push(mbx.name);
   }

@@ -47,7 +47,12 @@ export function freeBusyToCloud(c: HCtx, requesterMbx: Server, target: User, hos
     t.ad(),
     "lookup",
     "HY-40",
-    `${mb} finds ${target.name} as a mail user with targetAddress ${addressOf(c, target)}; ${oauth ? "the IntraOrganizationConnector covers that domain, so it uses OAuth" : "no enabled IntraOrganizationConnector, so it falls back to the organization relationship (DAuth)"}.`,
+    [
+      `${mb} finds ${target.name} as a mail user with targetAddress ${addressOf(c, target)};`,
+      oauth
+        ? "the IntraOrganizationConnector covers that domain, so it uses OAuth."
+        : "no enabled IntraOrganizationConnector, so it falls back to the organization relationship (DAuth).",
+    ].join(" "),
     { unnumbered: true },
   );
   const exoAd = t.cloud("exo-autodiscover");
@@ -59,7 +64,11 @@ export function freeBusyToCloud(c: HCtx, requesterMbx: Server, target: User, hos
     exoAd,
     "autodiscover",
     "HY-40",
-    `${mb} asks Exchange Online's Autodiscover (${oauth ? "DiscoveryEndpoint of the connector" : "TargetAutodiscoverEpr"}) for the target's EWS URL (the answer is usually cached).`,
+    [
+      `${mb} asks Exchange Online's Autodiscover`,
+      `(${oauth ? "DiscoveryEndpoint of the connector" : "TargetAutodiscoverEpr"}) for the target's EWS`,
+      "URL (the answer is usually cached).",
+    ].join(" "),
     { url: ep, guard: ["HX-28"] },
   );
   t.hop(
@@ -68,7 +77,10 @@ export function freeBusyToCloud(c: HCtx, requesterMbx: Server, target: User, hos
     "token",
     oauth ? "HY-40" : "HY-41",
     oauth
-      ? `${mb} gets an OAuth token for Exchange Online from ${EXO_HOSTS.entra} as the dedicated Exchange hybrid app (before 2025: ACS, accounts.accesscontrol.windows.net).`
+      ? [
+          `${mb} gets an OAuth token for Exchange Online from ${EXO_HOSTS.entra} as the dedicated Exchange`,
+          "hybrid app (before 2025: ACS, accounts.accesscontrol.windows.net).",
+        ].join(" ")
       : `${mb} gets a delegation token from the federation gateway (${EXO_HOSTS.entra}/extSTS.srf).`,
     { url: oauth ? `https://${EXO_HOSTS.entra}/` : `https://${EXO_HOSTS.entra}/extSTS.srf` },
   );
@@ -82,13 +94,16 @@ export function freeBusyToCloud(c: HCtx, requesterMbx: Server, target: User, hos
   t.note(
     "assumption",
     "HY-40",
-    "Open question 4 of the reference: that the IntraOrganizationConnector (OAuth) is tried before the organization relationship (DAuth) comes from Microsoft's support tooling, not a product document.",
+    "Open question 4 of the reference: that the IntraOrganizationConnector (OAuth) is tried before " +
+      "the organization relationship (DAuth) comes from Microsoft's support tooling, not a product " +
+      "document.",
   );
   t.note("assumption", "HY-40", "That the front end hands the request to the requester's Mailbox server is an inference (I).");
   t.note(
     "info",
     "HY-6",
-    "Open question 7 of the reference: with the May 2026 hotfix and Graph permissions the call may go to Microsoft Graph instead of EWS; not verified, so EWS is drawn.",
+    "Open question 7 of the reference: with the May 2026 hotfix and Graph permissions the call may go " +
+      "to Microsoft Graph instead of EWS; not verified, so EWS is drawn.",
   );
 }
 
@@ -109,7 +124,11 @@ export function freeBusyFromCloud(c: HCtx, target: User, targetMbx: Server, mode
     t.cloud("exo-directory"),
     "lookup",
     "HY-42",
-    `Exchange Online finds ${target.name} as a mail user in ${c.m.topology.domain ?? "the on-premises domain"}, covered by its IntraOrganizationConnector / organization relationship.`,
+    [
+      `Exchange Online finds ${target.name} as a mail user in`,
+      `${c.m.topology.domain ?? "the on-premises domain"}, covered by its IntraOrganizationConnector /`,
+      "organization relationship.",
+    ].join(" "),
     { unnumbered: true },
   );
   t.hop(
@@ -117,7 +136,10 @@ export function freeBusyFromCloud(c: HCtx, target: User, targetMbx: Server, mode
     t.cloud("entra"),
     "token",
     "HY-42",
-    `Exchange Online gets a token for the on-premises organisation from ${EXO_HOSTS.entra} (OAuth; the DAuth equivalent comes from the federation gateway).`,
+    [
+      `Exchange Online gets a token for the on-premises organisation from ${EXO_HOSTS.entra} (OAuth;`,
+      "the DAuth equivalent comes from the federation gateway).",
+    ].join(" "),
     { url: `https://${EXO_HOSTS.entra}/` },
   );
   if (modern) {
@@ -139,7 +161,10 @@ export function freeBusyFromCloud(c: HCtx, target: User, targetMbx: Server, mode
         {
           code: "HX-09",
           severity: "error",
-          message: `topology.namespaces: ${ad ?? "autodiscover.<domain>"} must be published to the Internet for free/busy from the cloud (HY-42)`,
+          message: [
+            `topology.namespaces: ${ad ?? "autodiscover.<domain>"} must be published to the Internet for`,
+            "free/busy from the cloud (HY-42)",
+          ].join(" "),
           path: ["topology", "namespaces"],
           breaks: ["F-6"],
         },
@@ -198,7 +223,9 @@ export function freeBusyFromCloud(c: HCtx, target: User, targetMbx: Server, mode
       t.server(targetMbx),
       "proxy",
       targetMbx.site !== dEws.fe.site ? "HY-44" : "SE-13",
-      `${fe} proxies to ${targetMbx.name}, which holds ${target.name}'s mailbox${targetMbx.site !== dEws.fe.site ? ` in ${targetMbx.site} (cross-site; that site needs the federation certificate too)` : ""}.`,
+      `${fe} proxies to ${targetMbx.name}, which holds ${target.name}'s mailbox${
+        targetMbx.site !== dEws.fe.site ? ` in ${targetMbx.site} (cross-site; that site needs the federation certificate too)` : ""
+      }.`,
     );
     path.push(targetMbx.name);
   }
@@ -207,7 +234,9 @@ export function freeBusyFromCloud(c: HCtx, target: User, targetMbx: Server, mode
   t.note(
     "assumption",
     "HY-42",
-    "With OAuth, whether Exchange Online calls /EWS/Exchange.asmx/wssecurity or plain /EWS/Exchange.asmx with a Bearer token is recalled (R); the flow draws /wssecurity, which the ports table lists for both.",
+    "With OAuth, whether Exchange Online calls /EWS/Exchange.asmx/wssecurity or plain " +
+      "/EWS/Exchange.asmx with a Bearer token is recalled (R); the flow draws /wssecurity, which the " +
+      "ports table lists for both.",
   );
 }
 
@@ -253,7 +282,8 @@ function agentLeg(c: HCtx, proxy: string, mbx: Server, vdir: string): string[] |
       agent,
       "tunnel",
       "HY-43",
-      "App Proxy hands the request to the Hybrid Agent over the agent's own outbound connection (agent-initiated; nothing is published inbound).",
+      "App Proxy hands the request to the Hybrid Agent over the agent's own outbound connection " +
+        "(agent-initiated; nothing is published inbound).",
     )
   )
     return undefined;
@@ -345,7 +375,10 @@ export function mailboxMove(c: HCtx, mbx: Server | undefined, onboarding: boolea
       t.server(target),
       "proxy",
       "HY-50",
-      `MRSProxy on ${fe} ${onboarding ? "reads from" : "writes to"} ${target.name}, the ${onboarding ? "source" : "target"} Mailbox server.`,
+      [
+        `MRSProxy on ${fe} ${onboarding ? "reads from" : "writes to"} ${target.name}, the`,
+        `${onboarding ? "source" : "target"} Mailbox server.`,
+      ].join(" "),
     );
     path.push(target.name);
   }
@@ -367,14 +400,21 @@ export function smtpToCloud(c: HCtx, senderMbx: Server, recipient: User): void {
       t.server(source),
       "smtp",
       "HY-60",
-      `Transport on ${senderMbx.name} routes the message for ${addressOf(c, recipient)} to ${source.name}, a source server of the "Outbound to Office 365" send connector.`,
+      [
+        `Transport on ${senderMbx.name} routes the message for ${addressOf(c, recipient)} to`,
+        `${source.name}, a source server of the "Outbound to Office 365" send connector.`,
+      ].join(" "),
     );
   t.hop(
     t.server(source),
     eop,
     "smtp",
     "HY-60",
-    `${source.name} sends it over TLS through the "Outbound to Office 365" connector (address space ${c.h.routingDomain ?? "<tenant>.mail.onmicrosoft.com"}) to ${eopHost(c.h, c.m.topology.domain)}.`,
+    [
+      `${source.name} sends it over TLS through the "Outbound to Office 365" connector (address space`,
+      `${c.h.routingDomain ?? "<tenant>.mail.onmicrosoft.com"}) to`,
+      `${eopHost(c.h, c.m.topology.domain)}.`,
+    ].join(" "),
     { url: `smtp://${eopHost(c.h, c.m.topology.domain)}`, guard: ["HX-10"] },
   );
   const exo = t.cloud("exo");
@@ -384,7 +424,8 @@ export function smtpToCloud(c: HCtx, senderMbx: Server, recipient: User): void {
   t.note(
     "assumption",
     "HY-60",
-    "The smart host being the tenant's MX host is recalled (R). No Edge server is modelled, so the reference's optional Edge hop is not drawn.",
+    "The smart host being the tenant's MX host is recalled (R). No Edge server is modelled, so the " +
+      "reference's optional Edge hop is not drawn.",
   );
 }
 
@@ -414,7 +455,8 @@ export function smtpFromCloud(c: HCtx, recipient: User, recipientMbx: Server): v
     lbNumbered: true,
     guard: ["HX-10"],
     purpose:
-      "whose Default Frontend receive connector accepts it as cloud mail (TlsDomainCapabilities mail.protection.outlook.com:AcceptCloudServicesMail)",
+      "whose Default Frontend receive connector accepts it as cloud mail (TlsDomainCapabilities " +
+      "mail.protection.outlook.com:AcceptCloudServicesMail)",
   });
   if (t.failed) return;
   const fe = p[p.length - 1] as string;

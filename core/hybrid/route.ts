@@ -146,7 +146,11 @@ function precondition(m: Model, s: Scenario, id: string, user: User, mbx: Server
   if (!h || h.type === "none")
     return fail(
       "RT-HYBRID",
-      `topology.hybrid: ${kind === "client" ? `${user.name}'s mailbox is in Exchange Online` : `a ${kind} flow crosses to Exchange Online`}, but the topology has no hybrid block; add hybrid: { type: classic, ... }`,
+      [
+        "topology.hybrid:",
+        `${kind === "client" ? `${user.name}'s mailbox is in Exchange Online` : `a ${kind} flow crosses to Exchange Online`},`,
+        "but the topology has no hybrid block; add hybrid: { type: classic, ... }",
+      ].join(" "),
       ["topology", "hybrid"],
     );
   if (kind === "free-busy" || kind === "smtp") {
@@ -160,7 +164,11 @@ function precondition(m: Model, s: Scenario, id: string, user: User, mbx: Server
     if ((target.location === "cloud") === (user.location === "cloud"))
       return fail(
         "RT-HYBRID",
-        `scenario.target: ${user.name} and ${target.name} are both ${user.location === "cloud" ? "in Exchange Online" : "on-premises"}, so this ${kind} flow does not cross the hybrid boundary; pick users on either side`,
+        [
+          `scenario.target: ${user.name} and ${target.name} are both`,
+          `${user.location === "cloud" ? "in Exchange Online" : "on-premises"}, so this ${kind} flow does`,
+          "not cross the hybrid boundary; pick users on either side",
+        ].join(" "),
         ["scenario", "target"],
       );
     if (target.location !== "cloud" && !(target.mailbox && m.servers.get(target.mailbox)))
@@ -201,7 +209,10 @@ function cloudNotApplicable(protocol: string): string {
   if (protocol === "outlook-anywhere")
     return "SE-18: Exchange Online ended RPC over HTTP (Outlook Anywhere) on 2017-10-31; Outlook uses MAPI over HTTP";
   if (protocol === "pop3" || protocol === "imap4")
-    return "HY-24: POP3/IMAP4 of a cloud mailbox go to Exchange Online (outlook.office365.com), off by default per mailbox; exflow does not model them";
+    return (
+      "HY-24: POP3/IMAP4 of a cloud mailbox go to Exchange Online (outlook.office365.com), off by " +
+      "default per mailbox; exflow does not model them"
+    );
   return "HY-10: a cloud user manages the mailbox in Exchange Online, not in the on-premises ECP";
 }
 

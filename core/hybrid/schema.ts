@@ -25,7 +25,9 @@ export const loadBalancerSchema = z
     tls: z
       .enum(LB_TLS)
       .describe(
-        'How the load balancer handles TLS: "passthrough" (layer 4, Exchange terminates TLS), "bridging" (decrypts and re-encrypts), "offload" (decrypts and sends plain HTTP). Extended Protection does not work with offload, nor with bridging on a different certificate.',
+        'How the load balancer handles TLS: "passthrough" (layer 4, Exchange terminates TLS), "bridging" ' +
+          '(decrypts and re-encrypts), "offload" (decrypts and sends plain HTTP). Extended Protection does ' +
+          "not work with offload, nor with bridging on a different certificate.",
       ),
     sameCertificate: z
       .boolean()
@@ -41,7 +43,8 @@ export const namespaceHybridFields = {
     .boolean()
     .optional()
     .describe(
-      "A reverse proxy or firewall pre-authenticates requests to this name (default false). Exchange Online's calls to Autodiscover, EWS and MRSProxy cannot pass pre-authentication.",
+      "A reverse proxy or firewall pre-authenticates requests to this name (default false). Exchange " +
+        "Online's calls to Autodiscover, EWS and MRSProxy cannot pass pre-authentication.",
     ),
 };
 
@@ -51,13 +54,15 @@ export const serverHybridFields = {
     .boolean()
     .optional()
     .describe(
-      "Windows Extended Protection is on for the IIS virtual directories. Default by build: on for Exchange SE and for 2019 CU14 or later (Setup turns it on), off before.",
+      "Windows Extended Protection is on for the IIS virtual directories. Default by build: on for " +
+        "Exchange SE and for 2019 CU14 or later (Setup turns it on), off before.",
     ),
   mrsProxy: z
     .boolean()
     .optional()
     .describe(
-      "MRSProxy is enabled on the EWS virtual directory (default false). Hybrid mailbox moves need it on every server behind the migration endpoint.",
+      "MRSProxy is enabled on the EWS virtual directory (default false). Hybrid mailbox moves need it " +
+        "on every server behind the migration endpoint.",
     ),
   outbound443: z
     .boolean()
@@ -73,7 +78,8 @@ export const userHybridFields = {
     .enum(USER_LOCATIONS)
     .optional()
     .describe(
-      'Where the mailbox is: "onprem" (default; needs `mailbox`) or "cloud" (moved to Exchange Online; a RemoteMailbox on-premises, needs a `hybrid` block).',
+      'Where the mailbox is: "onprem" (default; needs `mailbox`) or "cloud" (moved to Exchange Online; ' +
+        "a RemoteMailbox on-premises, needs a `hybrid` block).",
     ),
   targetAddress: z
     .string()
@@ -92,14 +98,19 @@ export const scenarioHybridFields = {
     .enum(SCENARIO_KINDS)
     .optional()
     .describe(
-      'What is traced: "client" (default: the client request of `protocol`), "free-busy" (the user looks up `target`\'s calendar, over EWS), "mailbox-move" (Exchange Online MRS moves the user\'s mailbox, over EWS /mrsproxy.svc), "smtp" (a message from the user to `target`). The hybrid kinds need a `hybrid` block.',
+      'What is traced: "client" (default: the client request of `protocol`), "free-busy" (the user ' +
+        "looks up `target`'s calendar, over EWS), \"mailbox-move\" (Exchange Online MRS moves the user's " +
+        'mailbox, over EWS /mrsproxy.svc), "smtp" (a message from the user to `target`). The hybrid kinds ' +
+        "need a `hybrid` block.",
     ),
   target: text().optional().describe("free-busy: the user whose calendar is asked for; smtp: the recipient."),
   app: z
     .enum(CLIENT_APPS)
     .optional()
     .describe(
-      'Client application: "outlook", "outlook-direct-connect" (Click-to-Run Outlook that asks Microsoft 365 first), "outlook-mobile" (Outlook for iOS and Android), "eas" (native ActiveSync that follows HTTP 451), "eas-no-451" (an ActiveSync client that cannot follow it).',
+      'Client application: "outlook", "outlook-direct-connect" (Click-to-Run Outlook that asks ' +
+        'Microsoft 365 first), "outlook-mobile" (Outlook for iOS and Android), "eas" (native ActiveSync ' +
+        'that follows HTTP 451), "eas-no-451" (an ActiveSync client that cannot follow it).',
     ),
 };
 
@@ -108,7 +119,8 @@ const onPremOrgRel = z
     targetOwaUrl: url()
       .optional()
       .describe(
-        'TargetOwaURL, e.g. "https://outlook.office.com/mail": where on-premises OWA sends cloud users, and what the ActiveSync 451 points devices at.',
+        'TargetOwaURL, e.g. "https://outlook.office.com/mail": where on-premises OWA sends cloud users, ' +
+          "and what the ActiveSync 451 points devices at.",
       ),
     freeBusy: z.boolean().optional().describe("FreeBusyAccessEnabled (default true)."),
     targetSharingEpr: url().optional().describe("TargetSharingEpr; when set it is used and Autodiscover is skipped."),
@@ -140,7 +152,8 @@ export const hybridSchema = z
     type: z
       .enum(HYBRID_TYPES)
       .describe(
-        'Hybrid Configuration Wizard topology: "none", "minimal" (moves only, no free/busy), "classic" (EWS and Autodiscover published to Exchange Online), "modern" (Hybrid Agent).',
+        'Hybrid Configuration Wizard topology: "none", "minimal" (moves only, no free/busy), "classic" ' +
+          '(EWS and Autodiscover published to Exchange Online), "modern" (Hybrid Agent).',
       ),
     tenant: host().optional().describe("The tenant's initial domain, e.g. contoso.onmicrosoft.com."),
     routingDomain: host()
@@ -162,13 +175,15 @@ export const hybridSchema = z
     spns: hosts(500)
       .optional()
       .describe(
-        "Host names registered as service principal names of the Exchange app in Entra ID (HMA); leave out when all internal and external names are registered.",
+        "Host names registered as service principal names of the Exchange app in Entra ID (HMA); leave " +
+          "out when all internal and external names are registered.",
       ),
     dedicatedApp: z
       .boolean()
       .optional()
       .describe(
-        "The dedicated Exchange hybrid app is configured (default true). Since 2025-10-31 Exchange Online refuses rich-coexistence EWS calls through the shared service principal.",
+        "The dedicated Exchange hybrid app is configured (default true). Since 2025-10-31 Exchange Online " +
+          "refuses rich-coexistence EWS calls through the shared service principal.",
       ),
     identityFederation: z.boolean().optional().describe("Users sign in to Microsoft 365 through AD FS or another federation service."),
     mx: z
@@ -187,7 +202,8 @@ export const hybridSchema = z
     migrationEndpoint: host()
       .optional()
       .describe(
-        "RemoteServer of the migration endpoint: a published on-premises name (classic) or the Hybrid Agent's msappproxy.net name (modern).",
+        "RemoteServer of the migration endpoint: a published on-premises name (classic) or the Hybrid " +
+          "Agent's msappproxy.net name (modern).",
       ),
     hybridAgent: z
       .strictObject({

@@ -22,11 +22,18 @@ export const USER_LOCATIONS = ["onprem", "cloud"] as const;
 export type UserLocation = (typeof USER_LOCATIONS)[number];
 
 export const SCENARIO_KINDS = ["client", "free-busy", "mailbox-move", "smtp"] as const;
-/** client: the scenario's protocol from a client; free-busy: the availability lookup of `target`'s calendar; mailbox-move: MRS moves the user's mailbox across the boundary; smtp: a message from user to `target`. */
+/**
+ * client: the scenario's protocol from a client; free-busy: the availability lookup of `target`'s calendar;
+ * mailbox-move: MRS moves the user's mailbox across the boundary; smtp: a message from user to `target`.
+ */
 export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
 
 export const CLIENT_APPS = ["outlook", "outlook-direct-connect", "outlook-mobile", "eas", "eas-no-451"] as const;
-/** outlook: Outlook for Windows (Autodiscover via SCP / domain); outlook-direct-connect: Click-to-Run Outlook that asks Microsoft 365 first (HY-20); outlook-mobile: Outlook for iOS/Android (HY-33); eas: a native ActiveSync client that follows HTTP 451; eas-no-451: one that cannot (HY-31). */
+/**
+ * outlook: Outlook for Windows (Autodiscover via SCP / domain); outlook-direct-connect: Click-to-Run Outlook
+ * that asks Microsoft 365 first (HY-20); outlook-mobile: Outlook for iOS/Android (HY-33); eas: a native
+ * ActiveSync client that follows HTTP 451; eas-no-451: one that cannot (HY-31).
+ */
 export type ClientApp = (typeof CLIENT_APPS)[number];
 
 export interface OrgRelationshipOnPrem {

@@ -40,7 +40,10 @@ export function seRules(servers: unknown[], base: Path): Issue[] {
       const path = [...base, "servers", i, "build"];
       issues.push({
         code: "BUILD",
-        message: `${formatPath(path)}: build ${str(s, "build")} is Exchange ${versionOfBuild(n)}, but the server's version is ${v}; 15.0 is 2013, 15.1 is 2016, 15.2 below 2562 is 2019, 15.2.2562 and later is SE`,
+        message: [
+          `${formatPath(path)}: build ${str(s, "build")} is Exchange ${versionOfBuild(n)}, but the server's`,
+          `version is ${v}; 15.0 is 2013, 15.1 is 2016, 15.2 below 2562 is 2019, 15.2.2562 and later is SE`,
+        ].join(" "),
         path,
       });
     }
@@ -55,7 +58,11 @@ export function seRules(servers: unknown[], base: Path): Issue[] {
     if (v === 2013 || v === 2010 || v === 2007) {
       issues.push({
         code: "VERSION_MIX",
-        message: `${formatPath(path)}: ${name} runs Exchange ${v}, but ${seName} is Exchange SE: SE Setup refuses an organisation that still has Exchange 2013 or older (SE-6). Move the mailboxes and decommission ${name} before installing SE.`,
+        message: [
+          `${formatPath(path)}: ${name} runs Exchange ${v}, but ${seName} is Exchange SE: SE Setup refuses`,
+          "an organisation that still has Exchange 2013 or older (SE-6). Move the mailboxes and",
+          `decommission ${name} before installing SE.`,
+        ].join(" "),
         path,
       });
       return;
@@ -66,7 +73,11 @@ export function seRules(servers: unknown[], base: Path): Issue[] {
       const at = [...base, "servers", i, "build"];
       issues.push({
         code: "VERSION_MIX",
-        message: `${formatPath(at)}: ${name} runs Exchange ${v} CU${cu}; alongside Exchange SE (${seName}) it must run ${v} CU${floor} or later (SE-7; practical floor from third-party sources). Update ${name} first.`,
+        message: [
+          `${formatPath(at)}: ${name} runs Exchange ${v} CU${cu}; alongside Exchange SE (${seName}) it must`,
+          `run ${v} CU${floor} or later (SE-7; practical floor from third-party sources). Update ${name}`,
+          "first.",
+        ].join(" "),
         path: at,
       });
     }
@@ -78,7 +89,11 @@ export function seRules(servers: unknown[], base: Path): Issue[] {
     const path = [...base, "servers", cu2[1], "build"];
     issues.push({
       code: "VERSION_MIX",
-      message: `${formatPath(path)}: Exchange SE CU2 Setup refuses an organisation with Exchange 2016 or 2019 servers (${older.slice(0, 5).join(", ")}) (SE-8; one source says CU1 already does). Decommission them before installing CU2.`,
+      message: [
+        `${formatPath(path)}: Exchange SE CU2 Setup refuses an organisation with Exchange 2016 or 2019`,
+        `servers (${older.slice(0, 5).join(", ")}) (SE-8; one source says CU1 already does). Decommission`,
+        "them before installing CU2.",
+      ].join(" "),
       path,
     });
   }
@@ -95,19 +110,28 @@ export function userRules(t: Obj, base: Path): Issue[] {
     if (!cloud && own(u, "mailbox") === undefined && obj(u))
       issues.push({
         code: "REQUIRED",
-        message: `${formatPath(at("mailbox"))}: an on-premises user needs the Mailbox server holding the mailbox (or location: cloud for a mailbox in Exchange Online)`,
+        message: [
+          `${formatPath(at("mailbox"))}: an on-premises user needs the Mailbox server holding the mailbox`,
+          "(or location: cloud for a mailbox in Exchange Online)",
+        ].join(" "),
         path: at("mailbox"),
       });
     if (cloud && own(u, "mailbox") !== undefined)
       issues.push({
         code: "HYBRID",
-        message: `${formatPath(at("mailbox"))}: a cloud user's mailbox is in Exchange Online, not on an on-premises server; leave mailbox out (or set location: onprem)`,
+        message: [
+          `${formatPath(at("mailbox"))}: a cloud user's mailbox is in Exchange Online, not on an`,
+          "on-premises server; leave mailbox out (or set location: onprem)",
+        ].join(" "),
         path: at("mailbox"),
       });
     if (cloud && !hybridOn)
       issues.push({
         code: "HYBRID",
-        message: `${formatPath(at("location"))}: a cloud user needs a hybrid block (hybrid: { type: classic, ... }) that says how on-premises reaches Exchange Online`,
+        message: [
+          `${formatPath(at("location"))}: a cloud user needs a hybrid block (hybrid: { type: classic, ...`,
+          "}) that says how on-premises reaches Exchange Online",
+        ].join(" "),
         path: at("location"),
       });
   });
@@ -136,7 +160,11 @@ export function hybridRefs(t: Obj, base: Path, knownServers: string[]): Issue[] 
   if (own(hybrid, "type") === "modern" && !own(hybrid, "hybridAgent")) {
     issues.push({
       code: "HYBRID",
-      message: `${formatPath([...hb, "hybridAgent"])}: modern hybrid publishes nothing to Exchange Online itself; name the Hybrid Agent ({ url: <guid>.resource.mailboxmigration.his.msappproxy.net, targetServer: <a Client Access server> })`,
+      message: [
+        `${formatPath([...hb, "hybridAgent"])}: modern hybrid publishes nothing to Exchange Online`,
+        "itself; name the Hybrid Agent ({ url: <guid>.resource.mailboxmigration.his.msappproxy.net,",
+        "targetServer: <a Client Access server> })",
+      ].join(" "),
       path: [...hb, "hybridAgent"],
     });
   }

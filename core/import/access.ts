@@ -63,7 +63,10 @@ function owner(row: Record<string, unknown>, path: Path, servers: Servers, rec: 
     return void rec.drop(
       "BACKEND",
       path,
-      `${what} of ${entry.server.name}, a Mailbox-only (back-end) Exchange ${entry.server.version} server: clients never connect to it; left out`,
+      [
+        `${what} of ${entry.server.name}, a Mailbox-only (back-end) Exchange ${entry.server.version}`,
+        "server: clients never connect to it; left out",
+      ].join(" "),
     );
   return entry;
 }
@@ -144,7 +147,10 @@ export function importVdirs(inv: Record<string, unknown>, servers: Servers, rec:
       rec.drop(
         "PROTOCOL",
         [...path, "protocol"],
-        `${raw === undefined ? "no protocol" : `protocol ${quote(raw)} is not one exflow models`}; allowed: ${Object.keys(PROTOCOL_ALIASES).join(", ")}; left out`,
+        [
+          `${raw === undefined ? "no protocol" : `protocol ${quote(raw)} is not one exflow models`};`,
+          `allowed: ${Object.keys(PROTOCOL_ALIASES).join(", ")}; left out`,
+        ].join(" "),
       );
       continue;
     }
@@ -165,7 +171,11 @@ export function importVdirs(inv: Record<string, unknown>, servers: Servers, rec:
       rec.drop(
         "EXTRA_VDIR",
         drop.path,
-        `${quote(drop.name ?? "unnamed")} is a second ${protocol} virtual directory on ${entry.server.name}; exflow takes one per protocol and server, ${quote(keep.name ?? "unnamed")}; left out`,
+        [
+          `${quote(drop.name ?? "unnamed")} is a second ${protocol} virtual directory on`,
+          `${entry.server.name}; exflow takes one per protocol and server,`,
+          `${quote(keep.name ?? "unnamed")}; left out`,
+        ].join(" "),
       );
       chosen.set(k, keep);
     } else chosen.set(k, here);

@@ -24,7 +24,10 @@ export { decodeInventoryBytes, sniffEncoding } from "./decode.ts";
 export type { ImportReport, NamespaceReview, ReportEntry } from "./report.ts";
 
 export const INVENTORY_FORMAT = "exflow-inventory/1";
-const EXPECTED = `expected the JSON file Collect-ExflowInventory.ps1 writes (format ${quote(INVENTORY_FORMAT)}: an object with "schema": ${quote(INVENTORY_FORMAT)}, "servers", "vdirs", ...)`;
+const EXPECTED = [
+  `expected the JSON file Collect-ExflowInventory.ps1 writes (format ${quote(INVENTORY_FORMAT)}: an`,
+  `object with "schema": ${quote(INVENTORY_FORMAT)}, "servers", "vdirs", ...)`,
+].join(" ");
 
 /** The imported topology (servers may say version "SE"). */
 export type ImportedTopology = Omit<Topology, "servers"> & { servers: ImportedServer[] };
@@ -63,7 +66,10 @@ function recognise(v: unknown): { ok: false; issues: Issue[] } | undefined {
   if (typeof schema === "string" && /^exflow-inventory\//.test(schema.trim())) {
     return fail(
       "VERSION",
-      `schema: ${quote(schema)} is a newer inventory format than this exflow reads (${INVENTORY_FORMAT}); update exflow, or run the collector that came with this version`,
+      [
+        `schema: ${quote(schema)} is a newer inventory format than this exflow reads`,
+        `(${INVENTORY_FORMAT}); update exflow, or run the collector that came with this version`,
+      ].join(" "),
       ["schema"],
     );
   }
@@ -77,19 +83,29 @@ function recognise(v: unknown): { ok: false; issues: Issue[] } | undefined {
   ) {
     return fail(
       "FORMAT",
-      `(document): this looks like a HealthChecker export; exflow does not read it. ${EXPECTED}: run collect/Collect-ExflowInventory.ps1 in the Exchange Management Shell`,
+      [
+        `(document): this looks like a HealthChecker export; exflow does not read it. ${EXPECTED}: run`,
+        "collect/Collect-ExflowInventory.ps1 in the Exchange Management Shell",
+      ].join(" "),
     );
   }
   const servers = prop(v, "servers")?.value;
   if (Array.isArray(servers) && servers.some((s) => isObject(s) && "roles" in s && "version" in s)) {
     return fail(
       "FORMAT",
-      `(document): this is already an exflow topology (servers with version and roles); use it as it is (exflow validate / audit). ${EXPECTED}`,
+      [
+        "(document): this is already an exflow topology (servers with version and roles); use it as it is",
+        `(exflow validate / audit). ${EXPECTED}`,
+      ].join(" "),
     );
   }
   return fail(
     "FORMAT",
-    `${schema === undefined ? "(document)" : "schema"}: ${schema === undefined ? 'no "schema" field' : `${quote(schema)} is not an exflow inventory`}; ${EXPECTED}`,
+    [
+      `${schema === undefined ? "(document)" : "schema"}:`,
+      `${schema === undefined ? 'no "schema" field' : `${quote(schema)} is not an exflow inventory`};`,
+      `${EXPECTED}`,
+    ].join(" "),
     schema === undefined ? [] : ["schema"],
   );
 }

@@ -85,7 +85,10 @@ export function deriveNamespaces(
         "AUTODISCOVER_EXTERNAL",
         list_[0]?.path ?? [],
         "the autodiscover. host name",
-        `${host} is taken as published to the Internet, where external Outlook, devices and Exchange Online look for Autodiscover - confirm (external: false if it is not)`,
+        [
+          `${host} is taken as published to the Internet, where external Outlook, devices and Exchange`,
+          "Online look for Autodiscover - confirm (external: false if it is not)",
+        ].join(" "),
       );
     }
     const certificate = cert(host, keep);
@@ -103,7 +106,10 @@ export function deriveNamespaces(
         "NEWEST_WINS",
         list_.find((s) => older.includes(s.server))?.path ?? [],
         "the URLs and host names of those servers",
-        `${host} is also named by ${older.join(", ")} (older versions); the namespace lands on ${keep.join(", ")}, the newest version's servers - confirm`,
+        [
+          `${host} is also named by ${older.join(", ")} (older versions); the namespace lands on`,
+          `${keep.join(", ")}, the newest version's servers - confirm`,
+        ].join(" "),
       );
   }
   // 2010 CAS arrays: internal RPC names that land on their members.

@@ -62,7 +62,10 @@ function roleTokens(v: unknown, path: Path, rec: Recorder): string[] | undefined
       rec.problem(
         "ROLE_NUMBER",
         path,
-        `ServerRole ${v} names no role exflow knows (Mailbox = 2, ClientAccess = 4, Edge = 64); re-run Collect-ExflowInventory.ps1, which writes role names`,
+        [
+          `ServerRole ${v} names no role exflow knows (Mailbox = 2, ClientAccess = 4, Edge = 64); re-run`,
+          "Collect-ExflowInventory.ps1, which writes role names",
+        ].join(" "),
       );
       return undefined;
     }
@@ -122,7 +125,10 @@ function importServer(s: Record<string, unknown>, path: Path, at: number, rec: R
     return void rec.drop(
       "NO_VERSION",
       versionPath,
-      `${name}: AdminDisplayVersion is missing, so the Exchange version is unknown (ExchangeVersion is not the product version); add it, e.g. "Version 15.1 (Build 2507.6)"; the server is left out`,
+      [
+        `${name}: AdminDisplayVersion is missing, so the Exchange version is unknown (ExchangeVersion is`,
+        `not the product version); add it, e.g. "Version 15.1 (Build 2507.6)"; the server is left out`,
+      ].join(" "),
     );
   }
   const build = readBuild(f("adminDisplayVersion")?.value, versionPath, rec);
@@ -150,7 +156,10 @@ function importServer(s: Record<string, unknown>, path: Path, at: number, rec: R
       rec.problem(
         "ROLE_MISMATCH",
         [...path, "isClientAccessServer"],
-        `${name}: isClientAccessServer is ${cas} but ServerRole ${roles.includes("cas") ? "has" : "lacks"} ClientAccess; ServerRole is used`,
+        [
+          `${name}: isClientAccessServer is ${cas} but ServerRole`,
+          `${roles.includes("cas") ? "has" : "lacks"} ClientAccess; ServerRole is used`,
+        ].join(" "),
       );
   } else {
     roles = [...(cas ? ["cas" as const] : []), ...(mbx ? ["mailbox" as const] : [])];
@@ -192,7 +201,11 @@ function importServer(s: Record<string, unknown>, path: Path, at: number, rec: R
     rec.problem(
       "RU_UNKNOWN",
       versionPath,
-      `${name}: ${product.label}; AdminDisplayVersion does not show the update rollup, so build is left out (coexistence floors need it); add build: "${legacyServicePack(build)} RU<n>" from ExSetup.exe's file version (Get-Command ExSetup | ForEach-Object FileVersionInfo)`,
+      [
+        `${name}: ${product.label}; AdminDisplayVersion does not show the update rollup, so build is left`,
+        `out (coexistence floors need it); add build: "${legacyServicePack(build)} RU<n>" from`,
+        "ExSetup.exe's file version (Get-Command ExSetup | ForEach-Object FileVersionInfo)",
+      ].join(" "),
     );
   }
   // Key order of the emitted YAML: name, fqdn, version, build, roles, site.

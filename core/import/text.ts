@@ -12,9 +12,13 @@ const ROUTINE = new Set(["SERVER", "USER"]);
 export function reportLines(r: ImportReport): string[] {
   const s = r.summary;
   const out = [
-    `imported ${s.servers} servers in ${s.sites} sites, ${s.namespaces} namespaces, ${s.users} users from ${r.format}` +
-      `${r.collectedAt ? ` collected ${r.collectedAt}` : ""}${r.psVersion ? ` (PowerShell ${r.psVersion}${r.anonymized ? ", names anonymised" : ""})` : ""}`,
-    `report: ${s.guessed} guessed, ${s.dropped} dropped, ${s.problems} problems, ${s.notCollected} not collected, ${s.diagnostics} diagnostics`,
+    `imported ${s.servers} servers in ${s.sites} sites, ${s.namespaces} namespaces, ${s.users} users from ${r.format}${
+      r.collectedAt ? ` collected ${r.collectedAt}` : ""
+    }${r.psVersion ? ` (PowerShell ${r.psVersion}${r.anonymized ? ", names anonymised" : ""})` : ""}`,
+    [
+      `report: ${s.guessed} guessed, ${s.dropped} dropped, ${s.problems} problems, ${s.notCollected}`,
+      `not collected, ${s.diagnostics} diagnostics`,
+    ].join(" "),
   ];
   const section = (title: string, lines: string[]) => {
     if (lines.length > 0) out.push("", `${title}:`, ...lines.map((l) => `  ${l}`));
@@ -41,9 +45,14 @@ export function reportLines(r: ImportReport): string[] {
   );
   section(
     "Namespaces derived from the URLs (review: internal/external DNS, certificate)",
-    r.namespaces.map(
-      (n) =>
-        `${n.host} -> ${n.servers.join(", ")}; ${n.internal ? "internal" : "not internal"}, ${n.external ? "external" : "not external"}, certificate ${n.certificate === undefined ? "unknown" : n.certificate ? "yes" : "no"}${n.olderServers ? `; also named by ${n.olderServers.join(", ")}` : ""}`,
+    r.namespaces.map((n) =>
+      [
+        `${n.host} -> ${n.servers.join(", ")}; ${n.internal ? "internal" : "not internal"},`,
+        `${n.external ? "external" : "not external"}, certificate`,
+        `${n.certificate === undefined ? "unknown" : n.certificate ? "yes" : "no"}${
+          n.olderServers ? `; also named by ${n.olderServers.join(", ")}` : ""
+        }`,
+      ].join(" "),
     ),
   );
   section(

@@ -208,7 +208,9 @@ export function importHybrid(inv: Record<string, unknown>, servers: Servers, use
     "HYBRID_TYPE",
     ["hybrid"],
     "hybrid",
-    'hybrid type "classic": the Exchange configuration does not show whether the Hybrid Agent (modern hybrid) is used; set type: modern if it is, and add the organization relationship and connectors the flows need',
+    'hybrid type "classic": the Exchange configuration does not show whether the Hybrid Agent (modern ' +
+      "hybrid) is used; set type: modern if it is, and add the organization relationship and connectors " +
+      "the flows need",
   );
   const names = new Set(users.map((u) => u.name.toLowerCase()));
   for (const it of remote) {

@@ -41,7 +41,8 @@ function unwrap(o: Record<string, unknown>): { value: unknown; key: string } | u
 }
 
 const TRUNCATED_HINT =
-  "the value was cut down to its type name by ConvertTo-Json -Depth; re-run Collect-ExflowInventory.ps1 (it writes every value as text), or add it to the topology by hand";
+  "the value was cut down to its type name by ConvertTo-Json -Depth; re-run " +
+  "Collect-ExflowInventory.ps1 (it writes every value as text), or add it to the topology by hand";
 
 /**
  * Text, or undefined (missing, null, empty, or unreadable: then a problem is recorded).
@@ -145,7 +146,10 @@ export function enumName(v: unknown, path: Path, rec: Recorder, names: Readonly<
       rec.problem(
         "ENUM_NUMBER",
         path,
-        `${what} ${v} is a number exflow cannot name (ConvertTo-Json writes enums as numbers); re-run Collect-ExflowInventory.ps1, which writes names, or add the value by hand`,
+        [
+          `${what} ${v} is a number exflow cannot name (ConvertTo-Json writes enums as numbers); re-run`,
+          "Collect-ExflowInventory.ps1, which writes names, or add the value by hand",
+        ].join(" "),
       );
       return undefined;
     }

@@ -159,7 +159,10 @@ export function productOf(b: Build, path: Path, rec: Recorder): Product | undefi
   rec.problem(
     "VERSION",
     path,
-    `version ${num} is not an Exchange version exflow knows (2007 = 8.x, 2010 = 14.x, 2013 = 15.0, 2016 = 15.1, 2019 = 15.2, SE = 15.2 build ${SE_FIRST_BUILD}+); the server is left out`,
+    [
+      `version ${num} is not an Exchange version exflow knows (2007 = 8.x, 2010 = 14.x, 2013 = 15.0,`,
+      `2016 = 15.1, 2019 = 15.2, SE = 15.2 build ${SE_FIRST_BUILD}+); the server is left out`,
+    ].join(" "),
   );
   return undefined;
 }

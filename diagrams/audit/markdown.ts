@@ -49,12 +49,22 @@ export function renderAuditMarkdown(a: Audit): string {
   const out: string[] = [
     `# Audit${a.topology ? `: ${md(a.topology)}` : ""}`,
     "",
-    `Profile **${md(a.profile)}**: ${plural(s.users, "user")}, ${plural(s.flows, "flow")} (${plural(s.notApplicable, "combination")} not applicable). ` +
-      `Outcomes: ${outcomes.join(", ") || "none"}. Diagnostics: ${plural(s.diagnostics.error, "error")}, ${plural(s.diagnostics.warning, "warning")}, ${s.diagnostics.info} info.`,
+    [
+      `Profile **${md(a.profile)}**: ${plural(s.users, "user")}, ${plural(s.flows, "flow")}`,
+      `(${plural(s.notApplicable, "combination")} not applicable). `,
+    ].join(" ") +
+      [
+        `Outcomes: ${outcomes.join(", ") || "none"}. Diagnostics:`,
+        `${plural(s.diagnostics.error, "error")}, ${plural(s.diagnostics.warning, "warning")},`,
+        `${s.diagnostics.info} info.`,
+      ].join(" "),
     ...(a.scope
       ? [
           "",
-          `Scope: ${a.scope.users ? `users ${list(a.scope.users)}` : "every user"}; ${a.scope.protocols ? `protocols ${list(a.scope.protocols)}` : "every protocol"}.`,
+          [
+            `Scope: ${a.scope.users ? `users ${list(a.scope.users)}` : "every user"};`,
+            `${a.scope.protocols ? `protocols ${list(a.scope.protocols)}` : "every protocol"}.`,
+          ].join(" "),
         ]
       : []),
     "",
@@ -76,7 +86,10 @@ export function renderAuditMarkdown(a: Audit): string {
     out.push("", "## Failing flows", "", "| User | Protocol | Client | Host | Diagnostics | Note |", "|---|---|---|---|---|---|");
     for (const r of failing)
       out.push(
-        `| ${md(r.user)} | ${r.protocol} | ${r.client} | ${r.host ? md(r.host) : "–"} | ${list(r.diagnostics) || "–"} | ${r.note ? md(r.note) : ""} |`,
+        [
+          `| ${md(r.user)} | ${r.protocol} | ${r.client} | ${r.host ? md(r.host) : "–"} |`,
+          `${list(r.diagnostics) || "–"} | ${r.note ? md(r.note) : ""} |`,
+        ].join(" "),
       );
   }
 
@@ -107,7 +120,10 @@ export function renderAuditMarkdown(a: Audit): string {
   const yn = (b: boolean): string => (b ? "yes" : "no");
   for (const n of a.names.names) {
     out.push(
-      `| ${md(n.host)} | ${md(n.kind)} | ${list(n.servers)} | ${yn(n.internalDns)} | ${yn(n.externalDns)} | ${md(n.certificate)} | ${list(n.gaps) || "–"} |`,
+      [
+        `| ${md(n.host)} | ${md(n.kind)} | ${list(n.servers)} | ${yn(n.internalDns)} |`,
+        `${yn(n.externalDns)} | ${md(n.certificate)} | ${list(n.gaps) || "–"} |`,
+      ].join(" "),
     );
   }
   if (a.names.certificates.length) {

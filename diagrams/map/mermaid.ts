@@ -20,8 +20,9 @@ const quoted = (lines: string[]): string => `"${lines.map((l) => escapeMermaid(l
  * quotes: `:`, `&` (Mermaid escapes it itself, and with `#` always encoded it cannot start an
  * entity) and characters beyond the BMP (emoji). The rest stays encoded: safe, if not pretty.
  */
+const decodeSafe = (code: string, d: string): string => (d === "38" || Number(d) > 0xffff ? String.fromCodePoint(Number(d)) : code);
 const title = (lines: string[]): string =>
-  `"${lines.map((l) => escapeMermaid(l, "message").replace(/#(\d+);/g, (code, d: string) => (d === "38" || Number(d) > 0xffff ? String.fromCodePoint(Number(d)) : code))).join("<br>")}"`;
+  `"${lines.map((l) => escapeMermaid(l, "message").replace(/#(\d+);/g, decodeSafe)).join("<br>")}"`;
 
 function node(n: MapNode): string {
   const text = quoted(n.lines);

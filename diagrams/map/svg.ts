@@ -24,8 +24,15 @@ export const REGION_COLOURS: Readonly<Record<ThemeName, { fill: string; stroke: 
 function markers(id: string, t: Theme): string {
   return (
     `<defs>` +
-    `<marker id="${id}-arrow" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto"><path d="M 0 0 L 10 5 L 0 10 z" fill="${t.signal}"/></marker>` +
-    `<marker id="${id}-cross" refX="10" refY="5.5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto"><path d="M 1,1 L 10,10 M 10,1 L 1,10" fill="none" stroke="${t.fail}" stroke-width="2"/></marker>` +
+    [
+      `<marker id="${id}-arrow" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="10"`,
+      `markerHeight="10" orient="auto"><path d="M 0 0 L 10 5 L 0 10 z" fill="${t.signal}"/></marker>`,
+    ].join(" ") +
+    [
+      `<marker id="${id}-cross" refX="10" refY="5.5" markerUnits="userSpaceOnUse" markerWidth="11"`,
+      `markerHeight="11" orient="auto"><path d="M 1,1 L 10,10 M 10,1 L 1,10" fill="none"`,
+      `stroke="${t.fail}" stroke-width="2"/></marker>`,
+    ].join(" ") +
     `</defs>`
   );
 }
@@ -41,7 +48,10 @@ function shape(b: MapBox, alias: string, id: string, t: Theme): string {
   const ry = 7;
   const [x0, x1, top, bottom] = [b.x, b.x + b.w, b.y + ry, b.y + b.h - ry];
   return (
-    `<path d="M ${num(x0)} ${num(top)} A ${num(rx)} ${ry} 0 0 1 ${num(x1)} ${num(top)} L ${num(x1)} ${num(bottom)} A ${num(rx)} ${ry} 0 0 1 ${num(x0)} ${num(bottom)} Z" ${attrs}/>` +
+    [
+      `<path d="M ${num(x0)} ${num(top)} A ${num(rx)} ${ry} 0 0 1 ${num(x1)} ${num(top)} L ${num(x1)}`,
+      `${num(bottom)} A ${num(rx)} ${ry} 0 0 1 ${num(x0)} ${num(bottom)} Z" ${attrs}/>`,
+    ].join(" ") +
     `<path d="M ${num(x0)} ${num(top)} A ${num(rx)} ${ry} 0 0 0 ${num(x1)} ${num(top)}" fill="none" stroke="${t.actorStroke}"/>`
   );
 }
@@ -55,15 +65,24 @@ function edge(r: MapRoute, model: MapModel, id: string, t: Theme): string {
   const dash = r.style === "dashed" ? ` stroke-dasharray="6,4"` : "";
   const from = model.nodes[e.from]?.alias ?? "";
   const to = model.nodes[e.to]?.alias ?? "";
-  return `<path d="${d}" id="${id}-edge${r.edge}-${from}--${to}" class="map-edge map-edge-${r.style}" fill="none" stroke="${colour}" stroke-width="1.5"${dash}${head}/>`;
+  return [
+    `<path d="${d}" id="${id}-edge${r.edge}-${from}--${to}" class="map-edge map-edge-${r.style}"`,
+    `fill="none" stroke="${colour}" stroke-width="1.5"${dash}${head}/>`,
+  ].join(" ");
 }
 
 function badges(r: MapRoute, id: string, t: Theme): string {
   return r.badges
     .map(
       (b) =>
-        `<circle cx="${num(b.x)}" cy="${num(b.y)}" r="${num(b.r)}" id="${id}-edge${r.edge}-n${b.n}" class="edge-badge" fill="${r.style === "fail" ? t.fail : t.numberFill}"/>` +
-        `<text x="${num(b.x)}" y="${num(b.y + 4)}" text-anchor="middle" class="edge-number" font-size="12" fill="${t.numberText}">${b.n}</text>`,
+        [
+          `<circle cx="${num(b.x)}" cy="${num(b.y)}" r="${num(b.r)}" id="${id}-edge${r.edge}-n${b.n}"`,
+          `class="edge-badge" fill="${r.style === "fail" ? t.fail : t.numberFill}"/>`,
+        ].join(" ") +
+        [
+          `<text x="${num(b.x)}" y="${num(b.y + 4)}" text-anchor="middle" class="edge-number"`,
+          `font-size="12" fill="${t.numberText}">${b.n}</text>`,
+        ].join(" "),
     )
     .join("");
 }
@@ -73,14 +92,21 @@ export function printMapSvg(l: MapLayout, model: MapModel, themeName: ThemeName,
   const { w, h } = l.view;
   const region = REGION_COLOURS[themeName];
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(h)}" viewBox="0 0 ${num(w)} ${num(h)}" role="img" font-family="${FONT_FAMILY}" font-size="${MAP_FONT_SIZE}">`,
+    [
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${num(w)}" height="${num(h)}" viewBox="0 0`,
+      `${num(w)} ${num(h)}" role="img" font-family="${FONT_FAMILY}" font-size="${MAP_FONT_SIZE}">`,
+    ].join(" "),
     `<title>${escapeXml(model.title)}</title>`,
     markers(id, t),
   ];
   if (background !== "transparent") out.push(`<rect x="0" y="0" width="${num(w)}" height="${num(h)}" fill="${background}"/>`);
   for (const r of l.regions) {
     out.push(
-      `<rect x="${num(r.x)}" y="${num(r.y)}" width="${num(r.w)}" height="${num(r.h)}" rx="8" ry="8" id="${id}-${model.sites[r.site]?.alias ?? ""}" class="map-site" fill="${region.fill}" stroke="${region.stroke}"/>`,
+      [
+        `<rect x="${num(r.x)}" y="${num(r.y)}" width="${num(r.w)}" height="${num(r.h)}" rx="8" ry="8"`,
+        `id="${id}-${model.sites[r.site]?.alias ?? ""}" class="map-site" fill="${region.fill}"`,
+        `stroke="${region.stroke}"/>`,
+      ].join(" "),
     );
     out.push(textLines(r.x + r.w / 2, r.baselines, r.lines, `text-anchor="middle" class="site-text" fill="${t.siteText}"`));
   }
@@ -93,7 +119,10 @@ export function printMapSvg(l: MapLayout, model: MapModel, themeName: ThemeName,
   if (l.note) {
     const n = l.note;
     out.push(
-      `<rect x="${num(n.x)}" y="${num(n.y)}" width="${num(n.w)}" height="${num(n.h)}" id="${id}-${NOTE_ID}" class="map-node map-note" fill="${t.noteFill}" stroke="${t.noteStroke}"/>`,
+      [
+        `<rect x="${num(n.x)}" y="${num(n.y)}" width="${num(n.w)}" height="${num(n.h)}"`,
+        `id="${id}-${NOTE_ID}" class="map-node map-note" fill="${t.noteFill}" stroke="${t.noteStroke}"/>`,
+      ].join(" "),
     );
     out.push(textLines(n.x + 10, n.baselines, n.lines, `class="note-text" fill="${t.noteText}"`));
   }

@@ -26,7 +26,10 @@ beforeAll(async () => {
 
 afterAll(() => {
   console.log(
-    `contract suite: ${tally.valid + tally.invalid + tally.probes} requests (${tally.valid} valid, ${tally.invalid} invalid, ${tally.probes} method/caching probes)`,
+    [
+      `contract suite: ${tally.valid + tally.invalid + tally.probes} requests (${tally.valid} valid,`,
+      `${tally.invalid} invalid, ${tally.probes} method/caching probes)`,
+    ].join(" "),
   );
 });
 

@@ -67,7 +67,8 @@ describe("audit: n/a cells say why", () => {
 
   it("MAPI/HTTP needs 2013 SP1 (CU4) on the mailbox server", () => {
     const mbx = { name: "M", version: 2013, roles: ["mailbox"], site: "S" } as Server;
-    expect(notApplicable({ ...mbx, build: "CU3" }, "mapi-http", "internal")).toMatch(/^MH-2/); // issue 11: the 2013-before-SP1 row has its own id
+    // Issue 11: the 2013-before-SP1 row has its own id.
+    expect(notApplicable({ ...mbx, build: "CU3" }, "mapi-http", "internal")).toMatch(/^MH-2/);
     expect(notApplicable({ ...mbx, build: "SP1" }, "mapi-http", "internal")).toBeNull();
     expect(notApplicable(mbx, "mapi-http", "internal")).toBeNull();
   });

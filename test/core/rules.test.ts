@@ -257,7 +257,8 @@ const CASES: Case[] = [
     hops: ["client>S1-CAS2013:connect", "S1-CAS2013>client:redirect", "client>S2-CAS2013:connect", "S2-CAS2013>S2-CAS2010:proxy"],
     prefix: true,
   },
-  // Issue 11: unset OWA auth is Exchange's forms-based default (as DX-14's check already read it), so the non-silent case names another method.
+  // Issue 11: unset OWA auth is Exchange's forms-based default (as DX-14's check already read it),
+  // so the non-silent case names another method.
   {
     rule: "OWA-5",
     preset: "contoso",
@@ -688,7 +689,10 @@ describe("decision rows", () => {
     CASES.map(
       (c) =>
         [
-          `${c.rule}: ${c.preset} ${c.scenario.user} ${c.scenario.protocol} ${c.scenario.client}${c.scenario.host ? ` @${c.scenario.host}` : ""}${c.scenario.profile ? ` (${c.scenario.profile})` : ""}`,
+          [
+            `${c.rule}: ${c.preset} ${c.scenario.user} ${c.scenario.protocol}`,
+            `${c.scenario.client}${c.scenario.host ? ` @${c.scenario.host}` : ""}${c.scenario.profile ? ` (${c.scenario.profile})` : ""}`,
+          ].join(" "),
           c,
         ] as const,
     ),

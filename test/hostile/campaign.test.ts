@@ -14,6 +14,8 @@ import { Figures, krokiEncode, responseProblems, send, type Sent } from "./suppo
 const SEED = Number(process.env.FC_SEED ?? 0x8_0000_8);
 const RUNS = Number(process.env.FC_RUNS ?? 2000);
 
+const ALICE_EWS = { user: "alice", protocol: "ews", client: "internal" };
+
 const PROBES: Sent[] = [
   {
     method: "POST",
@@ -32,7 +34,7 @@ const PROBES: Sent[] = [
   },
   {
     method: "GET",
-    path: `/v1/flow/md/${krokiEncode(JSON.stringify({ preset: "fabrikam", scenario: { user: "alice", protocol: "ews", client: "internal" } }))}`,
+    path: `/v1/flow/md/${krokiEncode(JSON.stringify({ preset: "fabrikam", scenario: ALICE_EWS }))}`,
   },
   { method: "POST", path: "/v1/audit?format=csv", headers: { "Content-Type": "application/json" }, body: '{"preset":"o365info"}' },
   { method: "GET", path: "/v1/presets/o365info/activesync-madrid.svg?view=map&theme=dark" },

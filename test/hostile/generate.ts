@@ -277,7 +277,10 @@ export const RAW_DOCS: string[] = [
   `${"- ".repeat(2000)}x`,
   `a:\n${Array.from({ length: 300 }, (_, i) => `${" ".repeat(i + 1)}b${i}:`).join("\n")} 1`,
   // billion laughs
-  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n',
+  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b ' +
+    "[*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d " +
+    "[*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f " +
+    "[*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n",
   "a: &a [*a]\n",
   "topology: !!js/function 'function(){return 1}'\n",
   "topology: !!python/object/apply:os.system ['id']\n",
@@ -286,14 +289,21 @@ export const RAW_DOCS: string[] = [
   "? [a, b]\n: c\n",
   "preset: o365info\npreset: contoso\n",
   '{"preset":"o365info","preset":"contoso"}',
-  '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"preset":"o365info","scenario":{"user":"alice","protocol":"ews","client":"internal"}}',
+  '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"preset":"o365info",' +
+    '"scenario":{"user":"alice","protocol":"ews","client":"internal"}}',
   '{"preset":"o365info","scenario":{"user":"alice","protocol":"ews","client":"internal","__proto__":{"client":"external"}}}',
   '{"preset":"o365info","scenario":{"user":"toString","protocol":"ews","client":"internal"}}',
   '{"preset":"__proto__","scenario":{"user":"alice","protocol":"ews","client":"internal"}}',
   '{"preset":"constructor"}',
   '{"preset":"o365info","scenario":{"user":"alice","protocol":"constructor","client":"__proto__"}}',
-  '{"topology":{"sites":[{"name":"__proto__"}],"servers":[{"name":"__proto__","version":2013,"roles":["cas","mailbox"],"site":"__proto__"}],"namespaces":[{"host":"constructor.x.com","servers":["__proto__"]}],"users":[{"name":"constructor","mailbox":"__proto__"}]},"scenario":{"user":"constructor","protocol":"owa","client":"external"}}',
-  '{"topology":{"sites":[{"name":"hasOwnProperty"}],"servers":[{"name":"toString","version":2016,"roles":["mailbox"],"site":"hasOwnProperty"}],"namespaces":[],"users":[{"name":"valueOf","mailbox":"toString"}]},"scenario":{"user":"valueOf","protocol":"owa","client":"internal"}}',
+  '{"topology":{"sites":[{"name":"__proto__"}],"servers":[{"name":"__proto__",' +
+    '"version":2013,"roles":["cas","mailbox"],"site":"__proto__"}],' +
+    '"namespaces":[{"host":"constructor.x.com","servers":["__proto__"]}],"users":[{"name":"constructor",' +
+    '"mailbox":"__proto__"}]},"scenario":{"user":"constructor","protocol":"owa","client":"external"}}',
+  '{"topology":{"sites":[{"name":"hasOwnProperty"}],"servers":[{"name":"toString",' +
+    '"version":2016,"roles":["mailbox"],"site":"hasOwnProperty"}],"namespaces":[],' +
+    '"users":[{"name":"valueOf","mailbox":"toString"}]},"scenario":{"user":"valueOf","protocol":"owa",' +
+    '"client":"internal"}}',
   '\ufeff{"preset":"o365info","scenario":{"user":"alice","protocol":"ews","client":"internal"}}',
   '{"preset":"o365info","scenario":{"user":"alice","protocol":"ews","client":"internal"}}' + "\u0000",
   `{"preset":"o365info","scenario":{"user":"alice","protocol":"ews","client":"internal","host":"${"a.".repeat(200)}com"}}`,

@@ -459,7 +459,11 @@ export class Figures {
       `[hostile]   classes: ${classes}`,
       `[hostile]   statuses: ${statuses}`,
       ...this.slowest.map((s) => `[hostile]   slow: cpu ${s.cpuMs.toFixed(0)} ms, wall ${s.wallMs.toFixed(0)} ms, ${s.status}: ${s.req}`),
-      `[hostile]   wall ms p50/p99/max ${pct(this.wall, 50)}/${pct(this.wall, 99)}/${pct(this.wall, 100)}; cpu ms p50/p99/max ${pct(this.cpu, 50)}/${pct(this.cpu, 99)}/${pct(this.cpu, 100)}`,
+      [
+        "[hostile]   wall ms p50/p99/max",
+        `${pct(this.wall, 50)}/${pct(this.wall, 99)}/${pct(this.wall, 100)}; cpu ms p50/p99/max`,
+        `${pct(this.cpu, 50)}/${pct(this.cpu, 99)}/${pct(this.cpu, 100)}`,
+      ].join(" "),
     ].join("\n");
   }
 }

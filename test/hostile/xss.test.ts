@@ -284,7 +284,10 @@ describe(`${VECTORS.length} XSS vectors through every format`, () => {
     }
     console.log(figures.summary(`xss requests (${VECTORS.length} vectors)`));
     console.log(
-      `[hostile]   xss: ${svgs.length} SVGs (${drawings} drawings, vector text visible in ${echoed}), ${mds.length} Markdown, ${mmds.length} Mermaid`,
+      [
+        `[hostile]   xss: ${svgs.length} SVGs (${drawings} drawings, vector text visible in ${echoed}),`,
+        `${mds.length} Markdown, ${mmds.length} Mermaid`,
+      ].join(" "),
     );
     expect(figures.fiveXX).toBe(0);
     expect(figures.problems.slice(0, 10)).toEqual([]);
@@ -350,7 +353,14 @@ describe(`${VECTORS.length} XSS vectors through every format`, () => {
       await p.close();
     }
     console.log(
-      `[hostile]   chromium (${((t1 - t0) / 1000).toFixed(1)} + ${((t2 - t1) / 1000).toFixed(1)} + ${((performance.now() - t2) / 1000).toFixed(1)} s): ${svgs.length} SVGs: ${topLevel.length} opened top-level, ${asDocuments.length} as iframe documents, ${asImages.length} as <img> (all ${svgs.length} checked as XML above; XSS_FULL=1 opens all): ${hits.length - before.hits} scripts ran, ${leaks.length - before.leaks} foreign requests, ${undrawn} not drawn as SVG, ${broken} images not decoded`,
+      [
+        `[hostile]   chromium (${((t1 - t0) / 1000).toFixed(1)} + ${((t2 - t1) / 1000).toFixed(1)} +`,
+        `${((performance.now() - t2) / 1000).toFixed(1)} s): ${svgs.length} SVGs: ${topLevel.length}`,
+        `opened top-level, ${asDocuments.length} as iframe documents, ${asImages.length} as <img> (all`,
+        `${svgs.length} checked as XML above; XSS_FULL=1 opens all): ${hits.length - before.hits} scripts`,
+        `ran, ${leaks.length - before.leaks} foreign requests, ${undrawn} not drawn as SVG, ${broken}`,
+        "images not decoded",
+      ].join(" "),
     );
     expect(hits.slice(before.hits)).toEqual([]);
     expect(leaks.slice(before.leaks)).toEqual([]);
@@ -386,7 +396,11 @@ describe(`${VECTORS.length} XSS vectors through every format`, () => {
       await p.close();
     }
     console.log(
-      `[hostile]   chromium: ${mds.length} Markdown documents rendered by marked in ${urls.length} pages: ${hits.length - before.hits} scripts ran, ${leaks.length - before.leaks} foreign requests, ${scriptLinks} active elements or script links`,
+      [
+        `[hostile]   chromium: ${mds.length} Markdown documents rendered by marked in ${urls.length}`,
+        `pages: ${hits.length - before.hits} scripts ran, ${leaks.length - before.leaks} foreign`,
+        `requests, ${scriptLinks} active elements or script links`,
+      ].join(" "),
     );
     expect(hits.slice(before.hits)).toEqual([]);
     expect(leaks.slice(before.leaks)).toEqual([]);
@@ -437,7 +451,13 @@ describe(`${VECTORS.length} XSS vectors through every format`, () => {
     await titles(page);
     await page.close();
     console.log(
-      `[hostile]   chromium: ${FULL ? mmds.length : Math.ceil(mmds.length / 2)} of ${mmds.length} Mermaid texts (sequence and map in turn) drawn by mermaid ${"11"} (loose): ${hits.length - before.hits} scripts ran, ${leaks.length - before.leaks} foreign requests, ${result.errors} parse errors ${result.first.join(" | ")}, ${result.active} active elements ${result.activeSample.join(" | ")}`,
+      [
+        `[hostile]   chromium: ${FULL ? mmds.length : Math.ceil(mmds.length / 2)} of ${mmds.length}`,
+        `Mermaid texts (sequence and map in turn) drawn by mermaid ${"11"} (loose):`,
+        `${hits.length - before.hits} scripts ran, ${leaks.length - before.leaks} foreign requests,`,
+        `${result.errors} parse errors ${result.first.join(" | ")}, ${result.active} active elements`,
+        `${result.activeSample.join(" | ")}`,
+      ].join(" "),
     );
     expect(hits.slice(before.hits)).toEqual([]);
     expect(leaks.slice(before.leaks)).toEqual([]);

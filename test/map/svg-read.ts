@@ -31,7 +31,13 @@ export function readMermaidMap(svg: string): SeenMap {
     .map((m) => ({ id: m[1] ?? "", rect: rectOf(m[2] ?? ""), label: unescapeXml(textOf(`${m[3] ?? ""}<`)) }));
   const nodes = [
     ...svg.matchAll(
-      /<g class="node [^"]*" id="[^"]*?flowchart-(\w+)-\d+"[^>]*?transform="translate\((-?[\d.]+),\s*(-?[\d.]+)\)"[^>]*>([\s\S]*?)<\/text>/g,
+      new RegExp(
+        [
+          String.raw`<g class="node [^"]*" id="[^"]*?flowchart-(\w+)-\d+"[^>]*?`,
+          String.raw`transform="translate\((-?[\d.]+),\s*(-?[\d.]+)\)"[^>]*>([\s\S]*?)<\/text>`,
+        ].join(""),
+        "g",
+      ),
     ),
   ].map((m) => ({ id: m[1] ?? "", cx: Number(m[2]), cy: Number(m[3]), label: textOf(`${m[4] ?? ""}<`) }));
   const ids = nodes.map((n) => n.id);
@@ -63,7 +69,13 @@ export function readOurMap(svg: string): SeenMap {
   ].map((m) => ({ id: m[2] ?? "", rect: rectOf(m[1] ?? ""), label: textOf(m[3] ?? "") }));
   const nodes = [
     ...svg.matchAll(
-      / id="exf\w+-(p_\w+|note_diagnostics)" class="map-node[^"]*"[^>]*\/>(?:<path[^>]*\/>)?\n?((?:<text[^>]*class="(?:node|note)-text"[^>]*>[^<]*<\/text>)*)/g,
+      new RegExp(
+        [
+          String.raw` id="exf\w+-(p_\w+|note_diagnostics)" class="map-node[^"]*"[^>]*\/>(?:<path[^>]*\/>)?\n?`,
+          String.raw`((?:<text[^>]*class="(?:node|note)-text"[^>]*>[^<]*<\/text>)*)`,
+        ].join(""),
+        "g",
+      ),
     ),
   ].map((m) => {
     const texts = [...(m[2] ?? "").matchAll(/<text ([^>]*)>/g)].map((t) => ({ x: num(t[1] ?? "", "x"), y: num(t[1] ?? "", "y") }));

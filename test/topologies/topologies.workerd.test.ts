@@ -97,63 +97,69 @@ describe("saved topologies in D1", () => {
     expect(after?.n).toBe(before?.n);
   });
 
-  it("serves the saved topology's flow exactly as the same topology in a POST, with short caching on latest and immutable versions", async () => {
-    const c = await create();
-    const saved = await text(`/v1/t/${c.id}/${FLOW}`);
-    expect(saved.status).toBe(200);
-    expect(saved.headers.get("content-type")).toBe("image/svg+xml; charset=utf-8");
-    expect(saved.headers.get("cache-control")).toBe("public, max-age=60, must-revalidate");
-    const posted = await text("/v1/flow?format=svg", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({
-        topology: O365,
-        scenario: { user: "carmen", protocol: "activesync", client: "external", host: "mail.o365info.com" },
-      }),
-    });
-    expect(saved.body).toBe(posted.body);
-    const etag = saved.headers.get("etag") ?? "";
-    expect((await SELF.fetch(`${BASE}/v1/t/${c.id}/${FLOW}`, { headers: { "If-None-Match": etag } })).status).toBe(304);
-    const v1 = await text(`/v1/t/${c.id}@1/${FLOW}`);
-    expect(v1.headers.get("cache-control")).toBe("public, max-age=86400, immutable");
-    const json = JSON.parse((await text(`/v1/t/${c.id}@1/flow/carmen/activesync/external.json?host=mail.o365info.com`)).body) as {
-      links: Record<string, unknown>;
-    };
-    expect(json.links.svg).toBe(`${BASE}/v1/t/${c.id}@1/flow/carmen/activesync/external.svg?host=mail.o365info.com`);
-    const csv = await text(`/v1/t/${c.id}/audit.csv`);
-    expect(csv.status).toBe(200);
-    expect(csv.body).toContain("carmen");
-    expect(csv.body).toBe((await text("/v1/presets/o365info/audit.csv")).body);
-    // The scope narrows a saved audit as it does a preset's (and keeps a large topology under the row bound).
-    const scoped = await text(`/v1/t/${c.id}/audit.json?users=carmen&protocols=owa,ews`);
-    expect(scoped.status).toBe(200);
-    const rows = (JSON.parse(scoped.body) as { rows: { user: string; protocol: string }[] }).rows;
-    expect(new Set(rows.map((r) => `${r.user} ${r.protocol}`))).toEqual(new Set(["carmen owa", "carmen ews"]));
-    expect((await text(`/v1/t/${c.id}/audit.json?users=nobody`)).status).toBe(422);
-  });
+  it(
+    "serves the saved topology's flow exactly as the same topology in a POST, with short caching on " + "latest and immutable versions",
+    async () => {
+      const c = await create();
+      const saved = await text(`/v1/t/${c.id}/${FLOW}`);
+      expect(saved.status).toBe(200);
+      expect(saved.headers.get("content-type")).toBe("image/svg+xml; charset=utf-8");
+      expect(saved.headers.get("cache-control")).toBe("public, max-age=60, must-revalidate");
+      const posted = await text("/v1/flow?format=svg", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          topology: O365,
+          scenario: { user: "carmen", protocol: "activesync", client: "external", host: "mail.o365info.com" },
+        }),
+      });
+      expect(saved.body).toBe(posted.body);
+      const etag = saved.headers.get("etag") ?? "";
+      expect((await SELF.fetch(`${BASE}/v1/t/${c.id}/${FLOW}`, { headers: { "If-None-Match": etag } })).status).toBe(304);
+      const v1 = await text(`/v1/t/${c.id}@1/${FLOW}`);
+      expect(v1.headers.get("cache-control")).toBe("public, max-age=86400, immutable");
+      const json = JSON.parse((await text(`/v1/t/${c.id}@1/flow/carmen/activesync/external.json?host=mail.o365info.com`)).body) as {
+        links: Record<string, unknown>;
+      };
+      expect(json.links.svg).toBe(`${BASE}/v1/t/${c.id}@1/flow/carmen/activesync/external.svg?host=mail.o365info.com`);
+      const csv = await text(`/v1/t/${c.id}/audit.csv`);
+      expect(csv.status).toBe(200);
+      expect(csv.body).toContain("carmen");
+      expect(csv.body).toBe((await text("/v1/presets/o365info/audit.csv")).body);
+      // The scope narrows a saved audit as it does a preset's (and keeps a large topology under the row bound).
+      const scoped = await text(`/v1/t/${c.id}/audit.json?users=carmen&protocols=owa,ews`);
+      expect(scoped.status).toBe(200);
+      const rows = (JSON.parse(scoped.body) as { rows: { user: string; protocol: string }[] }).rows;
+      expect(new Set(rows.map((r) => `${r.user} ${r.protocol}`))).toEqual(new Set(["carmen owa", "carmen ews"]));
+      expect((await text(`/v1/t/${c.id}/audit.json?users=nobody`)).status).toBe(422);
+    },
+  );
 
-  it("updates append-only: a new version with the token, old versions unchanged byte for byte, identical bodies not stored twice", async () => {
-    const c = await create();
-    const before = (await text(`/v1/t/${c.id}/${FLOW}`)).body;
-    const res = await put(c.id, RENAMED, c.token);
-    expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ id: c.id, version: 2, stored: true });
-    const latest = await text(`/v1/t/${c.id}/${FLOW}`);
-    expect(latest.body).not.toBe(before);
-    expect(latest.body).toContain("eu.mail.o365info.com");
-    expect((await text(`/v1/t/${c.id}@1/${FLOW}`)).body).toBe(before);
-    expect((await text(`/v1/t/${c.id}@2/${FLOW}`)).body).toBe(latest.body);
-    const same = await put(c.id, RENAMED, c.token);
-    expect(same.status).toBe(200);
-    expect(await same.json()).toMatchObject({ version: 2, stored: false });
-    const list = JSON.parse((await text(`/v1/topologies/${c.id}/versions`)).body) as {
-      versions: { version: number; created: string; sha256: string }[];
-    };
-    expect(list.versions.map((v) => v.version)).toEqual([1, 2]);
-    for (const v of list.versions) expect(new Date(v.created).toISOString()).toBe(v.created);
-    const v1 = JSON.parse((await text(`/v1/topologies/${c.id}@1`)).body) as { topology: Topology };
-    expect(v1.topology).toEqual(O365);
-  });
+  it(
+    "updates append-only: a new version with the token, old versions unchanged byte for byte, " + "identical bodies not stored twice",
+    async () => {
+      const c = await create();
+      const before = (await text(`/v1/t/${c.id}/${FLOW}`)).body;
+      const res = await put(c.id, RENAMED, c.token);
+      expect(res.status).toBe(201);
+      expect(await res.json()).toMatchObject({ id: c.id, version: 2, stored: true });
+      const latest = await text(`/v1/t/${c.id}/${FLOW}`);
+      expect(latest.body).not.toBe(before);
+      expect(latest.body).toContain("eu.mail.o365info.com");
+      expect((await text(`/v1/t/${c.id}@1/${FLOW}`)).body).toBe(before);
+      expect((await text(`/v1/t/${c.id}@2/${FLOW}`)).body).toBe(latest.body);
+      const same = await put(c.id, RENAMED, c.token);
+      expect(same.status).toBe(200);
+      expect(await same.json()).toMatchObject({ version: 2, stored: false });
+      const list = JSON.parse((await text(`/v1/topologies/${c.id}/versions`)).body) as {
+        versions: { version: number; created: string; sha256: string }[];
+      };
+      expect(list.versions.map((v) => v.version)).toEqual([1, 2]);
+      for (const v of list.versions) expect(new Date(v.created).toISOString()).toBe(v.created);
+      const v1 = JSON.parse((await text(`/v1/topologies/${c.id}@1`)).body) as { topology: Topology };
+      expect(v1.topology).toEqual(O365);
+    },
+  );
 
   it("diffs two versions: the flows that changed path, as JSON and Markdown; equal versions have no changes", async () => {
     const c = await create();

@@ -56,7 +56,8 @@ describe("audit bounds", () => {
     const p = await problem(await post("/v1/audit?users=alicia,zz*&protocols=owa,activesink", { preset: "o365info" }), 422);
     const messages = (p.errors ?? []).map((e) => e.message);
     expect(messages).toContain(
-      'options.protocols[1]: "activesink" is not allowed; did you mean "activesync"? Allowed: autodiscover, outlook-anywhere, mapi-http, rpc-tcp, owa, ecp, activesync, ews, oab, pop3, imap4',
+      'options.protocols[1]: "activesink" is not allowed; did you mean "activesync"? Allowed: ' +
+        "autodiscover, outlook-anywhere, mapi-http, rpc-tcp, owa, ecp, activesync, ews, oab, pop3, imap4",
     );
     expect(messages.some((m) => m.startsWith('options.users[0]: no user "alicia"; did you mean "alice"?'))).toBe(true);
     expect(messages.some((m) => m.startsWith('options.users[1]: "zz*" matches no user'))).toBe(true);

@@ -64,7 +64,9 @@ describe("POST /v1/flow", () => {
 
   it("the ETag ignores key order and whitespace, and changes with format and options", async () => {
     const a = (await post("/v1/flow?format=svg", REQUEST)).headers.get("etag");
-    const reordered = `{ "scenario": { "host": "mail.o365info.com", "client": "external", "protocol": "activesync", "user": "carmen" },\n "preset": "o365info" }`;
+    const reordered =
+      `{ "scenario": { "host": "mail.o365info.com", "client": "external", "protocol": "activesync", ` +
+      `"user": "carmen" },\n "preset": "o365info" }`;
     expect((await post("/v1/flow?format=svg", reordered, { "Content-Type": "application/json" })).headers.get("etag")).toBe(a);
     expect((await post("/v1/flow?format=mmd", REQUEST)).headers.get("etag")).not.toBe(a);
     expect((await post("/v1/flow?format=svg&theme=dark", REQUEST)).headers.get("etag")).not.toBe(a);

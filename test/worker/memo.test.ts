@@ -7,6 +7,8 @@ import { presets } from "../../core/index.ts";
 import { decodedSegments, forgetAll, MAX_ENTRIES, memoSize } from "../../worker/memo.ts";
 import { app, get, kroki, ORIGIN, post, REQUEST, SCENARIO } from "./helpers.ts";
 
+const firstScenario = (p: (typeof presets)[string] | undefined) => Object.values(p?.scenarios ?? {})[0]?.scenario;
+
 type Send = () => Promise<Response>;
 
 async function snapshot(send: Send): Promise<Record<string, string | number | null>> {
@@ -30,9 +32,7 @@ const REQUESTS: Record<string, Send> = {
   "preset audit CSV": () => get("/v1/presets/fabrikam/audit.csv"),
   "encoded GET": () => get(`/v1/flow/json/${kroki(REQUEST)}`),
   "encoded GET, inline topology (only its text is remembered)": () =>
-    get(
-      `/v1/flow/svg/${kroki({ topology: presets.fabrikam?.topology, scenario: presets.fabrikam?.scenarios[Object.keys(presets.fabrikam?.scenarios ?? {})[0] ?? ""]?.scenario })}`,
-    ),
+    get(`/v1/flow/svg/${kroki({ topology: presets.fabrikam?.topology, scenario: firstScenario(presets.fabrikam) })}`),
   "POST /v1/flow json": () => post("/v1/flow?format=json", REQUEST),
   "POST /v1/flow, keys in another order": () => post("/v1/flow?format=json", { scenario: SCENARIO, preset: "o365info" }),
   "POST /v1/flow svg": () => post("/v1/flow?format=svg", { ...REQUEST, options: { background: "#fafafa" } }),

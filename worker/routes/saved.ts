@@ -1,8 +1,10 @@
 /**
  * Diagrams of a saved topology, for wiki embeds that follow the migration:
- * GET /v1/t/{id}[@{version}]/flow/{user}/{protocol}/{client}.{svg|png|mmd|md|json}?host=&profile=&theme=&background=&view=&notes=&label=
- * and GET /v1/t/{id}[@{version}]/audit.{md|csv|json}?profile=&users=&protocols= (the scope keeps a large saved topology under the row bound). The stored topology goes through the
- * same serveFlow / serveAudit as every other route (same validation, ETag, 304 and error cards).
+ *   GET /v1/t/{id}[@{version}]/flow/{user}/{protocol}/{client}.{svg|png|mmd|md|json}
+ *       ?host=&profile=&theme=&background=&view=&notes=&label=
+ *   GET /v1/t/{id}[@{version}]/audit.{md|csv|json}?profile=&users=&protocols=
+ *       (the scope keeps a large saved topology under the row bound).
+ * The stored topology goes through the same serveFlow / serveAudit as every other route (same validation, ETag, 304 and error cards).
  * Latest-version URLs are cached for LATEST_MAX_AGE_S and then revalidated; versioned ones are immutable.
  */
 import { Hono } from "hono";
@@ -61,7 +63,8 @@ savedRoutes.get("/v1/t/:ref/flow/:user/:protocol/:file", async (c) => {
   const scenario = { user: c.req.param("user"), protocol: c.req.param("protocol"), client, ...(host ? { host } : {}) };
   const doc = withQueryOptions({ topology: storedTopology(stored.body), scenario }, queryOptions(c));
   const origin = new URL(c.req.url).origin;
-  const base = `${origin}/v1/t/${c.req.param("ref")}/flow/${encodeURIComponent(scenario.user)}/${encodeURIComponent(scenario.protocol)}/${encodeURIComponent(client)}`;
+  const segments = [scenario.user, scenario.protocol, client].map(encodeURIComponent).join("/");
+  const base = `${origin}/v1/t/${c.req.param("ref")}/flow/${segments}`;
   return serveFlow(c, doc, rep, ref.version === undefined ? CACHE_LATEST : CACHE_VERSION, savedLinks(c, base));
 });
 
@@ -71,7 +74,10 @@ savedRoutes.get("/v1/t/:ref/:file", async (c) => {
   const ref = parseRef(c.req.param("ref"));
   if (name !== "audit")
     throw notFound(
-      `no ${JSON.stringify(c.req.param("file").slice(0, 80))} here; a saved topology has flow/{user}/{protocol}/{client}.{svg|png|mmd|md|json} and audit.{md|csv|json}`,
+      [
+        `no ${JSON.stringify(c.req.param("file").slice(0, 80))} here; a saved topology has`,
+        "flow/{user}/{protocol}/{client}.{svg|png|mmd|md|json} and audit.{md|csv|json}",
+      ].join(" "),
     );
   const rep = negotiate(c, AUDIT_FORMATS, ext);
   const stored = await storeOf(c).read(ref.id, ref.version);

@@ -63,7 +63,8 @@ export function topologyPaths(p: SharedParts): Record<string, Schema> {
         operationId: "saveTopology",
         summary: "Save a topology: a new id, version 1 and its write token (shown only in this answer)",
         description:
-          "Body: the topology as YAML or JSON (bare, as `exflow presets` prints it, or as `{ topology }`), validated like every other request. The token is stored only as its SHA-256.",
+          "Body: the topology as YAML or JSON (bare, as `exflow presets` prints it, or as `{ topology }`), " +
+          "validated like every other request. The token is stored only as its SHA-256.",
         requestBody: body,
         responses: {
           "201": written("Saved; the answer carries `token`."),
@@ -92,7 +93,12 @@ export function topologyPaths(p: SharedParts): Record<string, Schema> {
       put: {
         operationId: "putTopology",
         summary: "Store a new version (append-only)",
-        description: `Needs the write token. 201 with the new version; 200 when the body equals the latest version (nothing stored). Concurrent PUTs all land, as consecutive versions. Limits: ${MAX_VERSIONS} versions per id (409), ${MAX_WRITES_PER_WINDOW} writes per id per ${WRITE_WINDOW_MS / 1000} s (429 with Retry-After).`,
+        description: [
+          "Needs the write token. 201 with the new version; 200 when the body equals the latest version",
+          `(nothing stored). Concurrent PUTs all land, as consecutive versions. Limits: ${MAX_VERSIONS}`,
+          `versions per id (409), ${MAX_WRITES_PER_WINDOW} writes per id per ${WRITE_WINDOW_MS / 1000} s`,
+          "(429 with Retry-After).",
+        ].join(" "),
         parameters: [path("ref", "The topology's id (no `@version`).")],
         security: BEARER,
         requestBody: body,
@@ -161,7 +167,8 @@ export function topologyPaths(p: SharedParts): Record<string, Schema> {
         responses: {
           "200": {
             description:
-              "The changed flows: user, protocol, client, change (outcome, path, added, removed), before and after (outcome, host, numbered hops)",
+              "The changed flows: user, protocol, client, change (outcome, path, added, removed), before and " +
+              "after (outcome, host, numbered hops)",
             content: { "application/json": { schema: { type: "object" } }, "text/markdown": { schema: text } },
           },
           ...p.cached,

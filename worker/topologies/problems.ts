@@ -47,7 +47,10 @@ export const tooManyVersions = (): ProblemError =>
     status: 409,
     slug: "version-limit",
     title: "Too many versions",
-    detail: `this topology already has ${MAX_VERSIONS} versions, the limit; save the current one as a new topology (POST /v1/topologies) and delete this one`,
+    detail: [
+      `this topology already has ${MAX_VERSIONS} versions, the limit; save the current one as a new`,
+      "topology (POST /v1/topologies) and delete this one",
+    ].join(" "),
   });
 
 export const tooManyWrites = (retryAfterS: number): ProblemError =>
