@@ -4,11 +4,14 @@
  * `outcome` changed when its outcome differs, `path` changed when the outcome is the same but the
  * numbered hops differ (who talks to whom, how, at which URL or host); users only in one version
  * are `added` / `removed`. Unchanged flows are only counted. In: two validated Topologies.
- * Out: plain JSON, in the order of the newer topology's users (removed users last).
+ * Out: plain JSON, in the order of the newer topology's users (removed users last). Both versions
+ * are routed under one profile (the one asked for, else the newer version's own, else the
+ * default: profileFor in core/defaults.ts), so only the topology's changes show.
  *
  * @example diffTopologies(v3, v4).summary.changed
  */
 import { notApplicable } from "./audit.ts";
+import { profileFor } from "./defaults.ts";
 import { buildModel, type Model } from "./model.ts";
 import { route } from "./route.ts";
 import { CLIENTS, PROTOCOLS, type ClientLocation, type Profile, type Protocol, type Topology } from "./types.ts";
@@ -49,7 +52,8 @@ function flowState(model: Model, user: string, protocol: Protocol, client: Clien
 
 const sameHops = (a: FlowState, b: FlowState): boolean => a.hops.length === b.hops.length && a.hops.every((h, i) => h === b.hops[i]);
 
-export function diffTopologies(before: Topology, after: Topology, profile: Profile = "o365info"): TopologyDiff {
+export function diffTopologies(before: Topology, after: Topology, asked?: Profile): TopologyDiff {
+  const profile = profileFor(after, asked);
   const mb = buildModel(before);
   const ma = buildModel(after);
   const changes: FlowChange[] = [];

@@ -6,6 +6,7 @@
  * Combinations that cannot exist come out as `n/a` with the decision row that rules them out.
  */
 import { matches } from "./conditions.ts";
+import { DEFAULT_PROFILE } from "./defaults.ts";
 import { buildModel, type Model } from "./model.ts";
 import { route } from "./route.ts";
 import { RULES } from "./rules.ts";
@@ -29,18 +30,19 @@ export type FlowCell = CellBase & ({ kind: "flow"; flow: Flow } | { kind: "n/a";
  * OL-4). Rows that need the whole topology (PI-5: POP3/IMAP4 not offered) come from route().
  */
 export function notApplicable(mailbox: Server, protocol: Protocol, client: ClientLocation): string | null {
+  // No not-applicable row names a profile, so the default profile stands for all of them.
   const c = {
     m: STATIC,
     protocol,
     client,
-    profile: "microsoft" as const,
+    profile: DEFAULT_PROFILE,
     user: { name: "", mailbox: mailbox.name },
     mbx: mailbox,
     host: null,
     hostGiven: false,
   };
   const row = RULES.find(
-    (r) => r.action === "not-applicable" && !r.match.when?.startsWith("protocol-") && matches(r.match, c, "microsoft"),
+    (r) => r.action === "not-applicable" && !r.match.when?.startsWith("protocol-") && matches(r.match, c, DEFAULT_PROFILE),
   );
   return row ? `${row.id}: ${row.summary}${row.fallback ? `; the client uses ${row.fallback}` : ""}` : null;
 }

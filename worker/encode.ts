@@ -5,6 +5,7 @@
  * Decoding is forgiving (standard base64 alphabet, padding, raw deflate, plain un-deflated JSON)
  * but bounded: the inflated text may not exceed MAX_INFLATED_BYTES.
  */
+import { DEFAULT_THEME } from "../core/index.ts";
 import { inflatedTooLarge, ProblemError, unreadable } from "./errors.ts";
 import { MAX_INFLATED_BYTES } from "./limits.ts";
 import { decodedSegments } from "./memo.ts";
@@ -99,7 +100,7 @@ export async function encodeDocument(doc: unknown): Promise<string> {
 }
 
 /** A Mermaid Live Editor link that opens `code` (its `#pako:` state format). */
-export async function mermaidLiveUrl(code: string, theme = "default"): Promise<string> {
+export async function mermaidLiveUrl(code: string, theme: string = DEFAULT_THEME): Promise<string> {
   const state = { code, mermaid: JSON.stringify({ theme }), updateDiagram: true, autoSync: true, rough: false };
   return `https://mermaid.live/edit#pako:${base64UrlEncode(await deflate(JSON.stringify(state)))}`;
 }

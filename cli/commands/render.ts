@@ -13,6 +13,7 @@ import {
   buildModel,
   cellCount,
   CLIENTS,
+  DEFAULT_VIEW,
   eachFlow,
   PROTOCOLS,
   profileFor,
@@ -123,7 +124,7 @@ export function registerRender(program: Command): void {
     .addOption(
       new Option("--view <view>", "diagram views to write: sequence, map (sites with servers and numbered arrows) or both")
         .choices(RENDER_VIEWS)
-        .default("sequence"),
+        .default(DEFAULT_VIEW),
     )
     .addHelpText("after", EXAMPLES)
     .action(async (topologyArg: string, flags: RenderFlags) => {

@@ -39,6 +39,16 @@ describe("diffTopologies", () => {
     expect(diffTopologies(fewer, O365).summary.byChange.added).toBe(d.changes.length);
   });
 
+  it("routes both versions under the asked profile, else the newer version's own, else the default", () => {
+    const { profile: _, ...unprofiled } = O365;
+    expect(O365.profile).toBe("o365info");
+    expect(diffTopologies(unprofiled, O365).profile).toBe("o365info");
+    expect(diffTopologies(O365, unprofiled).profile).toBe("microsoft");
+    expect(diffTopologies(O365, O365, "microsoft").profile).toBe("microsoft");
+    // One profile for both sides: dropping the topology's own profile is not a flow change by itself.
+    expect(diffTopologies(O365, unprofiled).changes).toEqual([]);
+  });
+
   it("reports an outcome change when a user's mailbox moves to another version", () => {
     const carmen = O365.users.find((u) => u.name === "carmen");
     const other = O365.users.find((u) => u.mailbox !== carmen?.mailbox);

@@ -122,9 +122,10 @@ function versionParam(c: AppContext, name: "from" | "to"): number | undefined {
   return Number(v);
 }
 
-function profileParam(c: AppContext): Profile {
+/** The profile asked for, or undefined: diffTopologies applies the default (core/defaults.ts). */
+function profileParam(c: AppContext): Profile | undefined {
   const p = c.req.query("profile");
-  if (p === undefined || p === "") return "o365info";
+  if (p === undefined || p === "") return undefined;
   if ((PROFILES as readonly string[]).includes(p)) return p as Profile;
   throw invalidInput([{ code: "ENUM", message: `profile: expected one of ${PROFILES.join(", ")}`, path: ["options", "profile"] }]);
 }

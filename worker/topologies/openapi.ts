@@ -161,7 +161,7 @@ export function topologyPaths(p: SharedParts): Record<string, Schema> {
           ID,
           query("from", "Older version; default: the one before `to`."),
           query("to", "Newer version; default: the latest."),
-          query("profile", "Routing profile (o365info, microsoft)."),
+          query("profile", "Routing profile (o365info, microsoft); default: the newer version's own profile, else microsoft."),
           query("format", "json or md (or choose with Accept)."),
         ],
         responses: {
