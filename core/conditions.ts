@@ -77,7 +77,6 @@ const CONDITIONS: Record<ConditionId, (c: Ctx) => boolean> = {
   "mailbox-newer-than-fe": (c) => !!c.fe && rank(c.mbx.version) > rank(c.fe.version),
   "same-version": (c) => !!c.fe && c.fe.version === c.mbx.version,
   "host-is-modern-fe": (c) => c.hostGiven && !!c.fe && isModern(c.fe.version),
-  "host-not-given": (c) => !c.hostGiven,
   // POP3/IMAP4 services are off by default from 2013: no URL on any server means not offered (P5).
   "protocol-not-offered": (c) => !c.m.ordered.some((s) => !!(s.urls?.[c.protocol]?.internal || s.urls?.[c.protocol]?.external)),
   "mapi-before-sp1": (c) => {
@@ -90,7 +89,6 @@ const CONDITIONS: Record<ConditionId, (c: Ctx) => boolean> = {
 export function matches(match: RuleMatch, c: Ctx, profile: Profile): boolean {
   const fe = c.fe;
   if (match.protocols && !match.protocols.includes(c.protocol)) return false;
-  if (match.fe === "none" && fe) return false;
   if (match.fe === "modern" && !(fe && isModern(fe.version))) return false;
   if (match.fe === "legacy" && !(fe && !isModern(fe.version))) return false;
   if (match.feVersions && !(fe && match.feVersions.includes(fe.version))) return false;

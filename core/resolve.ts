@@ -13,7 +13,7 @@ import { rank } from "./versions.ts";
  * says when the others answer differently, RT-POOL).
  */
 export type Landing =
-  | { ok: true; server: Server; pool: Server[]; via: "namespace" | "fqdn" }
+  | { ok: true; server: Server; pool: Server[] }
   /** `unknown`: the host is neither a namespace nor a server name/FQDN of the topology (DX-20). */
   | { ok: false; why: string; path: (string | number)[]; unknown?: true };
 
@@ -51,10 +51,10 @@ export function resolveHost(m: Model, host: string, client: ClientLocation): Lan
       .sort(poolOrder);
     const server = pool[0];
     if (!server) return { ok: false, why: `${host} lands on no client-access server`, path: [...path, "servers"] };
-    return { ok: true, server, pool, via: "namespace" };
+    return { ok: true, server, pool };
   }
   const server = byFqdn(m).get(key);
-  if (server && client === "internal") return { ok: true, server, pool: [server], via: "fqdn" };
+  if (server && client === "internal") return { ok: true, server, pool: [server] };
   if (server)
     return { ok: false, why: `${host} is a server's internal name, not a namespace published to the Internet`, path: ["scenario", "host"] };
   return { ok: false, why: `${host} is neither a namespace of the topology nor a server FQDN`, path: ["scenario", "host"], unknown: true };

@@ -33,14 +33,13 @@ export type ConditionId =
   | "mailbox-newer-than-fe"
   | "same-version"
   | "host-is-modern-fe"
-  | "host-not-given"
   | "protocol-not-offered"
   | "mapi-before-sp1";
 
 export interface RuleMatch {
   protocols?: Protocol[];
-  /** "modern" = 2013/2016/2019 client access; "legacy" = 2007/2010 CAS; "none" = no front end. */
-  fe?: "modern" | "legacy" | "none";
+  /** "modern" = 2013/2016/2019 client access; "legacy" = 2007/2010 CAS. */
+  fe?: "modern" | "legacy";
   feVersions?: Version[];
   mailbox?: Version[];
   client?: ClientLocation;
@@ -98,8 +97,6 @@ export interface Failure {
 
 const LEGACY: Version[] = [2007, 2010];
 const MODERN: Version[] = [2013, 2016, 2019, "SE"];
-const ALL_HTTP: Protocol[] = ["autodiscover", "outlook-anywhere", "mapi-http", "owa", "ecp", "activesync", "ews", "oab", "pop3", "imap4"];
-
 export const RULES: Rule[] = [
   // --- how the client finds its first server
   { id: "AD-4", stage: "locate", match: { protocols: ["autodiscover"], client: "internal" }, summary: "Domain-joined internal client reads the Autodiscover SCP (AutoDiscoverServiceInternalUri) from Active Directory", confidence: "V", sources: ["S8", "S15", "S39"] },
@@ -187,8 +184,6 @@ export const RULES: Rule[] = [
   { id: "OA-6", stage: "config", match: { protocols: ["outlook-anywhere"], mailbox: LEGACY }, summary: "Legacy OA ExternalHostname should name the 2013 OA host so Autodiscover steers legacy users to CAS 2013", confidence: "V", sources: ["S10"] },
   { id: "EAS-4", stage: "config", match: { protocols: ["activesync"], mailbox: [2007] }, summary: "Set the 2007 EAS ExternalUrl to the primary name (not the legacy one) so Autodiscover keeps 2007 devices on CAS 2013", confidence: "V", sources: ["S9"] },
 ];
-
-export const HTTP_PROTOCOLS = ALL_HTTP;
 
 /** Each row by its id (ids are unique; a test checks it), for the summary and confidence behind a step's `rule`. */
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

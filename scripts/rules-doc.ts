@@ -19,7 +19,6 @@ const CONDITIONS: Record<NonNullable<RuleMatch["when"]>, string> = {
   "mailbox-newer-than-fe": "the mailbox is on a newer version than the front end",
   "same-version": "the front end and the mailbox have the same version",
   "host-is-modern-fe": "the client named a host that lands on a 2013+ front end",
-  "host-not-given": "the client named no host",
   "protocol-not-offered": "no server in the topology offers the protocol",
   "mapi-before-sp1": "the 2013 mailbox server is older than SP1 (CU4)",
 };
