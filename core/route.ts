@@ -38,7 +38,7 @@ const ACTIONS: Record<ActionId, Action> = {
   "proxy-to-mailbox": proxyToMailbox,
   "proxy-to-legacy-cas": proxyToLegacyCas,
   "proxy-via-mailbox-2013": proxyViaMailbox2013,
-  "autodiscover-2007": (t, c) => void autodiscover2007(t, c, ""),
+  "autodiscover-2007": (t, c) => autodiscover2007(t, c, ""),
   referral,
   redirect,
   fail: failFlow,
@@ -290,7 +290,11 @@ function locate(c: Ctx, scenario: Scenario, notes: Note[]): { ok: true; pool: (S
   return { ok: true, pool: landing.pool };
 }
 
-/** The action's diagnostics and diagnose()'s for this flow; where both explain the same code, diagnose()'s message and path win. */
+/**
+ * The action's diagnostics and diagnose()'s for this flow, each code|path once. Precedence: where
+ * both raise a code, diagnose()'s entries (message and path) replace the action's and come first,
+ * because the flow broke on them; then the action's own codes; then diagnose()'s other findings.
+ */
 function merge(fromAction: Diagnostic[], known: Diagnostic[]): Diagnostic[] {
   return dedupe([
     ...known.filter((k) => fromAction.some((d) => d.code === k.code)),

@@ -43,6 +43,11 @@ const RHYTHM = {
   notePad: 19,
   /** Site title baseline below the box's text margin and half a line. */
   titleDrop: 5.5,
+  /** A text line's baseline below the line's top: Liberation Sans glyphs sit about 0.3 em below its centre. */
+  baseline: 13.5,
+  /** How far short of the target lifeline an arrow line stops, so the head's tip touches it (Mermaid's values). */
+  openHeadGap: 1,
+  closedHeadGap: 4,
 } as const;
 
 export interface ActorBox {
@@ -92,14 +97,16 @@ export interface SvgLayout {
 }
 
 const widest = (lines: string[]): number => Math.max(0, ...lines.map((l) => textWidth(l, FONT_SIZE)));
-/** Baselines for lines centred on `mid`: Liberation Sans glyphs sit about 0.3 em below the line centre. */
+/** Baselines for `n` lines centred on `mid`. */
 const baselinesAround = (mid: number, n: number): number[] =>
-  Array.from({ length: n }, (_, j) => mid - (n * CONF.line) / 2 + CONF.line * j + 13.5);
+  Array.from({ length: n }, (_, j) => mid - (n * CONF.line) / 2 + CONF.line * j + RHYTHM.baseline);
 
 /** Mermaid's getMaxMessageWidthPerActor + calculateActorMargins: gaps grow for labels between neighbours. */
 function actorMargins(model: DiagramModel, widths: number[]): number[] {
   const need = new Map<number, number>();
-  const bump = (k: number, w: number): void => void need.set(k, Math.max(need.get(k) ?? 0, w));
+  const bump = (k: number, w: number): void => {
+    need.set(k, Math.max(need.get(k) ?? 0, w));
+  };
   for (const m of model.messages) {
     const w = widest(m.lines) + 2 * CONF.wrapPadding;
     if (m.from === m.to + 1) bump(m.to, w);
@@ -126,7 +133,8 @@ export function layoutSvg(model: DiagramModel): SvgLayout {
   const actorH = Math.max(CONF.actorHeight, ...model.participants.map((p) => p.lines.length * CONF.line + RHYTHM.actorPad));
   const margins = actorMargins(model, widths);
   const boxMargin = model.sites.map((s) => {
-    // Mermaid's box width rule: its members plus margins, widened to fit the title.
+    // Mermaid's box width rule: its members plus margins (eight box margins less the two text
+    // margins, as Mermaid counts them), widened to fit the title.
     let total = 8 * CONF.boxMargin - 2 * CONF.boxTextMargin;
     for (let i = s.first; i <= s.last; i++) total += (widths[i] ?? 0) + (margins[i] ?? 0);
     const title = textWidth(s.name, FONT_SIZE) + 2 * CONF.wrapPadding;
@@ -184,8 +192,7 @@ export function layoutSvg(model: DiagramModel): SvgLayout {
     const dir = to.cx >= from.cx ? 1 : -1;
     const self = m.from === m.to;
     const open = m.kind === "lookup" || m.kind === "redirect" || m.kind === "referral";
-    // Mermaid stops arrow lines a few pixels short of the lifeline so the head's tip touches it.
-    const x2 = self ? from.cx : to.cx - dir * (open ? 1 : 4);
+    const x2 = self ? from.cx : to.cx - dir * (open ? RHYTHM.openHeadGap : RHYTHM.closedHeadGap);
     // The circle carries the number, so the SVG label drops the "2. " that opens the Mermaid label.
     const prefix = m.n === null ? "" : `${m.n}. `;
     const lines = m.lines.map((l, j) => (j === 0 && prefix && l.startsWith(prefix) ? l.slice(prefix.length) : l));

@@ -26,6 +26,25 @@ export const MAP_CONF = {
   channelLow: 40,
   badgeFont: 12,
   badgeStep: 24,
+  /** Room around text: a box's or region title's width beyond its widest line, a box's height beyond its lines. */
+  textPadX: 24,
+  textPadY: 20,
+  /** A box's height beyond the span of its outermost side ports. */
+  portPad: 24,
+  /** A text line's baseline below the line's top (Liberation Sans sits ~0.3 em below the line centre). */
+  baseline: 13.5,
+  /** Region titles: first baseline below the region's top, and the gap under the last title line. */
+  titleBaseline: 21,
+  titleGap: 12,
+  /** The AD cylinder's top ellipse takes ~14 px: its text sits this much lower. */
+  adTextDrop: 5,
+  /** Number badges: smallest radius, and the least distance from either end of a route. */
+  badgeMinR: 9,
+  badgeEndGap: 14,
+  /** The diagnostics note: gap above it, and its padding beyond the text (down, across). */
+  noteGap: 12,
+  notePadY: 16,
+  notePadX: 20,
 } as const;
 
 export interface MapBox {
@@ -78,9 +97,9 @@ export interface MapLayout {
 
 const C = MAP_CONF;
 const widest = (lines: string[], size = MAP_FONT_SIZE): number => Math.max(0, ...lines.map((l) => textWidth(l, size)));
-/** Baselines of `n` lines centred on `mid` (Liberation Sans sits ~0.3 em below the line centre). */
+/** Baselines of `n` lines centred on `mid`. */
 const baselinesAround = (mid: number, n: number): number[] =>
-  Array.from({ length: n }, (_, j) => mid - (n * C.line) / 2 + C.line * j + 13.5);
+  Array.from({ length: n }, (_, j) => mid - (n * C.line) / 2 + C.line * j + C.baseline);
 const band = (tracks: number, min: number): number => (tracks === 0 ? min : Math.max(min, (tracks + 1) * C.track));
 
 /** Point at arc length `d` along a polyline. */
@@ -101,10 +120,10 @@ function badges(points: [number, number][], numbers: number[]): MapBadge[] {
   for (let i = 1; i < points.length; i++)
     total += Math.abs((points[i]?.[0] ?? 0) - (points[i - 1]?.[0] ?? 0)) + Math.abs((points[i]?.[1] ?? 0) - (points[i - 1]?.[1] ?? 0));
   const span = (numbers.length - 1) * C.badgeStep;
-  const start = Math.max(Math.min(total / 3 - span / 2, total - 14 - span), Math.min(14, total / 2));
+  const start = Math.max(Math.min(total / 3 - span / 2, total - C.badgeEndGap - span), Math.min(C.badgeEndGap, total / 2));
   return numbers.map((n, j) => {
     const [x, y] = pointAt(points, start + j * C.badgeStep);
-    return { n, x, y, r: Math.max(9, textWidth(String(n), C.badgeFont) / 2 + 4) };
+    return { n, x, y, r: Math.max(C.badgeMinR, textWidth(String(n), C.badgeFont) / 2 + 4) };
   });
 }
 
@@ -112,8 +131,13 @@ export function layoutMap(model: MapModel): MapLayout {
   const grid = placeGrid(model);
   const plan = planRoutes(model, grid);
   const tracks = (m: Map<number, number[]>, k: number): number => m.get(k)?.length ?? 0;
-  const W = Math.max(C.minW, widest(model.nodes.flatMap((n) => n.lines)) + 24);
-  const H = Math.max(C.minH, ...model.nodes.map((n) => n.lines.length * C.line + 20), (plan.maxSidePorts - 1) * C.portGap + 24);
+  // Every box has one size (W x H), so rows and columns line up; H also holds a side's ports.
+  const W = Math.max(C.minW, widest(model.nodes.flatMap((n) => n.lines)) + C.textPadX);
+  const H = Math.max(
+    C.minH,
+    ...model.nodes.map((n) => n.lines.length * C.line + C.textPadY),
+    (plan.maxSidePorts - 1) * C.portGap + C.portPad,
+  );
 
   // Across: [gutter 0] group (region padding, columns with inner gutters) gutter group ... [last gutter].
   const gutters = new Map<number, [number, number]>();
@@ -132,7 +156,7 @@ export function layoutMap(model: MapModel): MapLayout {
     const site = g.site === null ? undefined : model.sites[g.site];
     let span = g.count * W;
     for (let c = g.first + 1; c < g.first + g.count; c++) span += band(tracks(plan.gutterTracks, c), C.gutter);
-    const pad = site ? C.pad + Math.max(0, widest(site.lines) + 24 - span - 2 * C.pad) / 2 : 0;
+    const pad = site ? C.pad + Math.max(0, widest(site.lines) + C.textPadX - span - 2 * C.pad) / 2 : 0;
     const left = x;
     x += pad;
     for (let c = g.first; c < g.first + g.count; c++) {
@@ -148,7 +172,7 @@ export function layoutMap(model: MapModel): MapLayout {
   const right = (gutters.get(grid.columns)?.[1] ?? x) + C.margin;
 
   // Down: region titles, channel 0, row 0, channel 1, row 1, region bottom, channel 2, row 2 (AD), channel 3, note.
-  const titleH = model.sites.length > 0 ? Math.max(...model.sites.map((s) => s.lines.length)) * C.titleLine + 12 : 0;
+  const titleH = model.sites.length > 0 ? Math.max(...model.sites.map((s) => s.lines.length)) * C.titleLine + C.titleGap : 0;
   const channels = new Map<number, [number, number]>();
   let y = C.margin + titleH;
   const rowY: number[] = [];
@@ -173,15 +197,14 @@ export function layoutMap(model: MapModel): MapLayout {
   const boxes: MapBox[] = model.nodes.map((n, i) => {
     const bx = colX[grid.col[i] ?? 0] ?? 0;
     const by = rowY[grid.row[i] ?? 0] ?? 0;
-    // The AD cylinder's top ellipse takes ~14 px: its text sits a little lower.
-    const mid = by + H / 2 + (n.kind === "ad" ? 5 : 0);
+    const mid = by + H / 2 + (n.kind === "ad" ? C.adTextDrop : 0);
     return { node: i, kind: n.kind, x: bx, y: by, w: W, h: H, lines: n.lines, baselines: baselinesAround(mid, n.lines.length) };
   });
   const regions: MapRegion[] = [];
   for (const [site, [x0, x1]] of regionX) {
     const s = model.sites[site];
     if (!s) continue;
-    const baselines = s.lines.map((_, j) => C.margin + 6 + C.titleLine * j + 15);
+    const baselines = s.lines.map((_, j) => C.margin + C.titleBaseline + C.titleLine * j);
     regions.push({ site, x: x0, y: C.margin, w: x1 - x0, h: regionBottom - C.margin, lines: s.lines, baselines });
   }
   const points = drawRoutes(model, plan, {
@@ -196,12 +219,12 @@ export function layoutMap(model: MapModel): MapLayout {
   });
   let note: MapNoteBox | null = null;
   if (model.notes.length > 0) {
-    const ny = y + 12;
-    const h = model.notes.length * C.line + 16;
+    const ny = y + C.noteGap;
+    const h = model.notes.length * C.line + C.notePadY;
     note = {
       x: C.margin,
       y: ny,
-      w: widest(model.notes) + 20,
+      w: widest(model.notes) + C.notePadX,
       h,
       lines: model.notes,
       baselines: baselinesAround(ny + h / 2, model.notes.length),

@@ -44,7 +44,11 @@ export interface RouteGeometry {
   portGap: number;
 }
 
-const push = <K, V>(m: Map<K, V[]>, k: K, v: V): void => void m.set(k, [...(m.get(k) ?? []), v]);
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
 
 function clearBetween(grid: MapGrid, a: number, b: number, fixed: number, alongRow: boolean): boolean {
   for (let k = Math.min(a, b) + 1; k < Math.max(a, b); k++) {
