@@ -48,17 +48,17 @@ export function renderPage(assets: PageAssets): string {
       `<input type="radio" name="view" id="view-${esc(v)}" value="${esc(v)}"${i === 0 ? " checked" : ""}><label for="view-${esc(v)}">${esc(VIEW_LABELS[v] ?? v)}</label>`,
   ).join("");
   const colors = NAMED_COLORS.map((c) => `<option value="${esc(c)}"></option>`).join("");
-  const legend =
-    [
-      ["P", "proxy"],
-      ["R", "redirect"],
-      ["S", "silent-redirect"],
-      ["A", "autodiscover-referral"],
-      ["D", "direct"],
-      ["\u2717", "fail"],
-    ]
-      .map(([l, o]) => `<li><span class="badge outcome-${o}">${l}</span> ${o}</li>`)
-      .join("") + `<li><span class="badge">\u2013</span> not applicable</li><li><span class="badge">P*</span> with diagnostics</li>`;
+  const outcomes = [
+    ["P", "proxy"],
+    ["R", "redirect"],
+    ["S", "silent-redirect"],
+    ["A", "autodiscover-referral"],
+    ["D", "direct"],
+    ["\u2717", "fail"],
+  ]
+    .map(([l, o]) => `<li><span class="badge outcome-${o}">${l}</span> ${o}</li>`)
+    .join("");
+  const legend = `${outcomes}<li><span class="badge">\u2013</span> not applicable</li><li><span class="badge">P*</span> with diagnostics</li>`;
 
   return `<!doctype html>
 <html lang="en">

@@ -58,15 +58,15 @@ const file = (name: string): string => {
 /** `_headers` as { path: { header: value } }. */
 function headerRules(text: string): Record<string, Record<string, string>> {
   const rules: Record<string, Record<string, string>> = {};
-  let path = "";
+  let rule: Record<string, string> = {};
   for (const line of text.split("\n")) {
     if (line === "") continue;
     if (!line.startsWith(" ")) {
-      path = line;
-      rules[path] = {};
+      rule = {};
+      rules[line] = rule;
     } else {
       const at = line.indexOf(":");
-      (rules[path] ??= {})[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+      rule[line.slice(0, at).trim()] = line.slice(at + 1).trim();
     }
   }
   return rules;
