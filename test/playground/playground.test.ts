@@ -2,8 +2,9 @@
  * The playground in a real browser: Debian's Chromium driven by playwright-core against the real
  * worker (`wrangler dev`). One page is walked through the issue's story in order: load, preset,
  * scenario, an invalid edit, copying the SVG URL, the Sequence / Map toggle, the audit matrix,
- * reopening from the URL. Screenshots go to test/artifacts/playground.png (and -dark.png, and
- * -map.png with the map view) for a person to look at.
+ * reopening from the URL, a pasted topology that turns the page to Custom. Screenshots go to
+ * test/artifacts/playground.png (and -dark.png, -map.png with the map view, -stale.png with an
+ * invalid edit) for a person to look at.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -131,6 +132,8 @@ describe("playground in Chromium", () => {
     expect(await value("#link-svg")).toBe(svgLink);
     await page.click('button[data-copy="link-svg"]');
     await page.waitForFunction(() => document.getElementById("status")?.textContent?.includes("last valid result"));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "playground-stale.png"), fullPage: true });
     // The edit changed what the preset says: the selector says Custom now.
     expect(await value("#preset")).toBe("");
 
