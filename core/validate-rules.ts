@@ -169,7 +169,7 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
     else if (rolesKnown(servers[at]) && !(roles(servers[at]).includes("mailbox") && (versionRank(servers[at]) ?? 0) >= 2013))
       issues.push({
         code: "ROLE",
-        message: `${formatPath(path)}: server ${quote(gen)} is not an Exchange 2013+ Mailbox server, so it cannot hold the OAB generation (organization) mailbox`,
+        message: `${formatPath(path)}: server ${quote(gen)} is not a Mailbox server of Exchange 2013 or later, so it cannot hold the OAB generation (organization) mailbox`,
         path,
       });
   }

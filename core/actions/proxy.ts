@@ -95,12 +95,12 @@ export function serveLocally(t: Trail, c: Ctx, rule: Rule): void {
 export function proxyToOabGeneration(t: Trail, c: Ctx, rule: Rule): void {
   const fe = c.fe!;
   const gen = oabGenerationServer(c.m);
-  if (!gen) return missingCas(t, c, rule, "an Exchange 2013+ Mailbox server holding the OAB generation mailbox");
+  if (!gen) return missingCas(t, c, rule, "a Mailbox server of Exchange 2013 or later holding the OAB generation mailbox");
   if (gen.assumed)
     t.notes.push({
       kind: "assumption",
       rule: rule.id,
-      text: `topology.offlineAddressBook.generationServer is not set: exflow assumes ${gen.server.name} (the oldest-version 2013+ Mailbox server) holds the OAB generation mailbox.`,
+      text: `topology.offlineAddressBook.generationServer is not set: exflow assumes ${gen.server.name} (the oldest-version Mailbox server of Exchange 2013 or later) holds the OAB generation mailbox.`,
     });
   if (gen.server === fe) {
     add(

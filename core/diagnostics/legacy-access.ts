@@ -106,7 +106,7 @@ export function checkLegacyName(f: Facts, required: RequiredName[]): ScopedDiagn
       "error",
       ["topology", "namespaces"],
       ["owa:external", "ews:external", "oab:external"],
-      `Exchange 2007 mailboxes exist next to Exchange 2013+, but no externally published name lands on an Exchange 2007 CAS. Add ${need}.`,
+      `Exchange 2007 mailboxes exist next to ${f.modern}, but no externally published name lands on an Exchange 2007 CAS. Add ${need}.`,
       {
         mailboxes: names(f.mailboxServers.filter((s) => s.version === 2007)),
       },
@@ -135,7 +135,7 @@ function sitesWithoutLegacyUrls(f: Facts): ScopedDiagnostic[] {
         "error",
         serverPath(f.model, first, "urls", missing[0] as string, "external"),
         missing.map((p) => `${p}:external`),
-        `Site ${site} holds Exchange 2007 mailboxes (${list(names(mbx))}) but no Exchange 2007 CAS there publishes an ${what} ExternalUrl: Autodiscover gives external Outlook no ${what} URL for them, and Exchange 2013 does not serve 2007 EWS/OAB, so free/busy, Out of Office and OAB downloads fail outside the network. Publish the ${what} virtual directories of ${first.name} under a legacy name, or accept that these users have no ${what} outside.`,
+        `Site ${site} holds Exchange 2007 mailboxes (${list(names(mbx))}) but no Exchange 2007 CAS there publishes an ${what} ExternalUrl: Autodiscover gives external Outlook no ${what} URL for them, and ${f.modern} does not serve 2007 EWS/OAB, so free/busy, Out of Office and OAB downloads fail outside the network. Publish the ${what} virtual directories of ${first.name} under a legacy name, or accept that these users have no ${what} outside.`,
         { mailboxes: names(mbx) },
       ),
     );
@@ -179,7 +179,7 @@ export function checkOwaRedirectTarget(f: Facts): ScopedDiagnostic[] {
         "error",
         serverPath(f.model, first, "urls", "owa", "external"),
         noInternal ? ["owa"] : ["owa:external"],
-        `No Exchange 2007 CAS has an OWA ExternalUrl: Exchange 2013 never proxies OWA to 2007, it redirects to that URL, so OWA fails for Exchange 2007 mailboxes. Set the OWA ExternalUrl of ${first.name} to the legacy name (e.g. https://legacy.${f.model.topology.domain ?? "<domain>"}/owa).`,
+        `No Exchange 2007 CAS has an OWA ExternalUrl: ${f.modern} never proxies OWA to 2007, it redirects to that URL, so OWA fails for Exchange 2007 mailboxes. Set the OWA ExternalUrl of ${first.name} to the legacy name (e.g. https://legacy.${f.model.topology.domain ?? "<domain>"}/owa).`,
         { mailboxes: all2007 },
       ),
     ];
@@ -195,7 +195,7 @@ export function checkOwaRedirectTarget(f: Facts): ScopedDiagnostic[] {
         "error",
         serverPath(f.model, c, "urls", "owa", "external"),
         breaks,
-        `The OWA ExternalUrl of ${c.name} (${ext}) names a host that lands on Exchange 2013+, so the redirect for Exchange 2007 mailboxes sends users back to 2013 instead of to ${c.name}: OWA fails for them. Set it to the legacy name that lands on ${c.name}.`,
+        `The OWA ExternalUrl of ${c.name} (${ext}) names a host that lands on ${f.modern}, so the redirect for Exchange 2007 mailboxes sends users back to ${f.modern} instead of to ${c.name}: OWA fails for them. Set it to the legacy name that lands on ${c.name}.`,
         { mailboxes: servedMailboxes(f, c) },
       ),
     ];
@@ -213,7 +213,7 @@ export function checkEasLegacyName(f: Facts, required: RequiredName[]): ScopedDi
         "warning",
         serverPath(f.model, c, "urls", "activesync", "external"),
         ["activesync:external"],
-        `The ActiveSync ExternalUrl of ${c.name} names the legacy name ${urlHost(c.urls?.activesync?.external)}: Autodiscover hands it to devices of Exchange 2007 mailboxes, so they bypass Exchange 2013 and may have trouble with redirects. Set it to the primary name (Microsoft's guidance) or clear it.`,
+        `The ActiveSync ExternalUrl of ${c.name} names the legacy name ${urlHost(c.urls?.activesync?.external)}: Autodiscover hands it to devices of Exchange 2007 mailboxes, so they bypass ${f.modern} and may have trouble with redirects. Set it to the primary name (Microsoft's guidance) or clear it.`,
         { mailboxes: servedMailboxes(f, c) },
       ),
     );
