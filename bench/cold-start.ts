@@ -3,14 +3,16 @@
  * first answer of a preset SVG GET, next to a hello-world Worker measured the same way. Both
  * include workerd's own start and the polling granularity (POLL_MS); the difference is what our
  * script costs (parsing, top-level evaluation, the first request). Uses the deployable bundle in
- * dist/ (`npm run bundle` writes it; this script builds it when missing) and wrangler's workerd.
+ * dist/ (`npm run bundle` writes it; this script builds it when missing) and wrangler's workerd,
+ * with the modules wrangler writes beside the script (the PNG renderer's .wasm and font), which the
+ * script imports even though only PNG requests use them.
  *
  * Run: node bench/cold-start.ts [runs=7]
  */
 import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { freePort, ROOT } from "../scripts/dev-worker.ts";
 
@@ -26,38 +28,50 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
-function config(port: number): string {
+/** The script and the modules beside it, as workerd config entries (wrangler's module types: CompiledWasm, Data). */
+function modules(dir: string): string {
+  const extra = readdirSync(dir)
+    .filter((f) => /\.(wasm|ttf)$/.test(f))
+    .map((f) => `(name = "${f}", ${f.endsWith(".wasm") ? "wasm" : "data"} = embed "${f}")`);
+  return ['(name = "index.js", esModule = embed "index.js")', ...extra].join(", ");
+}
+
+function config(port: number, dir: string): string {
   return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [(name = "main", worker = .w)],
   sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
 );
-const w :Workerd.Worker = (modules = [(name = "index.js", esModule = embed "index.js")], compatibilityDate = "2026-11-01");
+const w :Workerd.Worker = (modules = [${modules(dir)}], compatibilityDate = "2026-11-01");
 `;
 }
 
 /** ms from spawning workerd to the first 200 answer on `path`. */
 async function coldStart(dir: string, path: string): Promise<number> {
   const port = await freePort();
-  writeFileSync(join(dir, "config.capnp"), config(port));
+  writeFileSync(join(dir, "config.capnp"), config(port, dir));
   const t0 = performance.now();
-  const child = spawn(WORKERD, ["serve", join(dir, "config.capnp")], { stdio: "ignore" });
+  const child = spawn(WORKERD, ["serve", join(dir, "config.capnp")], { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr?.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+  const gone = new Promise((r) => child.once("exit", r));
   try {
     for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`workerd exited (${child.exitCode}) before answering: ${stderr.slice(0, 500)}`);
       try {
         const res = await fetch(`http://127.0.0.1:${port}${path}`);
         await res.arrayBuffer();
         if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
         return performance.now() - t0;
       } catch (e) {
-        if (e instanceof Error && e.message.startsWith(path)) throw e;
+        if (e instanceof Error && (e.message.startsWith(path) || e.message.startsWith("workerd exited"))) throw e;
         if (performance.now() - t0 > 30_000) throw new Error("workerd did not answer within 30 s");
         await new Promise((r) => setTimeout(r, POLL_MS));
       }
     }
   } finally {
-    const gone = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
+    if (child.exitCode === null) child.kill("SIGTERM");
     await gone;
   }
 }
@@ -73,6 +87,8 @@ async function main(): Promise<void> {
   try {
     writeFileSync(join(hello, "index.js"), HELLO);
     copyFileSync(BUNDLE, join(ours, "index.js"));
+    for (const f of readdirSync(dirname(BUNDLE)).filter((f) => /\.(wasm|ttf)$/.test(f)))
+      copyFileSync(join(dirname(BUNDLE), f), join(ours, f));
     await coldStart(hello, "/"); // the first start pays for reading workerd from disk
     const h: number[] = [];
     const s: number[] = [];

@@ -2,12 +2,13 @@
  * The input contract as zod schemas: `topologySchema`, `scenarioSchema`, `flowRequestSchema`.
  * They check shape, types, enums, sizes, host names and URLs (one issue per problem, all of them);
  * validate.ts adds the cross-field rules and turns zod's issues into ours. The same schemas
- * publish the JSON Schema of the input (`flowRequestJsonSchema()`), so every `.describe()` here
+ * publish the JSON Schema of the input (`flowRequestJsonSchema()`), so every description here
  * is written for the person filling in the document.
  *
  * Everything is strict: an unknown field is an error (usually a typo), never silently ignored.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+import { describe, meta, optional, sized } from "./zod.ts";
 import {
   MAX_NAMESPACE_SERVERS,
   MAX_NAMESPACES,
@@ -49,29 +50,30 @@ function syntax(code: "HOST" | "URL" | "FORMAT", problem: (s: string) => string 
   };
 }
 
-const text = (max = MAX_STRING) => z.string().min(1).max(max);
-// `.meta({ pattern })`: the published JSON Schema states the rule the custom check enforces.
-const host = () => z.string().min(1).max(253).check(syntax("HOST", hostProblem)).meta({ pattern: HOST_PATTERN });
-const url = () => z.string().min(1).max(MAX_URL).check(syntax("URL", urlProblem)).meta({ pattern: URL_PATTERN });
-const hostPort = () => z.string().min(1).max(MAX_URL).check(syntax("URL", hostPortProblem)).meta({ pattern: HOST_PORT_PATTERN });
+const text = (max = MAX_STRING) => sized(z.string(), 1, max);
+// `meta({ pattern })`: the published JSON Schema states the rule the custom check enforces.
+const host = () => meta(sized(z.string(), 1, 253).check(syntax("HOST", hostProblem)), { pattern: HOST_PATTERN });
+const url = () => meta(sized(z.string(), 1, MAX_URL).check(syntax("URL", urlProblem)), { pattern: URL_PATTERN });
+const hostPort = () => meta(sized(z.string(), 1, MAX_URL).check(syntax("URL", hostPortProblem)), { pattern: HOST_PORT_PATTERN });
 
-const vdirSchema = z
-  .strictObject({
-    internal: url().optional().describe("InternalUrl of the virtual directory, e.g. https://mail.contoso.com/owa."),
-    external: url()
-      .optional()
-      .describe(
-        "ExternalUrl of the virtual directory; leave out when it is empty ($null). A site is Internet-facing for a protocol when a client-access server in it has an ExternalUrl.",
-      ),
-  })
-  .describe("Internal and external URL of one virtual directory.");
+const vdirSchema = describe(
+  z.strictObject({
+    internal: optional(url(), "InternalUrl of the virtual directory, e.g. https://mail.contoso.com/owa."),
+    external: optional(
+      url(),
+      "ExternalUrl of the virtual directory; leave out when it is empty ($null). A site is Internet-facing for a protocol when a client-access server in it has an ExternalUrl.",
+    ),
+  }),
+  "Internal and external URL of one virtual directory.",
+);
 
-const listenerSchema = z
-  .strictObject({
-    internal: hostPort().optional().describe('Host and port internal clients use, e.g. "mail.contoso.com:995".'),
-    external: hostPort().optional().describe('Host and port external clients use, e.g. "mail.contoso.com:995".'),
-  })
-  .describe("POP3/IMAP4 connection settings: host:port (or a URL).");
+const listenerSchema = describe(
+  z.strictObject({
+    internal: optional(hostPort(), 'Host and port internal clients use, e.g. "mail.contoso.com:995".'),
+    external: optional(hostPort(), 'Host and port external clients use, e.g. "mail.contoso.com:995".'),
+  }),
+  "POP3/IMAP4 connection settings: host:port (or a URL).",
+);
 
 const PROTOCOL_NAMES: Record<Protocol, string> = {
   autodiscover: "Autodiscover (/Autodiscover)",
@@ -88,247 +90,228 @@ const PROTOCOL_NAMES: Record<Protocol, string> = {
 };
 
 /** An object with one optional field per protocol, in PROTOCOLS order, each described. */
-const byProtocol = <T extends z.ZodType>(value: (p: Protocol) => T, what: string) =>
+const byProtocol = <T extends z.ZodMiniType>(value: (p: Protocol) => T, what: string) =>
   z.strictObject(
-    Object.fromEntries(PROTOCOLS.map((p) => [p, value(p).optional().describe(`${what}: ${PROTOCOL_NAMES[p]}.`)])) as {
-      [P in Protocol]: z.ZodOptional<T>;
+    Object.fromEntries(PROTOCOLS.map((p) => [p, optional(value(p), `${what}: ${PROTOCOL_NAMES[p]}.`)])) as {
+      [P in Protocol]: z.ZodMiniOptional<T>;
     },
   );
 
-const urlsSchema = byProtocol((p) => (p === "pop3" || p === "imap4" ? listenerSchema : vdirSchema), "URLs").describe(
-  "Virtual-directory URLs per protocol (Get-OwaVirtualDirectory, Get-ActiveSyncVirtualDirectory, ...). Protocols: " +
-    PROTOCOLS.join(", ") +
-    ".",
+const urlsSchema = describe(
+  byProtocol((p) => (p === "pop3" || p === "imap4" ? listenerSchema : vdirSchema), "URLs"),
+  `Virtual-directory URLs per protocol (Get-OwaVirtualDirectory, Get-ActiveSyncVirtualDirectory, ...). Protocols: ${PROTOCOLS.join(", ")}.`,
 );
 
-const authSchema = byProtocol(
-  () => z.array(z.enum(AUTH_METHODS)).min(1).max(AUTH_METHODS.length),
-  "Authentication methods enabled",
-).describe(
-  'Authentication methods enabled on each virtual directory, e.g. { "owa": ["forms"] }. Methods: ' + AUTH_METHODS.join(", ") + ".",
+const authSchema = describe(
+  byProtocol(() => sized(z.array(z.enum(AUTH_METHODS)), 1, AUTH_METHODS.length), "Authentication methods enabled"),
+  `Authentication methods enabled on each virtual directory, e.g. { "owa": ["forms"] }. Methods: ${AUTH_METHODS.join(", ")}.`,
 );
 
 const oaAuth = z.enum(["ntlm", "basic", "negotiate"]);
-const outlookAnywhereSchema = z
-  .strictObject({
-    enabled: z
-      .boolean()
-      .optional()
-      .describe("Outlook Anywhere is enabled on this server. On 2007/2010 it must be enabled for Exchange 2013 to proxy to it."),
-    externalHostname: host().optional().describe("ExternalHostname, e.g. mail.contoso.com."),
-    internalHostname: host().optional().describe("InternalHostname (Exchange 2013 and later)."),
-    clientAuth: oaAuth.optional().describe("Authentication clients use (ClientAuthenticationMethod / ExternalClientAuthenticationMethod)."),
-    iisAuth: z
-      .array(oaAuth)
-      .min(1)
-      .max(3)
-      .optional()
-      .describe("IIS authentication on /rpc (IISAuthenticationMethods). Must include ntlm on 2007/2010 for 2013 to proxy."),
-    rpcProxyInstalled: z.boolean().optional().describe('Windows "RPC over HTTP Proxy" feature is installed (2007/2010).'),
-  })
-  .describe("Outlook Anywhere (RPC over HTTP) settings of a client-access server.");
+const outlookAnywhereSchema = describe(
+  z.strictObject({
+    enabled: optional(
+      z.boolean(),
+      "Outlook Anywhere is enabled on this server. On 2007/2010 it must be enabled for Exchange 2013 to proxy to it.",
+    ),
+    externalHostname: optional(host(), "ExternalHostname, e.g. mail.contoso.com."),
+    internalHostname: optional(host(), "InternalHostname (Exchange 2013 and later)."),
+    clientAuth: optional(oaAuth, "Authentication clients use (ClientAuthenticationMethod / ExternalClientAuthenticationMethod)."),
+    iisAuth: optional(
+      sized(z.array(oaAuth), 1, 3),
+      "IIS authentication on /rpc (IISAuthenticationMethods). Must include ntlm on 2007/2010 for 2013 to proxy.",
+    ),
+    rpcProxyInstalled: optional(z.boolean(), 'Windows "RPC over HTTP Proxy" feature is installed (2007/2010).'),
+  }),
+  "Outlook Anywhere (RPC over HTTP) settings of a client-access server.",
+);
 
-export const serverSchema = z
-  .strictObject({
-    name: text().describe("Server name as Exchange shows it, e.g. NY-CAS2013. Unique, compared case-insensitively."),
-    fqdn: host().optional().describe("Fully qualified domain name, e.g. ny-cas2013.contoso.local."),
-    version: z.literal(VERSIONS).describe('Exchange version: 2007, 2010, 2013, 2016, 2019, or "SE" (Subscription Edition).'),
-    roles: z
-      .array(z.enum(ROLES))
-      .min(1)
-      .max(ROLES.length)
-      .meta({ uniqueItems: true })
-      .describe(
+export const serverSchema = meta(
+  describe(
+    z.strictObject({
+      name: describe(text(), "Server name as Exchange shows it, e.g. NY-CAS2013. Unique, compared case-insensitively."),
+      fqdn: optional(host(), "Fully qualified domain name, e.g. ny-cas2013.contoso.local."),
+      version: describe(z.literal(VERSIONS), 'Exchange version: 2007, 2010, 2013, 2016, 2019, or "SE" (Subscription Edition).'),
+      roles: describe(
+        meta(sized(z.array(z.enum(ROLES)), 1, ROLES.length), { uniqueItems: true }),
         'Installed roles: "cas" (Client Access), "mailbox", or both. Exchange 2016/2019 servers are ["mailbox"]: the Mailbox role includes client access.',
       ),
-    site: text().describe("Name of the AD site the server is in; must be one of the sites."),
-    build: text()
-      .optional()
-      .describe(
+      site: describe(text(), "Name of the AD site the server is in; must be one of the sites."),
+      build: optional(
+        text(),
         'Service level, e.g. "SP3 RU10" (2007/2010), "CU12" (2013+), or the build number AdminDisplayVersion shows, e.g. "15.2.2562.17" (Exchange SE RTM); checked against coexistence requirements.',
       ),
-    urls: urlsSchema.optional(),
-    outlookAnywhere: outlookAnywhereSchema.optional(),
-    auth: authSchema.optional(),
-    autodiscoverInternalUri: url()
-      .optional()
-      .describe(
+      urls: optional(urlsSchema),
+      outlookAnywhere: optional(outlookAnywhereSchema),
+      auth: optional(authSchema),
+      autodiscoverInternalUri: optional(
+        url(),
         "AutoDiscoverServiceInternalUri this server publishes in AD (SCP), e.g. https://autodiscover.contoso.com/Autodiscover/Autodiscover.xml.",
       ),
-    rpcClientAccessServer: host()
-      .optional()
-      .describe("Exchange 2010 mailbox databases: RpcClientAccessServer, usually the CAS array FQDN, e.g. outlook.contoso.local."),
-    crossSiteRedirectType: z
-      .enum(["Manual", "Silent"])
-      .optional()
-      .describe(
+      rpcClientAccessServer: optional(
+        host(),
+        "Exchange 2010 mailbox databases: RpcClientAccessServer, usually the CAS array FQDN, e.g. outlook.contoso.local.",
+      ),
+      crossSiteRedirectType: optional(
+        z.enum(["Manual", "Silent"]),
         'Exchange 2010 OWA virtual directory CrossSiteRedirectType: "Manual" (default: a cross-site OWA redirect shows a link page) or "Silent".',
       ),
-    ...serverHybridFields,
-  })
-  .describe("An Exchange server.")
-  .meta({ examples: [{ name: "NY-CAS2013", version: 2013, roles: ["cas"], site: "New York" }] });
+      ...serverHybridFields,
+    }),
+    "An Exchange server.",
+  ),
+  { examples: [{ name: "NY-CAS2013", version: 2013, roles: ["cas"], site: "New York" }] },
+);
 
-export const siteSchema = z
-  .strictObject({
-    name: text().describe('AD site name, e.g. "New York". Unique, compared case-insensitively.'),
-    internetFacing: z
-      .boolean()
-      .optional()
-      .describe(
-        "Override: otherwise a site is Internet-facing for a protocol when one of its client-access servers has an ExternalUrl for it.",
+export const siteSchema = describe(
+  z.strictObject({
+    name: describe(text(), 'AD site name, e.g. "New York". Unique, compared case-insensitively.'),
+    internetFacing: optional(
+      z.boolean(),
+      "Override: otherwise a site is Internet-facing for a protocol when one of its client-access servers has an ExternalUrl for it.",
+    ),
+  }),
+  "An Active Directory site.",
+);
+
+export const namespaceSchema = meta(
+  describe(
+    z.strictObject({
+      host: describe(host(), "DNS name clients use, e.g. mail.contoso.com. Unique, compared case-insensitively."),
+      servers: describe(
+        meta(sized(z.array(text()), 1, MAX_NAMESPACE_SERVERS), { uniqueItems: true }),
+        "Names of the servers this name lands on (through a load balancer or directly). They must run client access.",
       ),
-  })
-  .describe("An Active Directory site.");
+      internal: optional(z.boolean(), "Resolves in internal DNS (default true)."),
+      external: optional(z.boolean(), "Resolves in external DNS and is published through the firewall (default true)."),
+      certificate: optional(z.boolean(), "Is on the certificate of the servers it lands on (default true)."),
+      ...namespaceHybridFields,
+    }),
+    "A namespace: a DNS name and the servers behind it.",
+  ),
+  { examples: [{ host: "mail.contoso.com", servers: ["NY-CAS2013"] }] },
+);
 
-export const namespaceSchema = z
-  .strictObject({
-    host: host().describe("DNS name clients use, e.g. mail.contoso.com. Unique, compared case-insensitively."),
-    servers: z
-      .array(text())
-      .min(1)
-      .max(MAX_NAMESPACE_SERVERS)
-      .meta({ uniqueItems: true })
-      .describe("Names of the servers this name lands on (through a load balancer or directly). They must run client access."),
-    internal: z.boolean().optional().describe("Resolves in internal DNS (default true)."),
-    external: z.boolean().optional().describe("Resolves in external DNS and is published through the firewall (default true)."),
-    certificate: z.boolean().optional().describe("Is on the certificate of the servers it lands on (default true)."),
-    ...namespaceHybridFields,
-  })
-  .describe("A namespace: a DNS name and the servers behind it.")
-  .meta({ examples: [{ host: "mail.contoso.com", servers: ["NY-CAS2013"] }] });
+export const userSchema = meta(
+  describe(
+    z.strictObject({
+      name: describe(text(), "User name, referenced by scenario.user. Unique, compared case-insensitively."),
+      mailbox: optional(text(), 'Name of the Mailbox server holding the user\'s mailbox (required unless location is "cloud").'),
+      oabAssigned: optional(z.boolean(), "The mailbox database has an offline address book assigned (default true)."),
+      recentlyMoved: optional(z.boolean(), "The mailbox moved from Exchange 2010 within the last hour."),
+      ...userHybridFields,
+    }),
+    "A user and where the mailbox is.",
+  ),
+  { examples: [{ name: "alice", mailbox: "NY-MBX2007" }] },
+);
 
-export const userSchema = z
-  .strictObject({
-    name: text().describe("User name, referenced by scenario.user. Unique, compared case-insensitively."),
-    mailbox: text().optional().describe('Name of the Mailbox server holding the user\'s mailbox (required unless location is "cloud").'),
-    oabAssigned: z.boolean().optional().describe("The mailbox database has an offline address book assigned (default true)."),
-    recentlyMoved: z.boolean().optional().describe("The mailbox moved from Exchange 2010 within the last hour."),
-    ...userHybridFields,
-  })
-  .describe("A user and where the mailbox is.")
-  .meta({ examples: [{ name: "alice", mailbox: "NY-MBX2007" }] });
+export const topologySchema = describe(
+  z.strictObject({
+    name: optional(text(), "A name for this organisation or drawing."),
+    domain: optional(host(), "SMTP / Autodiscover domain, e.g. contoso.com."),
+    sites: describe(sized(z.array(siteSchema), 1, MAX_SITES), `AD sites (at most ${MAX_SITES}).`),
+    servers: describe(sized(z.array(serverSchema), 1, MAX_SERVERS), `Exchange servers (at most ${MAX_SERVERS}).`),
+    namespaces: describe(z.array(namespaceSchema).check(z.maxLength(MAX_NAMESPACES)), `DNS names clients use (at most ${MAX_NAMESPACES}).`),
+    users: describe(z.array(userSchema).check(z.maxLength(MAX_USERS)), `Users whose flows can be drawn (at most ${MAX_USERS}).`),
+    offlineAddressBook: optional(
+      z.strictObject({
+        generationServer: optional(
+          text(),
+          "Exchange 2013+: the Mailbox server holding the active copy of the OAB generation (organization) mailbox; OAB downloads for 2013+ mailboxes are proxied there. Default: the oldest-version 2013+ Mailbox server (then by name).",
+        ),
+        distribution: optional(
+          sized(z.array(text()), 1, MAX_SERVERS),
+          "Exchange 2007/2010: Client Access servers whose OAB virtual directory distributes the OAB; Autodiscover hands out their OAB URL. Default: the CAS of the mailbox's version in the mailbox's site.",
+        ),
+      }),
+      "Where the offline address book is generated and distributed.",
+    ),
+    profile: optional(
+      z.enum(PROFILES),
+      'Rule profile for this topology\'s flows when the scenario or options name none. Default "microsoft" (Microsoft\'s documented behaviour); the o365info preset names "o365info".',
+    ),
+    hybrid: optional(hybridSchema),
+  }),
+  "An Exchange organisation: AD sites, servers, namespaces and users.",
+);
 
-export const topologySchema = z
-  .strictObject({
-    name: text().optional().describe("A name for this organisation or drawing."),
-    domain: host().optional().describe("SMTP / Autodiscover domain, e.g. contoso.com."),
-    sites: z.array(siteSchema).min(1).max(MAX_SITES).describe(`AD sites (at most ${MAX_SITES}).`),
-    servers: z.array(serverSchema).min(1).max(MAX_SERVERS).describe(`Exchange servers (at most ${MAX_SERVERS}).`),
-    namespaces: z.array(namespaceSchema).max(MAX_NAMESPACES).describe(`DNS names clients use (at most ${MAX_NAMESPACES}).`),
-    users: z.array(userSchema).max(MAX_USERS).describe(`Users whose flows can be drawn (at most ${MAX_USERS}).`),
-    offlineAddressBook: z
-      .strictObject({
-        generationServer: text()
-          .optional()
-          .describe(
-            "Exchange 2013+: the Mailbox server holding the active copy of the OAB generation (organization) mailbox; OAB downloads for 2013+ mailboxes are proxied there. Default: the oldest-version 2013+ Mailbox server (then by name).",
-          ),
-        distribution: z
-          .array(text())
-          .min(1)
-          .max(MAX_SERVERS)
-          .optional()
-          .describe(
-            "Exchange 2007/2010: Client Access servers whose OAB virtual directory distributes the OAB; Autodiscover hands out their OAB URL. Default: the CAS of the mailbox's version in the mailbox's site.",
-          ),
-      })
-      .optional()
-      .describe("Where the offline address book is generated and distributed."),
-    profile: z
-      .enum(PROFILES)
-      .optional()
-      .describe(
-        'Rule profile for this topology\'s flows when the scenario or options name none. Default "microsoft" (Microsoft\'s documented behaviour); the o365info preset names "o365info".',
+export const scenarioSchema = meta(
+  describe(
+    z.strictObject({
+      user: describe(text(), "Name of a user in the topology."),
+      protocol: describe(z.enum(PROTOCOLS), `Client protocol: ${PROTOCOLS.join(", ")}.`),
+      client: describe(z.enum(CLIENTS), 'Where the client is: "internal" (inside the network) or "external" (on the Internet).'),
+      host: optional(
+        host(),
+        "Host name the client connects to, e.g. mail.contoso.com. Default: what namespaces and Autodiscover give this client.",
       ),
-    hybrid: hybridSchema.optional(),
-  })
-  .describe("An Exchange organisation: AD sites, servers, namespaces and users.");
-
-export const scenarioSchema = z
-  .strictObject({
-    user: text().describe("Name of a user in the topology."),
-    protocol: z.enum(PROTOCOLS).describe("Client protocol: " + PROTOCOLS.join(", ") + "."),
-    client: z.enum(CLIENTS).describe('Where the client is: "internal" (inside the network) or "external" (on the Internet).'),
-    host: host()
-      .optional()
-      .describe("Host name the client connects to, e.g. mail.contoso.com. Default: what namespaces and Autodiscover give this client."),
-    profile: z
-      .enum(PROFILES)
-      .optional()
-      .describe('"o365info" follows the o365info article; "microsoft" follows Microsoft\'s documentation where they disagree.'),
-    ...scenarioHybridFields,
-  })
-  .describe("One client request to trace.")
-  .meta({ examples: [{ user: "alice", protocol: "activesync", client: "external", host: "mail.o365info.com" }] });
-
-export const optionsSchema = z
-  .strictObject({
-    profile: z.enum(PROFILES).optional().describe("Default profile for the scenario when it sets none."),
-    theme: z.enum(THEMES).optional().describe("Diagram theme."),
-    background: z
-      .string()
-      .min(1)
-      .max(80)
-      .check(syntax("FORMAT", backgroundProblem))
-      .meta({ pattern: BACKGROUND_PATTERN })
-      .optional()
-      .describe(`Diagram background: ${BACKGROUND_HELP}, e.g. "#ffffff".`),
-    view: z.enum(VIEWS).optional().describe('"sequence" (numbered hops over time) or "map" (servers by site with numbered arrows).'),
-    notes: z
-      .enum(NOTES)
-      .optional()
-      .describe(
-        'How much diagnostic text goes into the picture: "none", "brief" (default: one line per warning, its code and first clause) or "full" (every warning in full). The JSON and Markdown always carry all of it.',
+      profile: optional(
+        z.enum(PROFILES),
+        '"o365info" follows the o365info article; "microsoft" follows Microsoft\'s documentation where they disagree.',
       ),
-    label: z
-      .enum(LABELS)
-      .optional()
-      .describe('Participant boxes: "role" ("CAS 2013"), "name" (the server name) or "both" (default: "NY-CAS2013, CAS 2013").'),
-  })
-  .describe("Rendering options.");
+      ...scenarioHybridFields,
+    }),
+    "One client request to trace.",
+  ),
+  { examples: [{ user: "alice", protocol: "activesync", client: "external", host: "mail.o365info.com" }] },
+);
 
-const requestFields = { scenario: scenarioSchema, options: optionsSchema.optional() };
+export const optionsSchema = describe(
+  z.strictObject({
+    profile: optional(z.enum(PROFILES), "Default profile for the scenario when it sets none."),
+    theme: optional(z.enum(THEMES), "Diagram theme."),
+    background: optional(
+      meta(sized(z.string(), 1, 80).check(syntax("FORMAT", backgroundProblem)), { pattern: BACKGROUND_PATTERN }),
+      `Diagram background: ${BACKGROUND_HELP}, e.g. "#ffffff".`,
+    ),
+    view: optional(z.enum(VIEWS), '"sequence" (numbered hops over time) or "map" (servers by site with numbered arrows).'),
+    notes: optional(
+      z.enum(NOTES),
+      'How much diagnostic text goes into the picture: "none", "brief" (default: one line per warning, its code and first clause) or "full" (every warning in full). The JSON and Markdown always carry all of it.',
+    ),
+    label: optional(
+      z.enum(LABELS),
+      'Participant boxes: "role" ("CAS 2013"), "name" (the server name) or "both" (default: "NY-CAS2013, CAS 2013").',
+    ),
+  }),
+  "Rendering options.",
+);
+
+const requestFields = { scenario: scenarioSchema, options: optional(optionsSchema) };
 /** Validated by validate.ts against the presets (with did-you-mean); the enum is for the published schema. */
-const presetId = () =>
-  text()
-    .describe("Id of a built-in topology, e.g. o365info.")
-    .meta({ enum: Object.keys(presets) });
-export const flowRequestSchema = z
-  .union([z.strictObject({ topology: topologySchema, ...requestFields }), z.strictObject({ preset: presetId(), ...requestFields })])
-  .describe("A flow request: a topology (or the id of a built-in one), the scenario to trace, and rendering options.");
+const presetId = () => meta(describe(text(), "Id of a built-in topology, e.g. o365info."), { enum: Object.keys(presets) });
+export const flowRequestSchema = describe(
+  z.union([z.strictObject({ topology: topologySchema, ...requestFields }), z.strictObject({ preset: presetId(), ...requestFields })]),
+  "A flow request: a topology (or the id of a built-in one), the scenario to trace, and rendering options.",
+);
 
 /**
  * What an audit takes: the profile, and a scope (which users, which protocols) so that a large
  * organisation can be audited in parts. Theme, background and view are accepted and ignored, so one
  * request document can serve both /v1/flow and /v1/audit.
  */
-export const auditOptionsSchema = optionsSchema
-  .extend({
-    users: z
-      .array(text())
-      .min(1)
-      .max(MAX_SCOPE_USERS)
-      .optional()
-      .describe(
-        `Only these users: names, compared case-insensitively; \`*\` matches any run of characters (at most ${MAX_SCOPE_PATTERNS} such entries), e.g. ["alice", "ny-*"]. Default: every user.`,
-      ),
-    protocols: z
-      .array(z.enum(PROTOCOLS))
-      .min(1)
-      .max(PROTOCOLS.length)
-      .optional()
-      .describe(`Only these protocols (default: all): ${PROTOCOLS.join(", ")}.`)
-      .meta({ uniqueItems: true }),
-  })
-  .describe("Audit options: the routing profile and the scope; rendering options are accepted and ignored.");
+export const auditOptionsSchema = describe(
+  z.extend(optionsSchema, {
+    users: optional(
+      sized(z.array(text()), 1, MAX_SCOPE_USERS),
+      `Only these users: names, compared case-insensitively; \`*\` matches any run of characters (at most ${MAX_SCOPE_PATTERNS} such entries), e.g. ["alice", "ny-*"]. Default: every user.`,
+    ),
+    protocols: meta(
+      optional(sized(z.array(z.enum(PROTOCOLS)), 1, PROTOCOLS.length), `Only these protocols (default: all): ${PROTOCOLS.join(", ")}.`),
+      { uniqueItems: true },
+    ),
+  }),
+  "Audit options: the routing profile and the scope; rendering options are accepted and ignored.",
+);
 
-export const auditRequestSchema = z
-  .union([
-    z.strictObject({ topology: topologySchema, options: auditOptionsSchema.optional() }),
-    z.strictObject({ preset: presetId(), options: auditOptionsSchema.optional() }),
-  ])
-  .describe("An audit request: a topology (or the id of a built-in one) and options (profile, users, protocols).");
+export const auditRequestSchema = describe(
+  z.union([
+    z.strictObject({ topology: topologySchema, options: optional(auditOptionsSchema) }),
+    z.strictObject({ preset: presetId(), options: optional(auditOptionsSchema) }),
+  ]),
+  "An audit request: a topology (or the id of a built-in one) and options (profile, users, protocols).",
+);
 
 export type FlowOptions = z.infer<typeof optionsSchema>;
 export type AuditRequestOptions = z.infer<typeof auditOptionsSchema>;
@@ -352,7 +335,7 @@ export type SchemaContract = [
 
 type JsonSchema = Record<string, unknown>;
 const cache = new Map<string, JsonSchema>();
-function jsonSchema(key: string, schema: z.ZodType): JsonSchema {
+function jsonSchema(key: string, schema: z.ZodMiniType): JsonSchema {
   let s = cache.get(key);
   if (!s) {
     s = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;

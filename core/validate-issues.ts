@@ -5,7 +5,7 @@
  * start with the readable path and say what is allowed. One zod issue about several unknown keys
  * becomes one issue per key, each with its own did-you-mean.
  */
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { MAX_ISSUES } from "./limits.ts";
 import { choices, describe, formatPath, quote } from "./suggest.ts";
 import type { Issue, Path } from "./types.ts";
@@ -23,7 +23,7 @@ export function valueAt(root: unknown, path: readonly PropertyKey[]): { found: b
 }
 
 /** Field names an object schema allows at `path` (through optional, array and union wrappers). */
-export function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+export function allowedKeys(schema: z.ZodMiniType, path: readonly PropertyKey[]): string[] {
   let s: z.core.$ZodType | undefined = schema;
   const unwrap = () => {
     while (s && (s._zod.def.type === "optional" || s._zod.def.type === "nullable" || s._zod.def.type === "default"))
@@ -81,7 +81,7 @@ function enumMessage(p: string, path: Path, value: unknown, values: readonly unk
   return `${p}: ${quote(value)} is not allowed${extra}${extra ? `; allowed: ${allowed.join(", ")}` : choices(value, allowed, "allowed", 30)}`;
 }
 
-function one(iss: ZodIssue, input: unknown, base: Path, schema: z.ZodType): Issue[] {
+function one(iss: ZodIssue, input: unknown, base: Path, schema: z.ZodMiniType): Issue[] {
   const rel = iss.path as PropertyKey[];
   const path: Path = [...base, ...rel.map((k) => (typeof k === "symbol" ? String(k) : k))];
   const p = formatPath(path);
@@ -134,7 +134,7 @@ function one(iss: ZodIssue, input: unknown, base: Path, schema: z.ZodType): Issu
  * Parse `input` with `schema`; on failure, every problem as an Issue under `base`.
  * @example checkSchema(scenarioSchema, { user: "alice" }, ["scenario"]) // issues for protocol and client
  */
-export function checkSchema<T>(schema: z.ZodType<T>, input: unknown, base: Path): { value?: T; issues: Issue[] } {
+export function checkSchema<T>(schema: z.ZodMiniType<T>, input: unknown, base: Path): { value?: T; issues: Issue[] } {
   const r = schema.safeParse(input);
   if (r.success) return { value: r.data, issues: [] };
   const issues = r.error.issues.flatMap((iss) => one(iss, input, base, schema));

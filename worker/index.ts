@@ -4,7 +4,7 @@
  * diagrams/; both only ever receive plain data from here. Only the app is exported: workerd
  * rejects any other export of the entry module.
  */
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { cors } from "hono/cors";
 import { methodNotAllowed as allowOnly } from "hono/method-not-allowed";
 import type { AppEnv } from "./app-env.ts";

@@ -2,7 +2,7 @@
  * POST /v1/audit: every user x protocol x client location of a topology (`{ topology | preset,
  * options? }`, or a bare topology file), with diagnostics and the DNS/certificate plan, as JSON, a Markdown matrix or CSV.
  */
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { AUDIT_FORMATS } from "../../core/index.ts";
 import { renderAuditCsv, renderAuditMarkdown } from "../../diagrams/audit/index.ts";
 import type { AppContext, AppEnv, AuditFormat } from "../app-env.ts";

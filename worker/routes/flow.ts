@@ -4,7 +4,7 @@
  * and the scenario as `?user=&protocol=&client=&host=`; the body wins over the query. The body
  * may be a bare topology file (see options.ts).
  */
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { FLOW_FORMATS } from "../../core/index.ts";
 import type { AppEnv } from "../app-env.ts";
 import { readBody } from "../body.ts";

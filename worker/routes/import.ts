@@ -3,7 +3,7 @@
  * not) -> `{ topology, report, valid }` as JSON, or with `?format=yaml` (or Accept: application/yaml)
  * the topology as YAML with the report as comments. Not JSON: 400; JSON of another shape: 422.
  */
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { importedYaml, importInventory, MAX_DOCUMENT_BYTES } from "../../core/index.ts";
 import { parseAccept } from "../accept.ts";
 import type { AppContext, AppEnv } from "../app-env.ts";

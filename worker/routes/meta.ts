@@ -1,5 +1,5 @@
 /** GET /healthz and GET /openapi.json. (GET / is the playground, worker/playground/.) */
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import type { AppEnv } from "../app-env.ts";
 import { contentTypeOf, type Negotiated } from "../negotiate.ts";
 import { openApiDocument } from "../openapi.ts";

@@ -4,7 +4,7 @@
  * and GET /v1/presets/{id}/audit.{json|md|csv}, all with `?profile=&theme=&background=`.
  * Cached for an hour (+ a day stale-while-revalidate): a deploy may change what a preset draws.
  */
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { AUDIT_FORMATS, FLOW_FORMATS, presets, type Preset } from "../../core/index.ts";
 import type { AppContext, AppEnv, AuditFormat, FlowFormat } from "../app-env.ts";
 import { notAcceptable, notFound } from "../errors.ts";

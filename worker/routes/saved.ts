@@ -5,7 +5,7 @@
  * same serveFlow / serveAudit as every other route (same validation, ETag, 304 and error cards).
  * Latest-version URLs are cached for LATEST_MAX_AGE_S and then revalidated; versioned ones are immutable.
  */
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { AUDIT_FORMATS, FLOW_FORMATS } from "../../core/index.ts";
 import type { AppContext, AppEnv, FlowFormat } from "../app-env.ts";
 import { notAcceptable, notFound } from "../errors.ts";

@@ -5,7 +5,7 @@
  * GET /v1/topologies/{id}/diff?from=&to= (flows whose outcome or path changed, JSON or Markdown).
  * Reads need only the id; nothing lists ids. Storage and its guarantees: topologies/store.ts.
  */
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { diffTopologies, PROFILES, type Profile } from "../../core/index.ts";
 import { renderDiffMarkdown } from "../../diagrams/diff.ts";
 import type { AppContext, AppEnv } from "../app-env.ts";
