@@ -1,7 +1,8 @@
 /**
  * exflow's routing core: pure functions over plain data (no HTTP, no clock, no randomness).
  * parse -> validate -> route (numbered Flow) -> audit. This file is the core's one public API:
- * the worker, the CLI and diagrams import only from here (test/architecture.test.ts checks it).
+ * the worker, the CLI and diagrams import only from here (test/architecture.test.ts checks it);
+ * the playground's browser script imports the small zod-free part of it from core/browser.ts.
  */
 export * from "./types.ts";
 export * from "./options.ts";
@@ -23,6 +24,8 @@ export { formatPath, hint, listAllowed, quote } from "./suggest.ts";
 export { explain } from "./codes.ts";
 export { diffTopologies, type FlowState, type TopologyDiff } from "./diff.ts";
 export { isObject } from "./plain.ts";
+export { printYaml } from "./print-yaml.ts";
+export { SKELETON_TOPOLOGY } from "./skeleton.ts";
 export { presets, type Preset, type PresetScenario } from "./presets/index.ts";
 export { audit, auditRowCount, auditScope, type Audit, type AuditOptions, type AuditOutcome, type AuditRow } from "./audit.ts";
 export { validateAuditRequest, userMatches, type AuditRequest } from "./validate.ts";

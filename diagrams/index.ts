@@ -3,6 +3,7 @@
  * and returns a string; none imports Mermaid, touches a clock or holds state.
  */
 export { renderErrorCardSvg } from "./error-card.ts";
+export { escapeXml } from "./escape.ts";
 export {
   boxText,
   DEFAULT_LABEL,

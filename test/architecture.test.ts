@@ -43,8 +43,19 @@ describe("layering", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("the playground's browser script reaches core only through core/browser.ts and the worker only for its URL codec", () => {
+    const offenders: string[] = [];
+    for (const f of sources("playground/client"))
+      for (const spec of imports(f)) {
+        if (/(^|\/)core\//.test(spec) && !/(^|\/)core\/browser\.ts$/.test(spec)) offenders.push(`${f} imports ${spec}`);
+        if (/(^|\/)worker\//.test(spec) && !/(^|\/)worker\/codec\.ts$/.test(spec)) offenders.push(`${f} imports ${spec}`);
+        if (/(^|\/)(diagrams|cli)\/|^hono|^node:|^zod/.test(spec)) offenders.push(`${f} imports ${spec}`);
+      }
+    expect(offenders).toEqual([]);
+  });
+
   it("small helpers live once: no local isObject or Path outside core/", () => {
-    for (const dir of ["core", "worker", "cli", "diagrams"])
+    for (const dir of ["core", "worker", "cli", "diagrams", "playground"])
       for (const f of sources(dir)) {
         if (f.endsWith("core/plain.ts")) continue;
         const text = readFileSync(f, "utf8");

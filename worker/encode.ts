@@ -1,43 +1,23 @@
 /**
  * The encoded-URL form of a request, as Kroki and the Mermaid Live Editor write it:
- * UTF-8 text -> zlib deflate -> base64url (padding optional). Built on the runtime's
- * CompressionStream / DecompressionStream (workerd and Node 22 both have them), no dependency.
+ * UTF-8 text -> zlib deflate -> base64url (padding optional), from codec.ts (shared with the
+ * playground's browser script); this file adds the worker's limits and HTTP errors.
  * Decoding is forgiving (standard base64 alphabet, padding, raw deflate, plain un-deflated JSON)
  * but bounded: the inflated text may not exceed MAX_INFLATED_BYTES.
  */
+import { base64UrlBytes, base64UrlEncode, encodeText, pipe } from "./codec.ts";
 import { inflatedTooLarge, ProblemError, unreadable } from "./errors.ts";
 import { MAX_INFLATED_BYTES } from "./limits.ts";
 import { decodedSegments } from "./memo.ts";
 import { readAtMost } from "./stream.ts";
 
-export function base64UrlEncode(bytes: Uint8Array): string {
-  let bin = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
+export { base64UrlEncode };
 
 /** Accepts base64url and standard base64, with or without padding; throws a 400 otherwise. */
 export function base64UrlDecode(text: string): Uint8Array<ArrayBuffer> {
-  const s = text.replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, "");
-  if (!/^[A-Za-z0-9+/]*$/.test(s) || s.length % 4 === 1) {
-    throw unreadable("the encoded request is not base64url (alphabet A-Z a-z 0-9 - _, padding optional)");
-  }
-  const bin = atob(s + "=".repeat((4 - (s.length % 4)) % 4));
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-function pipe(bytes: Uint8Array<ArrayBuffer>, transform: CompressionStream | DecompressionStream): ReadableStream<Uint8Array> {
-  const writer = transform.writable.getWriter();
-  // Not awaited: with backpressure the write settles only as the reader drains; errors surface on read.
-  writer.write(bytes).catch(() => undefined);
-  writer.close().catch(() => undefined);
-  return transform.readable as ReadableStream<Uint8Array>;
-}
-
-export async function deflate(text: string): Promise<Uint8Array> {
-  return readAtMost(pipe(new TextEncoder().encode(text), new CompressionStream("deflate")), Number.MAX_SAFE_INTEGER, inflatedTooLarge);
+  const bytes = base64UrlBytes(text);
+  if (!bytes) throw unreadable("the encoded request is not base64url (alphabet A-Z a-z 0-9 - _, padding optional)");
+  return bytes;
 }
 
 /** Inflate zlib (or raw) deflate data, stopping as soon as the output passes `max` bytes. */
@@ -95,11 +75,11 @@ export async function decodeDocumentOnce(encoded: string): Promise<string> {
 
 /** Request document -> encoded URL segment. */
 export async function encodeDocument(doc: unknown): Promise<string> {
-  return base64UrlEncode(await deflate(JSON.stringify(doc)));
+  return encodeText(JSON.stringify(doc));
 }
 
 /** A Mermaid Live Editor link that opens `code` (its `#pako:` state format). */
 export async function mermaidLiveUrl(code: string, theme = "default"): Promise<string> {
   const state = { code, mermaid: JSON.stringify({ theme }), updateDiagram: true, autoSync: true, rough: false };
-  return `https://mermaid.live/edit#pako:${base64UrlEncode(await deflate(JSON.stringify(state)))}`;
+  return `https://mermaid.live/edit#pako:${await encodeText(JSON.stringify(state))}`;
 }

@@ -11,7 +11,6 @@ import type { AppEnv } from "./app-env.ts";
 import { methodNotAllowed, onError, onNotFound, problemResponse, urlTooLong } from "./errors.ts";
 import { standardHeaders } from "./headers.ts";
 import { MAX_URL_CHARS } from "./limits.ts";
-import { playground } from "./playground/index.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { flowRoutes } from "./routes/flow.ts";
 import { importRoutes } from "./routes/import.ts";
@@ -40,7 +39,6 @@ app.use(async (c, next) => {
 
 app.use(allowOnly({ app, onMethodNotAllowed: (c, methods) => problemResponse(c, methodNotAllowed(methods).problem) }));
 
-app.route("/", playground);
 app.route("/", metaRoutes);
 app.route("/", flowRoutes);
 app.route("/", presetRoutes);

@@ -3,8 +3,7 @@
  * names); with one, print that topology as YAML (or JSON) to start your own from.
  */
 import { type Command, Option } from "commander";
-import { stringify } from "yaml";
-import { type Preset, presets } from "../../core/index.ts";
+import { type Preset, presets, printYaml } from "../../core/index.ts";
 import { writeOutput } from "../io.ts";
 import { outputOption } from "../options.ts";
 import { findPreset } from "../topology.ts";
@@ -35,7 +34,7 @@ export function listPresets(list: readonly Preset[]): string {
 /** The preset's topology as YAML under a comment naming it, so the file explains itself. */
 export function presetYaml(p: Preset): string {
   const header = [`# ${p.title}`, ...wrap(p.description, 96).map((l) => `# ${l}`), `# Scenarios: ${Object.keys(p.scenarios).join(", ")}`];
-  return `${header.join("\n")}\n${stringify(p.topology, { lineWidth: 0 })}`;
+  return `${header.join("\n")}\n${printYaml(p.topology)}`;
 }
 
 function wrap(text: string, width: number): string[] {

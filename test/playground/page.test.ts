@@ -1,37 +1,27 @@
 /**
- * The playground without a browser: what GET / and its assets answer (CSP, caching, no
- * third-party references, controls from the core's lists), and the page's own JavaScript pieces
- * evaluated in Node: the YAML printer against the core's YAML reader, and the request-document
- * wrapping whose line numbers must still point into the editor.
+ * The playground without a browser: the static files playground/build.ts makes (the page, its
+ * `_headers` with the CSP, the bundled script and what went into it), and the browser modules
+ * imported directly: the request-document wrapping whose line numbers must still point into the
+ * editor, the topology reading behind the Custom switch, the shared YAML printer and URL encoding,
+ * and the custom-topology skeleton.
  */
 import { Script } from "node:vm";
-import { describe, expect, it } from "vitest";
-import { parseDocument, presets, PROTOCOLS, type Issue } from "../../core/index.ts";
-import { contentHash, PAGE_CSP, playground } from "../../worker/playground/index.ts";
-import { DOCUMENT_JS } from "../../worker/playground/document.ts";
-import { SCRIPT_JS } from "../../worker/playground/script.ts";
-import { YAML_JS } from "../../worker/playground/yaml.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  compile,
+  parseDocument,
+  presets,
+  printYaml,
+  PROTOCOLS,
+  SKELETON_TOPOLOGY,
+  validateTopology,
+  type Issue,
+} from "../../core/index.ts";
+import { type Built, buildPlayground, PAGE_CSP } from "../../playground/build.ts";
+import { editorPosition, unwrapDoc, wrapDoc } from "../../playground/client/document.ts";
+import { describeTopology, hostNames, readTopology, sameValue, userNames } from "../../playground/client/read.ts";
+import { decodeText, encodeText } from "../../worker/codec.ts";
 import app from "../../worker/index.ts";
-
-interface Wrapped {
-  type: string;
-  text: string;
-  mode: "preset" | "json" | "yaml";
-}
-interface PageDocuments {
-  toYaml: (value: unknown) => string;
-  wrapDoc: (text: string, extra: Record<string, unknown>, presetId: string | null) => Wrapped | null;
-  unwrapDoc: (text: string) => { text: string | null; doc: Record<string, unknown> };
-  editorPosition: (message: string, mode: string, lineCount: number) => string;
-  deflate: (text: string) => Promise<Uint8Array>;
-  inflate: (bytes: Uint8Array) => Promise<string>;
-  base64url: (bytes: Uint8Array) => string;
-  unbase64url: (text: string) => Uint8Array;
-}
-
-const page: PageDocuments = new Function(
-  `${YAML_JS}\n${DOCUMENT_JS}\nreturn { toYaml, wrapDoc, unwrapDoc, editorPosition, deflate, inflate, base64url, unbase64url };`,
-)();
 
 const parsed = (text: string): unknown => {
   const r = parseDocument(text);
@@ -50,27 +40,70 @@ function preset(id: string): (typeof presets)[string] {
   return p;
 }
 
+const plain = (v: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(v));
+
 const extra = { scenario: { user: "alice", protocol: "owa", client: "external" }, options: { profile: "o365info", theme: "default" } };
 
-describe("GET / and its assets", () => {
-  it("serves the page with a strict CSP and no third-party references", async () => {
-    const r = await app.request("/", { headers: { Accept: "text/html" } });
-    expect(r.status).toBe(200);
-    expect(r.headers.get("content-type")).toMatch(/^text\/html/);
-    expect(r.headers.get("content-security-policy")).toBe(PAGE_CSP);
+let built: Built;
+beforeAll(async () => {
+  built = await buildPlayground();
+}, 60_000);
+
+const file = (name: string): string => {
+  const text = built.files.get(name);
+  if (text === undefined) throw new Error(`no ${name} in the build`);
+  return text;
+};
+
+/** `_headers` as { path: { header: value } }. */
+function headerRules(text: string): Record<string, Record<string, string>> {
+  const rules: Record<string, Record<string, string>> = {};
+  let rule: Record<string, string> = {};
+  for (const line of text.split("\n")) {
+    if (line === "") continue;
+    if (!line.startsWith(" ")) {
+      rule = {};
+      rules[line] = rule;
+    } else {
+      const at = line.indexOf(":");
+      rule[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+  return rules;
+}
+
+describe("the built playground", () => {
+  it("is four files: the page, a content-hashed script and stylesheet, and _headers", () => {
+    expect([...built.files.keys()].sort()).toEqual(["_headers", "index.html", built.script, built.style].sort());
+    expect(built.script).toMatch(/^playground\.[0-9a-f]{12}\.js$/);
+    expect(built.style).toMatch(/^playground\.[0-9a-f]{12}\.css$/);
+  });
+
+  it("gives the page a strict CSP and caches the hashed assets for good", () => {
+    const rules = headerRules(file("_headers"));
+    expect(rules["/"]?.["Content-Security-Policy"]).toBe(PAGE_CSP);
     expect(PAGE_CSP).toMatch(/default-src 'none'/);
     expect(PAGE_CSP).toMatch(/script-src 'self'(;|$)/);
     expect(PAGE_CSP).toMatch(/connect-src 'self'(;|$)/);
     expect(PAGE_CSP).toMatch(/img-src 'self' blob: data:(;|$)/);
     expect(PAGE_CSP).not.toMatch(/unsafe/);
-    const html = await r.text();
-    expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
-    expect(html.match(/(?:src|href)\s*=\s*["']https?:\/\/[^"']+/g) ?? []).toEqual([]);
-    expect(html).not.toMatch(/<script>|\sstyle=|\son[a-z]+=/i); // no inline script, style or handlers
+    expect(rules["/"]?.["X-Frame-Options"]).toBe("DENY");
+    expect(rules["/"]?.["Cache-Control"]).toBe("no-cache");
+    expect(rules["/*"]?.["X-Content-Type-Options"]).toBe("nosniff");
+    for (const asset of [built.script, built.style]) expect(rules[`/${asset}`]?.["Cache-Control"]).toContain("immutable");
   });
 
-  it("offers exactly the core's protocols and presets", async () => {
-    const html = await (await app.request("/")).text();
+  it("serves a page with no inline script, style or handler and no third-party reference", () => {
+    const html = file("index.html");
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(html.match(/(?:src|href)\s*=\s*["']https?:\/\/[^"']+/g) ?? []).toEqual([]);
+    expect(html).not.toMatch(/<script>|\sstyle=|\son[a-z]+=/i);
+    expect(html).toContain(`<script src="/${built.script}" defer></script>`);
+    expect(html).toContain(`<link rel="stylesheet" href="/${built.style}">`);
+  });
+
+  it("offers exactly the core's protocols and presets", () => {
+    const html = file("index.html");
     const select = (id: string) =>
       [...(html.match(new RegExp(`<select id="${id}">(.*?)</select>`))?.[1] ?? "").matchAll(/value="([^"]*)"/g)].map((m) => m[1]);
     expect(select("protocol")).toEqual([...PROTOCOLS]);
@@ -81,68 +114,41 @@ describe("GET / and its assets", () => {
     expect(select("theme")).toEqual(["default", "neutral", "dark"]);
   });
 
-  it("serves script and stylesheet under content-hashed URLs, cached for good", async () => {
-    const html = await (await app.request("/")).text();
-    const script = html.match(/<script src="([^"]+)" defer><\/script>/)?.[1];
-    const style = html.match(/<link rel="stylesheet" href="([^"]+)">/)?.[1];
-    expect(script).toBe(`/playground.js?v=${contentHash(SCRIPT_JS)}`);
-    expect(style).toMatch(/^\/playground\.css\?v=[0-9a-f]{8}$/);
-    const js = await playground.request(script ?? "");
-    expect(js.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
-    expect(js.headers.get("cache-control")).toContain("immutable");
-    const text = await js.text();
-    expect(() => new Script(text)).not.toThrow();
-    expect(text).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(/);
-    const css = await playground.request(style ?? "");
-    expect(css.headers.get("content-type")).toBe("text/css; charset=utf-8");
-    expect(await css.text()).toContain("prefers-color-scheme: dark");
+  it("bundles a script that parses, never writes HTML, and leaves zod, the rules and the presets out", () => {
+    const js = file(built.script);
+    expect(() => new Script(js)).not.toThrow();
+    expect(js).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(/);
+    const inputs = Object.keys(Object.values(built.metafile.outputs)[0]?.inputs ?? {});
+    expect(inputs).toContain("core/parse-yaml.ts");
+    expect(inputs).toContain("worker/codec.ts");
+    expect(inputs.filter((i) => /^(node_modules\/(zod|hono)\/|core\/(rules|schema|route|presets)|diagrams\/)/.test(i))).toEqual([]);
+    expect(file(built.style)).toContain("prefers-color-scheme: dark");
+  });
+
+  it("is no longer part of the worker: GET / and the old script URL are left to the assets", async () => {
+    expect((await app.request("/playground.js")).status).toBe(404);
+    expect((await app.request("/")).status).toBe(404);
   });
 });
 
-describe("the page's YAML printer", () => {
+describe("the page's YAML (the core's printer, as `exflow presets` writes it)", () => {
   it.each(Object.values(presets).map((p) => [p.id, p.topology] as const))(
     "prints preset %s so the core reads back the same topology",
     (_, topology) => {
-      const yaml = page.toYaml(topology);
+      const yaml = printYaml(topology);
       expect(yaml.startsWith("{")).toBe(false);
-      expect(parsed(yaml)).toEqual(JSON.parse(JSON.stringify(topology)));
+      expect(parsed(yaml)).toEqual(plain(topology));
     },
   );
 
   it("quotes what YAML would read as something else", () => {
     const awkward = {
-      list: [
-        "x:y",
-        "a,b",
-        "true",
-        "No",
-        "12",
-        "1e3",
-        " pad",
-        "",
-        "#x",
-        "a #b",
-        "k: v",
-        "-x",
-        "[x]",
-        "{x}",
-        "*a",
-        "&a",
-        "!t",
-        "%p",
-        "@at",
-        "`b",
-        "'q'",
-        '"d"',
-        "line\nbreak",
-        "tab\tin",
-        "ümlaut",
-        "~",
-      ],
+      list: ["x:y", "a,b", "true", "No", "12", "1e3", " pad", "", "#x", "a #b", "k: v", "-x", "[x]", "{x}", "*a", "&a", "!t", "%p", "@at"],
+      more: ["`b", "'q'", '"d"', "line\nbreak", "tab\tin", "ümlaut", "~", "null", "0x1F", "1_000", ".inf", "2026-11-29"],
       values: { nothing: null, number: 1.5, negative: -2, flag: false, empty: [], none: {}, nested: [[1, 2], [{}], [{ a: 1 }]] },
       "odd key": { "1": 1, "-": 2, "a: b": 3, "": 4 },
     };
-    expect(parsed(page.toYaml(awkward))).toEqual(awkward);
+    expect(parsed(printYaml(awkward))).toEqual(awkward);
   });
 });
 
@@ -150,54 +156,109 @@ describe("the page's request documents", () => {
   const topology = preset("contoso").topology;
 
   it("sends an unedited preset by id", () => {
-    const doc = page.wrapDoc("ignored", extra, "contoso");
+    const doc = wrapDoc("ignored", extra, "contoso");
     expect(doc?.mode).toBe("preset");
     expect(JSON.parse(doc?.text ?? "")).toEqual({ preset: "contoso", ...extra });
   });
 
   it.each(["yaml", "json"] as const)("wraps %s editor text into a request the core reads, and unwraps it unchanged", (format) => {
-    const text = format === "yaml" ? `# comment\n${page.toYaml(topology)}` : `${JSON.stringify(topology, null, 2)}\n`;
-    const doc = page.wrapDoc(text, extra, null);
+    const text = format === "yaml" ? `# comment\n${printYaml(topology)}` : `${JSON.stringify(topology, null, 2)}\n`;
+    const doc = wrapDoc(text, extra, null);
     expect(doc?.mode).toBe(format);
     expect(doc?.type).toBe(format === "yaml" ? "application/yaml" : "application/json");
-    expect(parsed(doc?.text ?? "")).toEqual({ topology: JSON.parse(JSON.stringify(topology)), ...extra });
-    const back = page.unwrapDoc(doc?.text ?? "");
+    expect(parsed(doc?.text ?? "")).toEqual({ topology: plain(topology), ...extra });
+    const back = unwrapDoc(doc?.text ?? "");
     expect(back.text).toBe(text);
     expect(back.doc.scenario).toEqual(extra.scenario);
     expect(back.doc.options).toEqual(extra.options);
   });
 
   it("accepts the API's own encoded documents when reopening a link", () => {
-    const back = page.unwrapDoc(JSON.stringify({ topology, ...extra }));
+    const back = unwrapDoc(JSON.stringify({ topology, ...extra }));
     expect(back.text).toBeNull();
-    expect(back.doc.topology).toEqual(JSON.parse(JSON.stringify(topology)));
+    expect(back.doc.topology).toEqual(plain(topology));
   });
 
   it("maps the core's YAML positions back to the editor's line and column", () => {
-    const lines = page.toYaml(topology).split("\n");
+    const lines = printYaml(topology).split("\n");
     lines[6] = "    fqdn: [unclosed";
     const text = lines.join("\n");
     const direct = parseIssues(text, "yaml")[0]?.message ?? "";
-    const wrapped = parseIssues(page.wrapDoc(text, extra, null)?.text ?? "", "yaml")[0]?.message ?? "";
+    const wrapped = parseIssues(wrapDoc(text, extra, null)?.text ?? "", "yaml")[0]?.message ?? "";
     expect(direct).toMatch(/^line \d+, column \d+/);
-    expect(page.editorPosition(wrapped, "yaml", lines.length)).toBe(direct);
+    expect(editorPosition(wrapped, "yaml", lines.length)).toBe(direct);
   });
 
   it("maps the core's JSON positions back to the editor's line and column", () => {
     const text = JSON.stringify(topology, null, 2).replace('"version": 2013', '"version": 2013,,');
     const direct = parseIssues(text, "json")[0]?.message ?? "";
-    const wrapped = parseIssues(page.wrapDoc(text, extra, null)?.text ?? "", "json")[0]?.message ?? "";
+    const wrapped = parseIssues(wrapDoc(text, extra, null)?.text ?? "", "json")[0]?.message ?? "";
     expect(direct).toMatch(/^line \d+, column \d+/);
-    expect(page.editorPosition(wrapped, "json", text.split("\n").length)).toBe(direct);
+    expect(editorPosition(wrapped, "json", text.split("\n").length)).toBe(direct);
   });
 
-  it("encodes like the API: deflate + base64url, and back", async () => {
-    const text = page.wrapDoc(page.toYaml(preset("o365info").topology), extra, null)?.text ?? "";
-    const encoded = page.base64url(await page.deflate(text));
+  it("encodes its #r= links like the API (the same module): the hash is one GET away", async () => {
+    const text = wrapDoc(printYaml(preset("o365info").topology), extra, null)?.text ?? "";
+    const encoded = await encodeText(text);
     expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(await page.inflate(page.unbase64url(encoded))).toBe(text);
+    expect(await decodeText(encoded)).toBe(text);
     const r = await app.request(`/v1/flow/mmd/${encoded}`);
     expect(r.status).toBe(200);
     expect(await r.text()).toContain("sequenceDiagram");
+  });
+});
+
+describe("what the page reads from the editor (issue 14's Custom switch)", () => {
+  const contoso = preset("contoso").topology;
+
+  it("reads YAML and JSON with the core's parser, and nothing from text that does not parse", () => {
+    expect(readTopology(printYaml(contoso))).toEqual(plain(contoso));
+    expect(readTopology(JSON.stringify(contoso))).toEqual(plain(contoso));
+    expect(readTopology("name: [unclosed")).toBeNull();
+    expect(readTopology("- a list")).toBeNull();
+    expect(readTopology("  ")).toBeNull();
+  });
+
+  it("treats a comment or reordered keys as the same preset, a changed value as another topology", () => {
+    const t = readTopology(`# mine\n${printYaml(contoso)}`);
+    expect(sameValue(t, plain(contoso))).toBe(true);
+    const reordered = Object.fromEntries(Object.entries(plain(contoso)).reverse());
+    expect(sameValue(reordered, plain(contoso))).toBe(true);
+    const changed = readTopology(printYaml(contoso).replace("version: 2013", "version: 2016"));
+    expect(sameValue(changed, plain(contoso))).toBe(false);
+    expect(sameValue({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
+    expect(sameValue({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+  });
+
+  it("lists the users and the names a client can use (namespaces first, then what servers publish)", () => {
+    const t = plain(preset("o365info").topology);
+    expect(userNames(t)).toEqual(preset("o365info").topology.users.map((u) => u.name));
+    expect(userNames({ users: [{ name: "a" }, { mailbox: "x" }, "b", { name: "" }] })).toEqual(["a"]);
+    const hosts = hostNames(t);
+    expect(hosts.namespaces).toContain("mail.o365info.com");
+    expect(hosts.all).toContain("mail.o365info.com");
+    expect(hosts.all).toContain("ny-cas2013.o365info.local"); // a server's fqdn
+    expect(hosts.all).toContain("legacy.mail.o365info.com"); // from a vdir URL
+    expect(hosts.all).not.toContain("https");
+  });
+
+  it("describes a custom topology by what it holds", () => {
+    expect(describeTopology(plain(SKELETON_TOPOLOGY))).toBe(
+      'Custom topology "my-organisation": 1 site, 1 server, 1 user. Pick the user, protocol and client below.',
+    );
+    expect(describeTopology({ sites: [{}, {}], servers: [], users: "x" })).toMatch(/^Custom topology: 2 sites, 0 servers, 0 users\./);
+  });
+
+  it("starts Custom from a skeleton the core accepts, which routes for its one user over every client location", () => {
+    const valid = validateTopology(plain(SKELETON_TOPOLOGY));
+    expect(valid.ok ? [] : valid.issues).toEqual([]);
+    expect(SKELETON_TOPOLOGY.sites).toHaveLength(1);
+    expect(SKELETON_TOPOLOGY.servers).toHaveLength(1);
+    expect(SKELETON_TOPOLOGY.users).toHaveLength(1);
+    for (const client of ["internal", "external"] as const) {
+      const r = compile({ topology: plain(SKELETON_TOPOLOGY), scenario: { user: "alice", protocol: "owa", client } });
+      expect(r.ok ? [] : r.issues).toEqual([]);
+      if (r.ok) expect(r.value.flow.outcome).not.toBe("fail");
+    }
   });
 });

@@ -2,8 +2,9 @@
  * The playground in a real browser: Debian's Chromium driven by playwright-core against the real
  * worker (`wrangler dev`). One page is walked through the issue's story in order: load, preset,
  * scenario, an invalid edit, copying the SVG URL, the Sequence / Map toggle, the audit matrix,
- * reopening from the URL. Screenshots go to test/artifacts/playground.png (and -dark.png, and
- * -map.png with the map view) for a person to look at.
+ * reopening from the URL, a pasted topology that turns the page to Custom. Screenshots go to
+ * test/artifacts/playground.png (and -dark.png, -map.png with the map view, -stale.png with an
+ * invalid edit) for a person to look at.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -107,9 +108,13 @@ describe("playground in Chromium", () => {
     expect(await page.textContent("#steps-body")).toContain("Microsoft-Server-ActiveSync");
   });
 
-  it("shows an invalid edit inline with the core's path, and recovers when it is undone", async () => {
+  it("shows an invalid edit inline with the core's path, marks the result and links stale, and recovers when it is undone", async () => {
     const good = await value("#topology");
+    const shownBefore = await diagramSrc();
+    const svgLink = await value("#link-svg");
     expect(good).toContain("    version: 2013\n");
+    expect(await page.getAttribute("#result", "data-stale")).toBeNull();
+    expect(await page.isVisible("#result-stale")).toBe(false);
     await page.fill("#topology", good.replace("    version: 2013\n", "    version: 2099\n"));
     const item = page.locator("#error-list li", { hasText: "topology.servers[0].version" }).first();
     await item.waitFor();
@@ -117,9 +122,31 @@ describe("playground in Chromium", () => {
     expect(await page.getAttribute("#topology", "aria-invalid")).toBe("true");
     expect(await page.isVisible("#errors")).toBe(true);
 
+    // Issue 14: the last valid answer stays, visibly marked as such, and so do the links to share.
+    expect(await page.getAttribute("#result", "data-stale")).toBe("true");
+    expect(await page.getAttribute("#share-section", "data-stale")).toBe("true");
+    expect(await page.textContent("#result-stale")).toContain("Showing the last valid result");
+    expect(await page.isVisible("#result-stale")).toBe(true);
+    expect(await page.isVisible("#share-stale")).toBe(true);
+    expect(await diagramSrc()).toBe(shownBefore);
+    expect(await value("#link-svg")).toBe(svgLink);
+    await page.click('button[data-copy="link-svg"]');
+    await page.waitForFunction(() => document.getElementById("status")?.textContent?.includes("last valid result"));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, "playground-stale.png"), fullPage: true });
+    // The edit changed what the preset says: the selector says Custom now.
+    expect(await value("#preset")).toBe("");
+
     await page.fill("#topology", good);
     await page.waitForSelector("#errors", { state: "hidden" });
     expect(await page.getAttribute("#topology", "aria-invalid")).toBe("false");
+    expect(await page.getAttribute("#result", "data-stale")).toBeNull();
+    expect(await page.getAttribute("#share-section", "data-stale")).toBeNull();
+    expect(await page.isVisible("#result-stale")).toBe(false);
+    expect(await page.isVisible("#share-stale")).toBe(false);
+    // Undoing the edit chooses the preset again, with its examples.
+    expect(await value("#preset")).toBe("contoso");
+    expect(await page.locator("#example option").count()).toBeGreaterThan(1);
   });
 
   it("reports YAML syntax errors at the editor's own line", async () => {
@@ -266,6 +293,62 @@ describe("playground in Chromium", () => {
     expect(await page.isVisible("#errors")).toBe(false);
     await page.selectOption("#format", "yaml");
     await page.waitForFunction(() => (document.getElementById("topology") as HTMLTextAreaElement).value.startsWith("name: contoso\n"));
+  });
+
+  it("turns to Custom when a pasted topology is not the preset: users, hosts, examples and description follow", async () => {
+    await page.selectOption("#preset", "contoso");
+    await page.waitForFunction(() => (document.getElementById("topology") as HTMLTextAreaElement).value.startsWith("name: contoso\n"));
+    await page.waitForFunction(() => !document.getElementById("result")?.hasAttribute("aria-busy"));
+    const contoso = await value("#topology");
+    const before = await diagramSrc();
+    const hosts = await page.$$eval("#hosts option", (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(hosts.length).toBeGreaterThan(0);
+    const kept = hosts[0] ?? "";
+    await page.fill("#host", kept);
+
+    // A topology of its own that still names the host in use: the host stays.
+    const pasted = (host: string) =>
+      [
+        "name: pasted",
+        "sites: [{ name: Branch }]",
+        "servers:",
+        "  - { name: BR-EX1, version: 2016, roles: [mailbox], site: Branch }",
+        `namespaces: [{ host: ${host}, servers: [BR-EX1] }]`,
+        "users: [{ name: zed, mailbox: BR-EX1 }, { name: yan, mailbox: BR-EX1 }]",
+        "",
+      ].join("\n");
+    await page.fill("#topology", pasted(kept));
+    await page.waitForFunction(() => (document.getElementById("preset") as HTMLSelectElement).value === "");
+    expect(await page.textContent("#preset-info")).toContain('Custom topology "pasted": 1 site, 1 server, 2 users');
+    expect(await page.$$eval("#user option", (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(["zed", "yan"]);
+    expect(await value("#host")).toBe(kept);
+    expect(await page.$$eval("#hosts option", (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([kept]);
+    expect(await page.isDisabled("#example")).toBe(true);
+    expect(await page.$$eval("#example option", (os) => os.map((o) => o.textContent))).toEqual([
+      "No example scenarios for a custom topology",
+    ]);
+    const drawn = await nextDiagram(before);
+    expect(await page.textContent("#caption")).toContain("zed, ");
+
+    // Another one that does not name it: the host is cleared (the flow uses the topology's own names).
+    await page.fill("#topology", pasted("mail.branch.example"));
+    await page.waitForFunction(() => (document.getElementById("host") as HTMLInputElement).value === "");
+    await nextDiagram(drawn);
+    expect(await page.isVisible("#errors")).toBe(false);
+
+    // "Custom topology" from the selector starts from the core's small skeleton, which draws.
+    await page.selectOption("#preset", "contoso");
+    await page.waitForFunction((text) => (document.getElementById("topology") as HTMLTextAreaElement).value === text, contoso);
+    const again = await diagramSrc();
+    await page.selectOption("#preset", "");
+    await page.waitForFunction(() =>
+      (document.getElementById("topology") as HTMLTextAreaElement).value.startsWith("name: my-organisation\n"),
+    );
+    expect(await page.textContent("#preset-info")).toContain("1 site, 1 server, 1 user");
+    expect(await page.$$eval("#user option", (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(["alice"]);
+    await nextDiagram(again);
+    expect(await page.isVisible("#errors")).toBe(false);
+    expect(await page.textContent("#caption")).toContain("alice, ");
   });
 
   it("has a label for every control and no third-party request or script error", async () => {

@@ -1,4 +1,4 @@
-/** GET /healthz and GET /openapi.json. (GET / is the playground, worker/playground/.) */
+/** GET /healthz and GET /openapi.json. (GET / is the playground: static assets built from playground/, see wrangler.toml.) */
 import { Hono } from "hono/tiny";
 import type { AppEnv } from "../app-env.ts";
 import { contentTypeOf, type Negotiated } from "../negotiate.ts";

@@ -1,16 +1,13 @@
 /**
- * The playground's HTML: the form controls come from the core's own lists (protocols, client
- * locations, profiles, presets) and the renderer's themes and views, so the page never offers a
- * value the API would reject. Everything dynamic is filled in by /playground.js; this text is
- * static per deploy. Every interpolated value passes `esc`.
+ * The playground's HTML, rendered at build time into the static index.html (playground/build.ts):
+ * the form controls come from the core's own lists (protocols, client locations, profiles,
+ * presets) and the renderer's themes and views, so the page never offers a value the API would
+ * reject. Everything dynamic is filled in by the script (client/main.ts). Every interpolated
+ * value passes `esc` (the diagrams' XML escaping).
  */
-import { CLIENTS, NAMED_COLORS, PROFILES, PROTOCOLS, presets, VIEW_NAMES } from "../../core/index.ts";
-import { THEMES } from "../../diagrams/index.ts";
-import { IMPORT_HTML } from "./import-view.ts";
-import { SAVED_HTML } from "./saved.ts";
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+import { CLIENTS, NAMED_COLORS, PROFILES, PROTOCOLS, presets, VIEW_NAMES } from "../core/index.ts";
+import { escapeXml as esc, THEMES } from "../diagrams/index.ts";
+import { IMPORT_HTML, SAVED_HTML } from "./panels.ts";
 
 const option = (value: string, label = value, selected = false): string =>
   `<option value="${esc(value)}"${selected ? " selected" : ""}>${esc(label)}</option>`;
@@ -51,17 +48,17 @@ export function renderPage(assets: PageAssets): string {
       `<input type="radio" name="view" id="view-${esc(v)}" value="${esc(v)}"${i === 0 ? " checked" : ""}><label for="view-${esc(v)}">${esc(VIEW_LABELS[v] ?? v)}</label>`,
   ).join("");
   const colors = NAMED_COLORS.map((c) => `<option value="${esc(c)}"></option>`).join("");
-  const legend =
-    [
-      ["P", "proxy"],
-      ["R", "redirect"],
-      ["S", "silent-redirect"],
-      ["A", "autodiscover-referral"],
-      ["D", "direct"],
-      ["\u2717", "fail"],
-    ]
-      .map(([l, o]) => `<li><span class="badge outcome-${o}">${l}</span> ${o}</li>`)
-      .join("") + `<li><span class="badge">\u2013</span> not applicable</li><li><span class="badge">P*</span> with diagnostics</li>`;
+  const outcomes = [
+    ["P", "proxy"],
+    ["R", "redirect"],
+    ["S", "silent-redirect"],
+    ["A", "autodiscover-referral"],
+    ["D", "direct"],
+    ["\u2717", "fail"],
+  ]
+    .map(([l, o]) => `<li><span class="badge outcome-${o}">${l}</span> ${o}</li>`)
+    .join("");
+  const legend = `${outcomes}<li><span class="badge">\u2013</span> not applicable</li><li><span class="badge">P*</span> with diagnostics</li>`;
 
   return `<!doctype html>
 <html lang="en">
@@ -117,6 +114,7 @@ ${SAVED_HTML}
 
 <section id="result" aria-labelledby="h-flow">
 <h2 id="h-flow">Flow <span id="outcome" class="badge"></span></h2>
+<p id="result-stale" class="stale-banner" hidden>Showing the last valid result; fix the problems listed under the topology, and it updates.</p>
 <figure><div class="diagram fit" id="diagram-box"><img id="diagram" alt="The diagram appears here"></div>
 <figcaption><span id="caption" class="hint"></span>
 <span class="actions"><button type="button" id="zoom" aria-pressed="false">Actual size</button> <a id="download-svg" href="#" download="exflow-flow.svg">Download SVG</a> <a id="download-png" href="#" download="exflow-flow.png">Download PNG</a></span></figcaption></figure>
@@ -133,6 +131,7 @@ ${SAVED_HTML}
 
 <section id="share-section" aria-labelledby="h-share">
 <h2 id="h-share">Take it to your wiki</h2>
+<p id="share-stale" class="stale-banner" hidden>These links are from the last valid result, not from the topology as it is now; fix the problems listed under the topology first.</p>
 <div class="share">
 ${copyItem("link-svg", "Embeddable SVG URL", "SVG URL", false)}
 ${copyItem("link-png", "PNG URL (chat, tickets, Office)", "PNG URL", false)}

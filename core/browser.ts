@@ -1,0 +1,12 @@
+/**
+ * The core's second entry point, for the playground's browser script: the parser (the same one
+ * the API runs, so the page knows users and host names as you type), path formatting, the YAML
+ * printer and the custom-topology skeleton. None of these reaches zod, the rules or the presets,
+ * which keeps the page's script small (test/playground/page.test.ts checks what it bundles).
+ */
+export { parseDocument, type InputFormat } from "./parse.ts";
+export { formatPath } from "./suggest.ts";
+export { printYaml } from "./print-yaml.ts";
+export { SKELETON_TOPOLOGY } from "./skeleton.ts";
+export { isObject } from "./plain.ts";
+export type { Issue, Topology } from "./types.ts";
