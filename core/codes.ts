@@ -33,12 +33,12 @@ export const CODES = {
   "DX-04": {
     title: "No 2007 OWA redirect target",
     explanation:
-      "Exchange 2013+ never proxies OWA to 2007, it redirects to a CAS 2007's OWA URL; with that URL empty or pointing back at 2013, OWA fails for 2007 mailboxes.",
+      "Exchange 2013 or later never proxies OWA to 2007, it redirects to a CAS 2007's OWA URL; with that URL empty or pointing back at the newer servers, OWA fails for 2007 mailboxes.",
   },
   "DX-05": {
     title: "Outlook Anywhere off on a legacy CAS",
     explanation:
-      "Exchange 2013+ proxies Outlook's HTTP connections to the legacy CAS's /rpc; with Outlook Anywhere disabled there, Outlook Anywhere fails for that site's legacy mailboxes (and 2010 Autodiscover answers can lack the OAB URL).",
+      "Exchange 2013 or later proxies Outlook's HTTP connections to the legacy CAS's /rpc; with Outlook Anywhere disabled there, Outlook Anywhere fails for that site's legacy mailboxes (and 2010 Autodiscover answers can lack the OAB URL).",
   },
   "DX-06": {
     title: "RPC over HTTP proxy missing",
@@ -48,27 +48,27 @@ export const CODES = {
   "DX-07": {
     title: "Legacy /rpc without NTLM",
     explanation:
-      "Exchange 2013+ authenticates to a legacy CAS's /rpc with NTLM when it proxies; without NTLM in the IIS authentication of /rpc, Outlook prompts for credentials forever.",
+      "Exchange 2013 or later authenticates to a legacy CAS's /rpc with NTLM when it proxies; without NTLM in the IIS authentication of /rpc, Outlook prompts for credentials forever.",
   },
   "DX-08": {
     title: "Legacy OA host name differs",
     explanation:
-      "A legacy CAS's Outlook Anywhere ExternalHostname is not the Exchange 2013+ name: Autodiscover steers its users around 2013, which works only while the old name stays published.",
+      "A legacy CAS's Outlook Anywhere ExternalHostname is not the name on Exchange 2013 or later: Autodiscover steers its users around the newer servers, which works only while the old name stays published.",
   },
   "DX-09": {
-    title: "CAS array name lands on 2013+",
+    title: "CAS array name lands on 2013 or later",
     explanation:
-      "The RpcClientAccessServer of Exchange 2010 databases resolves to Exchange 2013+, which takes no RPC/TCP: internal Outlook for those mailboxes fails.",
+      "The RpcClientAccessServer of Exchange 2010 databases resolves to Exchange 2013 or later, which takes no RPC/TCP: internal Outlook for those mailboxes fails.",
   },
   "DX-10": {
     title: "No OAB assigned",
     explanation:
-      "A legacy mailbox database has no offline address book assigned: it falls back to the 2013+ default OAB and, with Outlook Anywhere off on 2010, the Autodiscover answer has no OAB URL.",
+      "A legacy mailbox database has no offline address book assigned: it falls back to the default OAB of Exchange 2013 or later and, with Outlook Anywhere off on 2010, the Autodiscover answer has no OAB URL.",
   },
   "DX-11": {
     title: "Legacy Autodiscover SCP",
     explanation:
-      "A legacy CAS's Autodiscover SCP does not point at a name on Exchange 2013+: domain-joined Outlook may ask the legacy Autodiscover first.",
+      "A legacy CAS's Autodiscover SCP does not point at a name on Exchange 2013 or later: domain-joined Outlook may ask the legacy Autodiscover first.",
   },
   "DX-12": {
     title: "ActiveSync 451 across sites",
@@ -78,7 +78,7 @@ export const CODES = {
   "DX-13": {
     title: "2007 ActiveSync URL on the legacy name",
     explanation:
-      "The 2007 ActiveSync ExternalUrl names the legacy name: Autodiscover hands it to devices, which then bypass Exchange 2013. Microsoft's guidance is the primary name.",
+      "The 2007 ActiveSync ExternalUrl names the legacy name: Autodiscover hands it to devices, which then bypass Exchange 2013 or later. Microsoft's guidance is the primary name.",
   },
   "DX-14": {
     title: "Cross-site OWA redirect not silent",
@@ -86,9 +86,9 @@ export const CODES = {
       "A cross-site OWA/ECP redirect is a link page and a second sign-in, not silent: forms-based authentication is missing at one end, or (Exchange 2010) CrossSiteRedirectType is Manual.",
   },
   "DX-15": {
-    title: "ECP redirect loop (2016)",
+    title: "ECP redirect loop (2016 or later)",
     explanation:
-      "ECP ExternalUrls set in several sites make Exchange 2016 redirect cross-site ECP requests in a loop until HTTP 400 'query string too long'. Clear the ECP ExternalUrl of all but one site.",
+      "ECP ExternalUrls set in several sites make Exchange 2016 or later redirect cross-site ECP requests in a loop until HTTP 400 'query string too long'. Clear the ECP ExternalUrl of all but one site.",
   },
   "DX-16": {
     title: "Mailbox recently moved",

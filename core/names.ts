@@ -129,10 +129,11 @@ function primarySite(m: Model): string | undefined {
 }
 
 const REASON: Record<NameKind, string> = {
-  primary: "primary name: clients of every version reach the 2013+ front end through it",
+  primary: "primary name: clients of every version reach the front end of Exchange 2013 or later through it",
   regional: "regional name: clients of that site's mailboxes are sent straight to its own Internet-facing servers",
   legacy:
-    "legacy name: 2013+ cannot proxy OWA (redirect) or serve EWS/OAB for Exchange 2007 mailboxes, so clients go to the 2007 CAS directly",
+    "legacy name: Exchange 2013 or later cannot proxy OWA (redirect) or serve EWS/OAB for Exchange " +
+    "2007 mailboxes, so clients go to the 2007 CAS directly",
   autodiscover: "Autodiscover: Outlook and devices find their settings here (SCP internally, autodiscover.<domain> externally)",
   internal: "internal only: used by internal clients or server-to-server proxying",
   server: "server FQDN: internal URLs and CAS-to-CAS proxying; need not be on a public certificate (S14)",

@@ -182,8 +182,8 @@ export function topologyRules(input: unknown, base: Path): Issue[] {
       issues.push({
         code: "ROLE",
         message: [
-          `${formatPath(path)}: server ${quote(gen)} is not an Exchange 2013+ Mailbox server, so it cannot`,
-          "hold the OAB generation (organization) mailbox",
+          `${formatPath(path)}: server ${quote(gen)} is not a Mailbox server of Exchange 2013 or later, so`,
+          "it cannot hold the OAB generation (organization) mailbox",
         ].join(" "),
         path,
       });

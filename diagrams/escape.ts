@@ -4,7 +4,7 @@
  */
 
 /**
- * Mermaid: everything outside a small safe set becomes an entity code `#<decimal>;`, which
+ * Mermaid sequence diagrams: everything outside a small safe set becomes an entity code `#<decimal>;`, which
  * Mermaid turns back into the character when it draws. This is what stops `;` and newlines
  * (statement ends), `#` (comments and entity syntax), `%` (`%%` comments and `%%{init}%%`
  * directives), `:` (`wrap:` prefixes), `<`/`>` (HTML) and backticks (the Markdown fence).
@@ -14,6 +14,33 @@ export function escapeMermaid(s: string, context: "label" | "message" = "label")
   // After a message's first `:` the lexer reads to `#`, `;` or end of line, so `:` may stay there.
   const unsafe = context === "message" ? /[^A-Za-z0-9 .,:()/_'\-\u00a0-\uffff]/gu : /[^A-Za-z0-9 .,()/_'\-\u00a0-\uffff]/gu;
   return s.replace(unsafe, (ch) => `#${ch.codePointAt(0)};`);
+}
+
+const FLOWCHART: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "#": "&num;",
+  "%": "&percnt;",
+  "`": "&grave;",
+};
+
+/**
+ * Mermaid flowchart label (node, subgraph title or edge label) from cleaned lines, as a
+ * double-quoted string. Entity codes (`#35;`) do not work here: with htmlLabels off, Mermaid 11
+ * shows them literally in subgraph titles, edge labels and one-line node labels. What it does
+ * decode is HTML, once, when it sanitizes a label with DOMPurify at parse time, and DOMPurify only
+ * parses a label that contains a `<`. So the few characters that need it become HTML named
+ * entities (`&` `<` `>` `"`, `#` so that no `#word;` is read as an entity code, `%` so that no
+ * `%%` starts a comment or directive, and the backtick so that no label starts a Markdown
+ * string), and a label that got an entity and has no `<br>` ends with an empty HTML comment,
+ * which DOMPurify drops. Everything else (`;`, `:`, `|`, brackets, non-ASCII, emoji) is safe
+ * inside the quotes as it is. Each form was checked by rendering (test/map/fidelity.test.ts).
+ */
+export function mermaidFlowchartLabel(lines: string[]): string {
+  const body = lines.map((l) => l.replace(/[&<>"#%`]/g, (ch) => FLOWCHART[ch] ?? ch)).join("<br>");
+  return `"${body}${body.includes("&") && lines.length < 2 ? "<!---->" : ""}"`;
 }
 
 /** A participant id Mermaid reads as a bare name: ASCII letters, digits and `_`, with a prefix so it is never a keyword. */

@@ -8,14 +8,20 @@ import { ASCII_WIDTHS, DEFAULT_WIDTH, LATIN1_WIDTHS, WIDE_WIDTH } from "./font-m
 /**
  * One printable line: control characters, line/paragraph separators, bidi overrides and
  * byte-order marks become spaces (they could reorder or split a label), lone surrogates become
- * U+FFFD (not valid XML), and runs of whitespace collapse.
+ * U+FFFD (not valid XML), and runs of whitespace collapse (a no-break space too).
+ *
+ * Three character pairs no Mermaid escaping can show: a backslash before `n`/`N` (Mermaid's
+ * flowchart reads it as a line break whatever the quoting), and `ﬂ°`, `¶ß` (Mermaid's own
+ * entity placeholders, replaced in the finished SVG). A zero-width space goes between the two
+ * characters, in every view, so Mermaid and exflow's SVG and Markdown show the same thing.
  */
 export function cleanText(s: string): string {
   return s
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\ufeff\ufffe\uffff]/g, " ")
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")
     .replace(/\s+/g, " ")
-    .trim();
+    .trim()
+    .replace(/(\\)(?=[nN])|(\ufb02)(?=\u00b0)|(\u00b6)(?=\u00df)/g, "$&\u200b");
 }
 
 /** CJK, Hangul, fullwidth forms and astral characters (emoji) are about one em wide. */

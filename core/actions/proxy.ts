@@ -108,7 +108,7 @@ export function proxyToOabGeneration(t: Trail, c: Ctx, rule: Rule): void {
   const fe = c.fe!;
   const gen = oabGenerationServer(c.m);
   if (!gen) {
-    missingCas(t, c, rule, "an Exchange 2013+ Mailbox server holding the OAB generation mailbox");
+    missingCas(t, c, rule, "a Mailbox server of Exchange 2013 or later holding the OAB generation mailbox");
     return;
   }
   if (gen.assumed)
@@ -117,7 +117,7 @@ export function proxyToOabGeneration(t: Trail, c: Ctx, rule: Rule): void {
       rule: rule.id,
       text: [
         `topology.offlineAddressBook.generationServer is not set: exflow assumes ${gen.server.name} (the`,
-        "oldest-version 2013+ Mailbox server) holds the OAB generation mailbox.",
+        "oldest-version Mailbox server of Exchange 2013 or later) holds the OAB generation mailbox.",
       ].join(" "),
     });
   if (gen.server === fe) {

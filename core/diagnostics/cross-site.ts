@@ -5,7 +5,7 @@
  */
 import { isClientAccess, isModern } from "../model.ts";
 import type { Server } from "../types.ts";
-import { dx, landing, landsOnModern, list, names, serverPath, urlHost } from "./facts.ts";
+import { dx, exchangeVersions, landing, landsOnModern, list, names, serverPath, urlHost } from "./facts.ts";
 import type { Facts, ScopedDiagnostic } from "./facts.ts";
 import { rank } from "../versions.ts";
 
@@ -109,10 +109,10 @@ export function checkEcpLoop(f: Facts): ScopedDiagnostic[] {
       serverPath(f.model, second, "urls", "ecp", "external"),
       ["ecp:external"],
       [
-        `Exchange 2016/2019 servers in ${list(sites)} each have an ECP ExternalUrl`,
-        `(${list(names(withUrl))}): opening ECP for a mailbox in another site redirects in a loop until`,
-        `it fails with HTTP 400 "query string too long". Clear the ECP ExternalUrl on all but one site`,
-        "(then ECP is proxied).",
+        `${exchangeVersions(withUrl.map((s) => s.version))} servers in ${list(sites)} each have an ECP`,
+        `ExternalUrl (${list(names(withUrl))}): opening ECP for a mailbox in another site redirects in a`,
+        `loop until it fails with HTTP 400 "query string too long". Clear the ECP ExternalUrl on all but`,
+        "one site (then ECP is proxied).",
       ].join(" "),
       { mailboxes },
     ),

@@ -5,7 +5,7 @@
  */
 import { hostOf, isClientAccess, isMailbox, isModern } from "../model.ts";
 import type { Model } from "../model.ts";
-import type { Diagnostic, Path, Server, Severity, User, Version } from "../types.ts";
+import { type Diagnostic, type Path, type Server, type Severity, type User, VERSIONS, type Version } from "../types.ts";
 
 /**
  * Which users a diagnostic concerns. A flow matches when its user is listed or its user's mailbox
@@ -32,6 +32,18 @@ export interface Facts {
   versions: Set<Version>;
   hasModern: boolean;
   hasLegacy: boolean;
+  /**
+   * How messages name the 2013-or-later front ends that proxy to legacy servers: the topology's
+   * own versions ("Exchange 2016", "Exchange 2013/2016"), so a 2016 organisation never reads
+   * "Exchange 2013"; "Exchange 2013 or later" when it has none.
+   */
+  modern: string;
+}
+
+/** "Exchange 2016", "Exchange 2013/2016", "Exchange 2019/SE" for the versions given, in release order. */
+export function exchangeVersions(versions: Iterable<Version>): string {
+  const present = new Set(versions);
+  return `Exchange ${VERSIONS.filter((v) => present.has(v)).join("/")}`;
 }
 
 export function factsOf(model: Model): Facts {
@@ -45,6 +57,7 @@ export function factsOf(model: Model): Facts {
     versions: new Set(servers.map((s) => s.version)),
     hasModern: modernFE.length > 0,
     hasLegacy: servers.some((s) => !isModern(s.version)),
+    modern: modernFE.length > 0 ? exchangeVersions(modernFE.map((s) => s.version)) : "Exchange 2013 or later",
   };
 }
 

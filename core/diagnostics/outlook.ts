@@ -27,7 +27,7 @@ export function checkOutlookAnywhere(f: Facts): ScopedDiagnostic[] {
         ["outlook-anywhere"],
         [
           `Outlook Anywhere is not enabled on ${c.name} (Exchange ${c.version}) although ${c.site} holds`,
-          `Exchange ${c.version} mailboxes (${list(names(mbx))}): Exchange 2013+ has nothing to proxy`,
+          `Exchange ${c.version} mailboxes (${list(names(mbx))}): ${f.modern} has nothing to proxy`,
           "Outlook's HTTP connections to, so Outlook Anywhere fails for those",
           `mailboxes${c.version === 2010 ? " and Autodiscover answers can lack the OAB URL" : ""}. Enable`,
           `Outlook Anywhere on ${c.name}.`,
@@ -70,9 +70,9 @@ export function checkRpcNtlm(f: Facts): ScopedDiagnostic[] {
         ["outlook-anywhere"],
         [
           `IIS authentication on /rpc of ${c.name} lacks NTLM (${list(c.outlookAnywhere?.iisAuth ?? [])}):`,
-          "Exchange 2013+ authenticates to it with NTLM when proxying, so external Outlook for mailboxes",
-          `behind ${c.name} gets endless credential prompts once the Outlook Anywhere name moves to 2013.`,
-          `Add NTLM to the IIS authentication methods of Outlook Anywhere on ${c.name}.`,
+          `${f.modern} authenticates to it with NTLM when proxying, so external Outlook for mailboxes`,
+          `behind ${c.name} gets endless credential prompts once the Outlook Anywhere name moves to`,
+          `${f.modern}. Add NTLM to the IIS authentication methods of Outlook Anywhere on ${c.name}.`,
         ].join(" "),
         siteMailboxes(f, c),
       ),
@@ -98,9 +98,9 @@ export function checkOaHostname(f: Facts): ScopedDiagnostic[] {
         serverPath(f.model, c, "outlookAnywhere", "externalHostname"),
         ["outlook-anywhere:external"],
         [
-          `The Outlook Anywhere ExternalHostname of ${c.name} ${now}, not the Exchange 2013+ Outlook`,
-          `Anywhere name ${target}: Autodiscover steers its users around Exchange 2013, which works only`,
-          `while the old name stays published, and routing differs per user. Set it to ${target}.`,
+          `The Outlook Anywhere ExternalHostname of ${c.name} ${now}, not the ${f.modern} Outlook Anywhere`,
+          `name ${target}: Autodiscover steers its users around ${f.modern}, which works only while the old`,
+          `name stays published, and routing differs per user. Set it to ${target}.`,
         ].join(" "),
         siteMailboxes(f, c),
       );
@@ -118,10 +118,10 @@ export function checkCasArray(f: Facts): ScopedDiagnostic[] {
         ["rpc-tcp:internal"],
         [
           `The RpcClientAccessServer of ${s.name}'s databases (${s.rpcClientAccessServer}) now lands on`,
-          "Exchange 2013+, which does not accept RPC/TCP: internal Outlook for those Exchange 2010",
-          "mailboxes fails, and only clients that fall back to Outlook Anywhere keep working. Give the 2010",
-          `CAS array its own name (e.g. outlook.${f.model.topology.domain ?? "<domain>"}) that resolves to`,
-          `the Exchange 2010 CAS in ${s.site}.`,
+          `${f.modern}, which does not accept RPC/TCP: internal Outlook for those Exchange 2010 mailboxes`,
+          "fails, and only clients that fall back to Outlook Anywhere keep working. Give the 2010 CAS array",
+          `its own name (e.g. outlook.${f.model.topology.domain ?? "<domain>"}) that resolves to the`,
+          `Exchange 2010 CAS in ${s.site}.`,
         ].join(" "),
         s.roles.includes("mailbox") ? { mailboxes: [s.name] } : undefined,
       ),
@@ -131,7 +131,7 @@ export function checkCasArray(f: Facts): ScopedDiagnostic[] {
 export function checkScp(f: Facts): ScopedDiagnostic[] {
   if (!f.hasModern) return [];
   const target = f.modernFE.map((s) => urlHost(s.autodiscoverInternalUri)).find((h) => h && landsOnModern(f.model, h));
-  const advice = target ? `https://${target}/Autodiscover/Autodiscover.xml` : "the Autodiscover name that lands on Exchange 2013+";
+  const advice = target ? `https://${target}/Autodiscover/Autodiscover.xml` : `the Autodiscover name that lands on ${f.modern}`;
   return f.legacyCas.flatMap((c) => {
     const set = c.autodiscoverInternalUri;
     // Exchange setup publishes the server's own name when nothing else is configured.
@@ -146,8 +146,8 @@ export function checkScp(f: Facts): ScopedDiagnostic[] {
         ["autodiscover:internal"],
         [
           `The Autodiscover SCP of ${c.name} (AutoDiscoverServiceInternalUri) ${now}, not a name on`,
-          "Exchange 2013+: domain-joined Outlook may query the legacy Autodiscover first (SCPs are tried",
-          `oldest first) instead of Exchange 2013. Set it to ${advice}.`,
+          `${f.modern}: domain-joined Outlook may query the legacy Autodiscover first (SCPs are tried`,
+          `oldest first) instead of ${f.modern}. Set it to ${advice}.`,
         ].join(" "),
       ),
     ];

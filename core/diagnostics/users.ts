@@ -15,10 +15,12 @@ export function checkOab(f: Facts): ScopedDiagnostic[] {
     // OAB-3 (S17): with 2010 OA disabled in the mailbox site the Autodiscover answer has no OAB URL.
     const oaOff = mb.version === 2010 && !f.legacyCas.some((c) => c.version === 2010 && c.site === mb.site && oaEnabled(c));
     const effect = oaOff
-      ? "it falls back to the Exchange 2013+ default OAB and, with Outlook Anywhere disabled on the " +
-        "Exchange 2010 CAS of its site, the Autodiscover answer has no OAB URL, so Outlook cannot " +
-        "download or update the offline address book"
-      : "it falls back to the Exchange 2013+ default OAB, which Outlook may fail to download or keep prompting for";
+      ? [
+          `it falls back to the ${f.modern} default OAB and, with Outlook Anywhere disabled on the Exchange`,
+          "2010 CAS of its site, the Autodiscover answer has no OAB URL, so Outlook cannot download or",
+          "update the offline address book",
+        ].join(" ")
+      : `it falls back to the ${f.modern} default OAB, which Outlook may fail to download or keep prompting for`;
     return [
       dx(
         "DX-10",

@@ -10,7 +10,7 @@ export const HYBRID_CODES = {
       "The on-premises organization relationship has no TargetOwaURL, or it points back on-premises: OWA for cloud users shows 'The Outlook Web App address ... is out of date', and ActiveSync cannot send moved devices to Exchange Online with HTTP 451.",
   },
   "HX-02": {
-    title: "Exchange 2013 in an SE organisation",
+    title: "Exchange 2013 or older in an SE organisation",
     explanation:
       "Exchange SE Setup (and 2019 CU15 Setup) refuses an organisation that still has Exchange 2013 or older: decommission those servers first. A validation error.",
   },

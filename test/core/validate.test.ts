@@ -180,7 +180,7 @@ const rows: Row[] = [
     mutate: (t) => (t.offlineAddressBook = { generationServer: "NY-MBX2007" }),
     code: "ROLE",
     path: ["offlineAddressBook", "generationServer"],
-    words: ["not an Exchange 2013+ Mailbox server"],
+    words: ["not a Mailbox server of Exchange 2013 or later"],
   },
   {
     name: "OAB distributed by a mailbox-only server",

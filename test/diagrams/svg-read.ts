@@ -1,6 +1,7 @@
 /**
  * Reads back what a sequence-diagram SVG shows, for comparing ours with mermaid-cli's:
- * participants (left to right, label, centre) and messages (in drawing order, label as read).
+ * participants (left to right, label, centre), messages (in drawing order, label as read), site
+ * box titles (left to right) and notes (top to bottom, lines joined with a space).
  * Regex-based on purpose: both producers are known, and no DOM is needed.
  */
 
@@ -10,6 +11,8 @@ export interface SeenDiagram {
   participants: { label: string; cx: number }[];
   /** "N. label" for numbered messages, as Mermaid's text shows them. */
   messages: string[];
+  boxes: string[];
+  notes: string[];
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
@@ -45,7 +48,15 @@ export function readMermaidSvg(svg: string): SeenDiagram {
       pending = [];
     } else pending.push(unescapeXml(m[1] ?? ""));
   }
-  return { ...viewBox(svg), participants, messages };
+  const boxes = [...svg.matchAll(/<rect ([^>]*)class="rect"\/>((?:<text[^>]*class="text"[^>]*>[\s\S]*?<\/text>)+)/g)]
+    .map((m) => ({ at: attr(m[1] ?? "", "x"), label: norm(texts(m[2] ?? "").join(" ")) }))
+    .sort((a, b) => a.at - b.at)
+    .map((b) => b.label);
+  const notes = [...svg.matchAll(/<rect ([^>]*)class="note"\/>((?:<text[^>]*class="noteText"[^>]*>[\s\S]*?<\/text>)+)/g)]
+    .map((m) => ({ at: attr(m[1] ?? "", "y"), label: norm(texts(m[2] ?? "").join(" ")) }))
+    .sort((a, b) => a.at - b.at)
+    .map((n) => n.label);
+  return { ...viewBox(svg), participants, messages, boxes, notes };
 }
 
 /** Our SVG: actor-top rects and actor-text; a message-line opens a message, its texts and number follow. */
@@ -61,5 +72,13 @@ export function readOurSvg(svg: string): SeenDiagram {
     const n = /class="sequence-number"[^>]*>(\d+)</.exec(part)?.[1];
     messages.push(norm(n === undefined ? label : `${n}. ${label}`));
   }
-  return { ...viewBox(svg), participants, messages };
+  const boxes = [...svg.matchAll(/<text ([^>]*)class="site-text"[^>]*>([^<]*)<\/text>/g)]
+    .map((m) => ({ at: attr(m[1] ?? "", "x"), label: norm(unescapeXml(m[2] ?? "")) }))
+    .sort((a, b) => a.at - b.at)
+    .map((b) => b.label);
+  const notes = [...svg.matchAll(/<rect ([^>]*)\/>\n((?:<text[^>]*class="note-text"[^>]*>[^<]*<\/text>)+)/g)]
+    .map((m) => ({ at: attr(m[1] ?? "", "y"), label: norm(texts(m[2] ?? "").join(" ")) }))
+    .sort((a, b) => a.at - b.at)
+    .map((n) => n.label);
+  return { ...viewBox(svg), participants, messages, boxes, notes };
 }

@@ -2,7 +2,8 @@
 import { describe, expect, test } from "vitest";
 import type { Flow } from "../../core/types.ts";
 import { renderMarkdown, renderMermaid, toDiagramModel } from "../../diagrams/index.ts";
-import { escapeMarkdown, escapeMermaid } from "../../diagrams/escape.ts";
+import { escapeMarkdown, escapeMermaid, mermaidFlowchartLabel } from "../../diagrams/escape.ts";
+import { cleanText } from "../../diagrams/text.ts";
 import { goldenCases } from "./cases.ts";
 import { parseMermaid } from "../support/mermaid-parse.ts";
 
@@ -45,6 +46,22 @@ describe("renderMermaid", () => {
     expect(escapeMermaid("CAS 2013, New York (mail.o365info.com)")).toBe("CAS 2013, New York (mail.o365info.com)");
     expect(escapeMermaid("a;b#c%d<e>f:g`h")).toBe("a#59;b#35;c#37;d#60;e#62;f#58;g#96;h");
     expect(escapeMermaid("host:443", "message")).toBe("host:443");
+  });
+
+  test("mermaidFlowchartLabel: HTML entities only where needed, and a closing comment only on one-line labels that have one", () => {
+    expect(mermaidFlowchartLabel(["CAS 2013; New York: (a|b) [c] {d} 🏢"])).toBe('"CAS 2013; New York: (a|b) [c] {d} 🏢"');
+    expect(mermaidFlowchartLabel(["Zürich #2; Branch"])).toBe('"Zürich &num;2; Branch<!---->"');
+    expect(mermaidFlowchartLabel(['R&D "Lab" <West>', "%% `x`"])).toBe(
+      '"R&amp;D &quot;Lab&quot; &lt;West&gt;<br>&percnt;&percnt; &grave;x&grave;"',
+    );
+  });
+
+  test("cleanText breaks the pairs no Mermaid escaping shows with a zero-width space, in every view", () => {
+    expect(cleanText("CONTOSO\\nancy \\N \\x")).toBe("CONTOSO\\\u200bnancy \\\u200bN \\x");
+    expect(cleanText("\ufb02\u00b0 \u00b6\u00df \u00a0x")).toBe("\ufb02\u200b\u00b0 \u00b6\u200b\u00df x");
+    const f = structuredClone(flow("activesync-new-york"));
+    f.steps[0]!.text = "Connects as CONTOSO\\nancy";
+    expect(renderMarkdown(f)).toContain("CONTOSO\\\\\u200bnancy");
   });
 });
 

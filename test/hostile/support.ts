@@ -225,7 +225,8 @@ export function svgProblems(svg: string): Problems {
 
 /**
  * Our Mermaid: no `%%{` directive except our own theme line, no `click`/`href`/`call` statement,
- * no `<` other than our `<br>`, no backtick (it would end a Markdown fence), no `javascript:`.
+ * no `<` other than our `<br>` and the empty comment that may close a map label (`<!---->"`, see
+ * mermaidFlowchartLabel), no backtick (it would end a Markdown fence), no `javascript:`.
  */
 export function mermaidProblems(mmd: string): Problems {
   const out: Problems = [];
@@ -236,7 +237,7 @@ export function mermaidProblems(mmd: string): Problems {
     if (line.includes("%%{") && !/^%%\{init: \{(?:"theme": "(?:default|neutral|dark)"(?:, )?)?(?:"htmlLabels": false)?\}\}%%$/.test(line))
       out.push(`directive from text: ${line.slice(0, 80)}`);
     if (/^\s*(click|href|callback|call)\b/i.test(line)) out.push(`interaction statement: ${line.slice(0, 80)}`);
-    if (/<(?!br>)/i.test(line)) out.push(`raw '<' : ${line.slice(0, 80)}`);
+    if (/<(?!br>|!---->")/i.test(line)) out.push(`raw '<' : ${line.slice(0, 80)}`);
     if (line.includes("`")) out.push(`backtick: ${line.slice(0, 80)}`);
     if (/^\s*%%(?!\{init)/.test(line)) out.push(`comment line: ${line.slice(0, 80)}`);
   }

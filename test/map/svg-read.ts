@@ -17,6 +17,8 @@ export interface SeenMap {
   sites: { id: string; label: string; rect: Rect }[];
   nodes: { id: string; label: string; cx: number; cy: number }[];
   edges: { from: string; to: string; style: string; numbers: number[] }[];
+  /** Edge labels as displayed (whitespace removed), sorted. */
+  edgeLabels: string[];
 }
 
 const num = (attrs: string, name: string): number => Number(new RegExp(`\\s${name}="(-?[\\d.]+)"`).exec(` ${attrs}`)?.[1] ?? NaN);
@@ -25,10 +27,11 @@ const squash = (s: string): string => s.replace(/\s+/g, "");
 const textOf = (markup: string): string => squash(unescapeXml([...markup.matchAll(/>([^<>]*)</g)].map((m) => m[1] ?? "").join("")));
 
 export function readMermaidMap(svg: string): SeenMap {
-  const sites = [...svg.matchAll(/<g class="cluster"[^>]*?id="[^"]*?-(s_\d+)"[^>]*><rect([^>]*)\/>([\s\S]*?)<\/text>/g)]
-    // Mermaid 11 escapes subgraph titles once more than node labels (with htmlLabels off), so an
-    // entity code we had to use shows literally ("&#60;"); decode that level to compare the text.
-    .map((m) => ({ id: m[1] ?? "", rect: rectOf(m[2] ?? ""), label: unescapeXml(textOf(`${m[3] ?? ""}<`)) }));
+  const sites = [...svg.matchAll(/<g class="cluster"[^>]*?id="[^"]*?-(s_\d+)"[^>]*><rect([^>]*)\/>([\s\S]*?)<\/text>/g)].map((m) => ({
+    id: m[1] ?? "",
+    rect: rectOf(m[2] ?? ""),
+    label: textOf(`${m[3] ?? ""}<`),
+  }));
   const nodes = [
     ...svg.matchAll(
       new RegExp(
@@ -60,7 +63,7 @@ export function readMermaidMap(svg: string): SeenMap {
     const label = labels.get(key) ?? "";
     return { from: pair[0], to: pair[1], style, numbers: label ? label.split(",").map(Number) : [] };
   });
-  return { sites, nodes, edges };
+  return { sites, nodes, edges, edgeLabels: [...labels.values()].filter((l) => l !== "").sort() };
 }
 
 export function readOurMap(svg: string): SeenMap {
@@ -91,5 +94,7 @@ export function readOurMap(svg: string): SeenMap {
     style: m[4] ?? "",
     numbers: numbers.get(m[1] ?? "") ?? [],
   }));
-  return { sites, nodes, edges };
+  // Our edges carry their numbers as badges; Mermaid's as a label "2, 7".
+  const edgeLabels = edges.flatMap((e) => (e.numbers.length > 0 ? [e.numbers.join(",")] : [])).sort();
+  return { sites, nodes, edges, edgeLabels };
 }
