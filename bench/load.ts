@@ -9,33 +9,10 @@
  *
  * Run: node bench/load.ts [seconds]   (Node 22 strips the types)
  */
-import { createRequire } from "node:module";
+import { autocannon, type Result } from "./autocannon.ts";
 import { startWorker } from "../scripts/dev-worker.ts";
 import { prng } from "./prng.ts";
 
-interface Histogram {
-  average: number;
-  p50: number;
-  p99: number;
-}
-interface Result {
-  requests: Histogram;
-  latency: Histogram;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  "2xx": number;
-}
-interface AutocannonRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  setupRequest?: (req: AutocannonRequest) => AutocannonRequest;
-}
-type Autocannon = (opts: { url: string; connections: number; duration: number; requests?: AutocannonRequest[] }) => Promise<Result>;
-
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 const DURATION = Number(process.argv[2] ?? 10);
 const CONNECTIONS = 10;
 

@@ -18,51 +18,11 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { autocannon, type Request } from "./autocannon.ts";
 import { deflateSync } from "node:zlib";
 import { startWorker } from "../scripts/dev-worker.ts";
 import { prng } from "./prng.ts";
 
-interface Histogram {
-  average: number;
-  mean: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  total: number;
-}
-interface Result {
-  requests: Histogram;
-  latency: Histogram;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  "2xx": number;
-  duration: number;
-}
-interface Ctx {
-  kind?: string;
-}
-interface AutocannonRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  setupRequest?: (req: AutocannonRequest, context: Ctx) => AutocannonRequest;
-  onResponse?: (status: number, body: string, context: Ctx) => void;
-}
-type Tracker = PromiseLike<Result> & { stop: () => void };
-type Autocannon = (opts: {
-  url: string;
-  connections: number;
-  amount?: number;
-  duration?: number;
-  timeout?: number;
-  requests?: AutocannonRequest[];
-}) => Tracker;
-
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 const SECONDS = Number(process.argv[2] ?? 60);
 const MAX_REQUESTS = Number(process.argv[3] ?? 50_000);
 const CONNECTIONS = Number(process.argv[4] ?? 10);
@@ -104,7 +64,7 @@ interface Kind {
   name: string;
   weight: number;
   expect: number;
-  make: () => AutocannonRequest;
+  make: () => Request;
 }
 
 async function main(): Promise<void> {

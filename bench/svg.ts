@@ -12,20 +12,13 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { renderMermaid, renderSvg } from "../diagrams/index.ts";
 import { goldenCases } from "../test/diagrams/cases.ts";
+import { CHROMIUM, CHROMIUM_ARGS } from "../test/support/browser.ts";
 
 const BATCHES = 25;
 const PER_BATCH = 200;
 const MMDC_WARM_RUNS = 5;
 const MMDC_COLD_RUNS = 3;
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--headless",
-];
+const ARGS = [...CHROMIUM_ARGS, "--headless"];
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -49,10 +42,10 @@ function benchOurs(render: () => string): { median: number; mean: number } {
 const cases = goldenCases();
 const { default: puppeteer } = await import("puppeteer");
 const { renderMermaid: mmdcRender } = await import("@mermaid-js/mermaid-cli");
-const browser = await puppeteer.launch({ executablePath: "/usr/bin/chromium", args: ARGS, headless: true });
+const browser = await puppeteer.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 
 const dir = mkdtempSync(join(tmpdir(), "exflow-bench-"));
-writeFileSync(join(dir, "puppeteer.json"), JSON.stringify({ executablePath: "/usr/bin/chromium", args: ARGS }));
+writeFileSync(join(dir, "puppeteer.json"), JSON.stringify({ executablePath: CHROMIUM, args: ARGS }));
 const MMDC = new URL("../node_modules/.bin/mmdc", import.meta.url).pathname;
 
 console.log("diagram                      ours median / mean (ms)   mmdc warm median (ms)   ratio (warm / ours)");

@@ -6,24 +6,9 @@
  *
  * Run: node bench/throughput.ts [seconds=5] [rounds=3]
  */
-import { createRequire } from "node:module";
+import { autocannon, type Result } from "./autocannon.ts";
 import { startWorker } from "../scripts/dev-worker.ts";
 
-interface Histogram {
-  average: number;
-  p50: number;
-  p99: number;
-}
-interface Result {
-  requests: Histogram;
-  latency: Histogram;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-}
-type Autocannon = (opts: { url: string; connections: number; duration: number }) => Promise<Result>;
-
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 const SECONDS = Number(process.argv[2] ?? 5);
 const ROUNDS = Number(process.argv[3] ?? 3);
 const CONNECTIONS = 10;
