@@ -17,7 +17,31 @@ function namesOf(m: Model, s: Server, used: Set<string>): string[] {
   return published ? [published.host] : [];
 }
 
-const same = (text: string): ParticipantLabels => ({ role: text, name: text, both: text });
+/** Box text of a participant that is not a server: the same whatever the `label` option says. */
+export const same = (text: string): ParticipantLabels => ({ role: text, name: text, both: text });
+
+/**
+ * A server as every view draws it: its role, its tier (a CAS, or any 2016 or later server, is a
+ * front end) and the box text per `label` option. `label` is the flow's own wording (the article's
+ * "CAS 2013, New York (…)" or the hybrid trail's "Exchange SE, HQ (EX1)").
+ */
+export function serverParticipant(s: Server, names: string[], label: string): Participant {
+  const role = roleShort(s);
+  const hosts = names.length ? ` (${names.join(", ")})` : "";
+  const tier = s.roles.includes("cas") || rank(s.version) >= 2016 ? "front-end" : "back-end";
+  const labels = { role: `${role}${hosts}`, name: `${s.name}${hosts}`, both: `${s.name}, ${role}${hosts}` };
+  const base = { id: s.name, label, kind: "server", server: s.name, site: s.site, version: s.version } as const;
+  return { ...base, roles: [...s.roles], names, role, tier, labels };
+}
+
+/** The client, as every flow names it ("External mobile (ActiveSync) client"). */
+export function clientParticipant(protocol: Protocol, client: ClientLocation): Participant {
+  const label = clientLabel(protocol, client);
+  return { id: "client", label, kind: "client", labels: same(label) };
+}
+
+/** Active Directory: the same participant in every flow (a fresh object: flows are plain data callers may keep). */
+export const adParticipant = (): Participant => ({ id: "ad", label: "Active Directory", kind: "ad", labels: same("Active Directory") });
 
 export function participantsOf(m: Model, steps: Step[], protocol: Protocol, client: ClientLocation): Participant[] {
   const used = new Set(steps.map((s) => hostOf(s.url)).filter((h): h is string => !!h));
@@ -27,31 +51,14 @@ export function participantsOf(m: Model, steps: Step[], protocol: Protocol, clie
   for (const id of ids) {
     if (seen.has(id)) continue;
     seen.add(id);
-    if (id === "client")
-      out.push({ id, label: clientLabel(protocol, client), kind: "client", labels: same(clientLabel(protocol, client)) });
-    else if (id === "ad") out.push({ id, label: "Active Directory", kind: "ad", labels: same("Active Directory") });
+    if (id === "client") out.push(clientParticipant(protocol, client));
+    else if (id === "ad") out.push(adParticipant());
     else {
       const s = m.servers.get(id);
       if (!s) continue;
       const names = namesOf(m, s, used);
-      const role = roleShort(s);
       const hosts = names.length ? ` (${names.join(", ")})` : "";
-      const label = `${role}, ${s.site}${hosts}`;
-      const tier = s.roles.includes("cas") || rank(s.version) >= 2016 ? "front-end" : "back-end";
-      const labels = { role: `${role}${hosts}`, name: `${s.name}${hosts}`, both: `${s.name}, ${role}${hosts}` };
-      out.push({
-        id,
-        label,
-        kind: "server",
-        server: s.name,
-        site: s.site,
-        version: s.version,
-        roles: [...s.roles],
-        names,
-        role,
-        tier,
-        labels,
-      });
+      out.push(serverParticipant(s, names, `${roleShort(s)}, ${s.site}${hosts}`));
     }
   }
   return out;

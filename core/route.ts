@@ -11,8 +11,8 @@ import { autodiscover2007, redirect, referral } from "./actions/redirect.ts";
 import { directToMailbox, rpcClientAccess } from "./actions/rpc.ts";
 import { matches, type Ctx } from "./conditions.ts";
 import { buildModel, type Model } from "./model.ts";
-import { participantsOf, sitesOf } from "./participants.ts";
-import { capitalise, clientLabel, clientPhrase } from "./describe.ts";
+import { clientParticipant, participantsOf, sitesOf } from "./participants.ts";
+import { capitalise, clientPhrase } from "./describe.ts";
 import { diagnosticsFor } from "./diagnostics.ts";
 import { routeHybrid } from "./hybrid/route.ts";
 import { defaultHost, resolveHost, standardUrl } from "./resolve.ts";
@@ -61,7 +61,7 @@ export function pickRule(c: Ctx, profile: Profile): Rule | undefined {
 
 /** A flow that fails before it reaches a server: one failing hop at the client, with the reason (P2). */
 function failed(scenario: Flow["scenario"], d: Diagnostic, notes: Note[] = [], rule = "NS-1"): Flow {
-  const client = { id: "client", label: clientLabel(scenario.protocol, scenario.client), kind: "client" as const };
+  const client = clientParticipant(scenario.protocol, scenario.client);
   const step: Step = {
     n: 1,
     from: "client",
@@ -77,7 +77,7 @@ function failed(scenario: Flow["scenario"], d: Diagnostic, notes: Note[] = [], r
 
 /** P5: what the organisation does not offer is n/a, with the row, the reason and the fallback. */
 function notOffered(scenario: Flow["scenario"], rule: Rule): Flow {
-  const client = { id: "client", label: clientLabel(scenario.protocol, scenario.client), kind: "client" as const };
+  const client = clientParticipant(scenario.protocol, scenario.client);
   const text = `${rule.id}: ${rule.summary}.${rule.fallback ? ` The client uses ${rule.fallback} instead.` : ""}`;
   const d: Diagnostic = { code: "RT-NA", severity: "info", message: text, path: ["scenario", "protocol"], breaks: [] };
   return { outcome: "n/a", scenario, participants: [client], steps: [], notes: [{ kind: "info", rule: rule.id, text }], diagnostics: [d] };

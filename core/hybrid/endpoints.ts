@@ -4,6 +4,7 @@
  * Hybrid Agent). Host names are Microsoft's published ones; the EOP host comes from the topology.
  */
 import type { Hybrid, Participant } from "../types.ts";
+import { same } from "../participants.ts";
 
 /** The site every cloud participant belongs to, in the sequence and the map view. */
 export const CLOUD_SITE = "Microsoft 365 (Exchange Online)";
@@ -35,7 +36,7 @@ export function eopHost(h: Hybrid, domain: string | undefined): string {
 }
 
 export function cloudParticipant(id: CloudId, h: Hybrid, domain: string | undefined): Participant {
-  const at = (label: string, names: string[]): Participant => ({ id, label, kind: "cloud", site: CLOUD_SITE, names });
+  const at = (label: string, names: string[]): Participant => ({ id, label, kind: "cloud", site: CLOUD_SITE, names, labels: same(label) });
   switch (id) {
     case "exo":
       return at(`Exchange Online (${EXO_HOSTS.exo})`, [EXO_HOSTS.exo]);
@@ -67,15 +68,13 @@ export function cloudParticipant(id: CloudId, h: Hybrid, domain: string | undefi
 export const lbId = (host: string): string => `lb:${host.toLowerCase()}`;
 
 export function lbParticipant(host: string, tls: string): Participant {
-  return { id: lbId(host), label: `Load balancer (${host}, TLS ${tls})`, kind: "device", names: [host] };
+  const label = `Load balancer (${host}, TLS ${tls})`;
+  return { id: lbId(host), label, kind: "device", names: [host], labels: same(label) };
 }
 
 export function agentParticipant(h: Hybrid, site: string | undefined): Participant {
-  const p: Participant = {
-    id: "hybrid-agent",
-    label: `Microsoft Hybrid Agent (registered to ${h.hybridAgent?.targetServer ?? "?"})`,
-    kind: "device",
-  };
+  const label = `Microsoft Hybrid Agent (registered to ${h.hybridAgent?.targetServer ?? "?"})`;
+  const p: Participant = { id: "hybrid-agent", label, kind: "device", labels: same(label) };
   if (site) p.site = site;
   return p;
 }

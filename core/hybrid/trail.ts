@@ -10,6 +10,7 @@ import type { Diagnostic, Flow, FlowSite, Hybrid, Note, Outcome, Participant, Se
 import { agentParticipant, CLOUD_SITE, cloudParticipant, lbParticipant, type CloudId } from "./endpoints.ts";
 import { internetFacing } from "../model.ts";
 import { roleShort } from "../describe.ts";
+import { adParticipant, same, serverParticipant } from "../participants.ts";
 import { uniqueBy } from "../unique.ts";
 
 interface Hop extends Omit<Step, "n"> {
@@ -47,22 +48,13 @@ export class HybridTrail {
     this.m = m;
     this.h = h;
     this.active = active;
-    if (clientLabel) this.cast.set("client", { id: "client", label: clientLabel, kind: "client" });
+    if (clientLabel) this.cast.set("client", { id: "client", label: clientLabel, kind: "client", labels: same(clientLabel) });
   }
 
   server(s: Server): string {
     if (!this.cast.has(s.name)) {
       const names = (this.m.landingOn.get(s.name) ?? []).filter((n) => n.external !== false).map((n) => n.host);
-      this.cast.set(s.name, {
-        id: s.name,
-        label: `${roleShort(s)}, ${s.site} (${s.name})`,
-        kind: "server",
-        server: s.name,
-        site: s.site,
-        version: s.version,
-        roles: [...s.roles],
-        names,
-      });
+      this.cast.set(s.name, serverParticipant(s, names, `${roleShort(s)}, ${s.site} (${s.name})`));
     }
     return s.name;
   }
@@ -84,7 +76,7 @@ export class HybridTrail {
   }
 
   ad(): string {
-    if (!this.cast.has("ad")) this.cast.set("ad", { id: "ad", label: "Active Directory", kind: "ad" });
+    if (!this.cast.has("ad")) this.cast.set("ad", adParticipant());
     return "ad";
   }
 
