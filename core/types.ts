@@ -230,6 +230,11 @@ export interface Step {
   derived?: boolean;
   /** Set on the hop where a failing flow breaks. */
   fails?: boolean;
+  /**
+   * Set on an Autodiscover answer that sends the client on to another server (EWS-4, OAB-2): a
+   * referral, drawn like a redirect, not the flow's final reply.
+   */
+  referral?: boolean;
 }
 
 export interface Note {

@@ -96,15 +96,15 @@ function host(url: string | undefined): string {
   return cleanText(m?.[1] ?? url);
 }
 
-function kindOf(step: Step, flow: Flow, isLast: boolean): MessageKind {
+function kindOf(step: Step, isLast: boolean): MessageKind {
   switch (step.kind) {
     case "lookup":
       return "lookup";
     case "redirect":
       return "redirect";
     case "respond":
-      // An Autodiscover answer that sends the client on to another server, not the final reply.
-      return flow.outcome === "autodiscover-referral" && step.to === "client" && !isLast ? "referral" : "reply";
+      // The core marks an Autodiscover answer that sends the client on (a referral), unless the flow ends there.
+      return step.referral && !isLast ? "referral" : "reply";
     case "fetch":
       return "reply";
     default:
@@ -190,7 +190,7 @@ export function toDiagramModel(flow: Flow, options: RenderOptions = {}): Diagram
     const from = index.get(step.from);
     const to = index.get(step.to);
     if (from === undefined || to === undefined) return;
-    const kind = kindOf(step, flow, i === flow.steps.length - 1);
+    const kind = kindOf(step, i === flow.steps.length - 1);
     const h = host(step.url);
     // A failing hop says so in its label too, not only with the crossed arrow.
     const v = step.fails

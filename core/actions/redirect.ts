@@ -197,6 +197,8 @@ export function referral(t: Trail, c: Ctx, rule: Rule): void {
   const cas = siteTarget(c);
   const url = cas ? urlFor(c.m, cas, c.protocol, c.client) : undefined;
   autodiscover2007(t, c, url ? `: ${c.protocol.toUpperCase()} at ${url}` : "");
+  const answer = t.hops[t.hops.length - 1];
+  if (answer?.to === "client" && answer.kind === "respond") answer.referral = true;
   t.outcome = "autodiscover-referral";
   const code = "DX-02";
   const breaks = [`${c.protocol}:${c.client}`];

@@ -83,12 +83,12 @@ function tierOf(p: Participant): MapTier {
   return roles.length > 0 && !roles.includes("cas") && p.version !== "SE" && (p.version ?? 0) < 2016 ? 1 : 0;
 }
 
-function styleOf(step: Step, flow: Flow, isLast: boolean): MapEdgeStyle {
+function styleOf(step: Step, isLast: boolean): MapEdgeStyle {
   if (step.fails) return "fail";
   if (step.kind === "lookup") return "lookup";
   if (step.kind === "redirect") return "dashed";
-  // An Autodiscover answer that sends the client on to another server, not the final reply.
-  if (step.kind === "respond" && flow.outcome === "autodiscover-referral" && step.to === "client" && !isLast) return "dashed";
+  // The core marks an Autodiscover answer that sends the client on (a referral), unless the flow ends there.
+  if (step.kind === "respond" && step.referral && !isLast) return "dashed";
   return "solid";
 }
 
@@ -150,7 +150,7 @@ export function toMapModel(flow: Flow, options: RenderOptions = {}): MapModel {
     const from = index.get(step.from);
     const to = index.get(step.to);
     if (from === undefined || to === undefined) continue;
-    const style = styleOf(step, flow, i === flow.steps.length - 1);
+    const style = styleOf(step, i === flow.steps.length - 1);
     const key = `${from}>${to}>${style}`;
     let edge = byKey.get(key);
     if (!edge) {
