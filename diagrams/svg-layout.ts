@@ -6,7 +6,7 @@
  * In: model. Out: numbers only (svg.ts prints them). Pure.
  */
 import { FONT_SIZE, type DiagramModel, type MessageKind } from "./model.ts";
-import { textWidth } from "./text.ts";
+import { type TextBox, textWidth } from "./text.ts";
 
 /** Mermaid 11 sequence defaults (width, height, actorMargin, boxMargin, boxTextMargin, wrapPadding, noteMargin). */
 export const CONF = {
@@ -76,14 +76,7 @@ export interface Arrow {
   textX: number;
   baselines: number[];
 }
-export interface NoteBox {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  lines: string[];
-  baselines: number[];
-}
+export type NoteBox = TextBox;
 
 export interface SvgLayout {
   view: { x: number; y: number; w: number; h: number };

@@ -118,3 +118,13 @@ export function wrapText(s: string, max: number, fontSize: number): string[] {
   if (line || lines.length === 0) lines.push(line);
   return lines;
 }
+
+/** A box of wrapped text as both layouts place it: top-left corner, size, the lines and each line's baseline. */
+export interface TextBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  lines: string[];
+  baselines: number[];
+}

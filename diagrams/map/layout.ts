@@ -6,7 +6,7 @@
  * from its start, so the two directions of a pair do not share a spot. Text is measured with the
  * committed Arial-compatible table. In: model. Out: numbers only (svg.ts prints them). Pure.
  */
-import { textWidth } from "../text.ts";
+import { type TextBox, textWidth } from "../text.ts";
 import { placeGrid } from "./grid.ts";
 import { MAP_FONT_SIZE, type MapEdgeStyle, type MapModel, type MapNode } from "./model.ts";
 import { drawRoutes, planRoutes } from "./routes.ts";
@@ -47,24 +47,12 @@ export const MAP_CONF = {
   notePadX: 20,
 } as const;
 
-export interface MapBox {
+export interface MapBox extends TextBox {
   node: number;
   kind: MapNode["kind"];
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  lines: string[];
-  baselines: number[];
 }
-export interface MapRegion {
+export interface MapRegion extends TextBox {
   site: number;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  lines: string[];
-  baselines: number[];
 }
 export interface MapBadge {
   n: number;
@@ -78,14 +66,7 @@ export interface MapRoute {
   points: [number, number][];
   badges: MapBadge[];
 }
-export interface MapNoteBox {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  lines: string[];
-  baselines: number[];
-}
+export type MapNoteBox = TextBox;
 
 export interface MapLayout {
   view: { w: number; h: number };
