@@ -12,8 +12,10 @@ import type { Model } from "../model.ts";
 import type { Diagnostic, Flow, Hybrid, Profile, Scenario, Server, User } from "../types.ts";
 import type { HCtx } from "./context.ts";
 import { diagnoseHybrid } from "./diagnostics.ts";
-import { activesyncCloudUser, autodiscoverCloudUser, cloudDirect, outlookHma, outlookMobile, owaCloudUser } from "./flows-client.ts";
-import { freeBusyFromCloud, freeBusyToCloud, mailboxMove, smtpFromCloud, smtpToCloud } from "./flows-server.ts";
+import { activesyncCloudUser, autodiscoverCloudUser, cloudDirect, owaCloudUser } from "./flows-client.ts";
+import { outlookHma, outlookMobile } from "./flows-outlook.ts";
+import { freeBusyFromCloud, freeBusyToCloud } from "./flows-freebusy.ts";
+import { mailboxMove, smtpFromCloud, smtpToCloud } from "./flows-server.ts";
 import { HybridTrail } from "./trail.ts";
 
 const NO_HYBRID: Hybrid = { type: "none" };
