@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { buildModel, presets, route } from "../../core/index.ts";
 import { diagnose } from "../../core/diagnostics.ts";
-import { extendedProtectionOn } from "../../core/hybrid/diagnostics.ts";
+import { extendedProtectionOn } from "../../core/hybrid/diagnostics-auth.ts";
 import type { Scenario, Server, Step, Topology } from "../../core/types.ts";
 import { validateTopology } from "../../core/validate.ts";
 
