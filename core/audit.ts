@@ -77,7 +77,8 @@ export interface AuditOptions {
   onProgress?: (usersDone: number, usersTotal: number) => void;
 }
 
-const OUTCOMES: AuditOutcome[] = ["proxy", "redirect", "silent-redirect", "autodiscover-referral", "direct", "fail", "n/a"];
+/** Every outcome a flow can have, in the order audits count them (also the OpenAPI enum). */
+export const OUTCOMES: readonly AuditOutcome[] = ["proxy", "redirect", "silent-redirect", "autodiscover-referral", "direct", "fail", "n/a"];
 const zero = (): Record<AuditOutcome, number> => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<AuditOutcome, number>;
 
 /** The users and protocols an audit covers, given its scope. */

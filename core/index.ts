@@ -27,5 +27,5 @@ export { isObject } from "./plain.ts";
 export { printYaml } from "./print-yaml.ts";
 export { SKELETON_TOPOLOGY } from "./skeleton.ts";
 export { presets, type Preset, type PresetScenario } from "./presets/index.ts";
-export { audit, auditRowCount, auditScope, type Audit, type AuditOptions, type AuditOutcome, type AuditRow } from "./audit.ts";
+export { audit, auditRowCount, auditScope, OUTCOMES, type Audit, type AuditOptions, type AuditOutcome, type AuditRow } from "./audit.ts";
 export { validateAuditRequest, userMatches, type AuditRequest } from "./validate.ts";

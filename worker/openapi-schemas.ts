@@ -9,6 +9,7 @@ import {
   auditRequestJsonSchema,
   FLOW_FORMATS,
   flowRequestJsonSchema,
+  OUTCOMES,
   PROTOCOLS,
   presets,
   scenarioJsonSchema,
@@ -40,7 +41,6 @@ const presetLinks = {
   required: ["self", "audit"],
   properties: { self: { type: "string", pattern: "^https?://" }, audit: auditLinks },
 };
-const OUTCOMES = ["proxy", "redirect", "silent-redirect", "autodiscover-referral", "direct", "fail", "n/a"];
 const strings = { type: "array", items: text };
 
 export const SCHEMAS: Record<string, Schema> = {
@@ -58,7 +58,7 @@ export const SCHEMAS: Record<string, Schema> = {
         description: "The numbered flow: outcome, scenario (defaults filled in), participants, steps, notes, diagnostics.",
         required: ["outcome", "scenario", "participants", "steps", "notes", "diagnostics"],
         properties: {
-          outcome: { enum: OUTCOMES },
+          outcome: { enum: [...OUTCOMES] },
           scenario: {
             type: "object",
             required: ["user", "protocol", "client", "profile"],
@@ -137,7 +137,7 @@ export const SCHEMAS: Record<string, Schema> = {
             protocol: { enum: [...PROTOCOLS] },
             client: { enum: ["internal", "external"] },
             host: { type: ["string", "null"] },
-            outcome: { enum: OUTCOMES },
+            outcome: { enum: [...OUTCOMES] },
             steps: { type: "integer", minimum: 0 },
             rules: strings,
             diagnostics: strings,
