@@ -4,9 +4,9 @@
  * Topology per flow (so the model, and the diagnostics, are rebuilt for every flow).
  * Prints min / median / p95 ms, flows per second and heap used. Run: node bench/audit.ts [users] [runs]
  */
-import { audit } from "../core/audit.ts";
-import { notApplicable } from "../core/each-flow.ts";
-import { route } from "../core/route.ts";
+import { audit } from "../core/audit/index.ts";
+import { notApplicable } from "../core/audit/each-flow.ts";
+import { route } from "../core/route/index.ts";
 import { CLIENTS, PROTOCOLS } from "../core/types.ts";
 import type { Namespace, Server, Topology, User, Version } from "../core/types.ts";
 import { rank } from "../core/versions.ts";

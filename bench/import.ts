@@ -6,7 +6,7 @@
  * Prints min / median ms, the size, and the ratio. Run: node bench/import.ts [sites] [runs]
  */
 import { importInventory } from "../core/import/index.ts";
-import { validateTopology } from "../core/validate.ts";
+import { validateTopology } from "../core/validate/index.ts";
 
 const sites = Number(process.argv[2] ?? 60);
 const runs = Number(process.argv[3] ?? 15);

@@ -11,7 +11,7 @@
  */
 import { deflateSync } from "node:zlib";
 import app from "../worker/index.ts";
-import { audit } from "../core/audit.ts";
+import { audit } from "../core/audit/index.ts";
 import { presets } from "../core/presets/index.ts";
 import { generate } from "./audit.ts";
 

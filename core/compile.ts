@@ -4,12 +4,12 @@
  *
  * @example compile({ preset: "o365info", scenario: { user: "alice", protocol: "ews", client: "internal" } })
  */
-import { modelOf } from "./model.ts";
-import { parseDocument, type InputFormat } from "./parse.ts";
+import { modelOf } from "./model/index.ts";
+import { parseDocument, type InputFormat } from "./parse/index.ts";
 import { presets } from "./presets/index.ts";
-import { route } from "./route.ts";
+import { route } from "./route/index.ts";
 import { profileFor, type Flow, type Result } from "./types.ts";
-import { validateFlowRequest, type FlowRequest } from "./validate.ts";
+import { validateFlowRequest, type FlowRequest } from "./validate/index.ts";
 
 export interface Compiled extends FlowRequest {
   flow: Flow;

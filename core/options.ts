@@ -1,6 +1,6 @@
 /**
  * The allowed values of every option a request, the CLI or a view takes, written once. The schema
- * (core/schema.ts), the views (diagrams/), the worker and the CLI import these lists instead of
+ * (core/validate/schema.ts), the views (diagrams/), the worker and the CLI import these lists instead of
  * spelling them again, so what OpenAPI advertises is exactly what the renderers draw.
  */
 import { PROFILES, type Profile } from "./types.ts";

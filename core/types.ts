@@ -3,12 +3,12 @@
  * router returns, and the issues (expected errors) that stand in for exceptions.
  * No behaviour here; everything is JSON-serialisable.
  */
-import type { ClientApp, Hybrid, LoadBalancer, ScenarioKind, UserLocation } from "./hybrid/types.ts";
+import type { ClientApp, Hybrid, LoadBalancer, ScenarioKind, UserLocation } from "./types-hybrid.ts";
 
 /** Where a value lies in the input document: keys and array indexes from the root. */
 export type Path = (string | number)[];
 
-export type { ClientApp, Hybrid, LoadBalancer, ScenarioKind, UserLocation } from "./hybrid/types.ts";
+export type { ClientApp, Hybrid, LoadBalancer, ScenarioKind, UserLocation } from "./types-hybrid.ts";
 
 /** Exchange versions; "SE" is Exchange Server Subscription Edition (15.2 builds from 2562 on). */
 export const VERSIONS = [2007, 2010, 2013, 2016, 2019, "SE"] as const;

@@ -2,7 +2,7 @@
  * Flow -> DiagramModel: the one model every view prints. Decides participant order, site boxes,
  * message kinds, labels (with the core's step numbers, never recounted) and notes, and wraps every
  * label into lines once, so that Mermaid (`<br>`) and the SVG break text at the same places.
- * In: a `Flow` from core/route.ts (or a fixture). Out: plain data. Pure.
+ * In: a `Flow` from core/route/index.ts (or a fixture). Out: plain data. Pure.
  */
 import type { Diagnostic, Flow, Note, Participant, Step } from "../core/index.ts";
 import { mermaidAlias } from "./escape.ts";

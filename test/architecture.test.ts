@@ -24,6 +24,42 @@ describe("layering", () => {
       for (const spec of imports(f)) expect(spec, `${f} imports ${spec}`).not.toMatch(/(^|\/)(worker|diagrams|cli)\/|^hono|^node:|^@hono/);
   });
 
+  // The core's stages, in the order data passes through them. A stage may import the kernel (files at
+  // core/'s root other than the entries) and any earlier stage, never a later one; the kernel imports
+  // only itself. Entries (index, browser, compile) assemble the chain and may import anything.
+  const STAGES = ["presets", "parse", "validate", "model", "diagnose", "route", "audit", "import"];
+  const ENTRIES = new Set(["index.ts", "browser.ts", "compile.ts"]);
+  const coreDir = join(root, "core");
+  const stageOf = (file: string): number | "kernel" | "entry" => {
+    const rel = file.slice(coreDir.length + 1);
+    if (!rel.includes("/")) return ENTRIES.has(rel) ? "entry" : "kernel";
+    const i = STAGES.indexOf(rel.split("/")[0]!);
+    if (i < 0) throw new Error(`${rel} is in no stage folder: add the folder to STAGES in order`);
+    return i;
+  };
+
+  it("core's root holds at most 12 files, and every folder is a stage", () => {
+    const rootFiles = readdirSync(coreDir, { withFileTypes: true }).filter((e) => e.isFile());
+    expect(rootFiles.length).toBeLessThanOrEqual(12);
+    for (const e of readdirSync(coreDir, { withFileTypes: true })) if (e.isDirectory()) expect(STAGES).toContain(e.name);
+  });
+
+  it("core's stages import only the kernel and earlier stages", () => {
+    const offenders: string[] = [];
+    for (const f of sources("core")) {
+      const from = stageOf(f);
+      if (from === "entry") continue;
+      for (const spec of imports(f)) {
+        if (!spec.startsWith(".")) continue;
+        const to = stageOf(join(f, "..", spec));
+        if (to === "entry") offenders.push(`${f} imports the entry ${spec}`);
+        else if (from === "kernel" && to !== "kernel") offenders.push(`kernel file ${f} imports stage ${spec}`);
+        else if (typeof from === "number" && typeof to === "number" && to > from) offenders.push(`${f} imports later ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it("core never reads the clock or randomness", () => {
     for (const f of sources("core"))
       expect(readFileSync(f, "utf8"), f).not.toMatch(/Date\.now|new Date\(|Math\.random|crypto\.|performance\.now/);
@@ -69,10 +105,10 @@ describe("code style", () => {
   const MAX_LINE = 140;
   // Data tables keep one row per line so a row reads (and diffs) as one fact; everything else wraps.
   const DATA_TABLES = new Set([
-    "core/rules.ts",
-    "core/sources.ts",
-    "core/codes.ts",
-    "core/hybrid/codes.ts",
+    "core/route/rules.ts",
+    "core/route/sources.ts",
+    "core/diagnose/codes.ts",
+    "core/diagnose/hybrid-codes.ts",
     "core/presets/contoso.ts",
     "core/presets/contoso-hybrid.ts",
     "core/presets/fabrikam.ts",

@@ -6,7 +6,7 @@
  * Authentication comes from the *AuthenticationMethods lists, never from the booleans, which read
  * false under -ADPropertiesOnly (exchange-inventory.md 1.2).
  */
-import { hostPortProblem, hostProblem, urlProblem } from "../syntax.ts";
+import { hostPortProblem, hostProblem, urlProblem } from "../validate/syntax.ts";
 import type { AuthMethod, OutlookAnywhere, Protocol } from "../types.ts";
 import type { Path, Recorder } from "./report.ts";
 import { key, type ServerEntry, type Servers } from "./servers.ts";

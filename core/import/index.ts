@@ -7,11 +7,11 @@
  *
  * @example importInventory(bytes) // { ok: true, value: { topology, report } }
  */
-import { diagnose } from "../diagnostics.ts";
-import { buildModel } from "../model.ts";
-import { parseDocument } from "../parse.ts";
+import { diagnose } from "../diagnose/index.ts";
+import { buildModel } from "../model/index.ts";
+import { parseDocument } from "../parse/index.ts";
 import type { Issue, Result, Site, Topology } from "../types.ts";
-import { validateTopology } from "../validate.ts";
+import { validateTopology } from "../validate/index.ts";
 import { importOutlookAnywhere, importPopImap, importScp, importVdirs, type Sighting } from "./access.ts";
 import { decodeInventoryBytes } from "./decode.ts";
 import { deriveNamespaces } from "./namespaces.ts";

@@ -7,7 +7,7 @@
  * the new front end), the newest version's servers keep it and the others are listed for review.
  */
 import { formatPath } from "../suggest.ts";
-import { hostProblem } from "../syntax.ts";
+import { hostProblem } from "../validate/syntax.ts";
 import type { Namespace } from "../types.ts";
 import type { Sighting } from "./access.ts";
 import type { NamespaceReview, Recorder } from "./report.ts";

@@ -4,7 +4,7 @@
  * of the Mailbox role); older servers take Mailbox and ClientAccess from ServerRole (names or the
  * msExchCurrentServerRoles bits); Edge, and servers with neither role, are dropped.
  */
-import { hostProblem } from "../syntax.ts";
+import { hostProblem } from "../validate/syntax.ts";
 import type { Role, Server, Version } from "../types.ts";
 import type { Path, Recorder } from "./report.ts";
 import { legacyServicePack, productOf, readBuild } from "./versions.ts";

@@ -3,7 +3,7 @@
  * Server), OAB assignment, and 2010 RpcClientAccessServer. Cloud mailboxes and hybrid settings
  * are reported, not imported: exflow has no cloud target yet.
  */
-import { hostProblem, urlProblem } from "../syntax.ts";
+import { hostProblem, urlProblem } from "../validate/syntax.ts";
 import type { Hybrid, User } from "../types.ts";
 import type { Recorder } from "./report.ts";
 import { key, type Servers } from "./servers.ts";

@@ -100,7 +100,7 @@ export function renderAuditMarkdown(a: Audit): string {
     out.push(`- **${md(d.code)}** (${md(d.severity)}) at ${md(formatPath(d.path))}: ${md(d.message)}${breaks}`);
   }
 
-  // Every code this report shows, explained once from the catalogue (core/codes.ts).
+  // Every code this report shows, explained once from the catalogue (core/diagnose/codes.ts).
   const shown = [...new Set([...a.rows.flatMap((r) => r.diagnostics), ...a.diagnostics.map((d) => d.code)])].sort();
   if (shown.length) {
     out.push("", "## Codes", "", "| Code | Meaning | What it means for clients, and what to change |", "|---|---|---|");

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { uniqueStems, sanitize } from "../../cli/filenames.ts";
 import { formatAudit } from "../../cli/commands/audit.ts";
 import { summary } from "../../cli/commands/validate.ts";
-import { audit } from "../../core/audit.ts";
+import { audit } from "../../core/audit/index.ts";
 import { presets } from "../../core/presets/index.ts";
 import { renderAuditCsv, renderAuditMarkdown } from "../../diagrams/audit/index.ts";
 

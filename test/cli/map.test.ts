@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { presets } from "../../core/presets/index.ts";
-import { route } from "../../core/route.ts";
+import { route } from "../../core/route/index.ts";
 import { renderMapMermaid, renderMapSvg } from "../../diagrams/map/index.ts";
 import { parseMermaid } from "../support/mermaid-parse.ts";
 import { exflow, tempDir } from "./run.ts";

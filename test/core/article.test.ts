@@ -1,11 +1,11 @@
 /**
- * The article's flows (source S1 in core/sources.ts), step by step: numbers, endpoints and kinds
+ * The article's flows (source S1 in core/route/sources.ts), step by step: numbers, endpoints and kinds
  * as the article's figures number them (o365info profile), and the section 5.7 corrections under
  * the microsoft profile, each reported as a note.
  */
 import { describe, expect, it } from "vitest";
 import { presets } from "../../core/presets/index.ts";
-import { route } from "../../core/route.ts";
+import { route } from "../../core/route/index.ts";
 import type { Flow, Profile } from "../../core/types.ts";
 
 const o365 = presets.o365info!;

@@ -1,8 +1,8 @@
 // The audit matrix over the built-in presets: shape, n/a reasons, real outcomes, summary counts.
 import { describe, expect, it } from "vitest";
-import { audit } from "../../core/audit.ts";
-import { notApplicable } from "../../core/each-flow.ts";
-import type { AuditRow } from "../../core/audit.ts";
+import { audit } from "../../core/audit/index.ts";
+import { notApplicable } from "../../core/audit/each-flow.ts";
+import type { AuditRow } from "../../core/audit/index.ts";
 import { presets } from "../../core/presets/index.ts";
 import { o365info } from "../../core/presets/o365info.ts";
 import { CLIENTS, PROTOCOLS } from "../../core/types.ts";

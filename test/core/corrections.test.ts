@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { presets } from "../../core/presets/index.ts";
-import { route } from "../../core/route.ts";
+import { route } from "../../core/route/index.ts";
 import type { Flow, Topology } from "../../core/types.ts";
 
 const preset = (id: string, mutate?: (t: Topology) => void): Topology => {

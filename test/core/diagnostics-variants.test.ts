@@ -1,7 +1,7 @@
 // Second triggers of DX codes, build parsing, scope matching, order and memoisation.
 import { describe, expect, it } from "vitest";
-import { affects, compareLevel, diagnose, diagnosticsFor, parseBuild } from "../../core/diagnostics.ts";
-import { buildModel } from "../../core/model.ts";
+import { affects, compareLevel, diagnose, diagnosticsFor, parseBuild } from "../../core/diagnose/index.ts";
+import { buildModel } from "../../core/model/index.ts";
 import { o365info } from "../../core/presets/o365info.ts";
 import type { Server, Topology } from "../../core/types.ts";
 

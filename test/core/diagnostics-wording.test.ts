@@ -5,10 +5,10 @@
  * explanations, which fit every organisation, say "2013 or later".
  */
 import { describe, expect, test } from "vitest";
-import { CODES } from "../../core/codes.ts";
-import { diagnose } from "../../core/diagnostics.ts";
-import { exchangeVersions } from "../../core/diagnostics/facts.ts";
-import { buildModel } from "../../core/model.ts";
+import { CODES } from "../../core/diagnose/codes.ts";
+import { diagnose } from "../../core/diagnose/index.ts";
+import { exchangeVersions } from "../../core/diagnose/facts.ts";
+import { buildModel } from "../../core/model/index.ts";
 import { presets } from "../../core/presets/index.ts";
 import type { Topology } from "../../core/types.ts";
 

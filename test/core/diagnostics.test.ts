@@ -1,7 +1,7 @@
 // One case per DX code: the o365info preset with one mutation, and the diagnostic it must raise.
 import { describe, expect, it } from "vitest";
-import { diagnose } from "../../core/diagnostics.ts";
-import { buildModel } from "../../core/model.ts";
+import { diagnose } from "../../core/diagnose/index.ts";
+import { buildModel } from "../../core/model/index.ts";
 import { o365info } from "../../core/presets/o365info.ts";
 import type { Server, Topology } from "../../core/types.ts";
 

@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildModel, presets, route } from "../../core/index.ts";
-import { diagnose } from "../../core/diagnostics.ts";
-import { extendedProtectionOn } from "../../core/hybrid/diagnostics-auth.ts";
+import { diagnose } from "../../core/diagnose/index.ts";
+import { extendedProtectionOn } from "../../core/diagnose/hybrid-auth.ts";
 import type { Scenario, Server, Step, Topology } from "../../core/types.ts";
-import { validateTopology } from "../../core/validate.ts";
+import { validateTopology } from "../../core/validate/index.ts";
 
 const base = (id = "contoso-hybrid"): Topology => structuredClone(presets[id]!.topology);
 const scenario = (name: string, id = "contoso-hybrid"): Scenario => presets[id]!.scenarios[name]!.scenario;

@@ -1,8 +1,8 @@
-// The model's namespace indexes (core/model.ts) give the same answers as scanning every namespace,
+// The model's namespace indexes (core/model/index.ts) give the same answers as scanning every namespace,
 // which is what participant labels and flow sites did before (bench/growth.ts "many namespaces").
 import { describe, expect, it } from "vitest";
-import { buildModel } from "../../core/model.ts";
-import { participantsOf, sitesOf } from "../../core/participants.ts";
+import { buildModel } from "../../core/model/index.ts";
+import { participantsOf, sitesOf } from "../../core/route/participants.ts";
 import { o365info } from "../../core/presets/o365info.ts";
 import type { Namespace, Participant, Step, Topology } from "../../core/types.ts";
 

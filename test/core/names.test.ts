@@ -1,8 +1,8 @@
-// DNS and certificate names per topology (sources: S4, S14, S16 in core/sources.ts).
+// DNS and certificate names per topology (sources: S4, S14, S16 in core/route/sources.ts).
 import { describe, expect, it } from "vitest";
-import { buildModel } from "../../core/model.ts";
-import { requiredNames } from "../../core/names.ts";
-import type { RequiredName } from "../../core/names.ts";
+import { buildModel } from "../../core/model/index.ts";
+import { requiredNames } from "../../core/diagnose/names.ts";
+import type { RequiredName } from "../../core/diagnose/names.ts";
 import { contoso } from "../../core/presets/contoso.ts";
 import { fabrikam } from "../../core/presets/fabrikam.ts";
 import { o365info } from "../../core/presets/o365info.ts";

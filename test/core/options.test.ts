@@ -17,7 +17,7 @@ import {
   presets,
   PROTOCOLS,
 } from "../../core/index.ts";
-import { validateFlowRequest } from "../../core/validate.ts";
+import { validateFlowRequest } from "../../core/validate/index.ts";
 import { renderSvg } from "../../diagrams/index.ts";
 import { renderMapSvg } from "../../diagrams/map/index.ts";
 

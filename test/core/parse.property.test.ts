@@ -7,10 +7,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify as toYaml } from "yaml";
-import { parseDocument } from "../../core/parse.ts";
+import { parseDocument } from "../../core/parse/index.ts";
 import { presets } from "../../core/presets/index.ts";
 import type { Result } from "../../core/types.ts";
-import { validateFlowRequest } from "../../core/validate.ts";
+import { validateFlowRequest } from "../../core/validate/index.ts";
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 0x5eed), numRuns: Number(process.env.FC_RUNS ?? 200) });
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { MAX_DOCUMENT_BYTES } from "../../core/limits.ts";
-import { parseDocument, type InputFormat } from "../../core/parse.ts";
+import { parseDocument, type InputFormat } from "../../core/parse/index.ts";
 
 const deepJson = (n: number) => "[".repeat(n) + "]".repeat(n);
 

@@ -8,13 +8,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CODES } from "../../core/codes.ts";
-import { buildModel, hostOf } from "../../core/model.ts";
+import { CODES } from "../../core/diagnose/codes.ts";
+import { buildModel, hostOf } from "../../core/model/index.ts";
 import { presets } from "../../core/presets/index.ts";
-import { HYBRID_ROWS } from "../../core/hybrid/rules.ts";
-import { resolveHost } from "../../core/resolve.ts";
-import { route } from "../../core/route.ts";
-import { RULES_BY_ID } from "../../core/rules.ts";
+import { HYBRID_ROWS } from "../../core/route/hybrid/rules.ts";
+import { resolveHost } from "../../core/model/resolve.ts";
+import { route } from "../../core/route/index.ts";
+import { RULES_BY_ID } from "../../core/route/rules.ts";
 import { CLIENTS, PROFILES, PROTOCOLS, type Flow, type Scenario, type Topology } from "../../core/types.ts";
 import { caseArb } from "../support/arbitraries.ts";
 

@@ -5,8 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildModel } from "../../core/model.ts";
-import { route } from "../../core/route.ts";
+import { buildModel } from "../../core/model/index.ts";
+import { route } from "../../core/route/index.ts";
 import { caseArb } from "../support/arbitraries.ts";
 
 const RUNS = { seed: 20261126, numRuns: 300 };

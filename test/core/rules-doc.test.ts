@@ -1,9 +1,9 @@
-/** docs/rules.md is generated from core/rules.ts and core/sources.ts, and every citation resolves. */
+/** docs/rules.md is generated from core/route/rules.ts and core/route/sources.ts, and every citation resolves. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { RULES } from "../../core/rules.ts";
-import { SOURCES, sourceId } from "../../core/sources.ts";
+import { RULES } from "../../core/route/rules.ts";
+import { SOURCES, sourceId } from "../../core/route/sources.ts";
 import { describeMatch, rulesMarkdown } from "../../scripts/rules-doc.ts";
 
 const root = join(import.meta.dirname, "../..");

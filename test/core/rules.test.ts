@@ -1,15 +1,15 @@
 /**
- * One case per decision row of docs/rules.md (core/rules.ts), named by its rule id: the
+ * One case per decision row of docs/rules.md (core/route/rules.ts), named by its rule id: the
  * built-in presets with at most one mutation, a scenario, and the hops we expect, written by hand.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CODES } from "../../core/codes.ts";
-import { diagnose } from "../../core/diagnostics.ts";
-import { buildModel } from "../../core/model.ts";
+import { CODES } from "../../core/diagnose/codes.ts";
+import { diagnose } from "../../core/diagnose/index.ts";
+import { buildModel } from "../../core/model/index.ts";
 import { presets } from "../../core/presets/index.ts";
-import { route } from "../../core/route.ts";
-import { RULES } from "../../core/rules.ts";
+import { route } from "../../core/route/index.ts";
+import { RULES } from "../../core/route/rules.ts";
 import type { Flow, Outcome, Scenario, Topology } from "../../core/types.ts";
 
 type PresetId = "o365info" | "contoso" | "fabrikam" | "contoso-hybrid";
@@ -736,8 +736,8 @@ describe("rules as data", () => {
   });
 
   it("keeps row ids out of the actions: no switch or comparison on a rule id string", () => {
-    for (const file of readdirSync(new URL("../../core/actions/", import.meta.url))) {
-      const src = readFileSync(new URL(`../../core/actions/${file}`, import.meta.url), "utf8");
+    for (const file of readdirSync(new URL("../../core/route/actions/", import.meta.url))) {
+      const src = readFileSync(new URL(`../../core/route/actions/${file}`, import.meta.url), "utf8");
       expect(src, file).not.toMatch(/switch\s*\(\s*rule\.id|rule\.id\s*[!=]==/);
     }
   });

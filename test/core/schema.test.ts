@@ -12,8 +12,8 @@ import {
   scenarioSchema,
   topologyJsonSchema,
   type topologySchema,
-} from "../../core/schema.ts";
-import { hostPortProblem, hostProblem, urlProblem } from "../../core/syntax.ts";
+} from "../../core/validate/schema.ts";
+import { hostPortProblem, hostProblem, urlProblem } from "../../core/validate/syntax.ts";
 import type { Scenario, Topology } from "../../core/types.ts";
 import { PROTOCOLS, VERSIONS } from "../../core/types.ts";
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { presets } from "../../core/presets/index.ts";
 import { o365info } from "../../core/presets/o365info.ts";
 import type { Topology } from "../../core/types.ts";
-import { validateFlowRequest, validateScenario } from "../../core/validate.ts";
+import { validateFlowRequest, validateScenario } from "../../core/validate/index.ts";
 
 const ok = { user: "alice", protocol: "activesync", client: "external" };
 

@@ -10,8 +10,8 @@ import { describe, expect, it } from "vitest";
 import { presets } from "../../core/presets/index.ts";
 import { formatPath } from "../../core/suggest.ts";
 import type { Issue, Result } from "../../core/types.ts";
-import { validateFlowRequest, validateScenario, validateTopology } from "../../core/validate.ts";
-import { valueAt } from "../../core/validate-issues.ts";
+import { validateFlowRequest, validateScenario, validateTopology } from "../../core/validate/index.ts";
+import { valueAt } from "../../core/validate/issues.ts";
 
 // FC_RUNS / FC_SEED let a long fuzzing run reuse these properties: FC_RUNS=20000 npx vitest run ...
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 0x0e8c4a11), numRuns: Number(process.env.FC_RUNS ?? 150) });

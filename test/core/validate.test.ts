@@ -7,7 +7,7 @@ import { fabrikam } from "../../core/presets/fabrikam.ts";
 import { o365info } from "../../core/presets/o365info.ts";
 import { presets } from "../../core/presets/index.ts";
 import type { Issue, Topology } from "../../core/types.ts";
-import { validateTopology } from "../../core/validate.ts";
+import { validateTopology } from "../../core/validate/index.ts";
 
 // Loosely typed copies: the point is to feed the validator what the types forbid.
 // biome-ignore lint/suspicious/noExplicitAny: these copies exist to break the types the validator guards

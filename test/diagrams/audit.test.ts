@@ -4,8 +4,8 @@
  * diagnostics, names) with every user-derived string inert.
  */
 import { describe, expect, it } from "vitest";
-import { audit } from "../../core/audit.ts";
-import { CODES } from "../../core/codes.ts";
+import { audit } from "../../core/audit/index.ts";
+import { CODES } from "../../core/diagnose/codes.ts";
 import { escapeMarkdown } from "../../diagrams/escape.ts";
 import { presets } from "../../core/presets/index.ts";
 import type { Topology } from "../../core/types.ts";

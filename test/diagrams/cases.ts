@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { presets } from "../../core/presets/index.ts";
-import { route } from "../../core/route.ts";
+import { route } from "../../core/route/index.ts";
 import type { Flow, Scenario, Topology } from "../../core/types.ts";
 
 export const CASES_DIR = fileURLToPath(new URL("../cases/", import.meta.url));

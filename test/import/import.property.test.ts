@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { importInventory } from "../../core/import/index.ts";
 import { formatPath } from "../../core/suggest.ts";
-import { validateTopology } from "../../core/validate.ts";
+import { validateTopology } from "../../core/validate/index.ts";
 import { FIXTURES, inventoryOf } from "./fixtures.ts";
 
 fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 0x1a2b3c4d), numRuns: Number(process.env.FC_RUNS ?? 100) });

@@ -3,10 +3,10 @@
  * by field (explicit facts per fixture, then the whole reviewed golden topology).
  */
 import { describe, expect, it } from "vitest";
-import { audit } from "../../core/audit.ts";
+import { audit } from "../../core/audit/index.ts";
 import { importInventory, type Imported } from "../../core/import/index.ts";
 import type { Server } from "../../core/types.ts";
-import { validateTopology } from "../../core/validate.ts";
+import { validateTopology } from "../../core/validate/index.ts";
 import { bytesOf, FIXTURES, goldenOf, type FixtureName } from "./fixtures.ts";
 
 function run(name: FixtureName): Imported {

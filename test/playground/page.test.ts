@@ -119,9 +119,11 @@ describe("the built playground", () => {
     expect(() => new Script(js)).not.toThrow();
     expect(js).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(/);
     const inputs = Object.keys(Object.values(built.metafile.outputs)[0]?.inputs ?? {});
-    expect(inputs).toContain("core/parse-yaml.ts");
+    expect(inputs).toContain("core/parse/yaml.ts");
     expect(inputs).toContain("worker/codec.ts");
-    expect(inputs.filter((i) => /^(node_modules\/(zod|hono)\/|core\/(rules|schema|route|presets)|diagrams\/)/.test(i))).toEqual([]);
+    expect(
+      inputs.filter((i) => /^(node_modules\/(zod|hono)\/|core\/(route|validate\/schema|presets\/(?!skeleton))|diagrams\/)/.test(i)),
+    ).toEqual([]);
     expect(file(built.style)).toContain("prefers-color-scheme: dark");
   });
 

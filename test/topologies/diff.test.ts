@@ -1,6 +1,6 @@
-/** core/diff.ts and its Markdown: which flows change outcome or path between two topologies. */
+/** core/audit/diff.ts and its Markdown: which flows change outcome or path between two topologies. */
 import { describe, expect, it } from "vitest";
-import { diffTopologies } from "../../core/diff.ts";
+import { diffTopologies } from "../../core/audit/diff.ts";
 import { presets } from "../../core/index.ts";
 import { CLIENTS, PROTOCOLS, type Topology } from "../../core/types.ts";
 import { renderDiffMarkdown } from "../../diagrams/diff.ts";

@@ -1,6 +1,6 @@
 /** POST /v1/audit: formats, body and query options, and inert output (the views themselves: test/diagrams/audit.test.ts). */
 import { describe, expect, it } from "vitest";
-import { audit } from "../../core/audit.ts";
+import { audit } from "../../core/audit/index.ts";
 import { presets } from "../../core/index.ts";
 import { renderAuditCsv, renderAuditMarkdown } from "../../diagrams/audit/index.ts";
 import { post } from "./helpers.ts";

@@ -1,6 +1,6 @@
 /** GET /openapi.json: OpenAPI 3.1 built around the same JSON Schemas the core validates with. */
 import { expect, it } from "vitest";
-import { flowRequestJsonSchema, topologyJsonSchema } from "../../core/schema.ts";
+import { flowRequestJsonSchema, topologyJsonSchema } from "../../core/validate/schema.ts";
 import { get, ORIGIN } from "./helpers.ts";
 
 interface Doc {
