@@ -7,7 +7,7 @@
 import { performance } from "node:perf_hooks";
 import { pngOf } from "../cli/png.ts";
 import { renderSvg } from "../diagrams/index.ts";
-import { renderMapSvg } from "../diagrams/map/index.ts";
+import { renderMapSvg } from "../diagrams/index.ts";
 import { goldenCases } from "../test/diagrams/cases.ts";
 
 const flows = goldenCases().map((c) => c.flow);

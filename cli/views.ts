@@ -7,9 +7,9 @@
  */
 import { extname } from "node:path";
 import { DEFAULT_VIEW, type Flow, FLOW_FORMATS, type FlowFormat, VIEW_NAMES, type ViewName } from "../core/index.ts";
-import type { RenderOptions } from "../diagrams/index.ts";
-import { VIEWS } from "../diagrams/views.ts";
+import { type RenderOptions, render } from "../diagrams/index.ts";
 import { usage } from "./errors.ts";
+import { pngAssets } from "./png.ts";
 
 export const FORMATS = FLOW_FORMATS;
 export type Format = FlowFormat;
@@ -62,8 +62,7 @@ export function chooseFormat<F extends string>(
 const withNewline = (s: string): string => (s.endsWith("\n") ? s : `${s}\n`);
 
 export function view(flow: Flow, format: TextFormat, options: RenderOptions, diagram: ViewName = DEFAULT_VIEW): string {
-  if (format === "json") return `${JSON.stringify(flow, null, 2)}\n`;
-  return withNewline(VIEWS[diagram][format](flow, options));
+  return withNewline(render(flow, { ...options, format, view: diagram }));
 }
 
 /** Any format; PNG is the view's SVG rasterized (the renderer is loaded only then). */
@@ -74,6 +73,5 @@ export async function output(
   diagram: ViewName = "sequence",
 ): Promise<string | Uint8Array> {
   if (format !== "png") return view(flow, format, options, diagram);
-  const { pngOf } = await import("./png.ts");
-  return pngOf(VIEWS[diagram].svg(flow, options));
+  return render(flow, { ...options, format, view: diagram }, pngAssets);
 }

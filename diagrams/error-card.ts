@@ -1,13 +1,13 @@
 /**
  * An SVG "error card": what the worker returns (with a 4xx) when an <img> asked for a diagram
  * and the input was invalid, so the page shows the reason instead of a broken image.
- * In: a title, message lines, render options. Out: SVG text with the same rules as svg.ts
+ * In: a title, message lines, render options. Out: SVG text with the same rules as sequence/svg.ts
  * (escaped text, colours from THEMES or isSafeColor, no script, no external reference).
  */
 import { escapeXml } from "./escape.ts";
-import { FONT_SIZE } from "./model.ts";
+import { FONT_SIZE } from "./sequence/model.ts";
 import { type RenderOptions, resolveOptions } from "./options.ts";
-import { FONT_FAMILY, num, textLines } from "./svg.ts";
+import { FONT_FAMILY, num, textLines } from "./svg-primitives.ts";
 import { cleanText, textWidth, wrapText } from "./text.ts";
 
 const MAX_TEXT = 560;

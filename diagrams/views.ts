@@ -7,10 +7,10 @@
  */
 import { type Flow, type FlowFormat, VIEW_NAMES, type ViewName } from "../core/index.ts";
 import { renderMapMarkdown, renderMapMermaid, renderMapSvg } from "./map/index.ts";
-import { renderMarkdown } from "./markdown.ts";
-import { renderMermaid } from "./mermaid.ts";
+import { renderMarkdown } from "./sequence/markdown.ts";
+import { renderMermaid } from "./sequence/mermaid.ts";
 import type { RenderOptions } from "./options.ts";
-import { renderSvg } from "./svg.ts";
+import { renderSvg } from "./sequence/svg.ts";
 
 export { VIEW_NAMES, type ViewName };
 

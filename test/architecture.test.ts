@@ -79,6 +79,23 @@ describe("layering", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("worker, cli, the playground, bench and scripts reach diagrams/ only through diagrams/index.ts", () => {
+    const offenders: string[] = [];
+    for (const dir of ["worker", "cli", "playground", "bench", "scripts"])
+      for (const f of sources(dir))
+        for (const spec of imports(f))
+          if (join(f, "..", spec).startsWith(join(root, "diagrams/")) && join(f, "..", spec) !== join(root, "diagrams/index.ts"))
+            offenders.push(`${f} imports ${spec}`);
+    expect(offenders).toEqual([]);
+  });
+
+  it("the sequence view has its folder beside the map's, and both share one file of SVG primitives", () => {
+    const dirs = readdirSync(join(root, "diagrams"), { withFileTypes: true }).filter((e) => e.isDirectory());
+    expect(dirs.map((e) => e.name)).toEqual(expect.arrayContaining(["map", "sequence"]));
+    for (const f of sources("diagrams").filter((f) => !f.endsWith("diagrams/svg-primitives.ts")))
+      expect(readFileSync(f, "utf8"), f).not.toMatch(/(?:function|const) (?:num|contentId|textLines)\b|const FONT_FAMILY\b/);
+  });
+
   it("the playground's browser script reaches core only through core/browser.ts and the worker only for its URL codec", () => {
     const offenders: string[] = [];
     for (const f of sources("playground/client"))

@@ -8,8 +8,7 @@
  * (for the links). Out: text, or PNG bytes.
  */
 import { type Compiled, DEFAULT_THEME, DEFAULT_VIEW } from "../core/index.ts";
-import type { RenderOptions } from "../diagrams/index.ts";
-import { VIEWS } from "../diagrams/views.ts";
+import { type RenderOptions, render } from "../diagrams/index.ts";
 import type { FlowFormat } from "./app-env.ts";
 import { invalidInput } from "./errors.ts";
 import { mermaidLiveUrl } from "./encode.ts";
@@ -32,6 +31,9 @@ function guarded<T>(draw: () => T): T {
   }
 }
 
+/** Dynamic: the rasterizer's wasm and font are instantiated only when a PNG is asked for. */
+const pngAssets = async () => (await import("./png.ts")).pngAssets();
+
 /** `links`: the GET URLs of this flow when they are not the encoded ones (a saved topology's). */
 export async function renderFlow(
   compiled: Compiled,
@@ -41,15 +43,10 @@ export async function renderFlow(
   links?: Omit<FlowLinks, "mermaidLive">,
 ): Promise<string | Uint8Array<ArrayBuffer>> {
   const options = renderOptionsOf(compiled);
-  const view = VIEWS[compiled.options?.view ?? DEFAULT_VIEW];
-  if (format === "png") {
-    const svg = guarded(() => view.svg(compiled.flow, options));
-    // Dynamic: the rasterizer (wasm + font) is instantiated only when a PNG is asked for.
-    const { pngOf } = await import("./png.ts");
-    return pngOf(svg);
-  }
-  if (format !== "json") return guarded(() => view[format](compiled.flow, options));
-  const mermaid = guarded(() => view.mmd(compiled.flow, options));
+  const view = compiled.options?.view ?? DEFAULT_VIEW;
+  if (format === "png") return guarded(() => render(compiled.flow, { ...options, format, view }, pngAssets));
+  if (format !== "json") return guarded(() => render(compiled.flow, { ...options, format, view }));
+  const mermaid = guarded(() => render(compiled.flow, { ...options, format: "mmd", view }));
   const theme = options.theme ?? DEFAULT_THEME;
   const all = links ? { ...links, mermaidLive: await mermaidLiveUrl(mermaid, theme) } : await flowLinks(origin, doc, mermaid, theme);
   return `${JSON.stringify({ flow: compiled.flow, links: all }, null, 2)}\n`;

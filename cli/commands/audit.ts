@@ -6,7 +6,7 @@
 import { type Command, Option } from "commander";
 import { extname } from "node:path";
 import { type Audit, audit } from "../../core/index.ts";
-import { failingRows, renderAuditCsv, renderAuditMarkdown } from "../../diagrams/audit/index.ts";
+import { failingRows, renderAuditCsv, renderAuditMarkdown } from "../../diagrams/index.ts";
 import { CliError, EXIT_FAILING_FLOWS } from "../errors.ts";
 import { writeOutput } from "../io.ts";
 import { chooseFormat } from "../views.ts";

@@ -22,8 +22,8 @@ import {
   type Protocol,
   type Topology,
 } from "../../core/index.ts";
-import { escapeMarkdown } from "../../diagrams/escape.ts";
-import { cleanText } from "../../diagrams/text.ts";
+import { escapeMarkdown } from "../../diagrams/index.ts";
+import { cleanText } from "../../diagrams/index.ts";
 import { uniqueStems } from "../filenames.ts";
 import { makeDir, writeFile, writeOutput } from "../io.ts";
 import {

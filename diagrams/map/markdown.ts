@@ -1,11 +1,11 @@
 /**
  * The map view as Markdown: the same numbered narrative, notes and diagnostics as the sequence
- * view (diagrams/markdown.ts), with the map's Mermaid `flowchart` in the ```mermaid fence instead
+ * view (diagrams/sequence/markdown.ts), with the map's Mermaid `flowchart` in the ```mermaid fence instead
  * of the sequence diagram. Same options and the same RangeError on bad ones.
  */
 import type { Flow } from "../../core/index.ts";
-import { printMarkdown } from "../markdown.ts";
-import { toDiagramModel } from "../model.ts";
+import { printMarkdown } from "../sequence/markdown.ts";
+import { toDiagramModel } from "../sequence/model.ts";
 import type { RenderOptions } from "../options.ts";
 import { renderMapMermaid } from "./mermaid.ts";
 

@@ -10,7 +10,7 @@
 import type { Flow, ThemeName } from "../../core/index.ts";
 import { escapeXml } from "../escape.ts";
 import { type RenderOptions, type Theme, resolveOptions } from "../options.ts";
-import { contentId, FONT_FAMILY, num, textLines } from "../svg.ts";
+import { contentId, FONT_FAMILY, num, textLines } from "../svg-primitives.ts";
 import { type MapBox, type MapLayout, type MapRoute, layoutMap } from "./layout.ts";
 import { MAP_FONT_SIZE, type MapModel, NOTE_ID, toMapModel } from "./model.ts";
 

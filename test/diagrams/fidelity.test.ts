@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, test } from "vitest";
 import { renderMermaid, renderSvg } from "../../diagrams/index.ts";
-import { toDiagramModel } from "../../diagrams/model.ts";
+import { toDiagramModel } from "../../diagrams/sequence/model.ts";
 import { awkwardCases } from "./awkward.ts";
 import { goldenCases } from "./cases.ts";
 import { readMermaidSvg, readOurSvg } from "./svg-read.ts";

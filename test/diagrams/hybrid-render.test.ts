@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { presets, route } from "../../core/index.ts";
 import { renderMarkdown, renderMermaid, renderSvg } from "../../diagrams/index.ts";
 import { renderMapMarkdown, renderMapMermaid, renderMapSvg, toMapModel } from "../../diagrams/map/index.ts";
-import { toDiagramModel } from "../../diagrams/model.ts";
+import { toDiagramModel } from "../../diagrams/sequence/model.ts";
 import { parseMermaid } from "../support/mermaid-parse.ts";
 import { assertInertMarkdown, assertSafeSvg } from "./safety.ts";
 

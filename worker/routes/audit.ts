@@ -4,7 +4,7 @@
  */
 import { Hono } from "hono/tiny";
 import { AUDIT_FORMATS } from "../../core/index.ts";
-import { renderAuditCsv, renderAuditMarkdown } from "../../diagrams/audit/index.ts";
+import { renderAuditCsv, renderAuditMarkdown } from "../../diagrams/index.ts";
 import type { AppContext, AppEnv, AuditFormat } from "../app-env.ts";
 import { readBody } from "../body.ts";
 import { parseInput, runAudit, validateAuditRequest } from "../input.ts";

@@ -7,7 +7,7 @@
  */
 import { Hono } from "hono/tiny";
 import { diffTopologies, PROFILES, type Profile } from "../../core/index.ts";
-import { renderDiffMarkdown } from "../../diagrams/diff.ts";
+import { renderDiffMarkdown } from "../../diagrams/index.ts";
 import type { AppContext, AppEnv } from "../app-env.ts";
 import { invalidInput } from "../errors.ts";
 import { contentTypeOf, negotiate, type Negotiated } from "../negotiate.ts";

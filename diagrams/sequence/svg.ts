@@ -5,28 +5,12 @@
  * references: every user string passes escapeXml, every colour comes from THEMES or isSafeColor,
  * and the only url() values point at this document's own markers. Same input, same bytes.
  */
-import type { Flow } from "../core/index.ts";
-import { escapeXml } from "./escape.ts";
+import type { Flow } from "../../core/index.ts";
+import { escapeXml } from "../escape.ts";
 import { FONT_SIZE, toDiagramModel } from "./model.ts";
-import { type RenderOptions, type Theme, resolveOptions } from "./options.ts";
-import { type Arrow, layoutSvg, type SvgLayout } from "./svg-layout.ts";
-
-/** Arial first: the layout measured text with Arial's metrics (Liberation Sans is the same). */
-export const FONT_FAMILY = "Arial, Liberation Sans, Helvetica, sans-serif";
-
-/** Numbers printed with at most two decimals, so output is stable across platforms. */
-export const num = (v: number): string => String(Math.round(v * 100) / 100);
-
-/** FNV-1a of the content: marker ids unique per diagram when several SVGs share one HTML page. */
-export function contentId(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return `exf${(h >>> 0).toString(36)}`;
-}
-
-export function textLines(x: number, baselines: number[], lines: string[], attrs: string): string {
-  return lines.map((l, j) => `<text x="${num(x)}" y="${num(baselines[j] ?? 0)}" ${attrs}>${escapeXml(l)}</text>`).join("");
-}
+import { type RenderOptions, type Theme, resolveOptions } from "../options.ts";
+import { contentId, FONT_FAMILY, num, textLines } from "../svg-primitives.ts";
+import { type Arrow, layoutSvg, type SvgLayout } from "./layout.ts";
 
 function markers(id: string, t: Theme): string {
   return (

@@ -6,7 +6,7 @@
  * In: model. Out: numbers only (svg.ts prints them). Pure.
  */
 import { FONT_SIZE, type DiagramModel, type MessageKind } from "./model.ts";
-import { type TextBox, textWidth } from "./text.ts";
+import { type TextBox, textWidth } from "../text.ts";
 
 /** Mermaid 11 sequence defaults (width, height, actorMargin, boxMargin, boxTextMargin, wrapPadding, noteMargin). */
 export const CONF = {

@@ -4,10 +4,10 @@
  * AD lookup. Sites are `box` groups; redirects and referrals use open-headed dashed arrows (`--)`),
  * lookups `-)`, and a failing hop a crossed arrow (`-x`). In: model + options. Out: text.
  */
-import type { Flow } from "../core/index.ts";
-import { escapeMermaid } from "./escape.ts";
+import type { Flow } from "../../core/index.ts";
+import { escapeMermaid } from "../escape.ts";
 import { type DiagramMessage, type DiagramModel, toDiagramModel } from "./model.ts";
-import { type RenderOptions, resolveOptions } from "./options.ts";
+import { type RenderOptions, resolveOptions } from "../options.ts";
 
 const ARROWS: Record<DiagramMessage["kind"], string> = {
   request: "->>",

@@ -4,11 +4,11 @@
  * label into lines once, so that Mermaid (`<br>`) and the SVG break text at the same places.
  * In: a `Flow` from core/route/index.ts (or a fixture). Out: plain data. Pure.
  */
-import type { Diagnostic, Flow, Note, Participant, Step } from "../core/index.ts";
-import { mermaidAlias } from "./escape.ts";
-import { boxText, type LabelMode, noteParagraphs } from "./labels.ts";
-import type { RenderOptions } from "./options.ts";
-import { cleanText, wrapText } from "./text.ts";
+import type { Diagnostic, Flow, Note, Participant, Step } from "../../core/index.ts";
+import { mermaidAlias } from "../escape.ts";
+import { boxText, type LabelMode, noteParagraphs } from "../labels.ts";
+import type { RenderOptions } from "../options.ts";
+import { cleanText, wrapText } from "../text.ts";
 
 /** How an arrow is drawn: requests solid, replies dashed, redirects and referrals dashed with an open head. */
 export type MessageKind = "request" | "reply" | "lookup" | "redirect" | "referral";
@@ -68,7 +68,7 @@ export interface DiagramModel {
 export const FONT_SIZE = 16;
 const MAX_ACTOR_TEXT = 240;
 const MAX_MESSAGE_TEXT = 340;
-/** Narrow enough that a note over one participant never widens Mermaid's spacing (see svg-layout). */
+/** Narrow enough that a note over one participant never widens Mermaid's spacing (see layout.ts). */
 const MAX_NOTE_TEXT = 220;
 
 /** What a participant's box says (the core's `labels`, by the `label` option); see labels.ts. */

@@ -6,12 +6,12 @@
  * then notes and diagnostics. Every user-derived string goes through escapeMarkdown, so the
  * document is inert. In: model + options. Out: text.
  */
-import type { Flow } from "../core/index.ts";
-import { escapeMarkdown } from "./escape.ts";
+import type { Flow } from "../../core/index.ts";
+import { escapeMarkdown } from "../escape.ts";
 import { printMermaid } from "./mermaid.ts";
 import { type DiagramModel, toDiagramModel } from "./model.ts";
-import type { RenderOptions } from "./options.ts";
-import { cleanText } from "./text.ts";
+import type { RenderOptions } from "../options.ts";
+import { cleanText } from "../text.ts";
 
 const OUTCOMES: Record<Flow["outcome"], string> = {
   proxy: "proxied",
