@@ -11,6 +11,7 @@ import type { AppEnv } from "./app-env.ts";
 import { methodNotAllowed, onError, onNotFound, problemResponse, urlTooLong } from "./errors.ts";
 import { standardHeaders } from "./headers.ts";
 import { MAX_URL_CHARS } from "./limits.ts";
+import { unknownQuery } from "./query-check.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { flowRoutes } from "./routes/flow.ts";
 import { importRoutes } from "./routes/import.ts";
@@ -38,6 +39,9 @@ app.use(async (c, next) => {
 });
 
 app.use(allowOnly({ app, onMethodNotAllowed: (c, methods) => problemResponse(c, methodNotAllowed(methods).problem) }));
+
+// After the 405s: a method the path does not take is a 405 whatever its query.
+app.use(unknownQuery);
 
 app.route("/", metaRoutes);
 app.route("/", flowRoutes);

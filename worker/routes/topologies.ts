@@ -105,8 +105,8 @@ topologyRoutes.delete("/v1/topologies/:ref", async (c) => {
   });
 });
 
-topologyRoutes.get("/v1/topologies/:ref/versions", async (c) => {
-  const { id } = parseRef(c.req.param("ref"), false);
+topologyRoutes.get("/v1/topologies/:id/versions", async (c) => {
+  const { id } = parseRef(c.req.param("id"), false);
   const versions = await storeOf(c).versions(id);
   const origin = new URL(c.req.url).origin;
   return respond(c, { versions: id, list: versions, origin }, JSON_REP, CACHE_LATEST, () =>
@@ -131,9 +131,9 @@ function profileParam(c: AppContext): Profile | undefined {
 }
 
 /** `to` defaults to the latest version and `from` to the one before `to`; with both given the answer never changes. */
-topologyRoutes.get("/v1/topologies/:ref/diff", async (c) => {
+topologyRoutes.get("/v1/topologies/:id/diff", async (c) => {
   const rep = negotiate(c, ["json", "md"] as const);
-  const { id } = parseRef(c.req.param("ref"), false);
+  const { id } = parseRef(c.req.param("id"), false);
   const profile = profileParam(c);
   let to = versionParam(c, "to");
   let from = versionParam(c, "from");
