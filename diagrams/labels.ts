@@ -4,17 +4,17 @@
  * text composed from role, version and names); diagnostics become note text at the chosen level.
  * The site is never in a box: every view draws servers inside their site's box.
  */
-import type { Diagnostic, Participant } from "../core/index.ts";
+import { type Diagnostic, LABELS, NOTES, OPTIONS, type Participant } from "../core/index.ts";
 import { cleanText } from "./text.ts";
 
-export const LABEL_MODES = ["role", "name", "both"] as const;
+export const LABEL_MODES = LABELS;
 export type LabelMode = (typeof LABEL_MODES)[number];
-export const NOTES_LEVELS = ["none", "brief", "full"] as const;
+export const NOTES_LEVELS = NOTES;
 export type NotesLevel = (typeof NOTES_LEVELS)[number];
 
-/** Defaults: the server's name with its role; one short line per warning. */
-export const DEFAULT_LABEL: LabelMode = "both";
-export const DEFAULT_NOTES: NotesLevel = "brief";
+/** Defaults (from the option table): the server's name with its role; one short line per warning. */
+export const DEFAULT_LABEL: LabelMode = OPTIONS.label.default;
+export const DEFAULT_NOTES: NotesLevel = OPTIONS.notes.default;
 
 const ROLE_NAMES: Record<string, string> = { cas: "CAS", mailbox: "Mailbox" };
 

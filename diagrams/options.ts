@@ -3,18 +3,10 @@
  * these tables or from a user background that passed `isSafeColor`, so no option can carry markup.
  */
 
-import { BACKGROUND_HELP, DEFAULT_THEME, isSafeColor, type ThemeName } from "../core/index.ts";
-import type { LabelMode, NotesLevel } from "./labels.ts";
+import { BACKGROUND_HELP, DEFAULT_THEME, type DrawOptionName, isSafeColor, type OptionValues, type ThemeName } from "../core/index.ts";
 
-export interface RenderOptions {
-  theme?: ThemeName;
-  /** How much diagnostic text goes into the picture (default `brief`); JSON and Markdown text keep all of it. */
-  notes?: NotesLevel;
-  /** What participant boxes say (default `both`: server name and role). */
-  label?: LabelMode;
-  /** `transparent`, `#rgb`, `#rrggbb`, `#rrggbbaa` or a colour name from `NAMED_COLORS`. */
-  background?: string;
-}
+/** Every option whose use is `draw` in the core's option table (theme, background, notes, label, scale). */
+export type RenderOptions = Pick<OptionValues, DrawOptionName>;
 
 export interface Theme {
   background: string;

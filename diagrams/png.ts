@@ -7,6 +7,7 @@
  * Loaded only for PNG requests (dynamic import), so the SVG path never pays for it.
  */
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
+import type { RenderOptions } from "./options.ts";
 
 export interface PngAssets {
   /** resvg's index_bg.wasm: a compiled module (Workers) or its bytes (Node). */
@@ -31,12 +32,19 @@ function init(load: () => PngAssets | Promise<PngAssets>): Promise<Uint8Array> {
 /**
  * @example await svgToPng(renderSvg(flow), () => ({ wasm, font })) // Uint8Array starting 0x89 "PNG"
  */
-export async function svgToPng(svg: string, load: () => PngAssets | Promise<PngAssets>): Promise<Uint8Array<ArrayBuffer>> {
+/** `options.scale`: PNG pixels per SVG pixel (the `scale` option, 1-4; default 1). */
+export async function svgToPng(
+  svg: string,
+  load: () => PngAssets | Promise<PngAssets>,
+  options: RenderOptions = {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  const scale = options.scale ?? 1;
+  if (!Number.isInteger(scale) || scale < 1 || scale > 4) throw new RangeError(`scale must be 1, 2, 3 or 4`);
   const font = await init(load);
   const resvg = new Resvg(svg, {
     font: { fontBuffers: [font], defaultFontFamily: "Liberation Sans", sansSerifFamily: "Liberation Sans" },
-    // The SVG carries pixel width/height: one SVG pixel, one PNG pixel.
-    fitTo: { mode: "original" },
+    // The SVG carries pixel width/height: `scale` PNG pixels per SVG pixel.
+    fitTo: scale === 1 ? { mode: "original" } : { mode: "zoom", value: scale },
   });
   try {
     const image = resvg.render();

@@ -35,11 +35,12 @@ export function render(flow: Flow, request: RenderRequest, png?: PngAssetsLoader
   if (request.format !== "png") return drawn(flow, request.format, request);
   const svg = drawn(flow, "svg", request);
   if (!png) throw new Error("render: png needs the rasterizer's assets (wasm and font)");
-  return rasterize(svg, png);
+  return rasterize(svg, png, request);
 }
 
 /** SVG text -> PNG bytes; the rasterizer (diagrams/png.ts) is loaded only when a PNG is asked for. */
-export async function rasterize(svg: string, png: PngAssetsLoader): Promise<Uint8Array<ArrayBuffer>> {
+/** `options`: the request's drawing options (the rasterizer reads the ones it knows, such as `scale`). */
+export async function rasterize(svg: string, png: PngAssetsLoader, options?: RenderOptions): Promise<Uint8Array<ArrayBuffer>> {
   const { svgToPng } = await import("./png.ts");
-  return svgToPng(svg, png);
+  return svgToPng(svg, png, options);
 }

@@ -5,7 +5,17 @@
  * reject. Everything dynamic is filled in by the script (client/main.ts). Every interpolated
  * value passes `esc` (the diagrams' XML escaping).
  */
-import { CLIENTS, NAMED_COLORS, PROFILES, PROTOCOLS, presets, VIEW_NAMES } from "../core/index.ts";
+import {
+  CLIENTS,
+  NAMED_COLORS,
+  type OptionName,
+  OPTIONS,
+  type OptionSpec,
+  PROFILES,
+  PROTOCOLS,
+  presets,
+  VIEW_NAMES,
+} from "../core/index.ts";
 import { escapeXml as esc, THEMES } from "../diagrams/index.ts";
 import { IMPORT_HTML, SAVED_HTML } from "./panels.ts";
 
@@ -15,6 +25,26 @@ const option = (value: string, label = value, selected = false): string =>
 const VIEW_LABELS: Record<string, string> = { sequence: "Sequence", map: "Map" };
 
 const CLIENT_LABELS: Record<string, string> = { internal: "Internal (inside the network)", external: "External (Internet)" };
+
+/**
+ * A select for every option the core's option table marks `playground` (notes, label, scale ...),
+ * its default preselected; the script sends what differs from `data-default` (client/flow.ts).
+ */
+function optionSelects(): string {
+  return (Object.keys(OPTIONS) as OptionName[])
+    .filter((n) => OPTIONS[n].playground)
+    .map((n) => {
+      const spec: OptionSpec = OPTIONS[n];
+      const values = (spec.values ?? []).map((v) => option(String(v), String(v), v === spec.default)).join("");
+      const numeric = typeof spec.values?.[0] === "number" ? " data-number" : "";
+      const label = n.charAt(0).toUpperCase() + n.slice(1);
+      return (
+        `<div><label for="option-${esc(n)}">${esc(label)}</label><select id="option-${esc(n)}" data-option="${esc(n)}"` +
+        ` data-default="${esc(String(spec.default ?? ""))}"${numeric} title="${esc(spec.help)}">${values}</select></div>`
+      );
+    })
+    .join("");
+}
 
 export interface PageAssets {
   script: string;
@@ -107,6 +137,7 @@ ${SAVED_HTML}
 <fieldset class="view-toggle" id="view" aria-describedby="view-help"><legend>Diagram view</legend><div class="segmented">${viewRadios}</div></fieldset>
 <div><label for="theme">Diagram theme</label><select id="theme">${themeOptions}</select></div>
 <div><label for="background">Background</label><input type="text" id="background" list="colors" placeholder="theme's" spellcheck="false" autocomplete="off" aria-describedby="background-help"><datalist id="colors">${colors}</datalist></div>
+${optionSelects()}
 </div>
 <p class="hint"><span id="view-help">View: Sequence numbers the messages over time; Map shows each site with its servers and numbers the arrows along the path.</span> <span id="host-help">Host name: empty means the name namespaces and Autodiscover give that client.</span> <span id="background-help">Background: #rgb, #rrggbb, transparent or a colour name.</span></p>
 </form>

@@ -4,7 +4,7 @@
  * adds what every operation can answer (414 from the URL limit, 405 for other methods, 500) so a
  * route added later cannot forget them; test/contract/ checks every answer against the result.
  */
-import { BACKGROUND_PATTERN, LABELS, NOTES, PROFILES, THEME_NAMES as THEMES, VIEW_NAMES as VIEWS } from "../core/index.ts";
+import { AUDIT_OPTION_NAMES, BACKGROUND_PATTERN, OPTION_NAMES, type OptionName, OPTIONS, type OptionSpec } from "../core/index.ts";
 
 export type Schema = Record<string, unknown>;
 
@@ -77,30 +77,25 @@ export const query = (name: string, description: string, values?: readonly strin
   schema: values ? { type: "string", enum: [...values, ""] } : (schema ?? text),
 });
 
-export const OPTION_PARAMS = [
-  query("profile", "Routing profile; a value in the body's `options` wins over this.", PROFILES),
-  query("theme", "Diagram theme; a value in the body's `options` wins over this.", THEMES),
-  query(
-    "background",
-    "Diagram background (`transparent`, `#rgb`, `#rrggbb`, `#rrggbbaa`, a colour name); the body's `options` win.",
-    undefined,
-    { type: "string", maxLength: 80, pattern: `^(?:${BACKGROUND_PATTERN.slice(1, -1)})?$` },
-  ),
-  query(
-    "view",
-    "Diagram view: `sequence` (numbered messages over time) or `map` (servers by site with numbered " +
-      "arrows) for svg and mmd; md keeps the numbered steps and puts the chosen view in its ```mermaid " +
-      "fence.",
-    VIEWS,
-  ),
-  query(
-    "notes",
-    "Diagnostic text in the picture: `none`, `brief` (default: one short line per warning) or `full`. " +
-      "JSON and the Markdown text always carry all of it.",
-    NOTES,
-  ),
-  query("label", "Participant boxes: `role` (CAS 2013), `name` (the server name) or `both` (default).", LABELS),
-];
+const BODY_WINS = " A value in the body's `options` wins over this.";
+
+/** One query parameter per option of the core's option table, with its values and help. */
+function optionParam(name: OptionName): Schema {
+  const spec: OptionSpec = OPTIONS[name];
+  const help = `${spec.help}${spec.defaultHelp ? ` Default: ${spec.defaultHelp}.` : ""}${BODY_WINS}`;
+  if (spec.kind === "color")
+    return query(name, help, undefined, { type: "string", maxLength: 80, pattern: `^(?:${BACKGROUND_PATTERN.slice(1, -1)})?$` });
+  if (spec.kind === "list") {
+    const item = spec.values ? `(?:${spec.values.join("|")})` : undefined;
+    const schema = item ? { type: "string", pattern: `^(?:${item}(?:,${item})*)?$` } : { type: "string", maxLength: 4096 };
+    return query(name, `${help} Comma-separated.`, undefined, schema);
+  }
+  return query(name, help, spec.values?.map(String));
+}
+
+export const OPTION_PARAMS = OPTION_NAMES.map(optionParam);
+/** The audit's scope (`users`, `protocols`). */
+export const SCOPE_PARAMS = AUDIT_OPTION_NAMES.filter((n) => OPTIONS[n].use === "scope").map(optionParam);
 
 const MERMAID = "Mermaid text: a sequenceDiagram, or a flowchart for the map view.";
 export const FLOW_CONTENT = {
@@ -110,7 +105,7 @@ export const FLOW_CONTENT = {
     schema: {
       type: "string",
       format: "binary",
-      description: "The SVG rasterized by resvg with the bundled Liberation Sans, one PNG pixel per SVG pixel.",
+      description: "The SVG rasterized by resvg with the bundled Liberation Sans, `scale` PNG pixels per SVG pixel (default 1).",
     },
   },
   "text/vnd.mermaid": { schema: { ...text, description: MERMAID } },

@@ -17,6 +17,7 @@ import {
   ok,
   OPTION_PARAMS,
   problem,
+  SCOPE_PARAMS,
   query,
   ref,
   text,
@@ -34,23 +35,6 @@ const AUDIT_FILE = `audit(?:\\.(?:${AUDIT_FORMATS.join("|")}))?`;
 const SCENARIO_FILE = `(?:${alternatives(SCENARIO_NAMES)})(?:\\.(?:${FLOW_FORMATS.join("|")}))?`;
 
 const JSON_ONLY = (schema: Schema) => ({ "application/json": { schema } });
-const SCOPE_PARAMS = [
-  query(
-    "users",
-    "Audit only these users: comma-separated names or `*` patterns (e.g. `ny-*,alice`); the body's `options.users` wins.",
-    undefined,
-    { type: "string", maxLength: 4096 },
-  ),
-  query(
-    "protocols",
-    "Audit only these protocols, comma-separated (e.g. `owa,activesync`); the body's `options.protocols` wins.",
-    undefined,
-    {
-      type: "string",
-      pattern: `^(?:(?:${alternatives(PROTOCOLS)})(?:,(?:${alternatives(PROTOCOLS)}))*)?$`,
-    },
-  ),
-];
 const AUDIT_TOO_LARGE = problem(
   [
     `Audit over ${MAX_AUDIT_ROWS} rows (users x protocols x 2), or body over the limit: narrow it`,

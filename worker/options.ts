@@ -1,52 +1,40 @@
 /**
- * Rendering options from the query string (`profile`, `theme`, `background`, `view`, `notes`,
- * `label`), merged into the request document's `options`, and the scenario from the query (`user`,
- * `protocol`, `client`, `host`) merged into its `scenario`. Precedence, as in Kroki: a value in the
- * body wins over the same one in the query; the query fills in what the body leaves out. A body
+ * Options from the query string (every flow option of the core's option table: `profile`, `theme`,
+ * `view`, `scale` ...; the audit adds its scope), merged into the request document's `options`,
+ * and the scenario from the query (`user`, `protocol`, `client`, `host`) merged into its `scenario`.
+ * Precedence, as in Kroki: a value in the body wins over the same one in the query; the query fills in what the body leaves out. A body
  * that is a bare topology (what `exflow presets o365info` prints: `sites`/`servers` at the top, no
  * `topology` or `preset` key) is taken as `{ topology: body }`, so a topology file can be posted as
  * it is. The core validates the result, so a bad value is a 422 wherever it came from.
  */
-import { isObject, OPTION_NAMES } from "../core/index.ts";
+import { AUDIT_OPTION_NAMES, fromQuery, isObject, OPTION_NAMES, type OptionName } from "../core/index.ts";
 import type { AppContext } from "./app-env.ts";
 
 export const QUERY_SCENARIO = ["user", "protocol", "client", "host"] as const;
 
-/** Audit scope parameters: comma-separated lists (`?users=alice,ny-*&protocols=owa,ews`). */
-export const AUDIT_QUERY_OPTIONS = ["users", "protocols"] as const;
-
 /** An empty value (`?profile=`) is the same as leaving the parameter out, on every route. */
-export function queryOptions(c: AppContext): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of OPTION_NAMES) {
+function fromQueryString(c: AppContext, names: readonly OptionName[]): Record<string, string | number | string[]> {
+  const out: Record<string, string | number | string[]> = {};
+  for (const k of names) {
     const v = c.req.query(k);
-    if (v !== undefined && v !== "") out[k] = v;
+    if (v === undefined || v === "") continue;
+    const value = fromQuery(k, v);
+    if (!Array.isArray(value) || value.length > 0) out[k] = value;
   }
   return out;
 }
+
+/** The flow request's options from the query (the core's option table names them and their types). */
+export const queryOptions = (c: AppContext): Record<string, string | number | string[]> => fromQueryString(c, OPTION_NAMES);
 
 /** queryOptions plus the audit's scope lists, split on commas (empty entries and repeats dropped: a list here is a set). */
-export function auditQueryOptions(c: AppContext): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = queryOptions(c);
-  for (const k of AUDIT_QUERY_OPTIONS) {
-    const list = [
-      ...new Set(
-        (c.req.query(k) ?? "")
-          .split(",")
-          .map((v) => v.trim())
-          .filter(Boolean),
-      ),
-    ];
-    if (list.length > 0) out[k] = list;
-  }
-  return out;
-}
+export const auditQueryOptions = (c: AppContext): Record<string, string | number | string[]> => fromQueryString(c, AUDIT_OPTION_NAMES);
 
 /**
  * @example withQueryOptions({ scenario, options: { theme: "dark" } }, { theme: "neutral", profile: "microsoft" })
  *   // -> { scenario, options: { theme: "dark", profile: "microsoft" } }
  */
-export function withQueryOptions(doc: unknown, query: Record<string, string | string[]>): unknown {
+export function withQueryOptions(doc: unknown, query: Record<string, unknown>): unknown {
   if (Object.keys(query).length === 0 || !isObject(doc)) return doc;
   const body = doc.options;
   // A non-object `options` is the body's mistake: leave it for the core to report.

@@ -5,30 +5,19 @@
  * its fence, as `exflow flow --view map --format md` prints it).
  * PNG is the view's SVG rasterized by worker/png.ts, imported only for PNG requests.
  * In: the core's Compiled value (plain data), the format, the origin and the request document
- * (for the links). Out: text, or PNG bytes.
+ * (for the links). Out: text, or PNG bytes. Options were validated once, with the request (core/validate);
+ * a drawer that still throws is a bug, answered as a 500 with the request id (errors.ts onError).
  */
-import { type Compiled, DEFAULT_THEME, DEFAULT_VIEW } from "../core/index.ts";
+import { type Compiled, DEFAULT_THEME, DEFAULT_VIEW, DRAW_OPTION_NAMES } from "../core/index.ts";
 import { type RenderOptions, render } from "../diagrams/index.ts";
 import type { FlowFormat } from "./app-env.ts";
-import { invalidInput } from "./errors.ts";
 import { mermaidLiveUrl } from "./encode.ts";
 import { flowLinks, type FlowLinks } from "./links.ts";
 
+/** The options every drawer takes (the core's option table, `use: "draw"`), as the request gave them. */
 export function renderOptionsOf(compiled: Compiled): RenderOptions {
-  const { theme, background, notes, label } = compiled.options ?? {};
-  return { ...(theme ? { theme } : {}), ...(background ? { background } : {}), ...(notes ? { notes } : {}), ...(label ? { label } : {}) };
-}
-
-/** Renderers reject option values they cannot draw with a RangeError; that is the client's 422. */
-function guarded<T>(draw: () => T): T {
-  try {
-    return draw();
-  } catch (e) {
-    if (e instanceof RangeError) {
-      throw invalidInput([{ code: "OPTION", message: `options: ${e.message}`, path: ["options"] }]);
-    }
-    throw e;
-  }
+  const given: Record<string, unknown> = compiled.options ?? {};
+  return Object.fromEntries(DRAW_OPTION_NAMES.filter((k) => given[k] !== undefined).map((k) => [k, given[k]]));
 }
 
 /** Dynamic: the rasterizer's wasm and font are instantiated only when a PNG is asked for. */
@@ -44,9 +33,9 @@ export async function renderFlow(
 ): Promise<string | Uint8Array<ArrayBuffer>> {
   const options = renderOptionsOf(compiled);
   const view = compiled.options?.view ?? DEFAULT_VIEW;
-  if (format === "png") return guarded(() => render(compiled.flow, { ...options, format, view }, pngAssets));
-  if (format !== "json") return guarded(() => render(compiled.flow, { ...options, format, view }));
-  const mermaid = guarded(() => render(compiled.flow, { ...options, format: "mmd", view }));
+  if (format === "png") return render(compiled.flow, { ...options, format, view }, pngAssets);
+  if (format !== "json") return render(compiled.flow, { ...options, format, view });
+  const mermaid = render(compiled.flow, { ...options, format: "mmd", view });
   const theme = options.theme ?? DEFAULT_THEME;
   const all = links ? { ...links, mermaidLive: await mermaidLiveUrl(mermaid, theme) } : await flowLinks(origin, doc, mermaid, theme);
   return `${JSON.stringify({ flow: compiled.flow, links: all }, null, 2)}\n`;

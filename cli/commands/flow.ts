@@ -20,17 +20,7 @@ import {
 } from "../../core/index.ts";
 import { CliError, EXIT_FAILING_FLOWS, issueLines, usage } from "../errors.ts";
 import { writeOutput } from "../io.ts";
-import {
-  backgroundOption,
-  labelOption,
-  notesOption,
-  outputOption,
-  profileOption,
-  renderOptions,
-  themeOption,
-  TOPOLOGY_HELP,
-  viewOption,
-} from "../options.ts";
+import { drawOptions, outputOption, profileOption, renderOptions, TOPOLOGY_HELP, viewOption } from "../options.ts";
 import { loadTopology } from "../topology.ts";
 import { chooseFormat, FORMATS, type Format, formatForFile, output, type ViewName } from "../views.ts";
 
@@ -69,8 +59,9 @@ Examples:
 flowchart, md the same numbered steps with that flowchart in its mermaid fence; json is unchanged.`;
 
 export function registerFlow(program: Command): void {
-  program
-    .command("flow")
+  // The drawing options come from the core's option table: a new one reaches this command by itself.
+  drawOptions()
+    .reduce((command, option) => command.addOption(option), program.command("flow"))
     .summary("route one scenario and print its numbered flow")
     .description(
       "Route one client request through the topology and print the numbered flow: which servers it " +
@@ -89,11 +80,7 @@ export function registerFlow(program: Command): void {
     .addOption(new Option("--app <app>", "client application (hybrid flows)").choices(CLIENT_APPS))
     .option("-s, --scenario <name>", "take user, protocol, client and host from a preset scenario (with preset:<id>)")
     .addOption(new Option("-f, --format <format>", "output format (default: from the -o extension, else md)").choices(FORMATS))
-    .addOption(themeOption())
-    .addOption(backgroundOption())
     .addOption(viewOption())
-    .addOption(notesOption())
-    .addOption(labelOption())
     .addOption(outputOption())
     .option("--strict", "exit 1 when the flow fails")
     .addHelpText("after", EXAMPLES)

@@ -26,16 +26,7 @@ import { escapeMarkdown } from "../../diagrams/index.ts";
 import { cleanText } from "../../diagrams/index.ts";
 import { uniqueStems } from "../filenames.ts";
 import { makeDir, writeFile, writeOutput } from "../io.ts";
-import {
-  asProfile,
-  backgroundOption,
-  labelOption,
-  notesOption,
-  profileOption,
-  renderOptions,
-  themeOption,
-  TOPOLOGY_HELP,
-} from "../options.ts";
+import { asProfile, drawOptions, profileOption, renderOptions, TOPOLOGY_HELP } from "../options.ts";
 import { progress } from "../progress.ts";
 import { loadTopology } from "../topology.ts";
 import { type Format, view, type ViewName } from "../views.ts";
@@ -105,8 +96,9 @@ interface UserEntry {
 }
 
 export function registerRender(program: Command): void {
-  program
-    .command("render")
+  // The drawing options come from the core's option table: a new one reaches this command by itself.
+  drawOptions()
+    .reduce((command, option) => command.addOption(option), program.command("render"))
     .summary("write every flow as SVG, Mermaid and Markdown, plus index.md")
     .description(
       "Render every user x protocol x client location into a directory as " +
@@ -117,10 +109,6 @@ export function registerRender(program: Command): void {
     .argument("<topology>", TOPOLOGY_HELP)
     .requiredOption("--out <dir>", "directory to write into (created if missing)")
     .addOption(profileOption())
-    .addOption(themeOption())
-    .addOption(backgroundOption())
-    .addOption(notesOption())
-    .addOption(labelOption())
     .addOption(
       new Option("--view <view>", "diagram views to write: sequence, map (sites with servers and numbered arrows) or both")
         .choices(RENDER_VIEWS)

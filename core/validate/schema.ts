@@ -12,7 +12,6 @@ import { describe, meta, optional, sized } from "./zod.ts";
 import {
   MAX_NAMESPACE_SERVERS,
   MAX_NAMESPACES,
-  MAX_SCOPE_PATTERNS,
   MAX_SCOPE_USERS,
   MAX_SERVERS,
   MAX_SITES,
@@ -21,7 +20,21 @@ import {
   MAX_USERS,
 } from "../limits.ts";
 import { presets } from "../presets/index.ts";
-import { BACKGROUND_HELP, LABELS, NOTES, type OPTION_NAMES, THEME_NAMES, type ThemeName, VIEW_NAMES, type ViewName } from "../options.ts";
+import {
+  AUDIT_OPTION_NAMES,
+  type FlowOptionName,
+  LABELS,
+  NOTES,
+  OPTION_NAMES,
+  type OptionName,
+  OPTIONS,
+  type OptionSpec,
+  type OptionValues,
+  THEME_NAMES,
+  type ThemeName,
+  VIEW_NAMES,
+  type ViewName,
+} from "../options.ts";
 import {
   BACKGROUND_PATTERN,
   backgroundProblem,
@@ -268,28 +281,22 @@ export const scenarioSchema = meta(
   { examples: [{ user: "alice", protocol: "activesync", client: "external", host: "mail.o365info.com" }] },
 );
 
-export const optionsSchema = describe(
-  z.strictObject({
-    profile: optional(z.enum(PROFILES), "Default profile for the scenario when it sets none."),
-    theme: optional(z.enum(THEMES), "Diagram theme."),
-    background: optional(
-      meta(sized(z.string(), 1, 80).check(syntax("FORMAT", backgroundProblem)), { pattern: BACKGROUND_PATTERN }),
-      `Diagram background: ${BACKGROUND_HELP}, e.g. "#ffffff".`,
-    ),
-    view: optional(z.enum(VIEWS), '"sequence" (numbered hops over time) or "map" (servers by site with numbered arrows).'),
-    notes: optional(
-      z.enum(NOTES),
-      'How much diagnostic text goes into the picture: "none", "brief" (default: one line per warning, ' +
-        'its code and first clause) or "full" (every warning in full). The JSON and Markdown always carry ' +
-        "all of it.",
-    ),
-    label: optional(
-      z.enum(LABELS),
-      'Participant boxes: "role" ("CAS 2013"), "name" (the server name) or "both" (default: "NY-CAS2013, CAS 2013").',
-    ),
-  }),
-  "Rendering options.",
-);
+/** One option's zod check, from its row in OPTIONS (core/options.ts). */
+function optionSchema(name: OptionName): z.ZodMiniType {
+  const spec: OptionSpec = OPTIONS[name];
+  const values = spec.values ?? [];
+  if (spec.kind === "color")
+    return meta(sized(z.string(), 1, 80).check(syntax("FORMAT", backgroundProblem)), { pattern: BACKGROUND_PATTERN });
+  if (spec.kind === "enum") return typeof values[0] === "number" ? z.literal(values as number[]) : z.enum(values as [string, ...string[]]);
+  if (name === "users") return sized(z.array(text()), 1, MAX_SCOPE_USERS);
+  return meta(sized(z.array(z.enum(values as [string, ...string[]])), 1, values.length), { uniqueItems: true });
+}
+
+const optionShape = (names: readonly OptionName[]) => Object.fromEntries(names.map((n) => [n, optional(optionSchema(n), OPTIONS[n].help)]));
+
+export const optionsSchema = describe(z.strictObject(optionShape(OPTION_NAMES)), "Rendering options.") as unknown as z.ZodMiniType<{
+  [K in FlowOptionName]?: OptionValues[K];
+}>;
 
 const requestFields = { scenario: scenarioSchema, options: optional(optionsSchema) };
 /** Validated by validate.ts against the presets (with did-you-mean); the enum is for the published schema. */
@@ -304,22 +311,15 @@ export const flowRequestSchema = describe(
  * organisation can be audited in parts. Theme, background and view are accepted and ignored, so one
  * request document can serve both /v1/flow and /v1/audit.
  */
+/**
+ * What an audit takes: the profile, and a scope (which users, which protocols) so that a large
+ * organisation can be audited in parts. Rendering options are accepted and ignored, so one
+ * request document can serve both /v1/flow and /v1/audit.
+ */
 export const auditOptionsSchema = describe(
-  z.extend(optionsSchema, {
-    users: optional(
-      sized(z.array(text()), 1, MAX_SCOPE_USERS),
-      [
-        `Only these users: names, compared case-insensitively; \`*\` matches any run of characters (at`,
-        `most ${MAX_SCOPE_PATTERNS} such entries), e.g. ["alice", "ny-*"]. Default: every user.`,
-      ].join(" "),
-    ),
-    protocols: meta(
-      optional(sized(z.array(z.enum(PROTOCOLS)), 1, PROTOCOLS.length), `Only these protocols (default: all): ${PROTOCOLS.join(", ")}.`),
-      { uniqueItems: true },
-    ),
-  }),
+  z.strictObject(optionShape(AUDIT_OPTION_NAMES)),
   "Audit options: the routing profile and the scope; rendering options are accepted and ignored.",
-);
+) as unknown as z.ZodMiniType<OptionValues>;
 
 export const auditRequestSchema = describe(
   z.union([
@@ -329,8 +329,8 @@ export const auditRequestSchema = describe(
   "An audit request: a topology (or the id of a built-in one) and options (profile, users, protocols).",
 );
 
-export type FlowOptions = z.infer<typeof optionsSchema>;
-export type AuditRequestOptions = z.infer<typeof auditOptionsSchema>;
+export type FlowOptions = z.output<typeof optionsSchema>;
+export type AuditRequestOptions = z.output<typeof auditOptionsSchema>;
 /** A flow request as sent (before preset resolution); validate.ts's FlowRequest is the resolved one. */
 export type FlowRequestInput = z.infer<typeof flowRequestSchema>;
 
@@ -343,7 +343,7 @@ export type SchemaContract = [
   Expect<Equal<z.output<typeof scenarioSchema>, Scenario>>,
   Expect<Equal<(typeof AUTH_METHODS)[number], AuthMethod>>,
   // Options take exactly the allow-lists of core/options.ts.
-  Expect<Equal<keyof FlowOptions, (typeof OPTION_NAMES)[number]>>,
+  Expect<Equal<keyof FlowOptions, FlowOptionName>>,
   Expect<Equal<NonNullable<FlowOptions["profile"]>, Profile>>,
   Expect<Equal<NonNullable<FlowOptions["theme"]>, ThemeName>>,
   Expect<Equal<NonNullable<FlowOptions["view"]>, ViewName>>,

@@ -20,7 +20,7 @@ export interface Wrapped {
 
 export interface Extra {
   scenario?: Record<string, string>;
-  options: Record<string, string>;
+  options: Record<string, string | number>;
 }
 
 export const isJsonText = (text: string): boolean => text.trimStart().charAt(0) === "{";

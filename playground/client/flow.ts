@@ -40,14 +40,19 @@ export function setView(view: string | null | undefined): void {
  * The view goes into the request's options only when it is not the default, so sequence links
  * stay what they were; with view "map" every answer (image, Mermaid, links) is the map.
  */
-export function options(forAudit: boolean): Record<string, string> {
-  const o: Record<string, string> = {};
+export function options(forAudit: boolean): Record<string, string | number> {
+  const o: Record<string, string | number> = {};
   if (ui.profile.value) o.profile = ui.profile.value;
   if (forAudit) return o;
   o.theme = ui.theme.value;
   const bg = ui.background.value.trim();
   if (bg) o.background = bg;
   if (currentView() !== "sequence") o.view = currentView();
+  // Only what differs from the API's default, so default links stay what they were.
+  for (const s of ui.drawOptions) {
+    const name = s.dataset.option;
+    if (name && s.value !== s.dataset.default) o[name] = s.dataset.number === undefined ? s.value : Number(s.value);
+  }
   return o;
 }
 

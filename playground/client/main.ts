@@ -58,7 +58,7 @@ ui.example.addEventListener("change", () => {
   scheduleFlow(0);
 });
 
-for (const c of [ui.user, ui.protocol, ui.client, ui.theme]) c.addEventListener("change", () => scheduleFlow(0));
+for (const c of [ui.user, ui.protocol, ui.client, ui.theme, ...ui.drawOptions]) c.addEventListener("change", () => scheduleFlow(0));
 for (const c of [ui.user, ui.protocol, ui.client, ui.host]) {
   c.addEventListener("input", () => {
     ui.example.value = "";

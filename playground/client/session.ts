@@ -60,6 +60,10 @@ export function applyScenario(s: Record<string, string | null | undefined>, opts
   if (o.theme) ui.theme.value = o.theme;
   if (o.background !== undefined && o.background !== null) ui.background.value = o.background;
   if (opts) setView(o.view);
+  for (const sel of ui.drawOptions) {
+    const v = opts ? o[sel.dataset.option ?? ""] : undefined;
+    if (opts) sel.value = v === undefined || v === null ? (sel.dataset.default ?? "") : String(v);
+  }
 }
 
 export async function saveHash(doc: Wrapped): Promise<void> {
@@ -67,7 +71,7 @@ export async function saveHash(doc: Wrapped): Promise<void> {
   if (doc.mode === "preset" && state.presetId) {
     const p = new URLSearchParams({ preset: state.presetId });
     for (const [k, v] of Object.entries(scenario())) p.set(k, v);
-    for (const [k, v] of Object.entries(options(false))) p.set(k, v);
+    for (const [k, v] of Object.entries(options(false))) p.set(k, String(v));
     if (ui.format.value !== "yaml") p.set("format", ui.format.value);
     hash = p.toString();
   } else {
@@ -118,6 +122,7 @@ export async function restore(): Promise<void> {
         theme: params.get("theme"),
         background: params.get("background") ?? "",
         view: params.get("view"),
+        ...Object.fromEntries(ui.drawOptions.map((sel) => [sel.dataset.option ?? "", params.get(sel.dataset.option ?? "")])),
       };
       applyScenario(s, view);
       refresh(0);

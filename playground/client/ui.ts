@@ -29,6 +29,8 @@ export const ui = {
   profile: $<Select>("profile"),
   theme: $<Select>("theme"),
   background: $<Input>("background"),
+  /** The selects page.ts draws from the core's option table (notes, label, scale ...). */
+  drawOptions: [...document.querySelectorAll<Select>("select[data-option]")],
   result: $("result"),
   resultStale: $("result-stale"),
   outcome: $("outcome"),
