@@ -1,5 +1,5 @@
 /**
- * Cold start (issue #16): time from starting workerd (a fresh process, so a fresh isolate) to the
+ * Cold start: time from starting workerd (a fresh process, so a fresh isolate) to the
  * first answer of a preset SVG GET, next to a hello-world Worker measured the same way. Both
  * include workerd's own start and the polling granularity (POLL_MS); the difference is what our
  * script costs (parsing, top-level evaluation, the first request). Uses the deployable bundle in

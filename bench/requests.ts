@@ -1,5 +1,5 @@
 /**
- * CPU per request, in-process: the worker's `app.fetch` on Node 22 (issue #16), as process CPU time.
+ * CPU per request, in-process: the worker's `app.fetch` on Node 22, as process CPU time.
  * Every row is timed next to GET /healthz in the same run, interleaved, and reported as a ratio to
  * it, so the goals hold on a noisy machine. Rows that name a preset are answered from worker/memo.ts after the first
  * request; the "inline topology" rows send the same organisation as a topology, so they show the

@@ -1,5 +1,5 @@
 /**
- * Soak test (issue #8): a sustained, seeded, mixed load against `wrangler dev` (workerd, locally),
+ * Soak test: a sustained, seeded, mixed load against `wrangler dev` (workerd, locally),
  * bounded in time and count, with workerd's memory sampled every second.
  *
  * Mix per request (seeded PRNG): preset SVG GETs (sequence and map views, themes), encoded-URL GETs

@@ -1,5 +1,5 @@
 /**
- * Throughput under `wrangler dev` (workerd, locally; issue #16): GET of a preset SVG against GET
+ * Throughput under `wrangler dev` (workerd, locally): GET of a preset SVG against GET
  * /healthz on the same server, alternating in ROUNDS rounds of SECONDS s each (autocannon, 10
  * connections), so a noisy neighbour hits both. Reports req/s and p50/p99 latency per endpoint
  * (medians over the rounds) and the SVG / healthz throughput ratio (goal >= 0.9).

@@ -1,7 +1,7 @@
 /**
  * The HTML of the playground's two panels under the editor: Import (paste, choose or drop the JSON
  * file Collect-ExflowInventory.ps1 wrote; client/import-view.ts sends it to POST /v1/import) and
- * Save / Load of saved topologies (issue 17; client/saved.ts).
+ * Save / Load of saved topologies (client/saved.ts).
  */
 export const IMPORT_HTML = `<details id="import-panel">
 <summary>Import your organisation (Collect-ExflowInventory.ps1)</summary>

@@ -4,7 +4,7 @@
  * plan's 3 MB gzip script limit (older docs; 2026 docs say 64 MiB uncompressed). The target is
  * 100 KB gzip: above it the script says so and names the biggest packages in the source map. The
  * other modules wrangler wrote next to it (resvg's .wasm and the font: the PNG renderer, loaded only
- * for PNG requests) are reported apart, as issue 16 counts them apart.
+ * for PNG requests) are reported apart, as the bundle budget counts them apart.
  *
  * Usage: npm run bundle   (= wrangler deploy --dry-run --outdir dist && node scripts/bundle-size.ts)
  */

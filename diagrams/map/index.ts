@@ -1,5 +1,5 @@
 /**
- * The map view of a Flow (issue #7): the article's figures, with the client outside, each AD site
+ * The map view of a Flow: the article's figures, with the client outside, each AD site
  * a region holding its servers, and numbered arrows along the path. Two outputs of one model:
  * Mermaid `flowchart` text and our own SVG (plus the numbered Markdown with that flowchart in its
  * fence). Same `RenderOptions` as the sequence view; nothing here imports Mermaid, touches a

@@ -1,5 +1,5 @@
 /**
- * Save / Load of saved topologies (issue 17). Save: POST /v1/topologies with the editor text, or,
+ * Save / Load of saved topologies. Save: POST /v1/topologies with the editor text, or,
  * with an id and its token filled in, PUT a new version. The token comes back once and is shown in
  * its field; it is kept only in the page (never in storage or the URL). Load: GET
  * /v1/topologies/{id[@version]} into the editor. After either, the "Saved-topology SVG URL" field

@@ -1,5 +1,5 @@
 /**
- * The map view from the command line (issue #7): `exflow flow --view map` in each format and
+ * The map view from the command line: `exflow flow --view map` in each format and
  * `exflow render --view map|both`, spawned as `npx exflow` runs it. The map is recognised by what
  * only it has: a Mermaid `flowchart` right after the init directive, an SVG titled "Map: ..." with
  * a region per site and node/edge classes the sequence diagram does not use.

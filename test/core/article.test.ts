@@ -64,7 +64,7 @@ describe("o365info profile reproduces the article's figures", () => {
       `6 ${C13}>client respond`,
     ]);
     expect(f.steps[2]!.url).toBe("https://europe.mail.o365info.com/Microsoft-Server-ActiveSync");
-    // Issue 11 (unique row ids): the article's own variant of EAS-3 is row EAS-3a.
+    // Unique row ids: the article's own variant of EAS-3 is row EAS-3a.
     expect(f.notes.some((n) => n.kind === "deviation" && n.rule === "EAS-3a")).toBe(true);
   });
 
@@ -98,7 +98,7 @@ describe("o365info profile reproduces the article's figures", () => {
       `4 ${C13}>client respond`,
     ]);
     expect(f.outcome).toBe("proxy");
-    // Issue 11 (unique row ids): the article's own variant of EWS-4 is row EWS-4a.
+    // Unique row ids: the article's own variant of EWS-4 is row EWS-4a.
     expect(f.notes.some((n) => n.kind === "deviation" && n.rule === "EWS-4a")).toBe(true);
   });
 

@@ -54,7 +54,7 @@ describe("audit: matrix shape", () => {
 
 describe("audit: n/a cells say why", () => {
   it.each([
-    // Issue 11: unique row ids: RPC/TCP to 2013+ is OL-3b, RPC/TCP from outside OL-4.
+    // Unique row ids: RPC/TCP to 2013+ is OL-3b, RPC/TCP from outside OL-4.
     ["dave", "rpc-tcp", "internal", "OL-3b"],
     ["alice", "rpc-tcp", "external", "OL-4"],
     ["alice", "mapi-http", "internal", "MH-1"],
@@ -67,7 +67,7 @@ describe("audit: n/a cells say why", () => {
 
   it("MAPI/HTTP needs 2013 SP1 (CU4) on the mailbox server", () => {
     const mbx = { name: "M", version: 2013, roles: ["mailbox"], site: "S" } as Server;
-    // Issue 11: the 2013-before-SP1 row has its own id.
+    // The 2013-before-SP1 row has its own id.
     expect(notApplicable({ ...mbx, build: "CU3" }, "mapi-http", "internal")).toMatch(/^MH-2/);
     expect(notApplicable({ ...mbx, build: "SP1" }, "mapi-http", "internal")).toBeNull();
     expect(notApplicable(mbx, "mapi-http", "internal")).toBeNull();

@@ -1,5 +1,5 @@
 /**
- * The corrected rows of issue 11 (../shared/reference/exchange-routing-corrections.md), one case
+ * The corrected rows of the decision table (each with its source in core/route/sources.ts), one case
  * each, on the presets with one mutation: what the flow does now, with the source in the comment.
  */
 import { describe, expect, it } from "vitest";

@@ -58,7 +58,7 @@ describe("second triggers", () => {
       for (const i of [2, 6]) for (const p of ["owa", "ews", "oab"] as const) delete srv(t, i).urls![p]!.external;
       t.namespaces.splice(2, 2);
     });
-    // Issue 11 (P4): the URLs that still name the removed hosts are also DX-20 (host unknown); checked, then set aside.
+    // P4: the URLs that still name the removed hosts are also DX-20 (host unknown); checked, then set aside.
     expect(d.some((x) => x.code === "DX-20")).toBe(true);
     expect(d.filter((x) => x.code !== "DX-20").map((x) => [x.code, x.path])).toEqual([
       ["DX-02", ["topology", "namespaces"]],
@@ -109,7 +109,7 @@ describe("second triggers", () => {
     expect(d.filter((x) => x.code === "DX-18").map((x) => x.path[2])).toEqual([0, 1, 4, 5]);
   });
 
-  // Corrected DX-18 (issue 11): with Exchange 2019, 2013 needs CU21 or later and 2016 needs CU11 or later.
+  // Corrected DX-18: with Exchange 2019, 2013 needs CU21 or later and 2016 needs CU11 or later.
   it("DX-18 with Exchange 2019: 2013 needs CU21, 2016 needs CU11", () => {
     const d = run((t) => {
       t.servers.splice(4, 4); // 2019 cannot coexist with 2007/2010: drop servers 4 to 7

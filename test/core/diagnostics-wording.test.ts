@@ -1,5 +1,5 @@
 /**
- * Wording follows the topology (issue 14): where a diagnostic means "the 2013-or-later front end",
+ * Wording follows the topology: where a diagnostic means "the 2013-or-later front end",
  * it names the organisation's own versions. A 2016 + 2010 organisation never reads "Exchange 2013"
  * (nor "2013+"); a 2013 + 2007 one reads "Exchange 2013" and never "2016". The static code
  * explanations, which fit every organisation, say "2013 or later".

@@ -124,7 +124,7 @@ const cases: Case[] = [
     breaks: ["autodiscover:internal"],
   },
   // Madrid's CAS2007 is a legacy EAS front end (europe.mail lands on it); LA now publishes EAS too.
-  // la.mail.o365info.com is no namespace of the preset, so the URL is also DX-20 (issue 11, P4).
+  // la.mail.o365info.com is no namespace of the preset, so the URL is also DX-20 (P4).
   {
     code: "DX-12",
     mutate: (t) => {

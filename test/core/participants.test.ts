@@ -1,5 +1,5 @@
 /**
- * The Flow carries every fact a view draws (issue 15): each participant's box text per `label`
+ * The Flow carries every fact a view draws: each participant's box text per `label`
  * option, and each server's role and tier. Views print these; they compose text only for flows
  * written by hand. Checked over every preset scenario, the hybrid ones included, and every user
  * and protocol of the audit.

@@ -1,5 +1,5 @@
 /**
- * The five routing principles of issue 11 as properties, over generated topologies (fast-check,
+ * The five routing principles (P1-P5) as properties, over generated topologies (fast-check,
  * seeded) and over every preset, each also with its lists permuted:
  * P1 an error diagnostic that covers a flow makes it fail at a marked hop; P2 every flow ends
  * (fails at a marked hop, or answers the client); P3 permuting sites, servers, namespaces, a

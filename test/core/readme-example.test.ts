@@ -1,11 +1,11 @@
-/** The README's input example is a real request: it must validate and route as the text says. */
+/** The input example of docs/model.md is a real request: it must validate and route as the text says. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { compileText } from "../../core/compile.ts";
 
-it("README's YAML example routes OWA for an intranet-site 2010 mailbox as a proxy (OWA-6)", () => {
-  const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
+it("docs/model.md's YAML example routes OWA for an intranet-site 2010 mailbox as a proxy (OWA-6)", () => {
+  const readme = readFileSync(join(import.meta.dirname, "../../docs/model.md"), "utf8");
   const yaml = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
   expect(yaml).toBeDefined();
   const result = compileText(yaml!, "yaml");

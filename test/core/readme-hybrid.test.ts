@@ -1,11 +1,11 @@
-/** The README's hybrid example is a real request: it validates and draws F-1 as the text says. */
+/** The hybrid example of docs/model.md is a real request: it validates and draws F-1 as the text says. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { compileText } from "../../core/compile.ts";
 
-it("README's hybrid example sends the cloud user to Exchange Online with a token step (F-1)", () => {
-  const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
+it("docs/model.md's hybrid example sends the cloud user to Exchange Online with a token step (F-1)", () => {
+  const readme = readFileSync(join(import.meta.dirname, "../../docs/model.md"), "utf8");
   const section = readme.slice(readme.indexOf("## Exchange SE and hybrid"));
   const yaml = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
   expect(yaml).toBeDefined();

@@ -88,7 +88,7 @@ const CASES: Case[] = [
     outcome: "direct",
     hops: ["client>NY-MBX2007:connect", "NY-MBX2007>client:respond"],
   },
-  // Corrected (P5, issue 11): RPC/TCP from the Internet is not offered (n/a, OL-4), not a failure.
+  // Corrected (P5): RPC/TCP from the Internet is not offered (n/a, OL-4), not a failure.
   {
     rule: "OL-4",
     preset: "o365info",
@@ -114,7 +114,7 @@ const CASES: Case[] = [
     outcome: "fail",
     diagnostic: "DX-09",
   },
-  // Unique ids (issue 11): RPC/TCP to 2013+ is its own row, OL-3b, and n/a rather than a failure (P5).
+  // Unique ids: RPC/TCP to 2013+ is its own row, OL-3b, and n/a rather than a failure (P5).
   { rule: "OL-3b", preset: "o365info", scenario: { user: "dave", protocol: "rpc-tcp", client: "internal" }, outcome: "n/a", in: "note" },
   {
     rule: "OL-3",
@@ -257,7 +257,7 @@ const CASES: Case[] = [
     hops: ["client>S1-CAS2013:connect", "S1-CAS2013>client:redirect", "client>S2-CAS2013:connect", "S2-CAS2013>S2-CAS2010:proxy"],
     prefix: true,
   },
-  // Issue 11: unset OWA auth is Exchange's forms-based default (as DX-14's check already read it),
+  // Unset OWA auth is Exchange's forms-based default (as DX-14's check already read it),
   // so the non-silent case names another method.
   {
     rule: "OWA-5",

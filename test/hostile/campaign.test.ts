@@ -1,6 +1,6 @@
 /**
- * Issue #8, generated input: thousands of seeded hostile requests through the worker's real routes
- * (`app.request`), each answer judged by what the README promises for it (test/hostile/support.ts):
+ * Hostile generated input: thousands of seeded hostile requests through the worker's real routes
+ * (`app.request`), each answer judged by what the docs promise for it (test/hostile/support.ts):
  * never a 5xx or a hang, errors as problem+json with `errors[]` or as an SVG card for images,
  * successful bodies parse and are inert. A fixed probe is answered byte for byte the same before
  * and after the campaign, and `Object.prototype` is untouched. Figures go to the console.

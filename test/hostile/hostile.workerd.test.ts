@@ -1,5 +1,5 @@
 /**
- * Issue #8 inside workerd (the real wrangler.toml and runtime): a smaller seeded set of the same
+ * The hostile-input campaign inside workerd (the real wrangler.toml and runtime): a smaller seeded set of the same
  * hostile requests through SELF.fetch, judged by the same rules as the app.request campaign, and
  * the runtime's own limits (streamed body count, DecompressionStream bombs).
  */

@@ -1,5 +1,5 @@
 /**
- * Issue #8, limits: every documented limit (worker/limits.ts, core/limits.ts) just under and just
+ * Limits: every documented limit (worker/limits.ts, core/limits.ts) just under and just
  * over, through app.request; and very large valid topologies, answered in full or refused up front
  * (CPU and wall time per request are reported, never asserted). A table goes to the console.
  */

@@ -1,6 +1,6 @@
 /**
- * Shared machinery of the hostile-input campaign (issue #8): send a request through the worker's
- * real routes with a time guard, and judge the answer by what the README promises for its kind:
+ * Shared machinery of the hostile-input campaign: send a request through the worker's
+ * real routes with a time guard, and judge the answer by what the docs promise for its kind:
  * 2xx/3xx/4xx only; errors as RFC 9457 problem+json (`errors[]` of `{code,message,path}`) or, for
  * image requests, an SVG error card; successful SVG, Mermaid, Markdown, CSV and JSON bodies that
  * parse and are inert. Judges return a list of problems (empty = fine) instead of throwing, so a
@@ -333,7 +333,7 @@ export function kindOf(got: Got): Kind {
   return "other";
 }
 
-/** Everything the README promises about one answer, whatever was sent. */
+/** Everything the docs promise about one answer, whatever was sent. */
 export function responseProblems(req: Sent, got: Got): Problems {
   if (got.hung) return [`no answer within ${HANG_MS} ms`];
   const out: Problems = [];

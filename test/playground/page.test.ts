@@ -109,7 +109,7 @@ describe("the built playground", () => {
     expect(select("protocol")).toEqual([...PROTOCOLS]);
     expect(select("preset")).toEqual(["", ...Object.keys(presets)]);
     expect(select("client")).toEqual(["internal", "external"]);
-    // Issue 11: the default is the topology's own profile (else microsoft), so the API decides unless the user picks one.
+    // The default is the topology's own profile (else microsoft), so the API decides unless the user picks one.
     expect(select("profile")).toEqual(["", "o365info", "microsoft"]);
     expect(select("theme")).toEqual(["default", "neutral", "dark"]);
   });
@@ -210,7 +210,7 @@ describe("the page's request documents", () => {
   });
 });
 
-describe("what the page reads from the editor (issue 14's Custom switch)", () => {
+describe("what the page reads from the editor (the Custom switch)", () => {
   const contoso = preset("contoso").topology;
 
   it("reads YAML and JSON with the core's parser, and nothing from text that does not parse", () => {

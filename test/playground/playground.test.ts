@@ -122,7 +122,7 @@ describe("playground in Chromium", () => {
     expect(await page.getAttribute("#topology", "aria-invalid")).toBe("true");
     expect(await page.isVisible("#errors")).toBe(true);
 
-    // Issue 14: the last valid answer stays, visibly marked as such, and so do the links to share.
+    // The last valid answer stays, visibly marked as such, and so do the links to share.
     expect(await page.getAttribute("#result", "data-stale")).toBe("true");
     expect(await page.getAttribute("#share-section", "data-stale")).toBe("true");
     expect(await page.textContent("#result-stale")).toContain("Showing the last valid result");

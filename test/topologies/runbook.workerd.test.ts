@@ -1,5 +1,5 @@
 /**
- * The README's saved-topology runbook (the ```sh runbook block), run line by line inside workerd
+ * The saved-topology runbook of docs/saved-topologies.md (the ```sh runbook block), run line by line inside workerd
  * against the worker and its local D1: curl through SELF.fetch, and the few other commands the block
  * uses (exflow presets, NAME=$(jq -r .field file), sed -i 's/a/b/') over an in-memory file table.
  * Every curl must answer 2xx; any command this runner does not know fails the test, so the README
@@ -9,7 +9,7 @@ import { SELF } from "cloudflare:test";
 import { stringify } from "yaml";
 import { expect, it } from "vitest";
 import { presets } from "../../core/index.ts";
-import README from "../../README.md?raw";
+import README from "../../docs/saved-topologies.md?raw";
 import { shellWords } from "../support/shell.ts";
 
 const files = new Map<string, string>();
@@ -59,12 +59,12 @@ const lines = block
   .map((l) => l.trim())
   .filter((l) => l && !l.startsWith("#"));
 
-it("the README has a saved-topology runbook that creates, updates, diffs and deletes", () => {
+it("docs/saved-topologies.md has a runbook that creates, updates, diffs and deletes", () => {
   expect(lines.length).toBeGreaterThanOrEqual(8);
   for (const route of ["-X POST", "-X PUT", "/versions", "/diff", "@1/", "-X DELETE"]) expect(block).toContain(route);
 });
 
-it("runs the README's runbook in order, every curl 2xx", async () => {
+it("runs the runbook of docs/saved-topologies.md in order, every curl 2xx", async () => {
   const answers: { line: string; status: number; body: string }[] = [];
   for (const raw of lines) {
     const line = raw.replace(/\$([A-Z_][A-Z0-9_]*)/g, (_, name: string) => vars.get(name) ?? `$${name}`);

@@ -1,5 +1,5 @@
 /**
- * Issue 14's API: PNG wherever SVG is offered, bare-topology POSTs with the scenario in the query,
+ * The documented API: PNG wherever SVG is offered, bare-topology POSTs with the scenario in the query,
  * `notes` and `label`, and "one strong ETag, one byte sequence" across origins and key orders.
  */
 import { execFileSync } from "node:child_process";

@@ -1,8 +1,8 @@
 /**
- * Every `curl` line in the README's ```sh blocks runs against the worker (app.request), so the
+ * Every `curl` line in the ```sh blocks of README.md and docs/ runs against the worker (app.request), so the
  * documented examples cannot rot: each must answer 2xx with a non-empty body.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import app from "../../worker/index.ts";
 import { shellWords } from "../support/shell.ts";
@@ -67,8 +67,10 @@ export function readmeCurls(markdown: string): string[] {
   return out;
 }
 
-const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-const curls = readmeCurls(README);
+const DOCS = ["README.md", ...readdirSync(new URL("../../docs/", import.meta.url)).map((f) => `docs/${f}`)].filter((f) =>
+  f.endsWith(".md"),
+);
+const curls = DOCS.flatMap((f) => readmeCurls(readFileSync(new URL(`../../${f}`, import.meta.url), "utf8")));
 
 describe("the tokenizer", () => {
   it("handles quotes, $'…' escapes and trailing comments", () => {
@@ -89,7 +91,7 @@ describe("the tokenizer", () => {
   });
 });
 
-describe("README curl examples", () => {
+describe("curl examples of README.md and docs/", () => {
   it("has at least five", () => {
     expect(curls.length).toBeGreaterThanOrEqual(5);
   });
