@@ -246,12 +246,18 @@ export interface Note {
 
 export type Severity = "error" | "warning" | "info";
 
+/**
+ * The code catalogue's keys. Filled in by core/diagnose/codes.ts (declaration merging), so this
+ * kernel file names the type without importing a later stage.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging
+export interface CodeCatalogue {}
+/** Every code the catalogue (core/diagnose/codes.ts `CODES`) defines: DX-*, HX-*, RT-*. */
+export type DiagnosticCode = keyof CodeCatalogue & string;
+
 export interface Diagnostic {
-  /**
-   * DX-01 ... DX-19 (misconfigurations; see docs/rules.md), or RT-* for a problem of this one flow
-   * (RT-HOST, RT-USER, RT-NA, RT-VERSION, RT-TARGET).
-   */
-  code: string;
+  /** A code of the catalogue (core/diagnose/codes.ts): DX-* misconfigurations, HX-* hybrid, RT-* this one flow. */
+  code: DiagnosticCode;
   severity: Severity;
   message: string;
   path: Path;

@@ -46,7 +46,7 @@ export function registerAudit(program: Command): void {
     .summary("route every user x protocol x location; outcomes and diagnostics")
     .description(
       "Route every user x protocol x client location and report the outcome matrix, the " +
-        "misconfiguration diagnostics (DX-01 ... DX-19) and the DNS/certificate names the topology needs. " +
+        "misconfiguration diagnostics (the DX codes) and the DNS/certificate names the topology needs. " +
         "Combinations that cannot exist are listed as n/a with the reason.",
     )
     .argument("<topology>", TOPOLOGY_HELP)

@@ -61,7 +61,7 @@ export interface Audit {
   /** Present when the audit covers part of the topology: the users and protocols it was asked for. */
   scope?: { users?: string[]; protocols?: Protocol[] };
   rows: AuditRow[];
-  /** Topology-wide diagnostics (DX-01 ... DX-19), by code then input order. */
+  /** Topology-wide diagnostics (the DX codes), by code then input order. */
   diagnostics: ScopedDiagnostic[];
   names: RequiredNames;
   summary: AuditSummary;

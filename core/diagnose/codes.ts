@@ -152,6 +152,12 @@ export const CODES = {
 
 export type Code = keyof typeof CODES;
 
+type Catalogue = typeof CODES;
+declare module "../types.ts" {
+  // Diagnostic.code (types.ts) is typed as a key of this table.
+  interface CodeCatalogue extends Catalogue {}
+}
+
 export const isCode = (s: string): s is Code => Object.hasOwn(CODES, s);
 
 /** The explanation of a code; unknown codes (e.g. from another branch's rows) explain themselves as such. */

@@ -5,7 +5,16 @@
  */
 import { hostOf, isClientAccess, isMailbox, isModern } from "../model/index.ts";
 import type { Model } from "../model/index.ts";
-import { type Diagnostic, type Path, type Server, type Severity, type User, VERSIONS, type Version } from "../types.ts";
+import {
+  type Diagnostic,
+  type DiagnosticCode,
+  type Path,
+  type Server,
+  type Severity,
+  type User,
+  VERSIONS,
+  type Version,
+} from "../types.ts";
 
 /**
  * Which users a diagnostic concerns. A flow matches when its user is listed or its user's mailbox
@@ -98,7 +107,7 @@ export function list(items: string[]): string {
 }
 
 export function dx(
-  code: string,
+  code: DiagnosticCode,
   severity: Severity,
   path: Path,
   breaks: string[],

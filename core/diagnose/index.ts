@@ -1,5 +1,5 @@
 /**
- * Misconfiguration diagnostics (DX-01 ... DX-19, the `config` rows of docs/rules.md; DX-20 is exflow's: unknown URL hosts). In: a Model.
+ * Misconfiguration diagnostics (the DX codes of codes.ts; most are the `config` rows of docs/rules.md). In: a Model.
  * Out: Diagnostic[] sorted by code, then input order; each says what is wrong, what the client
  * sees and what to change, with a path into the input and the flows it `breaks` (for warnings:
  * the flows it degrades). Pure; results are memoised per Model so route() may call it per flow.

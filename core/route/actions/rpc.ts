@@ -46,7 +46,13 @@ export function rpcClientAccess(t: Trail, c: Ctx, rule: Rule): void {
           `${at.version} server that does not speak RPC/TCP: internal Outlook for 2010 mailboxes fails.`,
         ].join(" ")
       : `The RPC Client Access name ${host ?? "(none)"} of ${c.mbx.name} does not resolve to a CAS 2010.`;
-    const d = { code: at ? "DX-09" : "RT-TARGET", severity: "error" as const, message: why, path, breaks: [`${c.protocol}:${c.client}`] };
+    const d = {
+      code: at ? ("DX-09" as const) : ("RT-TARGET" as const),
+      severity: "error" as const,
+      message: why,
+      path,
+      breaks: [`${c.protocol}:${c.client}`],
+    };
     breakAt(t, "client", at ?? c.mbx, rule.id, why, d, host);
     return;
   }

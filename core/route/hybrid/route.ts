@@ -9,7 +9,7 @@
  */
 import { clientLabel } from "../../model/describe.ts";
 import type { Model } from "../../model/index.ts";
-import type { Diagnostic, Flow, Hybrid, Profile, Scenario, Server, User } from "../../types.ts";
+import type { Diagnostic, DiagnosticCode, Flow, Hybrid, Profile, Scenario, Server, User } from "../../types.ts";
 import type { HCtx } from "./context.ts";
 import { diagnoseHybrid } from "../../diagnose/hybrid.ts";
 import { activesyncCloudUser, autodiscoverCloudUser, cloudDirect, owaCloudUser } from "./flows-client.ts";
@@ -133,7 +133,7 @@ export function routeHybrid(m: Model, s: Scenario, profile: Profile): Flow | und
 /** What the scenario needs before a hybrid flow can be drawn; a diagnostic naming the input to fix. */
 function precondition(m: Model, s: Scenario, id: string, user: User, mbx: Server | undefined): Diagnostic | undefined {
   const h = m.topology.hybrid;
-  const fail = (code: string, message: string, path: (string | number)[]): Diagnostic => ({
+  const fail = (code: DiagnosticCode, message: string, path: (string | number)[]): Diagnostic => ({
     code,
     severity: "error",
     message,
