@@ -8,9 +8,9 @@ import { performance } from "node:perf_hooks";
 import { pngOf } from "../cli/png.ts";
 import { renderSvg } from "../diagrams/index.ts";
 import { renderMapSvg } from "../diagrams/index.ts";
-import { goldenCases } from "../test/diagrams/cases.ts";
+import { goldenFlows } from "./cases.ts";
 
-const flows = goldenCases().map((c) => c.flow);
+const flows = goldenFlows().map((c) => c.flow);
 const svgs = flows.flatMap((f) => [renderSvg(f), renderMapSvg(f)]);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 

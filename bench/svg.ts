@@ -11,8 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { renderMermaid, renderSvg } from "../diagrams/index.ts";
-import { goldenCases } from "../test/diagrams/cases.ts";
-import { CHROMIUM, CHROMIUM_ARGS } from "../test/support/browser.ts";
+import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/chromium.ts";
+import { goldenFlows } from "./cases.ts";
 
 const BATCHES = 25;
 const PER_BATCH = 200;
@@ -39,7 +39,7 @@ function benchOurs(render: () => string): { median: number; mean: number } {
   return { median: median(perRender), mean: mean(perRender) };
 }
 
-const cases = goldenCases();
+const cases = goldenFlows();
 const { default: puppeteer } = await import("puppeteer");
 const { renderMermaid: mmdcRender } = await import("@mermaid-js/mermaid-cli");
 const browser = await puppeteer.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });

@@ -96,6 +96,15 @@ describe("layering", () => {
       expect(readFileSync(f, "utf8"), f).not.toMatch(/(?:function|const) (?:num|contentId|textLines)\b|const FONT_FAMILY\b/);
   });
 
+  it("bench/ imports no test code", () => {
+    const offenders = sources("bench").flatMap((f) =>
+      imports(f)
+        .filter((spec) => /(^|\/)test\//.test(spec))
+        .map((spec) => `${f} imports ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it("the playground's browser script reaches core only through core/browser.ts and the worker only for its URL codec", () => {
     const offenders: string[] = [];
     for (const f of sources("playground/client"))
