@@ -105,6 +105,26 @@ describe("layering", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("the playground's modules import one another without a cycle", () => {
+    const graph = new Map(
+      sources("playground/client").map((f) => [
+        f,
+        imports(f)
+          .filter((s) => s.startsWith("./"))
+          .map((s) => join(f, "..", s)),
+      ]),
+    );
+    const cycles: string[] = [];
+    const visit = (f: string, path: string[]): void => {
+      for (const g of graph.get(f) ?? []) {
+        if (path.includes(g)) cycles.push([...path.slice(path.indexOf(g)), g].map((p) => p.slice(root.length + 1)).join(" -> "));
+        else visit(g, [...path, g]);
+      }
+    };
+    for (const f of graph.keys()) visit(f, [f]);
+    expect(cycles).toEqual([]);
+  });
+
   it("the playground's browser script reaches core only through core/browser.ts and the worker only for its URL codec", () => {
     const offenders: string[] = [];
     for (const f of sources("playground/client"))

@@ -6,10 +6,8 @@
  * answer, said so in a banner).
  */
 import { formatPath } from "../../core/browser.ts";
-import { markAuditCell } from "./audit.ts";
 import { type Child, diagnosticItem, el, fillList } from "./dom.ts";
 import { editorPosition, type Extra, type Mode, type Wrapped, wrapDoc } from "./document.ts";
-import { saveHash } from "./session.ts";
 import { state, ui } from "./ui.ts";
 
 export const DEBOUNCE_MS = 300;
@@ -40,6 +38,16 @@ export function setView(view: string | null | undefined): void {
  * The view goes into the request's options only when it is not the default, so sequence links
  * stay what they were; with view "map" every answer (image, Mermaid, links) is the map.
  */
+/**
+ * What happens once a flow is drawn, wired by main.ts: the audit marks the flow's cell and the
+ * session saves the URL hash. Hooks instead of imports keep flow.ts below audit.ts and session.ts
+ * (no import cycle).
+ */
+export const afterFlow = {
+  drawn: (): void => {},
+  saved: async (_doc: Wrapped): Promise<void> => {},
+};
+
 export function options(forAudit: boolean): Record<string, string | number> {
   const o: Record<string, string | number> = {};
   if (ui.profile.value) o.profile = ui.profile.value;
@@ -162,7 +170,7 @@ async function updateFlow(): Promise<void> {
     showErrors([], doc.mode);
     await render(body.flow, body.links ?? {}, svg, mmd, doc, view);
     if (ctl !== state.flowCtl) return;
-    await saveHash(doc);
+    await afterFlow.saved(doc);
   } catch (e) {
     if (e instanceof Error && e.name === "AbortError") return;
     if (ctl === state.flowCtl) showErrors([{ code: "NETWORK", message: `request failed: ${errorMessage(e)}`, path: [] }]);
@@ -266,5 +274,5 @@ async function render(flow: Flow, links: Links, svg: Blob, mmd: string, doc: Wra
   ui.share.mmd.value = mmd;
   ui.share.live.value = links.mermaidLive ?? "";
   ui.live.href = links.mermaidLive ?? "#";
-  markAuditCell(ui.audit, ui.user.value, ui.protocol.value, ui.client.value);
+  afterFlow.drawn();
 }

@@ -8,16 +8,20 @@
  * parser (topology.ts); the view is kept in the URL hash (session.ts).
  */
 import { isJsonText } from "./document.ts";
-import { DEBOUNCE_MS, scheduleFlow } from "./flow.ts";
+import { markAuditCell } from "./audit.ts";
+import { afterFlow, DEBOUNCE_MS, scheduleFlow } from "./flow.ts";
 import { wireImport } from "./import-view.ts";
 import { wireSaved } from "./saved.ts";
-import { applyScenario, copy, loadPreset, refresh, restore, viewName } from "./session.ts";
+import { applyScenario, copy, loadPreset, refresh, restore, saveHash, viewName } from "./session.ts";
 import { localTopology, printTopology, startCustom, topologyEdited } from "./topology.ts";
 import { $, say, state, ui } from "./ui.ts";
 
 let editTimer: ReturnType<typeof setTimeout> | undefined;
 
 // Typing: read the topology and ask the API once the typing pauses.
+afterFlow.drawn = () => markAuditCell(ui.audit, ui.user.value, ui.protocol.value, ui.client.value);
+afterFlow.saved = saveHash;
+
 ui.topology.addEventListener("input", () => {
   clearTimeout(editTimer);
   editTimer = setTimeout(() => {
