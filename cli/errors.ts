@@ -3,7 +3,8 @@
  * 0: done; 1: `--strict` and some flow fails; 2: invalid input or usage; 3: a bug in exflow.
  * Messages are printed to stderr by the entry point, one `path: message` line each.
  */
-import { formatPath, type Issue } from "../core/index.ts";
+import type { Issue } from "../core/index.ts";
+import { formatPath } from "../lib/suggest.ts";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILING_FLOWS = 1;

@@ -4,7 +4,9 @@
  * with a `topology` key (a saved flow request). Out: a validated Topology, or an exit-2 error
  * listing every issue as `path: message`.
  */
-import { hint, isObject, listAllowed, parseDocument, type Preset, presets, type Topology, validateTopology } from "../core/index.ts";
+import { parseDocument, type Preset, presets, type Topology, validateTopology } from "../core/index.ts";
+import { hint, listAllowed } from "../lib/suggest.ts";
+import { isObject } from "../lib/plain.ts";
 import { issueLines, usage } from "./errors.ts";
 import { readInput } from "./io.ts";
 

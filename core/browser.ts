@@ -5,8 +5,6 @@
  * which keeps the page's script small (test/playground/page.test.ts checks what it bundles).
  */
 export { parseDocument, type InputFormat } from "./parse/index.ts";
-export { formatPath } from "./suggest.ts";
 export { printYaml } from "./parse/print-yaml.ts";
 export { SKELETON_TOPOLOGY } from "./presets/skeleton.ts";
-export { isObject } from "./plain.ts";
 export type { Issue, Topology } from "./types.ts";

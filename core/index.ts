@@ -4,7 +4,8 @@
  * (text -> data) -> validate (data -> Topology/Scenario) -> model (indexed view, name resolution) ->
  * diagnose (whole-topology findings) -> route (Flow, numbered once) -> audit (every flow, diffs);
  * import turns an inventory into a topology. Files at this root are the kernel every stage shares
- * (types, options, limits, wording helpers). This file is the core's one public API:
+ * (types, options, limits). This file is the core's one public API, verbs and data types only
+ * (wording helpers such as formatPath live in lib/):
  * the worker, the CLI and diagrams import only from here (test/architecture.test.ts checks it);
  * the playground's browser script imports the small zod-free part of it from core/browser.ts.
  */
@@ -24,10 +25,8 @@ export { MAX_DOCUMENT_BYTES } from "./limits.ts";
 export { CLIENT_APPS, SCENARIO_KINDS } from "./types-hybrid.ts";
 export { importInventory, INVENTORY_FORMAT, type Imported, type ImportReport } from "./import/index.ts";
 export { importedYaml, reportLines } from "./import/text.ts";
-export { formatPath, hint, listAllowed, quote } from "./suggest.ts";
 export { explain } from "./diagnose/codes.ts";
 export { diffTopologies, type FlowState, type TopologyDiff } from "./audit/diff.ts";
-export { isObject } from "./plain.ts";
 export { printYaml } from "./parse/print-yaml.ts";
 export { SKELETON_TOPOLOGY } from "./presets/skeleton.ts";
 export { presets, type Preset, type PresetScenario } from "./presets/index.ts";

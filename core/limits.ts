@@ -46,4 +46,3 @@ export const MAX_SCOPE_PATTERNS = 10;
 export const MAX_ISSUES = 200;
 
 /** Known names listed in a "no such user/server" message. */
-export const MAX_LISTED = 20;

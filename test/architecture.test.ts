@@ -136,10 +136,15 @@ describe("layering", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("small helpers live once: no local isObject or Path outside core/", () => {
-    for (const dir of ["core", "worker", "cli", "diagrams", "playground"])
+  it("lib/ (helpers every layer shares) imports only itself, and core/index.ts exports no helper of it", () => {
+    for (const f of sources("lib")) for (const spec of imports(f)) expect(spec, `${f} imports ${spec}`).toMatch(/^\.\/[\w-]+\.ts$/);
+    expect(readFileSync(join(root, "core/index.ts"), "utf8")).not.toMatch(/lib\//);
+  });
+
+  it("small helpers live once: no local isObject or Path outside lib/ and core/types.ts", () => {
+    for (const dir of ["lib", "core", "worker", "cli", "diagrams", "playground"])
       for (const f of sources(dir)) {
-        if (f.endsWith("core/plain.ts")) continue;
+        if (f.endsWith("lib/plain.ts")) continue;
         const text = readFileSync(f, "utf8");
         expect(text, f).not.toMatch(/(?:function|const) isObject\b/);
         if (!f.endsWith("core/types.ts")) expect(text, f).not.toMatch(/^(?:export )?type Path = /m);
@@ -165,7 +170,7 @@ describe("code style", () => {
   it(`no line over ${MAX_LINE} characters outside the data tables`, () => {
     // Not yet playground/: its page markup (HTML in template literals) just landed, and wrapping it
     // changes the served page, so it joins this check in a change of its own.
-    const files = ["bench", "cli", "core", "diagrams", "scripts", "test", "worker"]
+    const files = ["bench", "cli", "core", "diagrams", "lib", "scripts", "test", "worker"]
       .flatMap((dir) => readdirSync(join(root, dir), { recursive: true, encoding: "utf8" }).map((f) => `${dir}/${f}`))
       .concat(readdirSync(root))
       .filter((f) => /\.(ts|mjs)$/.test(f) && !f.startsWith("test/artifacts/") && !DATA_TABLES.has(f));

@@ -4,7 +4,7 @@
  * for) and a Mermaid Live Editor link. Absolute, built from the request origin. Encoded URLs longer
  * than MAX_URL_CHARS would only earn a 414, so they are left out then.
  */
-import { isObject } from "../core/index.ts";
+import { isObject } from "../lib/plain.ts";
 import type { FlowFormat } from "./app-env.ts";
 import { encodeDocument, mermaidLiveUrl } from "./encode.ts";
 import { MAX_URL_CHARS } from "./limits.ts";

@@ -7,7 +7,8 @@
  * `topology` or `preset` key) is taken as `{ topology: body }`, so a topology file can be posted as
  * it is. The core validates the result, so a bad value is a 422 wherever it came from.
  */
-import { AUDIT_OPTION_NAMES, fromQuery, isObject, OPTION_NAMES, type OptionName } from "../core/index.ts";
+import { AUDIT_OPTION_NAMES, fromQuery, OPTION_NAMES, type OptionName } from "../core/index.ts";
+import { isObject } from "../lib/plain.ts";
 import type { AppContext } from "./app-env.ts";
 
 export const QUERY_SCENARIO = ["user", "protocol", "client", "host"] as const;

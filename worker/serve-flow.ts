@@ -3,7 +3,7 @@
  * with caching headers; rendering happens only when the answer is not a 304.
  * A request naming a built-in preset is answered once per isolate and then from memory.
  */
-import { isObject } from "../core/index.ts";
+import { isObject } from "../lib/plain.ts";
 import type { AppContext, FlowFormat } from "./app-env.ts";
 import { digestOf } from "./etag.ts";
 import type { FlowLinks } from "./links.ts";

@@ -6,18 +6,8 @@
  * Exit 0 with the flow, also a failing one (its diagnostics say why); `--strict`: 1 if it fails.
  */
 import { type Command, Option } from "commander";
-import {
-  CLIENT_APPS,
-  CLIENTS,
-  hint,
-  listAllowed,
-  PROTOCOLS,
-  profileFor,
-  quote,
-  route,
-  SCENARIO_KINDS,
-  validateScenario,
-} from "../../core/index.ts";
+import { CLIENT_APPS, CLIENTS, PROTOCOLS, profileFor, route, SCENARIO_KINDS, validateScenario } from "../../core/index.ts";
+import { hint, listAllowed, quote } from "../../lib/suggest.ts";
 import { CliError, EXIT_FAILING_FLOWS, issueLines, usage } from "../errors.ts";
 import { writeOutput } from "../io.ts";
 import { drawOptions, outputOption, profileOption, renderOptions, TOPOLOGY_HELP, viewOption } from "../options.ts";

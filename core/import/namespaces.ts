@@ -6,7 +6,7 @@
  * When servers of several versions name one host (a 2010 ExternalHostname already pointing at
  * the new front end), the newest version's servers keep it and the others are listed for review.
  */
-import { formatPath } from "../suggest.ts";
+import { formatPath } from "../../lib/suggest.ts";
 import { hostProblem } from "../validate/syntax.ts";
 import type { Namespace } from "../types.ts";
 import type { Sighting } from "./access.ts";

@@ -4,7 +4,7 @@
  * derived for review, and the diagnostics the imported topology raises. Every entry carries a
  * path into the inventory and a message that starts with that path, like the core's issues.
  */
-import { formatPath } from "../suggest.ts";
+import { formatPath } from "../../lib/suggest.ts";
 import type { Diagnostic, Issue, Path } from "../types.ts";
 
 export type { Path };

@@ -5,14 +5,14 @@
  * an enum as a number, or cut down to its type name ("System.Uri") when it lay deeper than -Depth.
  * Each reader returns the value it could read, or undefined after recording why in the report.
  */
-import { describe, quote } from "../suggest.ts";
+import { describe, quote } from "../../lib/suggest.ts";
 import type { Path, Recorder } from "./report.ts";
 
 /** ToString of an object ConvertTo-Json cut off at -Depth: "System.Uri", "Microsoft.Exchange.Data.Directory.ADObjectId", "@{Name=...}". */
 const TYPE_NAME = /^(?:Deserialized\.)?(?:System|Microsoft)\.[A-Za-z0-9_.]+(?:`\d+)?(?:\[.*\])?$/s;
 const HASHTABLE = /^@\{.*\}$/s;
 
-import { isObject } from "../plain.ts";
+import { isObject } from "../../lib/plain.ts";
 
 export { isObject };
 

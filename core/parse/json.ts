@@ -6,7 +6,7 @@
  * keeps the last one), and our own syntax checker to say where a rejected document goes wrong.
  */
 import { MAX_DEPTH } from "../limits.ts";
-import { formatPath } from "../suggest.ts";
+import { formatPath } from "../../lib/suggest.ts";
 import type { Issue, Path } from "../types.ts";
 
 /** 1-based line and column of a UTF-16 offset. */

@@ -9,7 +9,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Document, Node as YamlNode } from "yaml";
 import { MAX_DEPTH, MAX_YAML_ALIASES, MAX_YAML_EXPANDED_NODES, MAX_YAML_LINE_NESTING } from "../limits.ts";
-import { formatPath } from "../suggest.ts";
+import { formatPath } from "../../lib/suggest.ts";
 import type { Issue, Path } from "../types.ts";
 
 // core schema: plain JSON-like scalars only; no !!binary/!!timestamp/!!set (resolveKnownTags).

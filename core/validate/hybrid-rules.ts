@@ -5,7 +5,7 @@
  * In: the raw topology (read best-effort, like validate-rules.ts). Out: Issues (VERSION_MIX,
  * BUILD, REQUIRED, HYBRID, REFERENCE).
  */
-import { choices, formatPath, quote } from "../suggest.ts";
+import { choices, formatPath, quote } from "../../lib/suggest.ts";
 import type { Issue, Path } from "../types.ts";
 import { buildNumber, cuOfBuild, versionOfBuild } from "../versions.ts";
 

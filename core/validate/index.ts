@@ -9,8 +9,8 @@
  */
 import { MAX_ISSUES, MAX_SCOPE_PATTERNS, MAX_STRING } from "../limits.ts";
 import { auditOptionsSchema, optionsSchema, scenarioSchema, topologySchema, type AuditRequestOptions, type FlowOptions } from "./schema.ts";
-import { isObject } from "../plain.ts";
-import { choices, describe, formatPath, listAllowed, quote } from "../suggest.ts";
+import { isObject } from "../../lib/plain.ts";
+import { choices, describe, formatPath, listAllowed, quote } from "../../lib/suggest.ts";
 import type { Issue, Path, Result, Scenario, Topology } from "../types.ts";
 import { checkSchema } from "./issues.ts";
 import { namesOf, topologyRules } from "./rules.ts";

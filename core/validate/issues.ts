@@ -7,7 +7,7 @@
  */
 import type * as z from "zod/mini";
 import { MAX_ISSUES } from "../limits.ts";
-import { choices, describe, formatPath, quote } from "../suggest.ts";
+import { choices, describe, formatPath, quote } from "../../lib/suggest.ts";
 import type { Issue, Path } from "../types.ts";
 
 type ZodIssue = z.core.$ZodIssue;

@@ -8,8 +8,8 @@
  * REFERENCE, ROLE, VERSION_MIX. Names are kept in Maps, never as keys of plain objects.
  */
 import { MAX_ISSUES } from "../limits.ts";
-import { isObject } from "../plain.ts";
-import { choices, formatPath, listAllowed, quote } from "../suggest.ts";
+import { isObject } from "../../lib/plain.ts";
+import { choices, formatPath, listAllowed, quote } from "../../lib/suggest.ts";
 import type { Issue, Path } from "../types.ts";
 import { hybridRules } from "./hybrid-rules.ts";
 import { rank } from "../versions.ts";

@@ -7,7 +7,7 @@
  * kept as written; everything that compares host names lower-cases them first.
  */
 import { BACKGROUND_HELP, isSafeColor, NAMED_COLORS } from "../options.ts";
-import { quote } from "../suggest.ts";
+import { quote } from "../../lib/suggest.ts";
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 const EXAMPLE_URL = "e.g. https://mail.contoso.com/owa";

@@ -5,7 +5,8 @@
  * goes through `md`: escapeMarkdown (no HTML, emphasis, code, links or table cells) plus `(` and
  * `)`, so no `](` can ever follow a bracket. No fences: the document is plain tables and lists.
  */
-import { type Audit, type AuditOutcome, type AuditRow, CLIENTS, explain, formatPath, PROTOCOLS } from "../../core/index.ts";
+import { type Audit, type AuditOutcome, type AuditRow, CLIENTS, explain, PROTOCOLS } from "../../core/index.ts";
+import { formatPath } from "../../lib/suggest.ts";
 import { escapeMarkdown } from "../escape.ts";
 import { cleanText } from "../text.ts";
 

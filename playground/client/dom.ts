@@ -2,7 +2,7 @@
  * DOM helpers. `el` is the only way the page makes elements: text goes in through textContent and
  * text nodes, attributes through setAttribute, so nothing from a response is ever parsed as HTML.
  */
-import { formatPath } from "../../core/browser.ts";
+import { formatPath } from "../../lib/suggest.ts";
 
 type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>;
 export type Child = Node | string | number;

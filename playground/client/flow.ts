@@ -5,7 +5,7 @@
  * there are any, the result and the share links are marked stale (they still show the last valid
  * answer, said so in a banner).
  */
-import { formatPath } from "../../core/browser.ts";
+import { formatPath } from "../../lib/suggest.ts";
 import { type Child, diagnosticItem, el, fillList } from "./dom.ts";
 import { editorPosition, type Extra, type Mode, type Wrapped, wrapDoc } from "./document.ts";
 import { state, ui } from "./ui.ts";

@@ -4,7 +4,8 @@
  * same here as there; validating stays the API's job), its users and the host names a client can
  * use, whether it still says what a preset says, and a one-line description.
  */
-import { isObject, parseDocument, printYaml } from "../../core/browser.ts";
+import { parseDocument, printYaml } from "../../core/browser.ts";
+import { isObject } from "../../lib/plain.ts";
 
 export type Plain = Record<string, unknown>;
 

@@ -3,7 +3,8 @@
  * still is the preset that was chosen (read.ts reads it). An edit that changes what the preset says
  * turns the page to "Custom topology"; choosing "Custom topology" starts from the core's skeleton.
  */
-import { isObject, SKELETON_TOPOLOGY } from "../../core/browser.ts";
+import { SKELETON_TOPOLOGY } from "../../core/browser.ts";
+import { isObject } from "../../lib/plain.ts";
 import { el, setOptions } from "./dom.ts";
 import { describeTopology, hostNames, type Plain, printTopology, readTopology, sameValue, userNames } from "./read.ts";
 import { type PresetScenario, say, state, ui } from "./ui.ts";

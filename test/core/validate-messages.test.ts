@@ -3,7 +3,7 @@
  * "allowed" lists, readable paths and safe quoting of user values.
  */
 import { describe, expect, it } from "vitest";
-import { choices, didYouMean, distance, formatPath, listAllowed, quote } from "../../core/suggest.ts";
+import { choices, didYouMean, distance, formatPath, listAllowed, quote } from "../../lib/suggest.ts";
 
 describe("didYouMean", () => {
   it.each<[string, string[], string | undefined]>([

@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { presets } from "../../core/presets/index.ts";
-import { formatPath } from "../../core/suggest.ts";
+import { formatPath } from "../../lib/suggest.ts";
 import type { Issue, Result } from "../../core/types.ts";
 import { validateFlowRequest, validateScenario, validateTopology } from "../../core/validate/index.ts";
 import { valueAt } from "../../core/validate/issues.ts";

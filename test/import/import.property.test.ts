@@ -10,7 +10,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { importInventory } from "../../core/import/index.ts";
-import { formatPath } from "../../core/suggest.ts";
+import { formatPath } from "../../lib/suggest.ts";
 import { validateTopology } from "../../core/validate/index.ts";
 import { FIXTURES, inventoryOf } from "./fixtures.ts";
 

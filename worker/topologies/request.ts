@@ -3,7 +3,8 @@
  * request, the Bearer token, and a topology document (bare, as `exflow presets` prints it, or
  * wrapped as `{ topology: ... }`, as a flow request holds it) validated into the JSON we store.
  */
-import { isObject, type Topology, validateTopology } from "../../core/index.ts";
+import { type Topology, validateTopology } from "../../core/index.ts";
+import { isObject } from "../../lib/plain.ts";
 import type { AppContext } from "../app-env.ts";
 import { readBody } from "../body.ts";
 import { invalidInput } from "../errors.ts";

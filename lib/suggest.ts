@@ -1,9 +1,12 @@
 /**
  * Wording helpers for issue messages: did-you-mean suggestions, "allowed: ..." lists, readable
- * paths (`topology.servers[2].version`) and safe quoting of user values. Pure string functions;
- * every message in parse.ts and validate.ts is built from these so they read the same.
+ * paths (`topology.servers[2].version`) and safe quoting of user values. Pure string functions
+ * shared by every layer (lib/ imports nothing else); every message in the core's parse and validate
+ * stages, the worker's and the CLI's is built from these so they read the same.
  */
-import { MAX_LISTED } from "./limits.ts";
+
+/** Known names listed in a "no such user/server" message. */
+export const MAX_LISTED = 20;
 
 /** Longest input we try to match; longer strings are not typos of a short name. */
 const MAX_SUGGEST_INPUT = 64;
