@@ -7,7 +7,7 @@
 import type { Model } from "../../model/index.ts";
 import type { ScopedDiagnostic } from "../../diagnose/facts.ts";
 import type { Diagnostic, Flow, FlowSite, Hybrid, Note, Outcome, Participant, Server, Step, StepKind } from "../../types.ts";
-import { agentParticipant, CLOUD_SITE, cloudParticipant, lbParticipant, type CloudId } from "./endpoints.ts";
+import { agentParticipant, CLOUD_SITE, cloudParticipant, internetParticipant, lbParticipant, type CloudId } from "./endpoints.ts";
 import { internetFacing } from "../../model/index.ts";
 import { roleShort } from "../../model/describe.ts";
 import { adParticipant, same, serverParticipant } from "../participants.ts";
@@ -73,6 +73,11 @@ export class HybridTrail {
   agent(site: string | undefined): string {
     if (!this.cast.has("hybrid-agent")) this.cast.set("hybrid-agent", agentParticipant(this.h, site));
     return "hybrid-agent";
+  }
+
+  internet(domain: string): string {
+    if (!this.cast.has("internet")) this.cast.set("internet", internetParticipant(domain));
+    return "internet";
   }
 
   ad(): string {
