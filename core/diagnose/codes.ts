@@ -131,7 +131,7 @@ export const CODES = {
   "RT-TARGET": {
     title: "No next server",
     explanation:
-      "The decision row needs a next server (a redirect target, an Exchange 2013 Mailbox server, a CAS in the mailbox's site) that the topology does not have, or whose name the client cannot reach.",
+      "The decision row needs a next server (a redirect target, an Exchange 2013 Mailbox server, a CAS in the mailbox's site) that the topology does not have, or whose name the client cannot reach (or exflow cannot place: a host that is neither a namespace nor a server FQDN; DX-20 names the fix).",
   },
   "RT-NORULE": {
     title: "No decision row",

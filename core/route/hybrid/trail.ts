@@ -88,6 +88,8 @@ export class HybridTrail {
   /** Append a hop unless the flow already broke; a guarded hop whose error is active fails here. */
   hop(from: string, to: string, kind: StepKind, rule: string, text: string, o: HopOptions = {}): boolean {
     if (this.failed) return false;
+    // One server in two roles hands the request to itself internally: no arrow (the on-premises trail does the same).
+    if (from === to && from !== "client") return true;
     const hop: Hop = { from, to, kind, text, rule, numbered: !o.unnumbered };
     if (o.url !== undefined) hop.url = o.url;
     const hits = this.active.filter((d) => d.severity === "error" && (o.guard ?? []).some((g) => guards(d, g)));
