@@ -4,7 +4,7 @@
  * the same order.
  */
 import { parseBuild } from "./builds.ts";
-import { extendedProtectionOn } from "./hybrid-model.ts";
+import { epMode } from "./hybrid-model.ts";
 import { dx, namespacePath, serverPath, type ScopedDiagnostic } from "./facts.ts";
 import { hostOf, type Model } from "../model/index.ts";
 import type { Hybrid, Server } from "../types.ts";
@@ -30,7 +30,8 @@ export function authChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
           ].join(" "),
         ),
       );
-    for (const s of targets.filter(extendedProtectionOn))
+    // The agent's calls enter the front-end EWS vdir: that vdir's setting decides (SE-24).
+    for (const s of targets.filter((x) => epMode(x, "ews") !== "off"))
       out.push(
         dx(
           "HX-19",

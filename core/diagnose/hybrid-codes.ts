@@ -118,6 +118,11 @@ export const HYBRID_CODES = {
     explanation:
       "A 2016 or 2019 server below the practical floor (2016 CU23, 2019 CU14) shares the organisation with Exchange SE. The floor comes from third-party sources; Setup does not refuse it. A warning.",
   },
+  "HX-32": {
+    title: "Back-end Extended Protection off the recommended table",
+    explanation:
+      "A back-end virtual directory's Extended Protection differs from Microsoft's recommended value. The sources name no effect on clients, so no flow changes; an info.",
+  },
   "RT-HYBRID": {
     title: "Not a hybrid flow here",
     explanation:

@@ -6,6 +6,7 @@
 import { parseBuild } from "./builds.ts";
 import { hostOf, type Model } from "../model/index.ts";
 import type { EpMode, EpVdir, Hybrid, Server } from "../types.ts";
+import { EP_VDIRS } from "../types-hybrid.ts";
 import { defaultExtendedProtection } from "../versions.ts";
 
 /** oauth: IntraOrganizationConnector; dauth: organization relationship and a federation gateway token; none: neither. */
@@ -121,6 +122,9 @@ const RECOMMENDED: Record<EpVdir, { frontEnd: EpMode; backEnd: EpMode }> = {
   ecp: { frontEnd: "require", backEnd: "require" },
 };
 
+/** Microsoft's recommended front-end and back-end setting of a virtual directory. */
+export const recommended = (vdir: EpVdir): { frontEnd: EpMode; backEnd: EpMode } => RECOMMENDED[vdir];
+
 /** The Extended Protection setting of one virtual directory: given per vdir, else the recommended one when EP is on, else off. */
 export function epMode(s: Server, vdir: EpVdir, end: "frontEnd" | "backEnd" = "frontEnd"): EpMode {
   const own = s.extendedProtectionVdirs?.[vdir]?.[end];
@@ -128,36 +132,41 @@ export function epMode(s: Server, vdir: EpVdir, end: "frontEnd" | "backEnd" = "f
   return extendedProtectionOn(s) ? RECOMMENDED[vdir][end] : "off";
 }
 
-/**
- * Requests that authenticate with Windows authentication (NTLM, Kerberos, Negotiate) at the front
- * end: the only ones Extended Protection's channel binding concerns. Forms (OWA, ECP), Basic
- * (ActiveSync), OAuth Bearer (HMA), WS-Security (Exchange Online's DAuth calls) and SMTP are not
- * (SE-22; Microsoft: "HMA is not impacted"). Each entry: the flow tag, the vdir it enters.
- */
-export function windowsAuthCalls(m: Model): { tag: string; vdir: EpVdir }[] {
-  const hma = !!m.topology.hybrid?.hma && m.topology.hybrid.type !== "none";
-  const outlook: { tag: string; vdir: EpVdir }[] = hma
-    ? []
-    : [
-        { tag: "mapi-http", vdir: "mapi-http" },
-        { tag: "ews", vdir: "ews" },
-        { tag: "oab", vdir: "oab" },
-        { tag: "autodiscover", vdir: "autodiscover" },
-        // F-5: Outlook's GetUserAvailability to on-premises EWS; F-2: a cloud user's Outlook asks on-premises Autodiscover.
-        { tag: "F-5", vdir: "ews" },
-        { tag: "F-2", vdir: "autodiscover" },
-      ];
-  return [
-    ...outlook,
-    { tag: "outlook-anywhere", vdir: "outlook-anywhere" },
-    // Exchange Online's MRS signs in to /EWS/mrsproxy.svc with NTLM (HY-50).
-    { tag: "F-8", vdir: "ews" },
-  ];
-}
+const WINDOWS = new Set(["ntlm", "negotiate", "windows"]);
 
-/** Flow tags a TLS-breaking load balancer in front of `servers` breaks: Windows-auth calls into a vdir whose front end has EP on. */
+/**
+ * Does a client's request for `protocol` authenticate with Windows authentication (NTLM, Kerberos,
+ * Negotiate) at `s`? Only those requests are concerned by Extended Protection's channel binding.
+ * The vdir's `auth` decides when given (Outlook Anywhere: its clientAuth too); else Exchange's
+ * defaults: Outlook's MAPI, EWS, OAB and Autodiscover use Windows authentication unless HMA gives
+ * them Bearer tokens ("HMA is not impacted"); OWA and ECP use forms, ActiveSync Basic.
+ */
+export function windowsAuth(s: Server, protocol: EpVdir, hma: boolean): boolean {
+  const given = s.auth?.[protocol];
+  if (protocol === "outlook-anywhere") {
+    if (given) return given.some((a) => WINDOWS.has(a));
+    return s.outlookAnywhere?.clientAuth !== "basic";
+  }
+  if (given) return given.some((a) => WINDOWS.has(a)) && !(hma && OUTLOOK.has(protocol));
+  return OUTLOOK.has(protocol) && !hma;
+}
+const OUTLOOK = new Set<EpVdir>(["mapi-http", "ews", "oab", "autodiscover"]);
+
+/**
+ * The calls an SSL-offloading (or other-certificate bridging) load balancer in front of `servers`
+ * breaks: a Windows-authenticated call into a virtual directory whose front end has Extended
+ * Protection on. Forms (OWA, ECP), Basic (ActiveSync), Bearer (HMA), WS-Security and OAuth
+ * (Exchange Online's free/busy calls) and SMTP pass (SE-22). Returns flow tags: protocols, and the
+ * hybrid families F-5 (Outlook's EWS call), F-2 (a cloud user's Autodiscover) and F-8 (MRS, NTLM).
+ */
 export function epBreaks(m: Model, servers: Server[]): string[] {
-  return windowsAuthCalls(m)
-    .filter((c) => servers.some((s) => epMode(s, c.vdir) !== "off"))
-    .map((c) => c.tag);
+  const hma = !!m.topology.hybrid?.hma && m.topology.hybrid.type !== "none";
+  const hit = (vdir: EpVdir, windows: (s: Server) => boolean) => servers.some((s) => epMode(s, vdir) !== "off" && windows(s));
+  const tags: string[] = [];
+  for (const vdir of EP_VDIRS) if (hit(vdir, (s) => windowsAuth(s, vdir, hma))) tags.push(vdir);
+  if (tags.includes("ews")) tags.push("F-5");
+  if (tags.includes("autodiscover")) tags.push("F-2");
+  // Exchange Online's MRS signs in to /EWS/mrsproxy.svc with NTLM whatever the clients use (HY-50).
+  if (hit("ews", () => true)) tags.push("F-8");
+  return tags;
 }

@@ -4,7 +4,8 @@ import { parseBuild } from "./builds.ts";
 import { hostOf, isClientAccess, type Model } from "../model/index.ts";
 import type { Hybrid } from "../types.ts";
 import { agentTargets, authChecks } from "./hybrid-auth.ts";
-import { authFromCloud, authToCloud, discoveryFromCloud, epBreaks, epMode, extendedProtectionOn } from "./hybrid-model.ts";
+import { authFromCloud, authToCloud, discoveryFromCloud, epBreaks, epMode, extendedProtectionOn, recommended } from "./hybrid-model.ts";
+import type { EpVdir } from "../types.ts";
 import { hybridServers, migrationHost, publishedHost } from "../model/places.ts";
 
 const HYBRID_ON = (h: Hybrid | undefined): h is Hybrid => !!h && h.type !== "none";
@@ -80,6 +81,23 @@ function loadBalancerChecks(m: Model): ScopedDiagnostic[] {
         ),
       );
   }
+  // HX-32 (info): a back-end setting other than Microsoft's recommended one; the sources name no effect on routing.
+  for (const s of m.topology.servers)
+    for (const [vdir, v] of Object.entries(s.extendedProtectionVdirs ?? {}))
+      if (v?.backEnd && v.backEnd !== recommended(vdir as EpVdir).backEnd)
+        out.push(
+          dx(
+            "HX-32",
+            "info",
+            serverPath(m, s, "extendedProtectionVdirs", vdir, "backEnd"),
+            [],
+            [
+              `Extended Protection on ${s.name}'s back-end ${vdir} virtual directory is ${v.backEnd}, not Microsoft's`,
+              `recommended ${recommended(vdir as EpVdir).backEnd}. The sources name no client effect (the front end reaches`,
+              "the back end over its own TLS channel), so no flow changes; the configuration script would reset it.",
+            ].join(" "),
+          ),
+        );
   // HX-30: Outlook Anywhere's SSLOffloading flag must be off where /rpc has Extended Protection (SE-22).
   for (const s of m.topology.servers)
     if (s.outlookAnywhere?.sslOffloading === true && epMode(s, "outlook-anywhere") !== "off")
