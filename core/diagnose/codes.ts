@@ -113,6 +113,11 @@ export const CODES = {
     explanation:
       "A URL in the topology names a host that is neither a namespace nor a server's FQDN, so exflow cannot tell where it lands and flows that need it fail. Add the namespace, or the server's fqdn.",
   },
+  "DX-21": {
+    title: "Authentication on a service without a virtual directory",
+    explanation:
+      "IIS authentication was given for RPC/TCP, POP3 or IMAP4, which have no IIS virtual directory: it changes no flow, and exflow says so instead of ignoring it silently.",
+  },
   "RT-HOST": {
     title: "Host leads nowhere",
     explanation:

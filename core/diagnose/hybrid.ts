@@ -81,6 +81,20 @@ function loadBalancerChecks(m: Model): ScopedDiagnostic[] {
         ),
       );
   }
+  // DX-21 (info, P6): IIS authentication given for a service that has no IIS virtual directory changes nothing; say so.
+  for (const s of m.topology.servers)
+    for (const p of ["rpc-tcp", "pop3", "imap4"] as const)
+      if (s.auth?.[p])
+        out.push(
+          dx(
+            "DX-21",
+            "info",
+            serverPath(m, s, "auth", p),
+            [],
+            `${s.name}: ${p} has no IIS virtual directory, so its authentication (${s.auth[p]?.join(", ")}) changes no flow; ` +
+              `exflow ignores it.`,
+          ),
+        );
   // HX-32 (info): a back-end setting other than Microsoft's recommended one; the sources name no effect on routing.
   for (const s of m.topology.servers)
     for (const [vdir, v] of Object.entries(s.extendedProtectionVdirs ?? {}))

@@ -49,18 +49,6 @@ export function seRules(servers: unknown[], base: Path): Issue[] {
   const blockers = servers
     .map((s, i) => [s, i] as const)
     .filter(([s]) => own(s, "version") === "SE" || (own(s, "version") === 2019 && (cuOf(s) ?? 0) >= 15));
-  // IIS authentication exists only for HTTP virtual directories: refuse it where it could change nothing (P6).
-  servers.forEach((s, i) => {
-    for (const p of ["rpc-tcp", "pop3", "imap4"])
-      if (own(own(s, "auth"), p) !== undefined) {
-        const path = [...base, "servers", i, "auth", p];
-        issues.push({
-          code: "HYBRID",
-          message: `${formatPath(path)}: ${p} has no IIS virtual directory, so exflow has no authentication to model for it; leave it out`,
-          path,
-        });
-      }
-  });
   const first = blockers[0];
   if (!first) return issues;
   const blocker = str(first[0], "name") ?? "?";

@@ -354,7 +354,7 @@ const CASES: Record<string, Case> = {
   "topology.hybrid.inboundHost": { base: "contoso-hybrid", mutate: (t) => (t.hybrid!.inboundHost = "europe.contoso.com") },
 };
 
-/** Per-protocol fields: urls.<p> (a name exflow does not know: DX-20) and auth.<p> (EP meets Windows authentication, or refused). */
+/** Per-protocol fields: urls.<p> (a name exflow does not know: DX-20), auth.<p> (EP meets Windows authentication; DX-21 without a vdir). */
 for (const p of PROTOCOLS) {
   const proto = p as Scenario["protocol"];
   const unknown = (side: "internal" | "external") => (t: Topology) => {
