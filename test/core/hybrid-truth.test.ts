@@ -283,6 +283,18 @@ describe("hybrid findings W1-W9", () => {
     expect(toOnPrem.steps.map((x) => x.to)).toEqual(["eop", "exo", "eop", "lb:mail.fabrikam.com", "BER-SE"]);
   });
 
+  it("W9: mail between the two sides says that centralized transport and the MX do not change it", () => {
+    const t = variant((t) => Object.assign(t.hybrid!, { centralizedTransport: true, mx: "onprem" }));
+    for (const s of [
+      { user: "ines", protocol: "ews", client: "external", kind: "smtp", target: "hans" },
+      { user: "hans", protocol: "ews", client: "external", kind: "smtp", target: "ines" },
+    ] as Scenario[]) {
+      const f = route(t, s);
+      expect(f.notes.map((n) => n.text).join(" ")).toMatch(/centralized transport \(on\) and the MX \(onprem\)/);
+      expect(f.steps.map((x) => x.to)).toEqual(route(fabrikam(), s).steps.map((x) => x.to));
+    }
+  });
+
   it("W9: an address in one of the organisation's domains must be a user's", () => {
     const f = route(fabrikam(), { user: "ines", protocol: "ews", client: "external", kind: "smtp", target: "nobody@fabrikam.com" });
     expect(f.outcome).toBe("fail");

@@ -177,6 +177,7 @@ export function smtpToCloud(c: HCtx, senderMbx: Server, recipient: User): void {
   const exo = t.cloud("exo");
   t.hop(eop, exo, "smtp", "HY-60", "Exchange Online Protection accepts it as internal hybrid mail and hands it to Exchange Online.");
   t.hop(exo, t.cloud("exo-mailbox"), "smtp", "HY-60", `Exchange Online delivers it to ${recipient.name}'s mailbox.`);
+  transportNote(c, "HY-60");
   t.outcome = "direct";
   t.note(
     "assumption",
@@ -257,6 +258,19 @@ export function smtpFromCloud(c: HCtx, recipient: User, recipientMbx: Server): v
     );
   t.outcome = "direct";
   t.note("assumption", "HY-61", "The Exchange Online connector's naming is recalled (R); the hops are the reference's.");
+  transportNote(c, "HY-61");
+}
+
+/** W9: centralized transport and the MX decide Internet mail only; say so on the flows between the two sides. */
+function transportNote(c: HCtx, rule: string): void {
+  if (c.h.centralizedTransport === undefined && c.h.mx === undefined) return;
+  c.t.note(
+    "info",
+    rule,
+    `Mail between on-premises and cloud mailboxes always takes the hybrid connectors; centralized transport ` +
+      `(${c.h.centralizedTransport ? "on" : "off"}) and the MX (${c.h.mx ?? "eop"}) decide mail to and from the ` +
+      "Internet (flows F-12, F-13).",
+  );
 }
 
 const domainOf = (address: string): string => address.slice(address.lastIndexOf("@") + 1).toLowerCase();
