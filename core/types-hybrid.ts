@@ -11,9 +11,19 @@ export type HybridType = (typeof HYBRID_TYPES)[number];
 export const LB_TLS = ["passthrough", "bridging", "offload"] as const;
 export type LbTls = (typeof LB_TLS)[number];
 
+export const EP_MODES = ["off", "allow", "require"] as const;
+/** Extended Protection of one IIS virtual directory (the configuration script's None / Allow / Require). */
+export type EpMode = (typeof EP_MODES)[number];
+export const EP_VDIRS = ["autodiscover", "ews", "activesync", "mapi-http", "outlook-anywhere", "oab", "owa", "ecp"] as const;
+export type EpVdir = (typeof EP_VDIRS)[number];
+
+export const LB_SMTP = ["passthrough", "terminate"] as const;
+
 export interface LoadBalancer {
-  /** passthrough (layer 4), bridging (decrypt and re-encrypt), offload (decrypt, plain HTTP to Exchange). */
+  /** HTTPS: passthrough (layer 4), bridging (decrypt and re-encrypt), offload (decrypt, plain HTTP to Exchange). */
   tls: LbTls;
+  /** SMTP (port 25) service: passthrough (Exchange does STARTTLS) or terminate (the device ends TLS; HX-25). */
+  smtp?: (typeof LB_SMTP)[number];
   /** Bridging: the load balancer presents the same certificate as Exchange (needed with Extended Protection, SE-22). */
   sameCertificate?: boolean;
 }

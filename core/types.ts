@@ -3,12 +3,12 @@
  * router returns, and the issues (expected errors) that stand in for exceptions.
  * No behaviour here; everything is JSON-serialisable.
  */
-import type { ClientApp, Hybrid, LoadBalancer, ScenarioKind, UserLocation } from "./types-hybrid.ts";
+import type { ClientApp, EpMode, EpVdir, Hybrid, LoadBalancer, ScenarioKind, UserLocation } from "./types-hybrid.ts";
 
 /** Where a value lies in the input document: keys and array indexes from the root. */
 export type Path = (string | number)[];
 
-export type { ClientApp, Hybrid, LoadBalancer, ScenarioKind, UserLocation } from "./types-hybrid.ts";
+export type { ClientApp, EpMode, EpVdir, Hybrid, LoadBalancer, ScenarioKind, UserLocation } from "./types-hybrid.ts";
 
 /** Exchange versions; "SE" is Exchange Server Subscription Edition (15.2 builds from 2562 on). */
 export const VERSIONS = [2007, 2010, 2013, 2016, 2019, "SE"] as const;
@@ -64,6 +64,8 @@ export interface OutlookAnywhere {
   iisAuth?: ("ntlm" | "basic" | "negotiate")[];
   /** Windows "RPC over HTTP proxy" component (2007/2010; DX-06). */
   rpcProxyInstalled?: boolean;
+  /** SSLOffloading on the Outlook Anywhere virtual directory (2013+); must be off with Extended Protection (SE-22). */
+  sslOffloading?: boolean;
 }
 
 export interface Server {
@@ -84,6 +86,8 @@ export interface Server {
   rpcClientAccessServer?: string;
   /** Windows Extended Protection on the IIS vdirs; default by build (on from 2019 CU14 and SE, SE-21). */
   extendedProtection?: boolean;
+  /** Extended Protection per virtual directory (front end and back end); unset: Microsoft's recommended table when EP is on. */
+  extendedProtectionVdirs?: Partial<Record<EpVdir, { frontEnd?: EpMode; backEnd?: EpMode }>>;
   /** MRSProxy enabled on the EWS vdir (default false; hybrid moves need it, HY-51). */
   mrsProxy?: boolean;
   /** The server reaches Exchange Online on outbound 443 (default true; HY-5). */

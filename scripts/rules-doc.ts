@@ -9,6 +9,8 @@ import { writeFileSync } from "node:fs";
 import { RULES, type Rule, type RuleMatch } from "../core/route/rules.ts";
 import { SOURCES, sourceId } from "../core/route/sources.ts";
 import { CODES } from "../core/diagnose/codes.ts";
+import { HYBRID_FAMILIES } from "../core/route/hybrid/route.ts";
+import { HYBRID_ROWS } from "../core/route/hybrid/rules.ts";
 
 const CONDITIONS: Record<NonNullable<RuleMatch["when"]>, string> = {
   "modern-versions-differ": "the front end and the mailbox are different 2013+ versions",
@@ -128,6 +130,34 @@ export function rulesMarkdown(): string {
   out.push("## Diagnostic codes", "", "Every code a flow, a diagnostic or an audit can carry (core/diagnose/codes.ts).", "");
   out.push("| Code | Meaning |", "| --- | --- |");
   for (const [code, info] of Object.entries(CODES)) out.push(`| ${code} | ${cell(info.title)} |`);
+  out.push(
+    "## Hybrid flow families",
+    "",
+    "A scenario that crosses to Exchange Online (a cloud user, a hybrid `kind`, Outlook mobile, HMA) is drawn by the first",
+    "family below whose condition holds, top to bottom; its hops cite the reference rows in the next table. Sources",
+    "H1 ... H36 are the hybrid reference's.",
+    "",
+    "| Family | When | Row | What happens | Confidence | Sources |",
+    "| --- | --- | --- | --- | --- | --- |",
+  );
+  for (const f of HYBRID_FAMILIES) {
+    const row = HYBRID_ROWS[f.rule];
+    out.push(
+      `| ${f.id} | ${cell(f.when)} | ${f.rule} | ${cell(row?.summary ?? "")} | ${cell(row?.confidence ?? "")} | ` +
+        `${(row?.sources ?? []).join(", ")} |`,
+    );
+  }
+  out.push(
+    "",
+    "## Hybrid rows",
+    "",
+    "Every `rule` a hybrid step cites.",
+    "",
+    "| Row | What happens | Confidence | Sources |",
+    "| --- | --- | --- | --- |",
+  );
+  for (const [id, r] of Object.entries(HYBRID_ROWS))
+    out.push(`| ${id} | ${cell(r.summary)} | ${cell(r.confidence)} | ${r.sources.join(", ")} |`);
   out.push("");
   out.push("## Sources", "", "| Id | Document |", "| --- | --- |");
   for (const [id, s] of Object.entries(SOURCES)) out.push(`| <a id="${id.toLowerCase()}"></a>${id} | [${cell(s.title)}](${s.url}) |`);

@@ -113,6 +113,11 @@ export const CODES = {
     explanation:
       "A URL in the topology names a host that is neither a namespace nor a server's FQDN, so exflow cannot tell where it lands and flows that need it fail. Add the namespace, or the server's fqdn.",
   },
+  "DX-21": {
+    title: "Authentication on a service without a virtual directory",
+    explanation:
+      "IIS authentication was given for RPC/TCP, POP3 or IMAP4, which have no IIS virtual directory: it changes no flow, and exflow says so instead of ignoring it silently.",
+  },
   "RT-HOST": {
     title: "Host leads nowhere",
     explanation:
@@ -131,7 +136,7 @@ export const CODES = {
   "RT-TARGET": {
     title: "No next server",
     explanation:
-      "The decision row needs a next server (a redirect target, an Exchange 2013 Mailbox server, a CAS in the mailbox's site) that the topology does not have, or whose name the client cannot reach.",
+      "The decision row needs a next server (a redirect target, an Exchange 2013 Mailbox server, a CAS in the mailbox's site) that the topology does not have, or whose name the client cannot reach (or exflow cannot place: a host that is neither a namespace nor a server FQDN; DX-20 names the fix).",
   },
   "RT-NORULE": {
     title: "No decision row",

@@ -8,6 +8,7 @@ import type { Server } from "../types.ts";
 import { dx, exchangeVersions, landing, landsOnModern, list, names, serverPath, urlHost } from "./facts.ts";
 import type { Facts, ScopedDiagnostic } from "./facts.ts";
 import { rank } from "../versions.ts";
+import { compareLevel, parseBuild } from "./builds.ts";
 
 /**
  * EAS-5: a legacy CAS that receives a device's request for a mailbox in another site whose CAS
@@ -24,7 +25,8 @@ export function checkEas451(f: Facts): ScopedDiagnostic[] {
   return f.legacyCas.flatMap((c) => {
     const url = c.urls?.activesync?.external;
     if (!url || landsOnModern(m, urlHost(url))) return [];
-    const via = fronts.filter((x) => x.site !== c.site);
+    // 2010 SP2 RU6 (KB 2751417) proxies for devices that cannot follow the 451: fronts at that level are exempt.
+    const via = fronts.filter((x) => x.site !== c.site && !fixed451(x));
     if (via.length === 0) return [];
     const mbx = f.mailboxServers.filter((s) => s.site === c.site && !isModern(s.version) && rank(s.version) <= rank(c.version));
     if (mbx.length === 0) return [];
@@ -39,13 +41,20 @@ export function checkEas451(f: Facts): ScopedDiagnostic[] {
           `${c.name} in ${c.site} has an ActiveSync ExternalUrl (${url}) while legacy front end`,
           `${list(names_)} serves devices in another site: a device of a ${c.site} mailbox that connects`,
           `there gets HTTP 451 pointing at ${url}, and devices on EAS 12.1 or older cannot follow it and`,
-          `stop syncing. Clear the ActiveSync ExternalUrl of ${c.name} so the front end proxies, or make`,
-          `sure all devices use the ${c.site} name.`,
+          `stop syncing. Exchange 2010 SP2 RU6 fixed this (KB 2751417): update the front end, clear the`,
+          `ActiveSync ExternalUrl of ${c.name} so the front end proxies, or make sure all devices use the`,
+          `${c.site} name.`,
         ].join(" "),
         { mailboxes: names(mbx) },
       ),
     ];
   });
+}
+
+/** KB 2751417: from Exchange 2010 SP2 RU6 a CAS 2010 proxies for devices that cannot follow the 451. */
+function fixed451(s: Server): boolean {
+  const level = s.version === 2010 ? parseBuild(2010, s.build) : null;
+  return !!level && compareLevel(level, [2, 6]) >= 0;
 }
 
 const lacksForms = (s: Server): boolean => !!s.auth?.owa && !s.auth.owa.includes("forms");

@@ -4,16 +4,10 @@
  * the same order.
  */
 import { parseBuild } from "./builds.ts";
+import { epMode } from "./hybrid-model.ts";
 import { dx, namespacePath, serverPath, type ScopedDiagnostic } from "./facts.ts";
 import { hostOf, type Model } from "../model/index.ts";
 import type { Hybrid, Server } from "../types.ts";
-import { defaultExtendedProtection } from "../versions.ts";
-
-/** Extended Protection as the server runs it: its own setting, else its build's default (SE-21). */
-export function extendedProtectionOn(s: Server): boolean {
-  if (s.extendedProtection !== undefined) return s.extendedProtection;
-  return defaultExtendedProtection(s.version, parseBuild(s.version, s.build)?.[0]);
-}
 
 export function authChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
   const out: ScopedDiagnostic[] = [];
@@ -36,7 +30,8 @@ export function authChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
           ].join(" "),
         ),
       );
-    for (const s of targets.filter(extendedProtectionOn))
+    // The agent's calls enter the front-end EWS vdir: that vdir's setting decides (SE-24).
+    for (const s of targets.filter((x) => epMode(x, "ews") !== "off"))
       out.push(
         dx(
           "HX-19",
@@ -58,24 +53,26 @@ export function authChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
       out.push(
         dx(
           "HX-20",
-          "error",
+          "warning",
           [...hb, "hma"],
           hmaBreaks,
           "Hybrid Modern Authentication is on with the Hybrid Agent (modern hybrid): Microsoft does not " +
-            "support that combination, and OAuth tokens for on-premises fail (HY-71). Use classic hybrid for " +
-            "HMA.",
+            "support that combination (HMA needs Autodiscover, EWS, ActiveSync, MAPI and OAB published the " +
+            "classic way; HY-71). Microsoft documents no failure mechanism, so flows are drawn as working. " +
+            "Use classic hybrid for HMA.",
         ),
       );
     for (const ns of m.topology.namespaces.filter((n) => n.lb?.tls === "offload"))
       out.push(
         dx(
           "HX-20",
-          "error",
+          "warning",
           namespacePath(m, ns.host, "lb", "tls"),
           hmaBreaks,
           [
-            `Hybrid Modern Authentication is on while the load balancer of ${ns.host} offloads TLS: not`,
-            "supported, and Bearer-token requests through it fail (HY-71). Use bridging or passthrough.",
+            `Hybrid Modern Authentication is on while the load balancer of ${ns.host} offloads TLS: Microsoft's`,
+            "HMA prerequisites exclude SSL offloading (termination and re-encryption is supported). No failure",
+            "mechanism is documented, so flows are drawn as working (HY-71). Use bridging or passthrough.",
           ].join(" "),
         ),
       );
@@ -136,7 +133,7 @@ function hmaNames(m: Model): string[] {
   return [...hosts].sort();
 }
 
-function agentTargets(m: Model, target: string): Server[] {
+export function agentTargets(m: Model, target: string): Server[] {
   const ns = m.namespaces.get(target.toLowerCase());
   if (ns) return ns.servers.flatMap((n) => m.servers.get(n) ?? []);
   const s = m.servers.get(target) ?? m.topology.servers.find((x) => x.fqdn?.toLowerCase() === target.toLowerCase());

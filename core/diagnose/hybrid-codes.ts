@@ -12,7 +12,7 @@ export const HYBRID_CODES = {
   "HX-02": {
     title: "Exchange 2013 or older in an SE organisation",
     explanation:
-      "Exchange SE Setup (and 2019 CU15 Setup) refuses an organisation that still has Exchange 2013 or older: decommission those servers first. A validation error.",
+      "Exchange SE Setup and 2019 CU15 Setup (the same code) refuse an organisation that still has Exchange 2013 or older: decommission those servers first. A validation error.",
   },
   "HX-03": {
     title: "SE CU2 beside 2016/2019",
@@ -22,7 +22,7 @@ export const HYBRID_CODES = {
   "HX-04": {
     title: "SSL offloading with Extended Protection",
     explanation:
-      "The load balancer offloads TLS while Extended Protection is on (the default from 2019 CU14 and in SE): OWA still works, but Outlook, ActiveSync, EWS and Autodiscover through that name fail or prompt. Use bridging with the Exchange certificate, or passthrough.",
+      "The load balancer offloads TLS while Extended Protection is on (the default from 2019 CU14 and in SE): requests that authenticate with Windows authentication (Outlook over MAPI, Outlook Anywhere, EWS and OAB with NTLM/Kerberos, Exchange Online's MRS) into a virtual directory with Extended Protection fail or prompt. OWA (forms), ActiveSync (Basic), HMA (Bearer), Autodiscover (off by default) and SMTP are not affected. Use bridging with the Exchange certificate, or passthrough.",
   },
   "HX-05": {
     title: "SSL bridging on another certificate",
@@ -52,12 +52,12 @@ export const HYBRID_CODES = {
   "HX-15": {
     title: "No dedicated hybrid app",
     explanation:
-      "Since 2025-10-31 Exchange Online blocks rich-coexistence EWS calls through the shared Exchange service principal: free/busy, MailTips and photos across the boundary stop until the dedicated Exchange hybrid app is deployed.",
+      "Since 2025-10-31 Exchange Online blocks EWS calls authenticated as the shared Exchange service principal, i.e. on-premises OAuth calls: on-premises users lose cloud users' free/busy, MailTips and photos until the dedicated Exchange hybrid app is deployed. Lookups from the cloud, DAuth, moves and mail flow are not affected.",
   },
   "HX-16": {
     title: "MRSProxy disabled",
     explanation:
-      "MRSProxy is off on a server behind the migration endpoint: mailbox moves fail ('No MRSProxy was found running at ...'). Enable it on every server behind the name.",
+      "MRSProxy is off on a server behind the migration endpoint (or the Hybrid Agent's registered server): mailbox moves fail ('No MRSProxy was found running at ...'), intermittently when only some members of the pool lack it. Enable it on every server behind the name.",
   },
   "HX-18": {
     title: "Hybrid Agent target offline",
@@ -71,7 +71,7 @@ export const HYBRID_CODES = {
   "HX-20": {
     title: "HMA with the agent or with offloading",
     explanation:
-      "Hybrid Modern Authentication is not supported with the Hybrid Agent (modern hybrid) or with SSL offloading: OAuth tokens for on-premises fail.",
+      "Hybrid Modern Authentication is not supported with the Hybrid Agent (modern hybrid) or with SSL offloading. A support statement: Microsoft documents no failure mechanism, so flows are drawn as working, with this warning.",
   },
   "HX-21": {
     title: "HMA: name missing from the SPNs",
@@ -97,6 +97,31 @@ export const HYBRID_CODES = {
     title: "No outbound 443 to Exchange Online",
     explanation:
       "A Mailbox server cannot reach Exchange Online on outbound 443: its users' free/busy lookups of cloud users fail (also in modern hybrid).",
+  },
+  "HX-25": {
+    title: "SMTP TLS ended before Exchange",
+    explanation:
+      "A device between Exchange Online Protection and Exchange (a load balancer terminating SMTP TLS) hides EOP's certificate from the receive connector: mail from Exchange Online arrives as anonymous Internet mail instead of internal hybrid mail.",
+  },
+  "HX-29": {
+    title: "No free/busy relationship",
+    explanation:
+      "Neither an IntraOrganizationConnector (OAuth) nor an organization relationship (DAuth) covers the other side: free/busy, MailTips and photos do not cross the boundary in that direction.",
+  },
+  "HX-30": {
+    title: "Outlook Anywhere SSL offloading with Extended Protection",
+    explanation:
+      "Outlook Anywhere's SSLOffloading flag is on while /rpc has Extended Protection: Outlook Anywhere fails. Turn the flag off (Set-OutlookAnywhere -SSLOffloading $false).",
+  },
+  "HX-31": {
+    title: "Below the SE coexistence floor",
+    explanation:
+      "A 2016 or 2019 server below the practical floor (2016 CU23, 2019 CU14) shares the organisation with Exchange SE. The floor comes from third-party sources; Setup does not refuse it. A warning.",
+  },
+  "HX-32": {
+    title: "Back-end Extended Protection off the recommended table",
+    explanation:
+      "A back-end virtual directory's Extended Protection differs from Microsoft's recommended value. The sources name no effect on clients, so no flow changes; an info.",
   },
   "RT-HYBRID": {
     title: "Not a hybrid flow here",

@@ -1,26 +1,12 @@
 import { dx, namespacePath, serverPath, type ScopedDiagnostic } from "./facts.ts";
+import { capitalise } from "../model/describe.ts";
+import { parseBuild } from "./builds.ts";
 import { hostOf, isClientAccess, type Model } from "../model/index.ts";
 import type { Hybrid } from "../types.ts";
-import { authChecks, extendedProtectionOn } from "./hybrid-auth.ts";
+import { agentTargets, authChecks } from "./hybrid-auth.ts";
+import { authFromCloud, authToCloud, discoveryFromCloud, epBreaks, epMode, extendedProtectionOn, recommended } from "./hybrid-model.ts";
+import type { EpVdir } from "../types.ts";
 import { hybridServers, migrationHost, publishedHost } from "../model/places.ts";
-
-/** Protocols that stop working when Extended Protection meets the wrong TLS handling (SE-23: OWA keeps working). */
-const EP_BREAKS = [
-  "autodiscover",
-  "mapi-http",
-  "outlook-anywhere",
-  "ews",
-  "activesync",
-  "oab",
-  "F-2",
-  "F-3",
-  "F-4",
-  "F-5",
-  "F-6",
-  "F-8",
-  "F-10",
-  "F-11",
-];
 
 const HYBRID_ON = (h: Hybrid | undefined): h is Hybrid => !!h && h.type !== "none";
 
@@ -29,51 +15,146 @@ const cache = new WeakMap<Model, ScopedDiagnostic[]>();
 export function diagnoseHybrid(m: Model): ScopedDiagnostic[] {
   const hit = cache.get(m);
   if (hit) return hit;
-  const out = [...loadBalancerChecks(m), ...(HYBRID_ON(m.topology.hybrid) ? hybridChecks(m, m.topology.hybrid) : [])];
+  const out = [...loadBalancerChecks(m), ...seFloorChecks(m), ...(HYBRID_ON(m.topology.hybrid) ? hybridChecks(m, m.topology.hybrid) : [])];
   out.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   cache.set(m, out);
   return out;
 }
 
-/** HX-04, HX-05: Extended Protection behind SSL offloading, or bridging on another certificate (SE-22). */
+/**
+ * HX-04, HX-05: Extended Protection behind SSL offloading, or bridging on another certificate (SE-22).
+ * Only Windows-authentication calls into a virtual directory with EP on break (hybrid-model.ts).
+ * HX-25: a load balancer that terminates SMTP TLS hides Exchange Online Protection's certificate.
+ */
 function loadBalancerChecks(m: Model): ScopedDiagnostic[] {
   const out: ScopedDiagnostic[] = [];
   for (const ns of m.topology.namespaces) {
     if (!ns.lb) continue;
-    const ep = ns.servers.flatMap((n) => m.servers.get(n) ?? []).filter((s) => isClientAccess(s) && extendedProtectionOn(s));
-    if (ep.length === 0) continue;
+    const behind = ns.servers.flatMap((n) => m.servers.get(n) ?? []).filter(isClientAccess);
+    if (ns.lb.smtp === "terminate" && HYBRID_ON(m.topology.hybrid))
+      out.push(
+        dx(
+          "HX-25",
+          "warning",
+          namespacePath(m, ns.host, "lb", "smtp"),
+          ["F-10", "F-12", "F-13"],
+          [
+            `${ns.host}: the load balancer terminates SMTP TLS, so the receive connector never sees Exchange Online`,
+            "Protection's certificate (TlsDomainCapabilities mail.protection.outlook.com): mail from Exchange Online",
+            "arrives as anonymous Internet mail, not as internal hybrid mail (HY-65). Pass port 25 through.",
+          ].join(" "),
+        ),
+      );
+    const broken = ns.lb.tls === "offload" || (ns.lb.tls === "bridging" && ns.lb.sameCertificate === false);
+    const ep = behind.filter(extendedProtectionOn);
+    const breaks = broken ? epBreaks(m, behind) : [];
+    if (ep.length === 0 || breaks.length === 0) continue;
     const who = ep.map((s) => s.name).join(", ");
+    const what = `Windows-authenticated requests (${breaks.join(", ")}) through this name fail or keep prompting`;
+    const spared = "OWA (forms), ActiveSync (Basic), HMA (Bearer), SMTP and Exchange Online's free/busy calls are not affected";
     if (ns.lb.tls === "offload")
       out.push(
         dx(
           "HX-04",
           "error",
           namespacePath(m, ns.host, "lb", "tls"),
-          EP_BREAKS,
+          breaks,
           [
             `${ns.host}: the load balancer offloads TLS while Extended Protection is on for ${who} (the`,
-            "default from 2019 CU14 and in SE): the channel binding no longer matches, so Outlook,",
-            "ActiveSync, EWS and Autodiscover through this name fail or keep prompting while OWA still works",
+            `default from 2019 CU14 and in SE): the channel binding no longer matches, so ${what}; ${spared}`,
             "(SE-22, SE-23). Use TLS bridging with the Exchange certificate, or passthrough.",
           ].join(" "),
         ),
       );
-    else if (ns.lb.tls === "bridging" && ns.lb.sameCertificate === false)
+    else
       out.push(
         dx(
           "HX-05",
           "error",
           namespacePath(m, ns.host, "lb", "sameCertificate"),
-          EP_BREAKS,
+          breaks,
           [
             `${ns.host}: the load balancer bridges TLS with a certificate other than the one on ${who}, where`,
-            "Extended Protection is on: Outlook, ActiveSync, EWS and Autodiscover fail as with SSL offloading",
-            "(SE-22). Put the Exchange certificate on the load balancer.",
+            `Extended Protection is on: ${what}, as with SSL offloading; ${spared} (SE-22). Put the Exchange`,
+            "certificate on the load balancer.",
           ].join(" "),
         ),
       );
   }
+  // DX-21 (info, P6): IIS authentication given for a service that has no IIS virtual directory changes nothing; say so.
+  for (const s of m.topology.servers)
+    for (const p of ["rpc-tcp", "pop3", "imap4"] as const)
+      if (s.auth?.[p])
+        out.push(
+          dx(
+            "DX-21",
+            "info",
+            serverPath(m, s, "auth", p),
+            [],
+            `${s.name}: ${p} has no IIS virtual directory, so its authentication (${s.auth[p]?.join(", ")}) changes no flow; ` +
+              `exflow ignores it.`,
+          ),
+        );
+  // HX-32 (info): a back-end setting other than Microsoft's recommended one; the sources name no effect on routing.
+  for (const s of m.topology.servers)
+    for (const [vdir, v] of Object.entries(s.extendedProtectionVdirs ?? {}))
+      if (v?.backEnd && v.backEnd !== recommended(vdir as EpVdir).backEnd)
+        out.push(
+          dx(
+            "HX-32",
+            "info",
+            serverPath(m, s, "extendedProtectionVdirs", vdir, "backEnd"),
+            [],
+            [
+              `Extended Protection on ${s.name}'s back-end ${vdir} virtual directory is ${v.backEnd}, not Microsoft's`,
+              `recommended ${recommended(vdir as EpVdir).backEnd}. The sources name no client effect (the front end reaches`,
+              "the back end over its own TLS channel), so no flow changes; the configuration script would reset it.",
+            ].join(" "),
+          ),
+        );
+  // HX-30: Outlook Anywhere's SSLOffloading flag must be off where /rpc has Extended Protection (SE-22).
+  for (const s of m.topology.servers)
+    if (s.outlookAnywhere?.sslOffloading === true && epMode(s, "outlook-anywhere") !== "off")
+      out.push(
+        dx(
+          "HX-30",
+          "error",
+          serverPath(m, s, "outlookAnywhere", "sslOffloading"),
+          ["outlook-anywhere"],
+          [
+            `Outlook Anywhere on ${s.name} has SSLOffloading on while Extended Protection is on for /rpc:`,
+            "Outlook Anywhere through it fails (SE-22). Set-OutlookAnywhere -SSLOffloading $false.",
+          ].join(" "),
+        ),
+      );
   return out;
+}
+
+/** Support floors beside Exchange SE (SE-7): third-party practical floors, so a warning, not a refusal. */
+const SE_FLOORS: Record<string, number> = { "2016": 23, "2019": 14 };
+
+/** HX-31: a 2016/2019 server below the practical floor for sharing an organisation with SE (SE-7, V(3p)). */
+function seFloorChecks(m: Model): ScopedDiagnostic[] {
+  const se = m.topology.servers.find((s) => s.version === "SE");
+  if (!se) return [];
+  return m.topology.servers.flatMap((s) => {
+    const floor = SE_FLOORS[String(s.version)];
+    const cu = parseBuild(s.version, s.build)?.[0];
+    if (floor === undefined || cu === undefined || cu >= floor) return [];
+    return [
+      dx(
+        "HX-31",
+        "warning",
+        serverPath(m, s, "build"),
+        [],
+        [
+          `${s.name} runs Exchange ${s.version} CU${cu} beside Exchange SE (${se.name}): the practical floor is`,
+          `CU${floor} (SE-7, from third-party sources; Microsoft documents only the 2013 block and SE CU2's).`,
+          "Setup does not refuse it, but update before relying on the coexistence.",
+        ].join(" "),
+      ),
+    ];
+  });
 }
 
 function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
@@ -86,10 +167,12 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
   // HX-01: without TargetOwaURL on-premises OWA cannot send cloud users on, nor build the EAS 451 (HY-10, HY-30).
   const owa = h.orgRelationship?.onPrem?.targetOwaUrl;
   const owaHost = hostOf(owa);
-  if (rich && cloudUsers.length > 0 && (!owa || (owaHost && m.namespaces.has(owaHost)))) {
+  if (cloudUsers.length > 0 && (!owa || (owaHost && m.namespaces.has(owaHost)))) {
     const why = owa
       ? `TargetOwaURL ${owa} names an on-premises namespace, so cloud users are sent back where they came from`
-      : "the on-premises organization relationship has no TargetOwaURL";
+      : h.orgRelationship?.onPrem
+        ? "the on-premises organization relationship has no TargetOwaURL"
+        : `${h.type === "minimal" ? "minimal hybrid creates" : "the topology has"} no organization relationship, hence no TargetOwaURL`;
     out.push(
       dx(
         "HX-01",
@@ -98,8 +181,10 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
         ["owa", "activesync", "F-1", "F-3"],
         [
           `${why}: OWA for cloud users shows "The Outlook Web App address ... is out of date" and`,
-          "ActiveSync cannot build the HTTP 451 to Exchange Online. Set TargetOwaURL to",
-          "https://outlook.office.com/mail (or the tenant's OWA URL) with Set-OrganizationRelationship.",
+          "ActiveSync cannot build the HTTP 451 to Exchange Online, so moved users' phones stop syncing.",
+          h.orgRelationship?.onPrem
+            ? "Set TargetOwaURL to https://outlook.office.com/mail (or the tenant's OWA URL) with Set-OrganizationRelationship."
+            : "Run the Hybrid Configuration Wizard for full (classic) hybrid, or create the organization relationship with a TargetOwaURL.",
         ].join(" "),
         { users: cloudUsers },
       ),
@@ -123,20 +208,24 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
           ].join(" "),
         ),
       );
-    // HX-09: Exchange Online must reach Autodiscover and EWS from the Internet, without pre-authentication (HY-1).
-    const ad = m.topology.domain ? `autodiscover.${m.topology.domain}` : undefined;
+    // HX-09: Exchange Online must reach the Autodiscover endpoint its connector or relationship names (HY-1, HY-42).
+    const disc = discoveryFromCloud(m.topology.domain, h);
+    const ad = disc.host;
     const adNs = ad ? m.namespaces.get(ad) : undefined;
-    if (ad && !h.orgRelationship?.exo?.targetSharingEpr) {
+    const named = disc.defaulted ? "" : ` (${disc.path.slice(2).join(".")})`;
+    if (ad && authFromCloud(h).family !== "none") {
       if (!adNs)
         out.push(
           dx(
             "HX-09",
             "error",
-            ["topology", "namespaces"],
+            disc.path,
             ["F-6"],
             [
-              `${ad} is not a namespace: Exchange Online cannot reach on-premises Autodiscover for free/busy of`,
-              `on-premises users (HY-42). Publish ${ad} to the Internet, landing on the hybrid servers.`,
+              `${ad}${named} is not a namespace: Exchange Online cannot reach on-premises Autodiscover for free/busy`,
+              `of on-premises users (HY-42). Publish ${ad} to the Internet, landing on the hybrid servers${
+                disc.defaulted ? ", or name the endpoint in hybrid.ioc.exo.discoveryEndpoint" : ""
+              }.`,
             ].join(" "),
           ),
         );
@@ -177,8 +266,8 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
           namespacePath(m, ewsHost, "preAuth"),
           ["F-6"],
           [
-            `${ewsHost} (EWS ExternalUrl) is pre-authenticated: Exchange Online's free/busy call`,
-            "(/EWS/Exchange.asmx/wssecurity) cannot pass it (HY-1). Publish EWS without pre-authentication.",
+            `${ewsHost} (EWS ExternalUrl) is pre-authenticated: Exchange Online's free/busy call cannot pass`,
+            "it (HY-1). Publish EWS without pre-authentication.",
           ].join(" "),
         ),
       );
@@ -241,34 +330,68 @@ function hybridChecks(m: Model, h: Hybrid): ScopedDiagnostic[] {
           "that is not configured. Enable the connector for OAuth.",
       ),
     );
-  // HX-15: since 2025-10-31 Exchange Online refuses rich-coexistence EWS through the shared service principal (HY-6).
-  if (rich && h.dedicatedApp === false)
+  // HX-29 (ours): free/busy across the boundary needs an IntraOrganizationConnector or an organization relationship (HY-40..HY-42).
+  const toCloud = authToCloud(h);
+  const fromCloud = authFromCloud(h);
+  if (rich && (toCloud.family === "none" || fromCloud.family === "none"))
+    out.push(
+      dx(
+        "HX-29",
+        "error",
+        [...hb, toCloud.family === "none" ? "orgRelationship" : "ioc"],
+        [...(toCloud.family === "none" ? ["F-5"] : []), ...(fromCloud.family === "none" ? ["F-6", "F-7"] : [])],
+        [
+          `${toCloud.family === "none" ? capitalise(toCloud.why) : capitalise(fromCloud.why)}: no free/busy crosses`,
+          toCloud.family === "none" && fromCloud.family === "none" ? "the boundary in either direction" : "the boundary in that direction",
+          "(HY-40, HY-41, HY-42). Run the Hybrid Configuration Wizard (full hybrid), or create the",
+          "IntraOrganizationConnector (OAuth) or the organization relationship (DAuth).",
+        ].join(" "),
+      ),
+    );
+  // HX-15: since 2025-10-31 Exchange Online refuses EWS calls authenticated as the shared service principal,
+  // i.e. on-premises OAuth calls to Exchange Online (HY-6). Cloud -> on-premises and DAuth do not use it.
+  if (rich && h.dedicatedApp === false && toCloud.family === "oauth")
     out.push(
       dx(
         "HX-15",
         "error",
         [...hb, "dedicatedApp"],
-        ["F-5", "F-6", "F-7"],
+        ["F-5"],
         "Hybrid still uses the shared Exchange service principal: since 2025-10-31 Exchange Online blocks " +
-          "its EWS calls, so free/busy, MailTips and photos across the boundary stop (HY-6). Deploy the " +
-          "dedicated Exchange hybrid app (ConfigureExchangeHybridApplication.ps1) on servers with the April " +
-          "2025 hotfix update or later.",
+          "EWS calls made with it, so on-premises users no longer see cloud users' free/busy, MailTips and " +
+          "photos (HY-6); lookups from the cloud, moves and mail flow are not affected. Deploy the dedicated " +
+          "Exchange hybrid app (ConfigureExchangeHybridApplication.ps1) on servers with the April 2025 hotfix " +
+          "update or later.",
       ),
     );
-  // HX-16: every server behind the migration endpoint needs MRSProxy (HY-51).
-  const behind = mrsNs ? mrsNs.servers.flatMap((n) => m.servers.get(n) ?? []) : [];
-  for (const s of behind.filter((x) => x.mrsProxy !== true))
+  // HX-16: every server behind the migration endpoint (a published name, or the Hybrid Agent's registered
+  // server) needs MRSProxy (HY-51). Some members without it: moves fail whenever the load balancer picks one.
+  const agentUrl = h.hybridAgent?.url.toLowerCase();
+  const viaAgent = h.type === "modern" && !!h.hybridAgent && (!h.migrationEndpoint || h.migrationEndpoint.toLowerCase() === agentUrl);
+  const behind =
+    viaAgent && h.hybridAgent
+      ? agentTargets(m, h.hybridAgent.targetServer)
+      : mrsNs
+        ? mrsNs.servers.flatMap((n) => m.servers.get(n) ?? [])
+        : [];
+  const endpoint = viaAgent ? `the Hybrid Agent's registered server ${h.hybridAgent?.targetServer}` : `the migration endpoint ${mrs}`;
+  const without = behind.filter((x) => x.mrsProxy !== true);
+  const some = without.length < behind.length;
+  for (const s of without)
     out.push(
       dx(
         "HX-16",
-        "error",
+        some ? "warning" : "error",
         serverPath(m, s, "mrsProxy"),
         ["F-8"],
         [
-          `MRSProxy is not enabled on ${s.name}, which is behind the migration endpoint ${mrs}: moves fail`,
+          `MRSProxy is not enabled on ${s.name}, which is behind ${endpoint}: moves fail`,
+          some ? "whenever the load balancer hands the connection to it (intermittently)" : "",
           `("No MRSProxy was found running at ..."). Enable it on every server behind the name:`,
           "Set-WebServicesVirtualDirectory -MRSProxyEnabled $true.",
-        ].join(" "),
+        ]
+          .filter(Boolean)
+          .join(" "),
       ),
     );
   // HX-18..HX-21, HX-27: the Hybrid Agent and Hybrid Modern Authentication (diagnostics-auth.ts).

@@ -143,7 +143,8 @@ export function defaultHost(m: Model, protocol: Protocol, client: ClientLocation
   }
   // Autodiscover hands out EAS, EWS, OAB and MAPI URLs; OWA, ECP, POP3 and IMAP4 names are typed by people.
   const handedOut = AUTODISCOVERED.has(protocol);
-  const legacy = isModern(mbx.version) ? undefined : legacyCas(m, mbx.site, mbx.version);
+  // The OAB URL comes from the OAB's distribution points, not the mailbox site's CAS (OAB-1, OAB-2).
+  const legacy = isModern(mbx.version) ? undefined : protocol === "oab" ? oabDistributor(m, mbx) : legacyCas(m, mbx.site, mbx.version);
   for (const s of handedOut ? [legacy, ...fronts] : [...fronts, legacy]) {
     if (!s) continue;
     const host = hostOf(urlFor(m, s, protocol, client));

@@ -122,7 +122,7 @@ export function route(input: Model | Topology, scenario: Scenario): Flow {
   const flows = where.pool.map((fe) => routeFrom({ ...c, fe }, scenario, [...notes]));
   const shown = flows[0] as Flow;
   const differ = where.pool.flatMap((fe, i) =>
-    i > 0 && fe && signature(flows[i] as Flow) !== signature(shown)
+    i > 0 && fe && signature(flows[i] as Flow, where.pool) !== signature(shown, where.pool)
       ? [`${fe.name} (Exchange ${fe.version}): ${summary(flows[i] as Flow)}`]
       : [],
   );
@@ -151,8 +151,20 @@ function summary(f: Flow): string {
   return `${f.outcome}${via.length ? ` (${via.join(", ")})` : ""}`;
 }
 
-const signature = (f: Flow): string =>
-  JSON.stringify([f.outcome, f.steps.map((s) => [s.kind, s.to, s.rule, !!s.fails]), f.diagnostics.map((d) => d.code).sort()]);
+/**
+ * What a pool member answers, for RT-POOL: the outcome, where the request goes after the pool
+ * (redirect URLs, servers outside the pool) and why it fails. Which member is drawn is not an
+ * answer, so the pool's members count as one.
+ */
+const signature = (f: Flow, pool: (Server | undefined)[]): string => {
+  const members = new Set(pool.flatMap((s) => (s ? [s.name] : [])));
+  const at = (id: string) => (members.has(id) ? "<pool>" : id);
+  return JSON.stringify([
+    f.outcome,
+    f.steps.filter((s) => s.from !== s.to).map((s) => [s.kind, at(s.from), at(s.to), s.kind === "redirect" ? s.url : "", !!s.fails]),
+    f.diagnostics.map((d) => d.code).sort(),
+  ]);
+};
 
 function routeFrom(c: Ctx, scenario: Scenario, notes: Note[]): Flow {
   const { m, protocol, client, profile, user, mbx } = c;

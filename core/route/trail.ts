@@ -43,10 +43,14 @@ export function add(
   text: string,
   url?: string,
   numbered = true,
-): void {
+): boolean {
   const hop: Hop = { from: from === "ad" ? "ad" : id(from), to: to === "ad" ? "ad" : id(to), kind, text, rule, numbered };
   if (url !== undefined) hop.url = url;
+  // A server holding several roles (CAS and Mailbox on one 2010 box) hands the request to its own
+  // role internally: no arrow from a participant to itself.
+  if (hop.from === hop.to && hop.from !== "client") return false;
   t.hops.push(hop);
+  return true;
 }
 
 export function connect(t: Trail, fe: Server, url: string, rule: string, autodiscover = false): void {
@@ -71,6 +75,8 @@ export interface Leg {
   url?: string;
   /** How the request travels, e.g. "over RPC" (CAS to its Mailbox server). */
   how?: string;
+  /** A CAS talking MAPI/RPC to its Mailbox server is a connection, not an HTTP proxy (the o365info profile draws the article's proxy). */
+  rpc?: boolean;
 }
 
 /**
@@ -81,15 +87,18 @@ export function proxyChain(t: Trail, start: Server, legs: Leg[], rule: string, m
   let at: Server = start;
   for (const leg of legs) {
     const via = leg.url ? ` using ${leg.url}` : leg.how ? ` ${leg.how}` : "";
-    add(
-      t,
-      at,
-      leg.to,
-      "proxy",
-      rule,
-      `${capitalise(phrase(t, at))} proxies the request and the user's credentials to ${phrase(t, leg.to)}${via}.`,
-      leg.url,
-    );
+    if (leg.rpc)
+      add(t, at, leg.to, "connect", rule, `${capitalise(phrase(t, at))} opens the mailbox on ${phrase(t, leg.to)}${via} (MAPI).`);
+    else
+      add(
+        t,
+        at,
+        leg.to,
+        "proxy",
+        rule,
+        `${capitalise(phrase(t, at))} proxies the request and the user's credentials to ${phrase(t, leg.to)}${via}.`,
+        leg.url,
+      );
     at = leg.to;
   }
   const path = [start, ...legs.map((l) => l.to)];
@@ -110,8 +119,9 @@ export function answerBack(t: Trail, path: Server[], mailbox: Server, rule: stri
 
 /** The hop where a flow breaks: drawn as a crossed arrow, with the reason as its text. */
 export function breakAt(t: Trail, from: End, to: End, rule: string, why: string, diagnostic: Diagnostic, url?: string): void {
-  add(t, from, to, from === "client" ? "connect" : "proxy", rule, why, url);
+  const drawn = add(t, from, to, from === "client" ? "connect" : "proxy", rule, why, url);
   const last = t.hops[t.hops.length - 1] as Hop;
+  if (!drawn) last.text = `${last.text} ${why}`;
   last.fails = true;
   t.outcome = "fail";
   t.diagnostics.push(diagnostic);

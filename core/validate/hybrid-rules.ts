@@ -26,9 +26,6 @@ function cuOf(server: unknown): number | undefined {
   return m ? Number(m[1]) : /\bRTM\b/i.test(build) ? 0 : undefined;
 }
 
-/** Floors for servers that share an organisation with SE (SE-7, SE-9): V(3p), practical floors. */
-const SE_FLOORS: Record<number, number> = { 2016: 23, 2019: 14 };
-
 export function seRules(servers: unknown[], base: Path): Issue[] {
   const issues: Issue[] = [];
   const se = servers.map((s, i) => [s, i] as const).filter(([s]) => own(s, "version") === "SE");
@@ -48,39 +45,28 @@ export function seRules(servers: unknown[], base: Path): Issue[] {
       });
     }
   });
-  const first = se[0];
+  // SE-6: SE Setup and 2019 CU15 Setup (the same code) refuse an organisation with Exchange 2013 or older.
+  const blockers = servers
+    .map((s, i) => [s, i] as const)
+    .filter(([s]) => own(s, "version") === "SE" || (own(s, "version") === 2019 && (cuOf(s) ?? 0) >= 15));
+  const first = blockers[0];
   if (!first) return issues;
-  const seName = str(first[0], "name") ?? "?";
+  const blocker = str(first[0], "name") ?? "?";
+  const what = own(first[0], "version") === "SE" ? "Exchange SE" : "Exchange 2019 CU15 or later";
   servers.forEach((s, i) => {
     const v = own(s, "version");
     const name = str(s, "name") ?? "?";
     const path = [...base, "servers", i, "version"];
-    if (v === 2013 || v === 2010 || v === 2007) {
+    if (v === 2013 || v === 2010 || v === 2007)
       issues.push({
         code: "VERSION_MIX",
         message: [
-          `${formatPath(path)}: ${name} runs Exchange ${v}, but ${seName} is Exchange SE: SE Setup refuses`,
-          "an organisation that still has Exchange 2013 or older (SE-6). Move the mailboxes and",
-          `decommission ${name} before installing SE.`,
+          `${formatPath(path)}: ${name} runs Exchange ${v}, but ${blocker} is ${what}: its Setup refuses`,
+          "an organisation that still has Exchange 2013 or older (SE-6; SE RTM is the 2019 CU15 code). Move",
+          `the mailboxes and decommission ${name} first.`,
         ].join(" "),
         path,
       });
-      return;
-    }
-    const floor = typeof v === "number" ? SE_FLOORS[v] : undefined;
-    const cu = cuOf(s);
-    if (floor !== undefined && cu !== undefined && cu < floor) {
-      const at = [...base, "servers", i, "build"];
-      issues.push({
-        code: "VERSION_MIX",
-        message: [
-          `${formatPath(at)}: ${name} runs Exchange ${v} CU${cu}; alongside Exchange SE (${seName}) it must`,
-          `run ${v} CU${floor} or later (SE-7; practical floor from third-party sources). Update ${name}`,
-          "first.",
-        ].join(" "),
-        path: at,
-      });
-    }
   });
   // SE CU2 refuses every version unsupported at its release, i.e. 2016 and 2019 (SE-8; one source says CU1).
   const cu2 = se.find(([s]) => (cuOf(s) ?? 0) >= 2);

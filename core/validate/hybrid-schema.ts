@@ -7,7 +7,7 @@ import { MAX_SERVERS, MAX_STRING, MAX_URL } from "../limits.ts";
 import { HOST_PATTERN, hostProblem, URL_PATTERN, urlProblem } from "./syntax.ts";
 import * as z from "zod/mini";
 import { describe, meta, optional, sized } from "./zod.ts";
-import { CLIENT_APPS, HYBRID_TYPES, LB_TLS, SCENARIO_KINDS, USER_LOCATIONS } from "../types-hybrid.ts";
+import { CLIENT_APPS, EP_MODES, EP_VDIRS, HYBRID_TYPES, LB_SMTP, LB_TLS, SCENARIO_KINDS, USER_LOCATIONS } from "../types-hybrid.ts";
 
 function syntax(code: "HOST" | "URL", problem: (s: string) => string | undefined) {
   return (ctx: { value: string; issues: unknown[] }) => {
@@ -33,6 +33,11 @@ export const loadBalancerSchema = describe(
       z.boolean(),
       "Bridging: the load balancer presents the same certificate as the Exchange servers (default true).",
     ),
+    smtp: optional(
+      z.enum(LB_SMTP),
+      'The SMTP (port 25) service, apart from HTTPS: "passthrough" (default; Exchange does STARTTLS) or ' +
+        '"terminate" (the device ends TLS, so Exchange no longer sees Exchange Online Protection\'s certificate).',
+    ),
   }),
   "The load balancer in front of the namespace's servers.",
 );
@@ -53,6 +58,18 @@ export const serverHybridFields = {
     z.boolean(),
     "Windows Extended Protection is on for the IIS virtual directories. Default by build: on for " +
       "Exchange SE and for 2019 CU14 or later (Setup turns it on), off before.",
+  ),
+  extendedProtectionVdirs: optional(
+    z.partialRecord(
+      z.enum(EP_VDIRS),
+      z.strictObject({
+        frontEnd: optional(z.enum(EP_MODES), "Front-end (Default Web Site) setting."),
+        backEnd: optional(z.enum(EP_MODES), "Back-end (Exchange Back End) setting."),
+      }),
+    ),
+    "Extended Protection per virtual directory: off, allow or require, front end and back end. Unset: " +
+      "Microsoft's recommended values when Extended Protection is on (Autodiscover off; EWS and " +
+      "ActiveSync allow on the front end, require on the back end; the others require), else off.",
   ),
   mrsProxy: optional(
     z.boolean(),

@@ -78,7 +78,9 @@ function topologyIssues(input: unknown, path: Path): Checked<Topology> {
 function scenarioIssues(input: unknown, users: string[] | undefined, path: Path): Checked<Scenario> {
   const schema = checkSchema(scenarioSchema, input, path);
   const user = isObject(input) && Object.hasOwn(input, "user") ? input.user : undefined;
-  if (typeof user === "string" && user !== "" && users !== undefined && !new Set(users).has(user)) {
+  // An smtp scenario may start at an address outside the organisation (mail from the Internet); the router checks it.
+  const address = typeof user === "string" && user.includes("@") && isObject(input) && input.kind === "smtp";
+  if (typeof user === "string" && user !== "" && !address && users !== undefined && !new Set(users).has(user)) {
     const at = [...path, "user"];
     schema.issues.push({
       code: "REFERENCE",

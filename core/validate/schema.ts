@@ -135,6 +135,11 @@ const outlookAnywhereSchema = describe(
       sized(z.array(oaAuth), 1, 3),
       "IIS authentication on /rpc (IISAuthenticationMethods). Must include ntlm on 2007/2010 for 2013 to proxy.",
     ),
+    sslOffloading: optional(
+      z.boolean(),
+      "SSLOffloading of Outlook Anywhere (2013 and later). With Extended Protection on /rpc it must be " +
+        "false; exflow assumes nothing when it is left out.",
+    ),
     rpcProxyInstalled: optional(z.boolean(), 'Windows "RPC over HTTP Proxy" feature is installed (2007/2010).'),
   }),
   "Outlook Anywhere (RPC over HTTP) settings of a client-access server.",

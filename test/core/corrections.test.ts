@@ -67,7 +67,7 @@ describe("corrected rows", () => {
     expect(hops(f)).toEqual([
       "client>HQ-CAS2010:connect",
       "HQ-CAS2010>BR-CAS2010:proxy",
-      "BR-CAS2010>BR-MBX2010:proxy",
+      "BR-CAS2010>BR-MBX2010:connect",
       "BR-MBX2010>BR-CAS2010:fetch",
       "BR-CAS2010>HQ-CAS2010:respond",
       "HQ-CAS2010>client:respond",

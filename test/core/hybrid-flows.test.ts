@@ -162,7 +162,8 @@ const CASES: Case[] = [
     hops: [
       [1, "client", "exo", "connect"],
       [null, "exo", "exo-directory", "lookup"],
-      [2, "exo", "entra", "token"],
+      // The preset names no IntraOrganizationConnector: DAuth, with the federation gateway's token (W1).
+      [2, "exo", "fedgw", "token"],
       [3, "exo", "app-proxy", "proxy"],
       [4, "app-proxy", "hybrid-agent", "tunnel"],
       [5, "hybrid-agent", "EX1", "proxy"],
@@ -292,7 +293,7 @@ describe("hybrid flows follow the reference's hop lists", () => {
       "autodiscover-cloud-user",
       "activesync-after-move",
       "free-busy-to-cloud",
-      "free-busy-from-cloud",
+      // free-busy-from-cloud no longer carries one: OAuth's plain /EWS/Exchange.asmx is settled (D5).
       "outlook-hma",
       "smtp-to-cloud",
     ]) {

@@ -22,8 +22,8 @@ it("docs/model.md's hybrid example sends the cloud user to Exchange Online with 
     "client>exo-owa:connect",
     "exo-owa>client:respond",
   ]);
-  // Without targetOwaUrl the same request fails at the redirect (HX-01).
+  // Without targetOwaUrl the front end has nowhere to send the user: its answer fails (HX-01, W6).
   const broken = compileText(yaml!.replace(/ {4}orgRelationship:.*\n/, ""), "yaml");
   if (!broken.ok) throw new Error(broken.issues.map((i) => i.message).join("\n"));
-  expect(broken.value.flow.steps.find((s) => s.fails)).toMatchObject({ from: "EX1", to: "client", kind: "redirect" });
+  expect(broken.value.flow.steps.find((s) => s.fails)).toMatchObject({ from: "EX1", to: "client", kind: "respond" });
 });

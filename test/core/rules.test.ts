@@ -71,7 +71,8 @@ const CASES: Case[] = [
     rule: "AD-3",
     preset: "o365info",
     scenario: { user: "alice", protocol: "autodiscover", client: "external", profile: "microsoft" },
-    hops: ["client>NY-CAS2013:autodiscover", "NY-CAS2013>NY-MBX2013:proxy", "NY-MBX2013>NY-CAS2013:respond", "NY-CAS2013>client:respond"],
+    // Microsoft: Autodiscover for a 2007 mailbox is proxied to the earlier version, a CAS 2007 (part 1, AD-3).
+    hops: ["client>NY-CAS2013:autodiscover", "NY-CAS2013>NY-CAS2007:proxy", "NY-CAS2007>NY-CAS2013:respond", "NY-CAS2013>client:respond"],
   },
   {
     rule: "AD-7",
@@ -102,7 +103,7 @@ const CASES: Case[] = [
     preset: "contoso",
     scenario: { user: "ben", protocol: "rpc-tcp", client: "internal" },
     outcome: "direct",
-    hops: ["client>S1-CAS2010:connect", "S1-CAS2010>S1-MBX2010:proxy", "S1-MBX2010>S1-CAS2010:fetch", "S1-CAS2010>client:respond"],
+    hops: ["client>S1-CAS2010:connect", "S1-CAS2010>S1-MBX2010:connect", "S1-MBX2010>S1-CAS2010:fetch", "S1-CAS2010>client:respond"],
   },
   {
     rule: "OL-2",
@@ -131,7 +132,7 @@ const CASES: Case[] = [
     hops: [
       "client>S1-CAS2013:connect",
       "S1-CAS2013>S1-CAS2010:proxy",
-      "S1-CAS2010>S1-MBX2010:proxy",
+      "S1-CAS2010>S1-MBX2010:connect",
       "S1-MBX2010>S1-CAS2010:fetch",
       "S1-CAS2010>S1-CAS2013:respond",
       "S1-CAS2013>client:respond",
@@ -246,7 +247,7 @@ const CASES: Case[] = [
     preset: "contoso",
     scenario: { user: "ben", protocol: "owa", client: "external", host: "mail.contoso.com" },
     outcome: "proxy",
-    hops: ["client>S1-CAS2013:connect", "S1-CAS2013>S1-CAS2010:proxy", "S1-CAS2010>S1-MBX2010:proxy"],
+    hops: ["client>S1-CAS2013:connect", "S1-CAS2013>S1-CAS2010:proxy", "S1-CAS2010>S1-MBX2010:connect"],
     prefix: true,
   },
   {
@@ -367,7 +368,7 @@ const CASES: Case[] = [
     hops: [
       "client>S1-CAS2013:connect",
       "S1-CAS2013>S3-CAS2010:proxy",
-      "S3-CAS2010>S3-MBX2010:proxy",
+      "S3-CAS2010>S3-MBX2010:connect",
       "S3-MBX2010>S3-CAS2010:fetch",
       "S3-CAS2010>S1-CAS2013:respond",
       "S1-CAS2013>client:respond",
@@ -427,7 +428,7 @@ const CASES: Case[] = [
     preset: "contoso",
     scenario: { user: "dan", protocol: "ews", client: "external", host: "mail.contoso.com" },
     outcome: "proxy",
-    hops: ["client>S1-CAS2013:connect", "S1-CAS2013>S3-CAS2010:proxy", "S3-CAS2010>S3-MBX2010:proxy"],
+    hops: ["client>S1-CAS2013:connect", "S1-CAS2013>S3-CAS2010:proxy", "S3-CAS2010>S3-MBX2010:connect"],
     prefix: true,
   },
   {
@@ -474,7 +475,7 @@ const CASES: Case[] = [
     mutate: legacyFront,
     scenario: { user: "dan", protocol: "ews", client: "external", host: "old.contoso.com" },
     outcome: "proxy",
-    hops: ["client>S1-CAS2010:connect", "S1-CAS2010>S3-CAS2010:proxy", "S3-CAS2010>S3-MBX2010:proxy"],
+    hops: ["client>S1-CAS2010:connect", "S1-CAS2010>S3-CAS2010:proxy", "S3-CAS2010>S3-MBX2010:connect"],
     prefix: true,
   },
   {
@@ -522,7 +523,7 @@ const CASES: Case[] = [
     preset: "contoso",
     scenario: { user: "ben", protocol: "pop3", client: "external" },
     outcome: "proxy",
-    hops: ["client>S1-CAS2013:connect", "S1-CAS2013>S1-CAS2010:proxy", "S1-CAS2010>S1-MBX2010:proxy"],
+    hops: ["client>S1-CAS2013:connect", "S1-CAS2013>S1-CAS2010:proxy", "S1-CAS2010>S1-MBX2010:connect"],
     prefix: true,
   },
   {

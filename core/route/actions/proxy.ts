@@ -12,6 +12,9 @@ import { missingCas } from "./fail.ts";
 
 const RPC = "over RPC";
 
+/** The CAS's MAPI/RPC connection to a legacy Mailbox server: drawn as a proxy only where the article draws it so (o365info). */
+export const overRpc = (c: Ctx): Leg => ({ to: c.mbx, how: RPC, rpc: c.profile !== "o365info" });
+
 /** Same-generation back end: the front end proxies to the Mailbox server holding the active copy. */
 export function proxyToMailbox(t: Trail, c: Ctx, rule: Rule): void {
   const fe = c.fe!;
@@ -46,7 +49,7 @@ export function proxyToLegacyCas(t: Trail, c: Ctx, rule: Rule): void {
       rule.via === "external-url" ? (cas.urls?.[c.protocol]?.external ?? internalUrlFor(cas, c.protocol)) : internalUrlFor(cas, c.protocol);
     legs.push({ to: cas, url });
   }
-  if (!rule.endsAtCas && c.protocol !== "autodiscover") legs.push({ to: c.mbx, how: RPC });
+  if (!rule.endsAtCas && c.protocol !== "autodiscover") legs.push(overRpc(c));
   proxyChain(t, fe, legs, rule.id, c.mbx);
   t.outcome = legs.length && cas !== fe ? "proxy" : "direct";
 }
@@ -64,7 +67,7 @@ export function proxyViaMailbox2013(t: Trail, c: Ctx, rule: Rule): void {
     missingCas(t, c, rule, "an Exchange 2013 Mailbox server");
     return;
   }
-  proxyChain(t, fe, [{ to: mb13 }, { to: cas, url: internalUrlFor(cas, c.protocol) }, { to: c.mbx, how: RPC }], rule.id, c.mbx);
+  proxyChain(t, fe, [{ to: mb13 }, { to: cas, url: internalUrlFor(cas, c.protocol) }, overRpc(c)], rule.id, c.mbx);
   t.outcome = "proxy";
 }
 
@@ -86,20 +89,11 @@ export function serveLocally(t: Trail, c: Ctx, rule: Rule): void {
       missingCas(t, c, rule);
       return;
     }
-    proxyChain(
-      t,
-      fe,
-      [
-        { to: rca, how: "over RPC to RPC Client Access" },
-        { to: c.mbx, how: RPC },
-      ],
-      rule.id,
-      c.mbx,
-    );
+    proxyChain(t, fe, [{ to: rca, how: "over RPC to RPC Client Access" }, overRpc(c)], rule.id, c.mbx);
     t.outcome = "proxy";
     return;
   }
-  proxyChain(t, fe, [{ to: c.mbx, how: RPC }], rule.id, c.mbx);
+  proxyChain(t, fe, [overRpc(c)], rule.id, c.mbx);
   t.outcome = "direct";
 }
 
@@ -167,7 +161,7 @@ export function serveAfterConnect(t: Trail, c: Ctx, at: Ctx["mbx"], ruleId: stri
   // A CAS of another version, or one in another site, hands the request to the mailbox site's CAS.
   if (cas && cas !== at && (at.site !== c.mbx.site || at.version !== c.mbx.version))
     legs.push({ to: cas, url: internalUrlFor(cas, c.protocol) });
-  if (!endsAtCas) legs.push({ to: c.mbx, how: RPC });
+  if (!endsAtCas) legs.push(overRpc(c));
   if (legs.length === 0) {
     answerBack(t, [at], c.mbx, ruleId);
     return;

@@ -5,7 +5,7 @@
 import { capitalise } from "../../model/describe.ts";
 import { redirectUrl, siteTarget, type Ctx } from "../conditions.ts";
 import { hostOf, isClientAccess, isModern } from "../../model/index.ts";
-import { internalUrlFor, mailbox2013, resolveHost, urlFor } from "../../model/resolve.ts";
+import { internalUrlFor, legacyCas, resolveHost, urlFor } from "../../model/resolve.ts";
 import type { Rule } from "../rules.ts";
 import { add, breakAt, connect, phrase, type Trail } from "../trail.ts";
 import type { Server } from "../../types.ts";
@@ -103,7 +103,7 @@ export function redirect(t: Trail, c: Ctx, rule: Rule): void {
   const landing = resolveHost(c.m, hostOf(to.url) ?? "", c.client);
   if (!landing.ok) {
     // P4: the client reaches a name only if it could; no guessing which server the URL meant.
-    const why = `${capitalise(phrase(t, "client"))} cannot reach ${to.url}: ${landing.why}.`;
+    const why = unreachable(t, to.url, landing);
     const side = c.client === "internal" && to.server.urls?.[c.protocol]?.internal === to.url ? "internal" : "external";
     const path =
       landing.path[0] === "scenario"
@@ -159,17 +159,22 @@ export function redirect(t: Trail, c: Ctx, rule: Rule): void {
 export function autodiscover2007(t: Trail, c: Ctx, carries: string): void {
   const fe = c.fe!;
   const answer = `the Autodiscover answer with the Exchange 2007 settings${carries}`;
-  const mb13 = c.profile === "microsoft" ? mailbox2013(c.m, fe.site) : undefined;
-  if (mb13) {
+  // microsoft: Autodiscover for a 2007 mailbox is "proxied over to the earlier version", a CAS 2007
+  // (in the mailbox's site when there is one), which builds the answer.
+  const cas07 =
+    c.profile === "microsoft"
+      ? (legacyCas(c.m, c.mbx.site, 2007) ?? c.m.ordered.find((s) => s.version === 2007 && s.roles.includes("cas")))
+      : undefined;
+  if (cas07) {
     add(
       t,
       fe,
-      mb13,
+      cas07,
       "proxy",
       "AD-3",
-      `${capitalise(phrase(t, fe))} proxies the Autodiscover request to ${phrase(t, mb13)}, which builds the answer.`,
+      `${capitalise(phrase(t, fe))} proxies the Autodiscover request to ${phrase(t, cas07)}, which builds the answer.`,
     );
-    add(t, mb13, fe, "respond", "AD-3", `${capitalise(phrase(t, mb13))} passes ${answer} back to ${phrase(t, fe)}.`);
+    add(t, cas07, fe, "respond", "AD-3", `${capitalise(phrase(t, cas07))} passes ${answer} back to ${phrase(t, fe)}.`);
   }
   add(
     t,
@@ -184,10 +189,9 @@ export function autodiscover2007(t: Trail, c: Ctx, carries: string): void {
     rule: "AD-3",
     text:
       c.profile === "microsoft"
-        ? "o365info profile: CAS 2013 answers the Autodiscover request itself, with no Exchange 2013 " +
-          "Mailbox hop (the article's EWS scenario 1)."
-        : "microsoft profile: CAS 2013 proxies the Autodiscover request to an Exchange 2013 Mailbox server, " +
-          "which builds the answer (S5 as corrected by Microsoft).",
+        ? "o365info profile: CAS 2013 answers the Autodiscover request itself, with no hop to CAS 2007 " + "(the article's EWS scenario 1)."
+        : "microsoft profile: CAS 2013 proxies the Autodiscover request to a CAS 2007, which builds the " +
+          "answer (Microsoft's coexistence guidance: Autodiscover is proxied to the earlier version).",
   });
   t.outcome = "direct";
 }
@@ -216,7 +220,7 @@ export function referral(t: Trail, c: Ctx, rule: Rule): void {
   }
   const landing = resolveHost(c.m, hostOf(url) ?? "", c.client);
   if (!landing.ok) {
-    const why = `${capitalise(phrase(t, "client"))} cannot reach ${url}: ${landing.why}.`;
+    const why = unreachable(t, url, landing);
     breakAt(t, "client", cas, rule.id, why, { code, severity: "error", message: why, path: landing.path, breaks }, url);
     return;
   }
@@ -234,4 +238,11 @@ export function referral(t: Trail, c: Ctx, rule: Rule): void {
     return;
   }
   serveAfterConnect(t, c, landing.server, rule.id, c.protocol === "oab");
+}
+
+/** P4: a host exflow does not know is not proof that the client cannot reach it (DX-20 names the fix). */
+function unreachable(t: Trail, url: string, landing: { why: string; unknown?: true }): string {
+  return landing.unknown
+    ? `exflow cannot place the host of ${url}: ${landing.why}, so it cannot tell which server ${phrase(t, "client")} reaches.`
+    : `${capitalise(phrase(t, "client"))} cannot reach ${url}: ${landing.why}.`;
 }

@@ -66,7 +66,8 @@ export function rpcClientAccess(t: Trail, c: Ctx, rule: Rule): void {
     host,
   );
   t.outcome = "direct";
-  add(t, at, c.mbx, "proxy", rule.id, `${capitalise(phrase(t, at))} (RPC Client Access) talks RPC to ${phrase(t, c.mbx)}.`);
+  // RPC Client Access opening the mailbox over MAPI/RPC is a connection, not an HTTP proxy.
+  add(t, at, c.mbx, "connect", rule.id, `${capitalise(phrase(t, at))} (RPC Client Access) talks RPC to ${phrase(t, c.mbx)}.`);
   add(t, c.mbx, at, "fetch", rule.id, `${capitalise(phrase(t, c.mbx))} fetches the mailbox content and sends it back to ${phrase(t, at)}.`);
   add(t, at, "client", "respond", rule.id, `${capitalise(phrase(t, at))} returns the answer to ${phrase(t, "client")}.`);
 }

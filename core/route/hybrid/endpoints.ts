@@ -21,6 +21,7 @@ export type CloudId =
   | "exo-owa"
   | "exo-autodiscover"
   | "entra"
+  | "fedgw"
   | "autodetect"
   | "exo-mrs"
   | "exo-directory"
@@ -46,6 +47,9 @@ export function cloudParticipant(id: CloudId, h: Hybrid, domain: string | undefi
       return at(`Exchange Online Autodiscover (${EXO_HOSTS.autodiscover})`, [EXO_HOSTS.autodiscover]);
     case "entra":
       return at(`Microsoft Entra ID token endpoint (${EXO_HOSTS.entra})`, [EXO_HOSTS.entra]);
+    case "fedgw":
+      // DAuth's token issuer (the federation trust's TokenIssuerEpr, login.microsoftonline.com/extSTS.srf), not Entra ID's OAuth endpoint.
+      return at("Microsoft Federation Gateway (federation trust token issuer, /extSTS.srf)", []);
     case "autodetect":
       return at("Outlook mobile AutoDetect service (Microsoft 365, outlook.com)", []);
     case "exo-mrs":
@@ -77,4 +81,10 @@ export function agentParticipant(h: Hybrid, site: string | undefined): Participa
   const p: Participant = { id: "hybrid-agent", label, kind: "device", labels: same(label) };
   if (site) p.site = site;
   return p;
+}
+
+/** An Internet mail server outside the organisation: the MX host of `domain` (G2). */
+export function internetParticipant(domain: string): Participant {
+  const label = `Internet mail server of ${domain} (its MX host)`;
+  return { id: "internet", label, kind: "device", names: [domain], labels: same(label) };
 }

@@ -7,10 +7,21 @@
 import { enter, type HCtx } from "./context.ts";
 import { EXO_HOSTS } from "./endpoints.ts";
 import { anyMailbox, clientHost, door } from "../../model/places.ts";
+import type { Diagnostic } from "../../types.ts";
 
 const routingDomain = (c: HCtx): string =>
   c.h.routingDomain ?? c.h.tenant?.replace(/\.onmicrosoft\.com$/i, ".mail.onmicrosoft.com") ?? "<tenant>.mail.onmicrosoft.com";
 const routingTarget = (c: HCtx): string => c.user.targetAddress ?? `${c.user.name}@${routingDomain(c)}`;
+
+/** HX-01 for a flow whose topology-wide check did not apply (e.g. a cloud user in a topology the check skipped). */
+const noTarget = (): Diagnostic => ({
+  code: "HX-01",
+  severity: "error",
+  message:
+    "topology.hybrid.orgRelationship.onPrem.targetOwaUrl: no TargetOwaURL, so on-premises cannot send moved users to Exchange Online",
+  path: ["topology", "hybrid", "orgRelationship", "onPrem", "targetOwaUrl"],
+  breaks: ["F-1", "F-3"],
+});
 
 /** The on-premises door a client uses for `protocol`; false (with a failing hop) when there is none. */
 export function onPremDoor(c: HCtx, host: string | undefined, protocol = c.protocol) {
@@ -58,7 +69,23 @@ export function owaCloudUser(c: HCtx, host: string | undefined): void {
     ].join(" "),
     { unnumbered: true },
   );
-  const target = c.h.orgRelationship?.onPrem?.targetOwaUrl ?? "(TargetOwaURL not set)";
+  const target = c.h.orgRelationship?.onPrem?.targetOwaUrl;
+  if (!target) {
+    // No organization relationship (minimal hybrid) or no TargetOwaURL: nothing to hand the user on to (KB 2952804).
+    t.hop(
+      fe,
+      "client",
+      "respond",
+      "HY-10",
+      `${fe} has no TargetOwaURL to send the user to and shows "The Outlook Web App address ... is out of date".`,
+      {
+        guard: ["HX-01"],
+      },
+    );
+    if (!t.failed)
+      t.breakHere(fe, "client", "respond", "HY-10", "The user cannot reach the cloud mailbox from on-premises OWA.", noTarget());
+    return;
+  }
   t.outcome = "redirect";
   t.hop(
     fe,
@@ -212,6 +239,21 @@ export function activesyncCloudUser(c: HCtx, host: string | undefined, follows45
     unnumbered: true,
   });
   const eas = `https://${EXO_HOSTS.exo}/Microsoft-Server-ActiveSync`;
+  if (!c.h.orgRelationship?.onPrem?.targetOwaUrl) {
+    // The 451 is built from the organization relationship's TargetOwaURL (HY-30): without it the device gets no redirect.
+    t.hop(
+      fe,
+      "client",
+      "respond",
+      "HY-30",
+      `${fe} has no TargetOwaURL to build an HTTP 451 from, so the device gets no redirect and stops syncing.`,
+      {
+        guard: ["HX-01"],
+      },
+    );
+    if (!t.failed) t.breakHere(fe, "client", "respond", "HY-30", "The device is not redirected to Exchange Online.", noTarget());
+    return;
+  }
   if (!follows451) {
     t.hop(fe, "client", "redirect", "HY-30", `${fe} answers HTTP 451 with X-MS-Location ${eas}.`, { url: eas, guard: ["HX-01"] });
     if (t.failed) return;

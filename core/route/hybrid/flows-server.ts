@@ -5,7 +5,7 @@
  */
 import { back, enter, type HCtx } from "./context.ts";
 import { eopHost } from "./endpoints.ts";
-import { anyMailbox, door, hybridServers, migrationHost, publishedHost } from "../../model/places.ts";
+import { anyMailbox, type Door, door, hybridServers, migrationHost, publishedHost } from "../../model/places.ts";
 import type { Server, User } from "../../types.ts";
 
 export const addressOf = (c: HCtx, u: User): string =>
@@ -48,7 +48,8 @@ export function agentLeg(c: HCtx, proxy: string, mbx: Server, vdir: string): str
     rule: "HY-43",
     what: "The Hybrid Agent sends the request to its registered server",
     kind: "proxy",
-    guard: ["HX-18", "HX-19"],
+    // A move needs MRSProxy on the registered server as on any endpoint (HY-51).
+    guard: vdir.endsWith("mrsproxy.svc") ? ["HX-18", "HX-19", "HX-16"] : ["HX-18", "HX-19"],
   });
   if (t.failed) return undefined;
   const fe = p[p.length - 1] as string;
@@ -176,6 +177,7 @@ export function smtpToCloud(c: HCtx, senderMbx: Server, recipient: User): void {
   const exo = t.cloud("exo");
   t.hop(eop, exo, "smtp", "HY-60", "Exchange Online Protection accepts it as internal hybrid mail and hands it to Exchange Online.");
   t.hop(exo, t.cloud("exo-mailbox"), "smtp", "HY-60", `Exchange Online delivers it to ${recipient.name}'s mailbox.`);
+  transportNote(c, "HY-60");
   t.outcome = "direct";
   t.note(
     "assumption",
@@ -185,45 +187,202 @@ export function smtpToCloud(c: HCtx, senderMbx: Server, recipient: User): void {
   );
 }
 
+/** EOP (or an Internet sender) delivers to the on-premises inbound name; returns the front end's id, or undefined when broken. */
+function intoOnPrem(c: HCtx, from: string, rule: string, who: string, breaks: string): { fe: string; d: Door } | undefined {
+  const t = c.t;
+  const host = c.h.inboundHost ?? migrationHost(c.m) ?? publishedHost(c.m, "owa");
+  const d = host ? door(c.m, host, "internet") : undefined;
+  if (!d) {
+    t.breakHere(from, t.ad(), "smtp", rule, "No published on-premises name for inbound mail.", {
+      code: "RT-HOST",
+      severity: "error",
+      message: "topology.hybrid.inboundHost: name the on-premises host that receives mail from Exchange Online Protection or the Internet",
+      path: ["topology", "hybrid", "inboundHost"],
+      breaks: [breaks],
+    });
+    return undefined;
+  }
+  const fromEop = from === "eop";
+  const p = enter(c, from, d, {
+    url: `smtp://${d.host}`,
+    rule,
+    what: `${who} delivers over TLS to`,
+    kind: "smtp",
+    lbNumbered: true,
+    guard: fromEop ? ["HX-10"] : [],
+    purpose: fromEop
+      ? "whose Default Frontend receive connector accepts it as cloud mail (TlsDomainCapabilities " +
+        "mail.protection.outlook.com:AcceptCloudServicesMail)"
+      : "whose Default Frontend receive connector accepts it from the Internet",
+  });
+  if (t.failed) return undefined;
+  return { fe: p[p.length - 1] as string, d };
+}
+
+/** On-premises transport sends to Exchange Online Protection through the "Outbound to Office 365" connector, then Exchange Online. */
+function outToCloud(c: HCtx, from: Server, rule: string, why: string): string {
+  const t = c.t;
+  const eop = t.cloud("eop");
+  const smart = eopHost(c.h, c.m.topology.domain);
+  t.hop(
+    t.server(from),
+    eop,
+    "smtp",
+    rule,
+    `${from.name} sends it over TLS through the "Outbound to Office 365" connector (${why}) to ${smart}.`,
+    {
+      url: `smtp://${smart}`,
+      guard: ["HX-10"],
+    },
+  );
+  const exo = t.cloud("exo");
+  t.hop(eop, exo, "smtp", rule, "Exchange Online Protection accepts it as internal hybrid mail and hands it to Exchange Online.");
+  return exo;
+}
+
 /** F-10 (HY-61): mail from a cloud mailbox to an on-premises mailbox. */
 export function smtpFromCloud(c: HCtx, recipient: User, recipientMbx: Server): void {
   const t = c.t;
   const exo = t.cloud("exo");
   const eop = t.cloud("eop");
   t.hop(exo, eop, "smtp", "HY-61", `Exchange Online hands the message for ${recipient.name} to Exchange Online Protection.`);
-  const host = c.h.inboundHost ?? migrationHost(c.m) ?? publishedHost(c.m, "owa");
-  const d = host ? door(c.m, host, "internet") : undefined;
-  if (!d) {
-    t.breakHere(eop, t.ad(), "smtp", "HY-61", "No published on-premises name for inbound hybrid mail.", {
-      code: "RT-HOST",
-      severity: "error",
-      message: "topology.hybrid.inboundHost: name the on-premises host Exchange Online Protection delivers to",
-      path: ["topology", "hybrid", "inboundHost"],
-      breaks: ["F-10"],
-    });
-    return;
-  }
-  const p = enter(c, eop, d, {
-    url: `smtp://${d.host}`,
-    rule: "HY-61",
-    what: "Exchange Online Protection's outbound connector delivers over TLS to",
-    kind: "smtp",
-    lbNumbered: true,
-    guard: ["HX-10"],
-    purpose:
-      "whose Default Frontend receive connector accepts it as cloud mail (TlsDomainCapabilities " +
-      "mail.protection.outlook.com:AcceptCloudServicesMail)",
-  });
-  if (t.failed) return;
-  const fe = p[p.length - 1] as string;
-  if (recipientMbx !== d.fe)
+  const into = intoOnPrem(c, eop, "HY-61", "Exchange Online Protection's outbound connector", "F-10");
+  if (!into) return;
+  if (recipientMbx !== into.d.fe)
     t.hop(
-      fe,
+      into.fe,
       t.server(recipientMbx),
       "smtp",
       "HY-61",
-      `${fe} passes it to transport on ${recipientMbx.name}, which delivers it to ${recipient.name}'s mailbox.`,
+      `${into.fe} passes it to transport on ${recipientMbx.name}, which delivers it to ${recipient.name}'s mailbox.`,
     );
   t.outcome = "direct";
   t.note("assumption", "HY-61", "The Exchange Online connector's naming is recalled (R); the hops are the reference's.");
+  transportNote(c, "HY-61");
+}
+
+/** W9: centralized transport and the MX decide Internet mail only; say so on the flows between the two sides. */
+function transportNote(c: HCtx, rule: string): void {
+  if (c.h.centralizedTransport === undefined && c.h.mx === undefined) return;
+  c.t.note(
+    "info",
+    rule,
+    `Mail between on-premises and cloud mailboxes always takes the hybrid connectors; centralized transport ` +
+      `(${c.h.centralizedTransport ? "on" : "off"}) and the MX (${c.h.mx ?? "eop"}) decide mail to and from the ` +
+      "Internet (flows F-12, F-13).",
+  );
+}
+
+const domainOf = (address: string): string => address.slice(address.lastIndexOf("@") + 1).toLowerCase();
+
+/** F-12 (HY-64): mail from a user to an address outside the organisation. */
+export function smtpToInternet(c: HCtx, sender: User, senderMbx: Server | undefined, address: string): void {
+  const t = c.t;
+  const net = t.internet(domainOf(address));
+  const mx = `smtp://${domainOf(address)} (MX)`;
+  if (senderMbx) {
+    t.hop(
+      t.server(senderMbx),
+      net,
+      "smtp",
+      "HY-64",
+      `Transport on ${senderMbx.name} looks up the MX of ${domainOf(address)} and sends the message to ${address} directly (its ` +
+        `own Internet send connector).`,
+      { url: mx },
+    );
+    t.outcome = "direct";
+    if (c.h.centralizedTransport)
+      t.note(
+        "info",
+        "HY-64",
+        "Centralized transport concerns Exchange Online's senders; on-premises senders still send to the Internet themselves.",
+      );
+    return;
+  }
+  const exo = t.cloud("exo");
+  const eop = t.cloud("eop");
+  t.hop(exo, eop, "smtp", "HY-64", `Exchange Online hands ${sender.name}'s message for ${address} to Exchange Online Protection.`);
+  if (!c.h.centralizedTransport) {
+    t.hop(
+      eop,
+      net,
+      "smtp",
+      "HY-64",
+      `Exchange Online Protection sends it to the MX of ${domainOf(address)} (no centralized transport: on-premises is not involved).`,
+      { url: mx },
+    );
+    t.outcome = "direct";
+    return;
+  }
+  const into = intoOnPrem(c, eop, "HY-64", "With centralized transport, Exchange Online Protection's outbound connector", "F-12");
+  if (!into) return;
+  t.hop(into.fe, net, "smtp", "HY-64", `${into.fe} (on-premises transport) sends it on to the MX of ${domainOf(address)}.`, { url: mx });
+  t.outcome = "direct";
+}
+
+/** F-13 (HY-62, HY-63): mail from the Internet to a user; `mx` and `centralizedTransport` decide the path. */
+export function smtpFromInternet(c: HCtx, address: string, recipient: User, recipientMbx: Server | undefined): void {
+  const t = c.t;
+  const net = t.internet(domainOf(address));
+  const deliverOnPrem = (fe: string, d: Door) => {
+    if (recipientMbx && recipientMbx !== d.fe)
+      t.hop(
+        fe,
+        t.server(recipientMbx),
+        "smtp",
+        "HY-63",
+        `${fe} passes it to transport on ${recipientMbx.name}, which delivers it to ${recipient.name}'s mailbox.`,
+      );
+  };
+  const deliverCloud = (d: Door) => {
+    const exo = outToCloud(c, d.fe, "HY-63", `${recipient.name}'s mailbox is in Exchange Online`);
+    t.hop(exo, t.cloud("exo-mailbox"), "smtp", "HY-63", `Exchange Online delivers it to ${recipient.name}'s mailbox.`);
+  };
+  if (c.h.mx === "onprem") {
+    const into = intoOnPrem(c, net, "HY-63", `The sender's server (${address}) finds the organisation's MX on-premises and`, "F-13");
+    if (!into) return;
+    if (recipientMbx) deliverOnPrem(into.fe, into.d);
+    else deliverCloud(into.d);
+    t.outcome = "direct";
+    return;
+  }
+  const eop = t.cloud("eop");
+  t.hop(
+    net,
+    eop,
+    "smtp",
+    "HY-62",
+    `The sender's server (${address}) delivers to the organisation's MX, Exchange Online Protection ` +
+      `(${eopHost(c.h, c.m.topology.domain)}).`,
+    {
+      url: `smtp://${eopHost(c.h, c.m.topology.domain)}`,
+    },
+  );
+  const exo = t.cloud("exo");
+  if (c.h.centralizedTransport) {
+    // Centralized transport: EOP routes every inbound message through on-premises first (HY-62).
+    const into = intoOnPrem(c, eop, "HY-62", "With centralized transport, Exchange Online Protection's outbound connector", "F-13");
+    if (!into) return;
+    if (recipientMbx) deliverOnPrem(into.fe, into.d);
+    else deliverCloud(into.d);
+    t.outcome = "direct";
+    return;
+  }
+  t.hop(eop, exo, "smtp", "HY-62", `Exchange Online Protection hands it to Exchange Online, which finds ${recipient.name}.`);
+  if (!recipientMbx) {
+    t.hop(exo, t.cloud("exo-mailbox"), "smtp", "HY-62", `Exchange Online delivers it to ${recipient.name}'s mailbox.`);
+    t.outcome = "direct";
+    return;
+  }
+  t.hop(
+    exo,
+    eop,
+    "smtp",
+    "HY-62",
+    `${recipient.name} is a mail user whose mailbox is on-premises: Exchange Online routes it back through Exchange Online Protection.`,
+  );
+  const into = intoOnPrem(c, eop, "HY-62", "Exchange Online Protection's outbound connector", "F-13");
+  if (!into) return;
+  deliverOnPrem(into.fe, into.d);
+  t.outcome = "direct";
 }

@@ -89,6 +89,25 @@ export const HYBRID_ROWS: Readonly<Record<string, HybridRow>> = {
     confidence: "V",
     sources: ["H35", "H19"],
   },
+  "HY-62": {
+    summary:
+      "Internet mail, MX at EOP: to Exchange Online (on-premises mailboxes: then back through EOP); " +
+      "centralized transport: through on-premises first",
+    confidence: "V",
+    sources: ["H19"],
+  },
+  "HY-63": {
+    summary: "Internet mail with the MX on-premises: on-premises receives it and sends cloud mailboxes' mail on through EOP",
+    confidence: "V",
+    sources: ["H19"],
+  },
+  "HY-64": {
+    summary:
+      "Mail to the Internet: on-premises senders send it themselves; Exchange Online's through EOP, " +
+      "or through on-premises with centralized transport",
+    confidence: "V",
+    sources: ["H19"],
+  },
   "HY-72": { summary: "Outlook desktop with HMA: 401 Bearer, Entra ID token, the request again", confidence: "R", sources: ["H23", "H32"] },
   "SE-13": { summary: "A 2016+/SE front end proxies to the Mailbox server holding the active copy", confidence: "V", sources: ["H8"] },
 };

@@ -7,7 +7,7 @@
 import type { Model } from "../../model/index.ts";
 import type { ScopedDiagnostic } from "../../diagnose/facts.ts";
 import type { Diagnostic, Flow, FlowSite, Hybrid, Note, Outcome, Participant, Server, Step, StepKind } from "../../types.ts";
-import { agentParticipant, CLOUD_SITE, cloudParticipant, lbParticipant, type CloudId } from "./endpoints.ts";
+import { agentParticipant, CLOUD_SITE, cloudParticipant, internetParticipant, lbParticipant, type CloudId } from "./endpoints.ts";
 import { internetFacing } from "../../model/index.ts";
 import { roleShort } from "../../model/describe.ts";
 import { adParticipant, same, serverParticipant } from "../participants.ts";
@@ -75,6 +75,11 @@ export class HybridTrail {
     return "hybrid-agent";
   }
 
+  internet(domain: string): string {
+    if (!this.cast.has("internet")) this.cast.set("internet", internetParticipant(domain));
+    return "internet";
+  }
+
   ad(): string {
     if (!this.cast.has("ad")) this.cast.set("ad", adParticipant());
     return "ad";
@@ -83,6 +88,8 @@ export class HybridTrail {
   /** Append a hop unless the flow already broke; a guarded hop whose error is active fails here. */
   hop(from: string, to: string, kind: StepKind, rule: string, text: string, o: HopOptions = {}): boolean {
     if (this.failed) return false;
+    // One server in two roles hands the request to itself internally: no arrow (the on-premises trail does the same).
+    if (from === to && from !== "client") return true;
     const hop: Hop = { from, to, kind, text, rule, numbered: !o.unnumbered };
     if (o.url !== undefined) hop.url = o.url;
     const hits = this.active.filter((d) => d.severity === "error" && (o.guard ?? []).some((g) => guards(d, g)));
