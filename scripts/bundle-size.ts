@@ -1,8 +1,9 @@
 /**
  * Reports the size of the Worker bundle that `wrangler deploy --dry-run --outdir dist` wrote
  * (minified, as wrangler.toml asks), raw and gzip. Fails only above the hard ceiling: the Free
- * plan's 3 MB gzip script limit (older docs; 2026 docs say 64 MiB uncompressed). The target is
- * 100 KB gzip: above it the script says so and names the biggest packages in the source map. The
+ * plan's 3 MB gzip script limit (older docs; 2026 docs say 64 MiB uncompressed). There is no size
+ * target any more (the 100 KB gzip one is retired: what users feel is the cold start and the CPU per
+ * request, measured by `npm run bench`); the largest sources are listed as a guide. The
  * other modules wrangler wrote next to it (resvg's .wasm and the font: the PNG renderer, loaded only
  * for PNG requests) are reported apart, as the bundle budget counts them apart.
  *
@@ -12,7 +13,6 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const TARGET_GZIP = 100 * 1024;
 const LIMIT_GZIP = 3 * 1024 * 1024;
 
 const file = process.argv[2] ?? "dist/index.js";
@@ -23,7 +23,7 @@ if (!existsSync(file)) {
 const code = readFileSync(file);
 const gzip = gzipSync(code, { level: 9 }).length;
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
-console.log(`bundle: ${kb(code.length)} min, ${kb(gzip)} gzip (target < ${kb(TARGET_GZIP)} gzip, limit ${kb(LIMIT_GZIP)})`);
+console.log(`bundle: ${kb(code.length)} min, ${kb(gzip)} gzip (limit ${kb(LIMIT_GZIP)} gzip)`);
 const modules = readdirSync(dirname(file)).filter((f) => /\.(wasm|ttf)$/.test(f));
 if (modules.length > 0) {
   const sizes = modules.map((f) => {
@@ -33,7 +33,7 @@ if (modules.length > 0) {
   console.log(`bundle: PNG renderer modules, loaded only for PNG requests: ${sizes.join(", ")}`);
 }
 
-if (gzip > TARGET_GZIP && existsSync(`${file}.map`)) {
+if (existsSync(`${file}.map`)) {
   // Share of each source in the map's `sourcesContent`: a rough guide to what to slim down.
   const map = JSON.parse(readFileSync(`${file}.map`, "utf8")) as { sources: string[]; sourcesContent?: (string | null)[] };
   const bySource = new Map<string, number>();
@@ -49,7 +49,7 @@ if (gzip > TARGET_GZIP && existsSync(`${file}.map`)) {
     bySource.set(key, (bySource.get(key) ?? 0) + (map.sourcesContent?.[i]?.length ?? 0));
   });
   const top = [...bySource].sort((a, b) => b[1] - a[1]).slice(0, 6);
-  console.log(`bundle: over target; largest sources (unminified): ${top.map(([k, v]) => `${k} ${kb(v)}`).join(", ")}`);
+  console.log(`bundle: largest sources (unminified): ${top.map(([k, v]) => `${k} ${kb(v)}`).join(", ")}`);
 }
 if (gzip > LIMIT_GZIP) {
   console.error("bundle: over the Free plan's script size limit");

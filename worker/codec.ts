@@ -30,10 +30,32 @@ export function pipe(bytes: Uint8Array<ArrayBuffer>, transform: CompressionStrea
   return transform.readable as ReadableStream<Uint8Array>;
 }
 
+/**
+ * The whole stream as one buffer. Read with a reader rather than through `new Response(stream)`:
+ * the same bytes at about half the CPU per call in Node (no Response and body mixin set up).
+ */
+export async function drain(stream: ReadableStream<Uint8Array>): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.byteLength;
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
 /** Text -> the encoded URL segment. */
 export async function encodeText(text: string): Promise<string> {
-  const stream = pipe(new TextEncoder().encode(text), new CompressionStream("deflate"));
-  return base64UrlEncode(new Uint8Array(await new Response(stream).arrayBuffer()));
+  return base64UrlEncode(await drain(pipe(new TextEncoder().encode(text), new CompressionStream("deflate"))));
 }
 
 /** The encoded URL segment -> text, unbounded (the browser reading its own links); throws on bad input. */

@@ -39,8 +39,15 @@ function scanJson(text: string, issues: Issue[], dups: boolean): void {
     const c = text[i];
     const top = stack[stack.length - 1];
     if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      // The closing quote is the next one not escaped (preceded by an even run of backslashes).
+      let j = text.indexOf('"', i + 1);
+      while (j !== -1) {
+        let k = j - 1;
+        while (text.charCodeAt(k) === 92 /* \\ */) k--;
+        if ((j - 1 - k) % 2 === 0) break;
+        j = text.indexOf('"', j + 1);
+      }
+      if (j === -1) j = text.length;
       if (top && !top.array && top.expectKey) {
         const raw = text.slice(i, j + 1);
         // Only the second pass decodes escapes: by then JSON.parse has accepted the text.
@@ -80,19 +87,25 @@ function scanJson(text: string, issues: Issue[], dups: boolean): void {
 }
 
 export function parseJson(text: string, issues: Issue[]): unknown {
-  scanJson(text, issues, false);
-  if (issues.length > 0) return undefined;
+  // JSON.parse first (native and iterative, so deep text cannot hurt it), then one scan for both
+  // depth and duplicate keys; the depth-only scan runs before the syntax check when JSON.parse
+  // refuses. The issues are those of the former order (depth, then syntax, then duplicates).
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
+    scanJson(text, issues, false);
+    if (issues.length > 0) return undefined;
     // V8's messages differ between versions and rarely give a position; find the error ourselves.
     const found = syntaxError(text) ?? { offset: text.length, what: (e instanceof Error ? e.message : String(e)).slice(0, 200) };
     issues.push({ code: "PARSE", message: `${position(text, found.offset)}: invalid JSON: ${found.what}`, path: [] });
     return undefined;
   }
-  scanJson(text, issues, true);
-  return value;
+  const found: Issue[] = [];
+  scanJson(text, found, true);
+  const tooDeep = found.find((i) => i.code === "LIMIT");
+  issues.push(...(tooDeep ? [tooDeep] : found));
+  return tooDeep ? undefined : value;
 }
 
 const WS = new Set([" ", "\t", "\n", "\r"]);
