@@ -43,7 +43,7 @@ export function designOf(m: Model, flow: Flow): Design {
   for (const s of flow.steps) {
     const fromServer = servers.has(s.from);
     const toServer = servers.has(s.to);
-    if (s.from === "client" && toServer && s.kind === "connect") {
+    if (s.from === "client" && toServer && (s.kind === "connect" || s.kind === "autodiscover")) {
       hop(s.to);
       if (!d.entries.includes(s.to)) d.entries.push(s.to);
       const host = hostOf(s.url);

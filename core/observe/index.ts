@@ -6,7 +6,7 @@
  * whether the servers the log names are the ones the design puts on the path.
  */
 import { buildModel, type Model } from "../model/index.ts";
-import { type ClientLocation, PROTOCOLS, type Protocol, type Topology } from "../types.ts";
+import { CLIENTS, type ClientLocation, PROTOCOLS, type Protocol, type Topology } from "../types.ts";
 import { type Design, designedFlow, designOf } from "./design.ts";
 import { judge, type Expected, type Verdict } from "./compare.ts";
 import { type Names, namesOf } from "./names.ts";
@@ -251,13 +251,28 @@ function verdictOf(
     );
   if (!x.frontEndKnown) return unknown(`front end ${p.frontEnd} is not a server of the topology`);
   if (!x.targetKnown) return unknown(`back end ${p.target} is not a server of the topology`);
-  const key = `${p.user}\u001f${x.exflow}\u001f${p.client}\u001f${p.host ?? ""}`;
-  let d = designs.get(key);
-  if (!d) {
-    d = designOf(m, designedFlow(m, names, p.user, x.exflow, p.client, p.host));
-    designs.set(key, d);
+  const statuses = new Map(Object.entries(p.statuses));
+  const judgeAt = (client: ClientLocation) => {
+    const key = `${p.user}\u001f${x.exflow}\u001f${client}\u001f${p.host ?? ""}`;
+    let d = designs.get(key);
+    if (!d) {
+      d = designOf(m, designedFlow(m, names, p.user, x.exflow as Protocol, client, p.host));
+      designs.set(key, d);
+    }
+    return judge(m, d, p.frontEnd, p.target, statuses);
+  };
+  if (p.host) return judgeAt(p.client);
+  // No URL host (Exchange 2013's header has no UrlHost column): the location is unknown, so the
+  // path matches when either location's design explains it; it is reported with that location.
+  for (const client of CLIENTS) {
+    const j = judgeAt(client);
+    if (j.verdict === "matches") {
+      p.client = client;
+      return { ...j, reason: `${j.reason} (no URL host in the log: judged as an ${client} client)` };
+    }
   }
-  return judge(m, d, p.frontEnd, p.target, new Map(Object.entries(p.statuses)));
+  const j = judgeAt(p.client);
+  return { ...j, reason: `${j.reason} (no URL host in the log: neither an internal nor an external client's design explains it)` };
 }
 
 const VERDICT_ORDER: Record<Verdict, number> = { differs: 0, unknown: 1, matches: 2 };

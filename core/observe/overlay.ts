@@ -37,7 +37,7 @@ export function overlayFor(flow: Flow, paths: ObservedPath[]): FlowOverlay {
   const steps: (StepObservation | null)[] = flow.steps.map(() => null);
   const servers = new Set(flow.participants.filter((p) => p.kind === "server").map((p) => p.id));
   flow.steps.forEach((s, i) => {
-    if (s.from === "client" && s.kind === "connect" && servers.has(s.to)) {
+    if (s.from === "client" && (s.kind === "connect" || s.kind === "autodiscover") && servers.has(s.to)) {
       const here = paths.filter((p) => p.expected?.frontEnd === s.to && p.hop !== "frontEnd");
       const away = paths.filter((p) => p.hop === "frontEnd");
       steps[i] = observation(here, away, (p) => p.frontEnd);

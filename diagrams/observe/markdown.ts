@@ -4,7 +4,7 @@
  * exflow has no flow for and the lines that could not be read. Every string from a log goes
  * through `md` (escapeMarkdown plus parentheses), because log values are written by clients.
  */
-import type { ObservedPath, ObservedReport } from "../../core/index.ts";
+import { type ObservedPath, type ObservedReport, PROTOCOLS, type Protocol } from "../../core/index.ts";
 import { escapeMarkdown } from "../escape.ts";
 import { cleanText } from "../text.ts";
 
@@ -48,7 +48,9 @@ export function renderObservedMarkdown(r: ObservedReport): string {
     ].join(" "),
     "",
   );
-  const protocols = [...new Set(r.paths.map((p) => p.protocol))];
+  // exflow's protocols in their usual order, then the services exflow does not route.
+  const rank = (p: string) => ((PROTOCOLS as readonly string[]).includes(p) ? PROTOCOLS.indexOf(p as Protocol) : PROTOCOLS.length);
+  const protocols = [...new Set(r.paths.map((p) => p.protocol))].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
   for (const protocol of protocols) {
     const rows = r.paths.filter((p) => p.protocol === protocol);
     out.push(`## ${md(protocol)}`, "");
