@@ -60,10 +60,10 @@ export function protocolOf(column: string, urlStem: string, folder: string): Pro
   const key = `${column}\u001f${column ? "" : urlStem}\u001f${column ? "" : folder}`;
   let hit = cache.get(key);
   if (!hit) {
-    const log = column || fromPath(urlStem) || folder || "(none)";
+    const log = JSON.parse(JSON.stringify(column || fromPath(urlStem) || folder || "(none)")) as string;
     const exflow = BY_LOG_NAME[log.toLowerCase()];
     hit = { log, exflow: exflow === undefined ? null : exflow };
-    if (cache.size < 10_000) cache.set(key, hit);
+    if (cache.size < 10_000) cache.set(JSON.parse(JSON.stringify(key)) as string, hit);
   }
   return hit;
 }

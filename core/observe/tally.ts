@@ -24,6 +24,13 @@ export interface RawGroup {
   versions: Set<string>;
 }
 
+/**
+ * A copy of `s` that does not point into the chunk it was cut from: V8 keeps a slice's whole parent
+ * string alive, so a stored slice would pin a megabyte chunk per distinct value. Only values kept
+ * past the line (new groups, new client addresses) are copied.
+ */
+const own = (s: string): string => (s.length < 13 ? s : JSON.parse(JSON.stringify(s)));
+
 export class Tally {
   readonly groups = new Map<string, RawGroup>();
   requests = 0;
@@ -43,11 +50,11 @@ export class Tally {
       g = {
         log: p.log,
         exflow: p.exflow,
-        authenticated: auth,
-        anchor,
-        frontEnd: fe,
-        target,
-        host,
+        authenticated: own(auth),
+        anchor: own(anchor),
+        frontEnd: own(fe),
+        target: own(target),
+        host: own(host),
         count: 0,
         statuses: new Map(),
         clients: new Map(),
@@ -62,9 +69,9 @@ export class Tally {
     if (ip) {
       const seen = g.clients.get(ip);
       if (seen !== undefined) g.clients.set(ip, seen + 1);
-      else if (g.clients.size < MAX_CLIENTS) g.clients.set(ip, 1);
+      else if (g.clients.size < MAX_CLIENTS) g.clients.set(own(ip), 1);
     }
     const version = v[COL.TargetServerVersion]!;
-    if (version && g.versions.size < 4) g.versions.add(version);
+    if (version && g.versions.size < 4 && !g.versions.has(version)) g.versions.add(own(version));
   }
 }
