@@ -1,5 +1,5 @@
 /**
- * Child of bench/observe.ts: streams a folder through the CLI's reading path (cli/logs.ts, 1 MiB
+ * Child of bench/observe.ts: streams a folder through the CLI's reading path (cli/logs.ts, 256 KiB
  * chunks into the core's reader) and judges it against the fabrikam preset, then prints seconds,
  * peak RSS and counts as JSON. Its own process, so the RSS is the reader's and not the generator's.
  */
