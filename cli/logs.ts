@@ -2,7 +2,8 @@
  * The log files behind `exflow observe`'s arguments: a file is read whatever its name; a folder
  * is searched recursively for *.log (any case), which is how Exchange names HttpProxy logs. Files
  * are read in path order, so the same folder always gives the same report. Streaming: each file is
- * read in 256 KiB chunks (smaller chunks keep the garbage per chunk, and so the peak RSS, low) into the core's reader, so memory does not grow with the logs' size.
+ * read in 256 KiB chunks into the core's reader, so memory does not grow with the logs' size (smaller
+ * chunks leave less garbage per chunk, which keeps the peak RSS low).
  */
 import { createReadStream, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";

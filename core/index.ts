@@ -55,4 +55,5 @@ export {
   type Verdict,
 } from "./observe/index.ts";
 export { anonymizeReport, pseudonymsFor, type Pseudonyms } from "./observe/anonymize.ts";
-export { observedFlows, overlayFor, type FlowOverlay, type ObservedFlow, type StepObservation } from "./observe/overlay.ts";
+export { overlayFor, type FlowOverlay, type StepObservation } from "./observe/overlay.ts";
+export { observedFlows, type ObservedFlow } from "./observe/flows.ts";

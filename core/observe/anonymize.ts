@@ -4,7 +4,7 @@
  * a name maps to one pseudonym across the JSON, the Markdown and the pictures. Numbering rather
  * than hashing: a hash of a user name can be reversed by trying the directory's names.
  */
-import type { ObservedReport } from "./index.ts";
+import type { ObservedReport } from "./report.ts";
 
 export interface Pseudonyms {
   user(name: string): string;

@@ -6,9 +6,7 @@
 import type { Model } from "../model/index.ts";
 import { resolveHost } from "../model/resolve.ts";
 import { hostOf } from "../model/index.ts";
-import { route } from "../route/index.ts";
-import type { ClientLocation, Flow, Outcome, Protocol } from "../types.ts";
-import type { Names } from "./names.ts";
+import type { Flow, Outcome } from "../types.ts";
 
 export interface Design {
   outcome: Outcome;
@@ -57,14 +55,4 @@ export function designOf(m: Model, flow: Flow): Design {
     } else if (fromServer && s.to === "client" && (s.kind === "redirect" || s.referral)) d.redirects.add(s.from);
   }
   return d;
-}
-
-/** The designed flow for this request: with the logged host when the topology knows it, else with the host the design gives. */
-export function designedFlow(m: Model, names: Names, user: string, protocol: Protocol, client: ClientLocation, host: string | null): Flow {
-  const known = host ? names.knownHost(host) : undefined;
-  if (known) {
-    const flow = route(m, { user, protocol, client, host: known });
-    if (flow.outcome !== "fail" || !flow.diagnostics.some((d) => d.code === "RT-HOST" || d.code === "DX-20")) return flow;
-  }
-  return route(m, { user, protocol, client });
 }

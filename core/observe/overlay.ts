@@ -3,12 +3,8 @@
  * logged requests crossed that hop as designed and which went elsewhere instead. One designed flow
  * per (user, protocol, client location, host) among the report's judged paths.
  */
-import { buildModel } from "../model/index.ts";
-import type { Flow, Protocol, Topology } from "../types.ts";
-import { PROTOCOLS } from "../types.ts";
-import { designedFlow } from "./design.ts";
-import type { ObservedPath } from "./index.ts";
-import { namesOf } from "./names.ts";
+import type { Flow } from "../types.ts";
+import type { ObservedPath } from "./report.ts";
 
 export interface StepObservation {
   /** Requests the logs show on this hop. */
@@ -22,13 +18,6 @@ export interface FlowOverlay {
   steps: (StepObservation | null)[];
   /** One line each: the totals and status codes, for a note on the picture. */
   lines: string[];
-}
-
-export interface ObservedFlow {
-  flow: Flow;
-  overlay: FlowOverlay;
-  paths: ObservedPath[];
-  differs: boolean;
 }
 
 const times = (n: number) => `x${n}`;
@@ -69,23 +58,4 @@ function observation(here: ObservedPath[], away: ObservedPath[], where: (p: Obse
   for (const p of away) by.set(where(p), (by.get(where(p)) ?? 0) + p.count);
   const instead = [...by].map(([s, n]) => `${s} ${times(n)}`).join(", ");
   return { count, instead };
-}
-
-/** The designed flows behind the report's judged paths, each with its overlay; flows with differing paths first. */
-export function observedFlows(topology: Topology, paths: ObservedPath[]): ObservedFlow[] {
-  const m = buildModel(topology);
-  const names = namesOf(m);
-  const groups = new Map<string, ObservedPath[]>();
-  for (const p of paths) {
-    if (p.verdict === "unknown" || !(PROTOCOLS as readonly string[]).includes(p.protocol)) continue;
-    const key = [p.user, p.protocol, p.client, p.host ?? ""].join("\u001f");
-    groups.set(key, [...(groups.get(key) ?? []), p]);
-  }
-  const out: ObservedFlow[] = [];
-  for (const list of groups.values()) {
-    const p = list[0]!;
-    const flow = designedFlow(m, names, p.user, p.protocol as Protocol, p.client, p.host);
-    out.push({ flow, overlay: overlayFor(flow, list), paths: list, differs: list.some((x) => x.verdict === "differs") });
-  }
-  return out.sort((a, b) => Number(b.differs) - Number(a.differs));
 }
