@@ -10,6 +10,7 @@
 import { isJsonText } from "./document.ts";
 import { DEBOUNCE_MS, scheduleFlow } from "./flow.ts";
 import { wireImport } from "./import-view.ts";
+import { wireObserve } from "./observe.ts";
 import { wireSaved } from "./saved.ts";
 import { applyScenario, copy, loadPreset, refresh, restore, viewName } from "./session.ts";
 import { localTopology, printTopology, startCustom, topologyEdited } from "./topology.ts";
@@ -86,5 +87,6 @@ ui.zoom.addEventListener("click", () => {
 window.addEventListener("hashchange", restore);
 wireSaved();
 wireImport();
+wireObserve();
 
 restore();
