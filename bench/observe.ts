@@ -40,7 +40,7 @@ try {
     ["exflow observe (reader)", `${r.seconds.toFixed(2)} s, ${(mb / r.seconds).toFixed(0)} MB/s, peak RSS ${r.maxRssMB.toFixed(0)} MB`],
     ["ratio to wc -l", `${(wc / r.seconds).toFixed(3)} (goal >= 0.5)`],
   ];
-  for (const [k, v] of rows) console.log(`${k.padEnd(26)} ${v}`);
+  for (const [k, v] of rows) console.log(`${(k ?? "").padEnd(26)} ${v}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

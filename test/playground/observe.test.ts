@@ -40,7 +40,7 @@ describe("Observed panel", () => {
       join(dir, "Ews", "HttpProxy_2026113009-1.LOG"),
     ]);
     await page.waitForSelector("#observe-report table.observed");
-    const first = await page.$eval("#observe-report tbody tr", (tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
+    const first = await page.$eval("#observe-report tbody tr", (tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent));
     expect(first.slice(0, 3)).toEqual(["differs", "activesync", "kim"]);
     expect(await page.textContent("#observe-report")).toMatch(/line\(s\) skipped/);
     await page.click("#observe-report tbody tr button");
