@@ -1,6 +1,6 @@
 /**
- * The Observed panel: HttpProxy log files chosen or dropped here are streamed through the core's
- * reader in this page (nothing of them is sent anywhere); the paths are judged against the
+ * The Observed panel: HttpProxy log files chosen (or dropped on the file field) are streamed
+ * through the core's reader in this page (nothing of them is sent anywhere); the paths are judged against the
  * editor's topology with the designed flows asked from POST /v1/flow, one per user, protocol and
  * client location the logs show for users the topology already names. The table lists differing
  * paths first; a row shows its designed flow with the observed count of each hop under it.
@@ -23,7 +23,6 @@ import { $, state, ui } from "./ui.ts";
 
 const obs = {
   file: $<HTMLInputElement>("observe-file"),
-  drop: $("observe-drop"),
   anonymize: $<HTMLInputElement>("observe-anonymize"),
   report: $("observe-report"),
   figure: $("observe-figure"),
@@ -159,12 +158,4 @@ export function wireObserve(): void {
   obs.anonymize.addEventListener("change", () => {
     if (lastFiles.length) void read(lastFiles);
   });
-  for (const target of [obs.drop, $("observe-panel")]) {
-    target.addEventListener("dragover", (e) => e.preventDefault());
-    target.addEventListener("drop", (e) => {
-      e.preventDefault();
-      const files = [...(e.dataTransfer?.files ?? [])];
-      if (files.length) void read(files);
-    });
-  }
 }
