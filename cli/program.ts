@@ -8,6 +8,7 @@ import pkg from "../package.json" with { type: "json" };
 import { registerAudit } from "./commands/audit.ts";
 import { registerFlow } from "./commands/flow.ts";
 import { registerImport } from "./commands/import.ts";
+import { registerObserve } from "./commands/observe.ts";
 import { registerPresets } from "./commands/presets.ts";
 import { registerPush } from "./commands/push.ts";
 import { registerRender } from "./commands/render.ts";
@@ -24,6 +25,7 @@ Examples:
   $ exflow render topology.yaml --out docs/flows
   $ exflow import inventory.json -o topology.yaml   # from Collect-ExflowInventory.ps1
   $ exflow push topology.yaml            # save it on a server; embeds then follow each push
+  $ exflow observe ./HttpProxy --topology topology.yaml   # HttpProxy logs against the design
 
 Exit codes: 0 ok, 1 some flow fails (--strict), 2 invalid input or usage, 3 internal error,
 4 the server could not be reached or failed (push).`;
@@ -45,5 +47,6 @@ export function buildProgram(output?: OutputConfiguration): Command {
   registerPresets(program);
   registerImport(program);
   registerPush(program);
+  registerObserve(program);
   return program;
 }

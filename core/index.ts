@@ -41,3 +41,18 @@ export {
   type AuditRow,
 } from "./audit/index.ts";
 export { validateAuditRequest, userMatches, type AuditRequest } from "./validate/index.ts";
+export {
+  createObserver,
+  observeLogs,
+  LogFile,
+  MAX_SKIPPED_LISTED,
+  type Expected,
+  type ObservedPath,
+  type ObservedReport,
+  type Observer,
+  type Skipped,
+  type Verdict,
+} from "./observe/index.ts";
+export { anonymizeReport, pseudonymsFor, type Pseudonyms } from "./observe/anonymize.ts";
+export { overlayFor, type FlowOverlay, type StepObservation } from "./observe/overlay.ts";
+export { observedFlows, type ObservedFlow } from "./observe/flows.ts";

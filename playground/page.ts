@@ -17,7 +17,7 @@ import {
   VIEW_NAMES,
 } from "../core/index.ts";
 import { escapeXml as esc, THEMES } from "../diagrams/index.ts";
-import { IMPORT_HTML, SAVED_HTML } from "./panels.ts";
+import { IMPORT_HTML, OBSERVE_HTML, SAVED_HTML } from "./panels.ts";
 
 const option = (value: string, label = value, selected = false): string =>
   `<option value="${esc(value)}"${selected ? " selected" : ""}>${esc(label)}</option>`;
@@ -121,6 +121,7 @@ ${IMPORT_HTML}
 <p id="topology-help" class="hint">Sites, servers (version, roles, site, virtual-directory URLs), namespaces and users. The result updates as you type; problems are listed below with their path.</p>
 <div id="errors" role="status" aria-live="polite" hidden><h3>Problems</h3><ul id="error-list"></ul></div>
 ${SAVED_HTML}
+${OBSERVE_HTML}
 </section>
 
 <div>

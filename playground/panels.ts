@@ -1,7 +1,8 @@
 /**
  * The HTML of the playground's two panels under the editor: Import (paste, choose or drop the JSON
  * file Collect-ExflowInventory.ps1 wrote; client/import-view.ts sends it to POST /v1/import) and
- * Save / Load of saved topologies (client/saved.ts).
+ * Save / Load of saved topologies (client/saved.ts); and Observed, which reads HttpProxy logs in the
+ * page (client/observe.ts).
  */
 export const IMPORT_HTML = `<details id="import-panel">
 <summary>Import your organisation (Collect-ExflowInventory.ps1)</summary>
@@ -23,4 +24,13 @@ export const SAVED_HTML = `<details id="saved" class="saved">
 <p id="saved-token-help" class="hint">Save without an id creates a new saved topology and shows its write token once: keep it to save new versions or delete. Anyone with the id can read the topology.</p>
 <p id="saved-status" class="hint" role="status" aria-live="polite"></p>
 <label for="saved-url">Saved-topology SVG URL (follows new versions)</label><input type="text" id="saved-url" readonly spellcheck="false">
+</details>`;
+
+export const OBSERVE_HTML = `<details id="observe-panel">
+<summary>Observed: read Exchange HttpProxy logs (in this browser)</summary>
+<p class="hint">Choose or drop <code>HttpProxy_*.LOG</code> files from <code>Logging\\HttpProxy\\&lt;protocol&gt;</code> on a front end. They are read here, in the page: user names and client addresses never leave this machine. Only the designed flows of users the topology already names are asked from this server, to compare with.</p>
+<div class="fields"><div><label for="observe-file">HttpProxy log files (choose, or drop them on this field)</label><input type="file" id="observe-file" multiple accept=".log,.LOG,text/plain"></div>
+<div><label><input type="checkbox" id="observe-anonymize"> Anonymize users and client addresses</label></div></div>
+<div id="observe-report" role="status" aria-live="polite"></div>
+<figure id="observe-figure" hidden><img id="observe-diagram" alt=""><figcaption id="observe-caption"></figcaption><ul id="observe-steps"></ul></figure>
 </details>`;

@@ -27,7 +27,7 @@ describe("layering", () => {
   // The core's stages, in the order data passes through them. A stage may import the kernel (files at
   // core/'s root other than the entries) and any earlier stage, never a later one; the kernel imports
   // only itself. Entries (index, browser, compile) assemble the chain and may import anything.
-  const STAGES = ["presets", "parse", "validate", "model", "diagnose", "route", "audit", "import"];
+  const STAGES = ["presets", "parse", "validate", "model", "diagnose", "route", "audit", "observe", "import"];
   const ENTRIES = new Set(["index.ts", "browser.ts", "compile.ts"]);
   const coreDir = join(root, "core");
   const stageOf = (file: string): number | "kernel" | "entry" => {

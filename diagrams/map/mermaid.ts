@@ -10,7 +10,7 @@ import { mermaidFlowchartLabel } from "../escape.ts";
 import { type RenderOptions, resolveOptions } from "../options.ts";
 import { type MapEdgeStyle, type MapModel, type MapNode, NOTE_ID, toMapModel } from "./model.ts";
 
-const ARROWS: Record<MapEdgeStyle, string> = { solid: "-->", dashed: "-.->", lookup: "---", fail: "--x" };
+const ARROWS: Record<MapEdgeStyle, string> = { solid: "-->", dashed: "-.->", lookup: "---", fail: "--x", differs: "==>" };
 
 function node(n: MapNode): string {
   const text = mermaidFlowchartLabel(n.lines);

@@ -12,8 +12,11 @@ import { boxText, type LabelMode, noteParagraphs } from "../labels.ts";
 import type { RenderOptions } from "../options.ts";
 import { cleanText, wrapText } from "../text.ts";
 
-/** Request/answer arrows solid, redirects and Autodiscover referrals dashed, AD lookups a plain line, the failing hop crossed. */
-export type MapEdgeStyle = "solid" | "dashed" | "lookup" | "fail";
+/**
+ * Request/answer arrows solid, redirects and Autodiscover referrals dashed, AD lookups a plain line, the failing hop crossed;
+ * `differs`: an observed-flows overlay marks a designed hop the logs show requests avoiding.
+ */
+export type MapEdgeStyle = "solid" | "dashed" | "lookup" | "fail" | "differs";
 
 /** Row of a node: 0 client and front ends (CAS), 1 Mailbox servers, 2 Active Directory. */
 export type MapTier = 0 | 1 | 2;

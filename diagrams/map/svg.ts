@@ -59,7 +59,7 @@ function shape(b: MapBox, alias: string, id: string, t: Theme): string {
 function edge(r: MapRoute, model: MapModel, id: string, t: Theme): string {
   const e = model.edges[r.edge];
   if (!e || r.points.length < 2) return "";
-  const colour = r.style === "fail" ? t.fail : t.signal;
+  const colour = r.style === "fail" || r.style === "differs" ? t.fail : t.signal;
   const d = r.points.map(([x, y], i) => `${i === 0 ? "M" : "L"} ${num(x)} ${num(y)}`).join(" ");
   const head = r.style === "lookup" ? "" : ` marker-end="url(#${id}-${r.style === "fail" ? "cross" : "arrow"})"`;
   const dash = r.style === "dashed" ? ` stroke-dasharray="6,4"` : "";
@@ -67,7 +67,7 @@ function edge(r: MapRoute, model: MapModel, id: string, t: Theme): string {
   const to = model.nodes[e.to]?.alias ?? "";
   return [
     `<path d="${d}" id="${id}-edge${r.edge}-${from}--${to}" class="map-edge map-edge-${r.style}"`,
-    `fill="none" stroke="${colour}" stroke-width="1.5"${dash}${head}/>`,
+    `fill="none" stroke="${colour}" stroke-width="${r.style === "differs" ? 3 : 1.5}"${dash}${head}/>`,
   ].join(" ");
 }
 
@@ -77,7 +77,7 @@ function badges(r: MapRoute, id: string, t: Theme): string {
       (b) =>
         [
           `<circle cx="${num(b.x)}" cy="${num(b.y)}" r="${num(b.r)}" id="${id}-edge${r.edge}-n${b.n}"`,
-          `class="edge-badge" fill="${r.style === "fail" ? t.fail : t.numberFill}"/>`,
+          `class="edge-badge" fill="${r.style === "fail" || r.style === "differs" ? t.fail : t.numberFill}"/>`,
         ].join(" ") +
         [
           `<text x="${num(b.x)}" y="${num(b.y + 4)}" text-anchor="middle" class="edge-number"`,

@@ -71,6 +71,7 @@ export interface Arrow {
   self: boolean;
   kind: MessageKind;
   fails: boolean;
+  differs?: boolean;
   n: number | null;
   lines: string[];
   textX: number;
@@ -197,6 +198,7 @@ export function layoutSvg(model: DiagramModel): SvgLayout {
       self,
       kind: m.kind,
       fails: m.fails,
+      ...(m.differs ? { differs: true } : {}),
       n: m.n,
       lines,
       textX: self ? from.cx : (from.cx + to.cx) / 2,

@@ -36,6 +36,8 @@ export interface DiagramMessage {
   to: number;
   kind: MessageKind;
   fails: boolean;
+  /** An observed-flows overlay marks a designed hop the logs show requests avoiding (coloured, not crossed). */
+  differs?: boolean;
   /** The arrow's label as drawn, number first ("2. Proxy ..."); wrapped into `lines`. */
   label: string;
   lines: string[];

@@ -50,7 +50,7 @@ function actorBoxes(l: SvgLayout, t: Theme, y: number, where: "top" | "bottom"):
 function arrow(a: Arrow, id: string, t: Theme): string {
   const dashed = a.kind === "reply" || a.kind === "redirect" || a.kind === "referral";
   const head = a.fails ? "cross" : a.kind === "request" || a.kind === "reply" ? "arrow" : "open";
-  const colour = a.fails ? t.fail : t.signal;
+  const colour = a.fails || a.differs ? t.fail : t.signal;
   const style = [
     `class="message-line" stroke="${colour}" stroke-width="1.5"`,
     `fill="none"${dashed ? ` stroke-dasharray="3,3"` : ""} marker-end="url(#${id}-${head})"`,
@@ -61,7 +61,12 @@ function arrow(a: Arrow, id: string, t: Theme): string {
         `${num(a.y + 30)} ${num(a.x1)} ${num(a.y + 20)}" ${style}/>`,
       ].join(" ")
     : `<line x1="${num(a.x1)}" y1="${num(a.y)}" x2="${num(a.x2)}" y2="${num(a.y)}" ${style}/>`;
-  const label = textLines(a.textX, a.baselines, a.lines, `text-anchor="middle" class="message-text" fill="${a.fails ? t.fail : t.text}"`);
+  const label = textLines(
+    a.textX,
+    a.baselines,
+    a.lines,
+    `text-anchor="middle" class="message-text" fill="${a.fails || a.differs ? t.fail : t.text}"`,
+  );
   // The number also opens the label (as in the Mermaid text); the circle marks where the hop starts.
   const circle =
     a.n === null

@@ -11,6 +11,7 @@ import { isJsonText } from "./document.ts";
 import { markAuditCell } from "./audit.ts";
 import { afterFlow, DEBOUNCE_MS, scheduleFlow } from "./flow.ts";
 import { wireImport } from "./import-view.ts";
+import { wireObserve } from "./observe.ts";
 import { wireSaved } from "./saved.ts";
 import { applyScenario, copy, loadPreset, refresh, restore, saveHash, viewName } from "./session.ts";
 import { localTopology, printTopology, startCustom, topologyEdited } from "./topology.ts";
@@ -90,5 +91,6 @@ ui.zoom.addEventListener("click", () => {
 window.addEventListener("hashchange", restore);
 wireSaved();
 wireImport();
+wireObserve();
 
 restore();
