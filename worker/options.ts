@@ -1,7 +1,7 @@
 /**
  * Rendering options from the query string (`profile`, `theme`, `background`, `view`, `notes`,
  * `label`), merged into the request document's `options`, and the scenario from the query (`user`,
- * `protocol`, `client`, `host`) merged into its `scenario`. Precedence, as in Kroki: a value in the
+ * `protocol`, `client`, `host`, `kind`, `target`, `app`) merged into its `scenario`. Precedence, as in Kroki: a value in the
  * body wins over the same one in the query; the query fills in what the body leaves out. A body
  * that is a bare topology (what `exflow presets o365info` prints: `sites`/`servers` at the top, no
  * `topology` or `preset` key) is taken as `{ topology: body }`, so a topology file can be posted as
@@ -10,7 +10,9 @@
 import { isObject, OPTION_NAMES } from "../core/index.ts";
 import type { AppContext } from "./app-env.ts";
 
-export const QUERY_SCENARIO = ["user", "protocol", "client", "host"] as const;
+export const QUERY_SCENARIO = ["user", "protocol", "client", "host", "kind", "target", "app"] as const;
+/** What a saved topology's flow URL takes from the query (user, protocol and client are in its path). */
+export const QUERY_SCENARIO_EXTRA = QUERY_SCENARIO.slice(3);
 
 /** Audit scope parameters: comma-separated lists (`?users=alice,ny-*&protocols=owa,ews`). */
 export const AUDIT_QUERY_OPTIONS = ["users", "protocols"] as const;

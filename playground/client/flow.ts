@@ -10,7 +10,7 @@ import { markAuditCell } from "./audit.ts";
 import { type Child, diagnosticItem, el, fillList } from "./dom.ts";
 import { editorPosition, type Extra, type Mode, type Wrapped, wrapDoc } from "./document.ts";
 import { saveHash } from "./session.ts";
-import { state, ui } from "./ui.ts";
+import { DEFAULT_KIND, OPTIONAL_FIELDS, state, ui } from "./ui.ts";
 
 export const DEBOUNCE_MS = 300;
 
@@ -22,8 +22,10 @@ export interface Problem {
 
 export function scenario(): Record<string, string> {
   const s: Record<string, string> = { user: ui.user.value, protocol: ui.protocol.value, client: ui.client.value };
-  const host = ui.host.value.trim();
-  if (host) s.host = host;
+  for (const field of OPTIONAL_FIELDS) {
+    const value = ui[field].value.trim();
+    if (value && !(field === "kind" && value === DEFAULT_KIND)) s[field] = value;
+  }
   return s;
 }
 
