@@ -4,7 +4,7 @@
  * text composed from role, version and names); diagnostics become note text at the chosen level.
  * The site is never in a box: every view draws servers inside their site's box.
  */
-import type { Diagnostic, Participant } from "../core/index.ts";
+import type { Diagnostic, Flow, Participant } from "../core/index.ts";
 import { cleanText } from "./text.ts";
 
 export const LABEL_MODES = ["role", "name", "both"] as const;
@@ -59,4 +59,20 @@ export function noteParagraphs(diagnostics: readonly Diagnostic[], level: NotesL
   if (level === "none") return [];
   const shown = diagnostics.filter((d) => d.severity !== "info");
   return shown.map((d) => (level === "full" ? cleanText(`${d.code}: ${d.message}`) : brief(d)));
+}
+
+/**
+ * The site each participant is drawn in: its own, or for a device without one (a load balancer)
+ * the site of the first server it hands a request to, so both views draw a load balancer with the
+ * site it fronts. The client and Active Directory stay outside every site.
+ */
+export function drawnSites(flow: Pick<Flow, "participants" | "steps">): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const p of flow.participants) out.set(p.id, p.kind !== "client" && p.kind !== "ad" && p.site ? cleanText(p.site) || null : null);
+  for (const p of flow.participants) {
+    if (p.kind !== "device" || out.get(p.id)) continue;
+    const next = flow.steps.find((s) => s.from === p.id && out.get(s.to));
+    if (next) out.set(p.id, out.get(next.to) ?? null);
+  }
+  return out;
 }

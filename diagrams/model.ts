@@ -6,9 +6,12 @@
  */
 import type { Diagnostic, Flow, Note, Participant, Step } from "../core/index.ts";
 import { mermaidAlias } from "./escape.ts";
-import { boxText, type LabelMode, noteParagraphs } from "./labels.ts";
+import { boxText, drawnSites, type LabelMode, noteParagraphs } from "./labels.ts";
 import type { RenderOptions } from "./options.ts";
-import { cleanText, wrapText } from "./text.ts";
+import { layoutSvg } from "./svg-layout.ts";
+import { cleanText, FONT_SIZE, wrapText } from "./text.ts";
+
+export { FONT_SIZE };
 
 /** How an arrow is drawn: requests solid, replies dashed, redirects and referrals dashed with an open head. */
 export type MessageKind = "request" | "reply" | "lookup" | "redirect" | "referral";
@@ -53,8 +56,15 @@ export interface DiagramNote {
   lines: string[];
 }
 
+/** The least actor box width and gap between boxes (Mermaid's `width` and `actorMargin`). */
+export interface Spacing {
+  actorWidth: number;
+  actorMargin: number;
+}
+
 export interface DiagramModel {
   outcome: Flow["outcome"];
+  spacing: Spacing;
   title: string;
   participants: DiagramParticipant[];
   sites: DiagramSite[];
@@ -64,10 +74,22 @@ export interface DiagramModel {
   diagnostics: Diagnostic[];
 }
 
-/** Text size every view assumes (Mermaid's default sequence font size). */
-export const FONT_SIZE = 16;
-const MAX_ACTOR_TEXT = 240;
-const MAX_MESSAGE_TEXT = 340;
+/** A 1,000 px wiki column then still shows 16 px text at 9 px or more. */
+export const MAX_PICTURE_WIDTH = 1750;
+
+/**
+ * Wrap widths and spacing, widest first: a flow is drawn with the first that keeps the picture
+ * within MAX_PICTURE_WIDTH (Mermaid's defaults come first, so ordinary flows look as Mermaid draws
+ * them; the many participants of a hybrid flow get narrower boxes and labels on more lines).
+ */
+const FITS = [
+  { actor: 240, message: 340, spacing: { actorWidth: 150, actorMargin: 50 } },
+  { actor: 200, message: 260, spacing: { actorWidth: 150, actorMargin: 50 } },
+  { actor: 160, message: 200, spacing: { actorWidth: 140, actorMargin: 40 } },
+  { actor: 130, message: 170, spacing: { actorWidth: 130, actorMargin: 30 } },
+  { actor: 110, message: 140, spacing: { actorWidth: 110, actorMargin: 24 } },
+] as const;
+type Fit = (typeof FITS)[number];
 /** Narrow enough that a note over one participant never widens Mermaid's spacing (see svg-layout). */
 const MAX_NOTE_TEXT = 220;
 
@@ -131,7 +153,7 @@ function verb(step: Step, kind: MessageKind, outcome: Flow["outcome"]): string {
 }
 
 /** Client first, then servers grouped by site in the order the flow reaches them, AD after the site that consults it. */
-function orderParticipants(flow: Flow): Participant[] {
+function orderParticipants(flow: Flow, drawnSite: Map<string, string | null>): Participant[] {
   const byId = new Map(flow.participants.map((p) => [p.id, p]));
   const seen: Participant[] = [];
   const add = (id: string): void => {
@@ -144,11 +166,11 @@ function orderParticipants(flow: Flow): Participant[] {
   }
   for (const p of flow.participants) add(p.id);
   const consulter = flow.steps.find((s) => byId.get(s.to)?.kind === "ad")?.from;
-  const consultSite = consulter !== undefined ? (byId.get(consulter)?.site ?? consulter) : undefined;
+  const consultSite = consulter !== undefined ? (drawnSite.get(consulter) ?? consulter) : undefined;
   const groups = new Map<string, Participant[]>();
   // Servers, cloud endpoints and devices (load balancer, Hybrid Agent) group by site; the client and AD do not.
   for (const p of seen.filter((q) => q.kind !== "client" && q.kind !== "ad")) {
-    const key = p.site ?? p.id;
+    const key = drawnSite.get(p.id) ?? p.id;
     groups.set(key, [...(groups.get(key) ?? []), p]);
   }
   const ad = seen.filter((p) => p.kind === "ad");
@@ -165,8 +187,19 @@ function orderParticipants(flow: Flow): Participant[] {
   return out;
 }
 
+/** The model at the widest fit whose picture stays within MAX_PICTURE_WIDTH (else the narrowest). */
 export function toDiagramModel(flow: Flow, options: RenderOptions = {}): DiagramModel {
-  const ordered = orderParticipants(flow);
+  let model = buildModel(flow, options, FITS[0]);
+  for (const fit of FITS.slice(1)) {
+    if (layoutSvg(model).view.w <= MAX_PICTURE_WIDTH) break;
+    model = buildModel(flow, options, fit);
+  }
+  return model;
+}
+
+function buildModel(flow: Flow, options: RenderOptions, fit: Fit): DiagramModel {
+  const drawnSite = drawnSites(flow);
+  const ordered = orderParticipants(flow, drawnSite);
   const participants: DiagramParticipant[] = [];
   const aliases = new Set<string>();
   for (const p of ordered) {
@@ -174,8 +207,8 @@ export function toDiagramModel(flow: Flow, options: RenderOptions = {}): Diagram
     for (let i = 2; aliases.has(alias); i++) alias = `${mermaidAlias(p.id)}_${i}`;
     aliases.add(alias);
     const label = participantLabel(p, options.label);
-    const site = p.kind !== "client" && p.kind !== "ad" && p.site ? cleanText(p.site) || null : null;
-    participants.push({ id: p.id, alias, kind: p.kind, label, lines: wrapText(label, MAX_ACTOR_TEXT, FONT_SIZE), site });
+    const site = drawnSite.get(p.id) ?? null;
+    participants.push({ id: p.id, alias, kind: p.kind, label, lines: wrapText(label, fit.actor, FONT_SIZE), site });
   }
   const sites: DiagramSite[] = [];
   participants.forEach((p, i) => {
@@ -207,7 +240,7 @@ export function toDiagramModel(flow: Flow, options: RenderOptions = {}): Diagram
       kind,
       fails: step.fails === true,
       label,
-      lines: wrapText(label, MAX_MESSAGE_TEXT, FONT_SIZE),
+      lines: wrapText(label, fit.message, FONT_SIZE),
       text: cleanText(step.text),
       url: step.url === undefined ? null : cleanText(step.url),
       rule: cleanText(step.rule),
@@ -226,5 +259,15 @@ export function toDiagramModel(flow: Flow, options: RenderOptions = {}): Diagram
   const s = flow.scenario;
   const proto = PROTOCOL_NAMES[s.protocol] ?? s.protocol;
   const title = cleanText(`${proto}: ${s.client} client, user ${s.user}${s.host ? `, ${s.host}` : ""}`);
-  return { outcome: flow.outcome, title, participants, sites, messages, notes, flowNotes: flow.notes, diagnostics: flow.diagnostics };
+  return {
+    outcome: flow.outcome,
+    spacing: fit.spacing,
+    title,
+    participants,
+    sites,
+    messages,
+    notes,
+    flowNotes: flow.notes,
+    diagnostics: flow.diagnostics,
+  };
 }

@@ -7,7 +7,8 @@
 import { join, resolve } from "node:path";
 import { layoutProblems, readPicture } from "../test/support/geometry.ts";
 
-const root = resolve(process.argv[2] ?? join(import.meta.dirname, ".."));
+const args = process.argv.slice(2).filter((a) => a !== "-v");
+const root = resolve(args[0] ?? join(import.meta.dirname, ".."));
 const { compile, presets } = await import(join(root, "core/index.ts"));
 const { renderSvg } = await import(join(root, "diagrams/svg.ts"));
 const { renderMapSvg } = await import(join(root, "diagrams/map/svg.ts"));
