@@ -76,3 +76,48 @@ export function drawnSites(flow: Pick<Flow, "participants" | "steps">): Map<stri
   }
   return out;
 }
+
+const PROTOCOL_NAMES: Record<string, string> = {
+  autodiscover: "Autodiscover",
+  "outlook-anywhere": "Outlook Anywhere",
+  "mapi-http": "MAPI over HTTP",
+  "rpc-tcp": "RPC/TCP",
+  owa: "OWA",
+  ecp: "ECP",
+  activesync: "ActiveSync",
+  ews: "EWS",
+  oab: "OAB",
+  pop3: "POP3",
+  imap4: "IMAP4",
+};
+
+const APP_NAMES: Record<string, string> = {
+  outlook: "Outlook",
+  "outlook-direct-connect": "Outlook with Direct Connect",
+  "outlook-mobile": "Outlook for iOS/Android",
+  eas: "ActiveSync device",
+  "eas-no-451": "ActiveSync device without HTTP 451",
+};
+
+/**
+ * What the flow is, for a picture's title and alt text: the scenario kind first, so a server-to-
+ * server flow says what it traces ("Free/busy: bob looks up carol's calendar, over EWS") instead of
+ * the client request it is not.
+ */
+export function flowTitle(s: Flow["scenario"]): string {
+  const proto = PROTOCOL_NAMES[s.protocol] ?? s.protocol;
+  const host = s.host ? `, ${s.host}` : "";
+  const target = s.target ? cleanText(s.target) : "?";
+  switch (s.kind) {
+    case "free-busy":
+      return cleanText(`Free/busy: ${s.user} looks up ${target}'s calendar, over ${proto}${host}`);
+    case "smtp":
+      return cleanText(`SMTP: a message from ${s.user} to ${target}`);
+    case "mailbox-move":
+      return cleanText(`Mailbox move: ${s.user}'s mailbox across the hybrid boundary, over ${proto}${host}`);
+    default: {
+      const app = s.app ? ` (${APP_NAMES[s.app] ?? s.app})` : "";
+      return cleanText(`${proto}: ${s.client} client${app}, user ${s.user}${host}`);
+    }
+  }
+}

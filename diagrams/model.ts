@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, Flow, Note, Participant, Step } from "../core/index.ts";
 import { mermaidAlias } from "./escape.ts";
-import { boxText, drawnSites, type LabelMode, noteParagraphs } from "./labels.ts";
+import { boxText, drawnSites, flowTitle, type LabelMode, noteParagraphs } from "./labels.ts";
 import type { RenderOptions } from "./options.ts";
 import { layoutSvg } from "./svg-layout.ts";
 import { cleanText, FONT_SIZE, wrapText } from "./text.ts";
@@ -97,20 +97,6 @@ const MAX_NOTE_TEXT = 220;
 export function participantLabel(p: Participant, mode?: LabelMode): string {
   return boxText(p, mode);
 }
-
-const PROTOCOL_NAMES: Record<string, string> = {
-  autodiscover: "Autodiscover",
-  "outlook-anywhere": "Outlook Anywhere",
-  "mapi-http": "MAPI over HTTP",
-  "rpc-tcp": "RPC/TCP",
-  owa: "OWA",
-  ecp: "ECP",
-  activesync: "ActiveSync",
-  ews: "EWS",
-  oab: "OAB",
-  pop3: "POP3",
-  imap4: "IMAP4",
-};
 
 function host(url: string | undefined): string {
   if (!url) return "";
@@ -256,9 +242,7 @@ function buildModel(flow: Flow, options: RenderOptions, fit: Fit): DiagramModel 
     const lines = shown.flatMap((d) => wrapText(d, MAX_NOTE_TEXT, FONT_SIZE));
     notes.push({ after: at, over: [target, target], lines });
   }
-  const s = flow.scenario;
-  const proto = PROTOCOL_NAMES[s.protocol] ?? s.protocol;
-  const title = cleanText(`${proto}: ${s.client} client, user ${s.user}${s.host ? `, ${s.host}` : ""}`);
+  const title = flowTitle(flow.scenario);
   return {
     outcome: flow.outcome,
     spacing: fit.spacing,

@@ -8,7 +8,7 @@
  */
 import type { Flow, Participant, Step } from "../../core/index.ts";
 import { mermaidAlias } from "../escape.ts";
-import { boxText, drawnSites, type LabelMode, noteParagraphs } from "../labels.ts";
+import { boxText, drawnSites, flowTitle, type LabelMode, noteParagraphs } from "../labels.ts";
 import type { RenderOptions } from "../options.ts";
 import { cleanText, wrapText } from "../text.ts";
 
@@ -166,6 +166,6 @@ export function buildMapModel(flow: Flow, options: RenderOptions = {}, nodeText:
   for (const e of edges) e.label = e.numbers.join(", ");
   const notes = noteParagraphs(flow.diagnostics, options.notes).flatMap((d) => wrap(d, MAX_NOTE_TEXT));
   const s = flow.scenario;
-  const title = cleanText(`Map: ${s.protocol}, ${s.client} client, user ${s.user}${s.host ? `, ${s.host}` : ""}`);
+  const title = `Map: ${flowTitle(s)}`;
   return { title, outcome: flow.outcome, nodes, sites, edges, notes };
 }

@@ -179,7 +179,16 @@ interface Step {
   fails?: boolean;
 }
 interface Flow {
-  scenario: { user: string; protocol: string; client: string; host?: string; profile: string };
+  scenario: {
+    user: string;
+    protocol: string;
+    client: string;
+    host?: string;
+    profile: string;
+    kind?: string;
+    target?: string;
+    app?: string;
+  };
   outcome: string;
   steps: Step[];
   participants: { id: string; label: string }[];
@@ -224,7 +233,15 @@ async function render(flow: Flow, links: Links, svg: Blob, mmd: string, doc: Wra
   if (state.blobUrl) URL.revokeObjectURL(state.blobUrl);
   state.blobUrl = url;
   const s = flow.scenario;
-  const title = `${s.user}, ${s.protocol}, ${s.client}${s.host ? ` client at ${s.host}` : " client"}`;
+  // What the flow is (the SVG's own title says the same): a hybrid kind first, then the client request.
+  const title =
+    s.kind === "free-busy"
+      ? `Free/busy: ${s.user} looks up ${s.target ?? "?"}'s calendar`
+      : s.kind === "smtp"
+        ? `SMTP: a message from ${s.user} to ${s.target ?? "?"}`
+        : s.kind === "mailbox-move"
+          ? `Mailbox move: ${s.user}'s mailbox`
+          : `${s.user}, ${s.protocol}, ${s.client}${s.app ? ` ${s.app}` : ""}${s.host ? ` client at ${s.host}` : " client"}`;
   const map = view === "map";
   const numbered = flow.steps.filter((x) => x.n !== null).length;
   ui.diagram.alt = `${map ? "Site map: " : "Sequence diagram: "}${title} (${flow.outcome}, ${numbered} numbered steps; listed in the table below)`;
