@@ -29,3 +29,4 @@ export type { DiagramMessage, DiagramModel, DiagramNote, DiagramParticipant, Dia
 export { toDiagramModel } from "./sequence/model.ts";
 export { renderSvg } from "./sequence/svg.ts";
 export { cleanText } from "./text.ts";
+export { renderObservedMarkdown, renderObservedMermaid, renderObservedSvg } from "./observe/index.ts";

@@ -15,6 +15,9 @@ import { ASCII_WIDTHS, DEFAULT_WIDTH, LATIN1_WIDTHS, WIDE_WIDTH } from "./font-m
  * entity placeholders, replaced in the finished SVG). A zero-width space goes between the two
  * characters, in every view, so Mermaid and exflow's SVG and Markdown show the same thing.
  */
+/** Text size every view assumes (Mermaid's default sequence font size). */
+export const FONT_SIZE = 16;
+
 export function cleanText(s: string): string {
   return s
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\ufeff\ufffe\uffff]/g, " ")

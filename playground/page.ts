@@ -6,6 +6,7 @@
  * value passes `esc` (the diagrams' XML escaping).
  */
 import {
+  CLIENT_APPS,
   CLIENTS,
   NAMED_COLORS,
   type OptionName,
@@ -14,6 +15,7 @@ import {
   PROFILES,
   PROTOCOLS,
   presets,
+  SCENARIO_KINDS,
   VIEW_NAMES,
 } from "../core/index.ts";
 import { escapeXml as esc, THEMES } from "../diagrams/index.ts";
@@ -46,6 +48,21 @@ function optionSelects(): string {
     .join("");
 }
 
+const KIND_LABELS: Record<string, string> = {
+  client: "Client request (the protocol above)",
+  "free-busy": "Free/busy lookup of the target's calendar",
+  "mailbox-move": "Mailbox move (hybrid MRS)",
+  smtp: "SMTP message to the target",
+};
+
+const APP_LABELS: Record<string, string> = {
+  outlook: "Outlook for Windows",
+  "outlook-direct-connect": "Outlook with Direct Connect (Click-to-Run)",
+  "outlook-mobile": "Outlook for iOS and Android",
+  eas: "ActiveSync client that follows HTTP 451",
+  "eas-no-451": "ActiveSync client that cannot follow HTTP 451",
+};
+
 export interface PageAssets {
   script: string;
   style: string;
@@ -67,6 +84,9 @@ export function renderPage(assets: PageAssets): string {
     .join("");
   const protocolOptions = PROTOCOLS.map((p) => option(p)).join("");
   const clientOptions = CLIENTS.map((c) => option(c, CLIENT_LABELS[c] ?? c)).join("");
+  const kindOptions = SCENARIO_KINDS.map((k, i) => option(k, KIND_LABELS[k] ?? k, i === 0)).join("");
+  const appOptions =
+    option("", "not set (the protocol's usual client)", true) + CLIENT_APPS.map((a) => option(a, APP_LABELS[a] ?? a)).join("");
   // Empty: the topology's own profile (a preset may name one), else microsoft, as the API decides.
   const profileOptions = option("", "topology's own (default microsoft)", true) + PROFILES.map((p) => option(p)).join("");
   const themeOptions = Object.keys(THEMES)
@@ -133,6 +153,9 @@ ${OBSERVE_HTML}
 <div><label for="user">User</label><select id="user"></select></div>
 <div><label for="protocol">Protocol</label><select id="protocol">${protocolOptions}</select></div>
 <div><label for="client">Client location</label><select id="client">${clientOptions}</select></div>
+<div><label for="kind">What is traced</label><select id="kind" aria-describedby="kind-help">${kindOptions}</select></div>
+<div><label for="target">Target user or address</label><input type="text" id="target" list="targets" placeholder="none" spellcheck="false" autocomplete="off" aria-describedby="kind-help"><datalist id="targets"></datalist></div>
+<div><label for="app">Client application</label><select id="app">${appOptions}</select></div>
 <div><label for="host">Host name used</label><input type="text" id="host" list="hosts" placeholder="default" spellcheck="false" autocomplete="off" aria-describedby="host-help"><datalist id="hosts"></datalist></div>
 <div><label for="profile">Rule profile</label><select id="profile">${profileOptions}</select></div>
 <fieldset class="view-toggle" id="view" aria-describedby="view-help"><legend>Diagram view</legend><div class="segmented">${viewRadios}</div></fieldset>
@@ -140,7 +163,7 @@ ${OBSERVE_HTML}
 <div><label for="background">Background</label><input type="text" id="background" list="colors" placeholder="theme's" spellcheck="false" autocomplete="off" aria-describedby="background-help"><datalist id="colors">${colors}</datalist></div>
 ${optionSelects()}
 </div>
-<p class="hint"><span id="view-help">View: Sequence numbers the messages over time; Map shows each site with its servers and numbers the arrows along the path.</span> <span id="host-help">Host name: empty means the name namespaces and Autodiscover give that client.</span> <span id="background-help">Background: #rgb, #rrggbb, transparent or a colour name.</span></p>
+<p class="hint"><span id="view-help">View: Sequence numbers the messages over time; Map shows each site with its servers and numbers the arrows along the path.</span> <span id="kind-help">What is traced: a client request, or (with a hybrid block) a free/busy lookup or an SMTP message from the user to the target, or a mailbox move.</span> <span id="host-help">Host name: empty means the name namespaces and Autodiscover give that client.</span> <span id="background-help">Background: #rgb, #rrggbb, transparent or a colour name.</span></p>
 </form>
 </section>
 

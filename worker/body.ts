@@ -5,7 +5,7 @@
  */
 import type { InputFormat } from "../core/index.ts";
 import type { AppContext } from "./app-env.ts";
-import { bodyTooLarge, unreadable, unsupportedMediaType } from "./errors.ts";
+import { bodyTooLarge, mermaidBody, unreadable, unsupportedMediaType } from "./errors.ts";
 import { MAX_BODY_BYTES } from "./limits.ts";
 import { readAtMost } from "./stream.ts";
 
@@ -23,11 +23,16 @@ export function inputFormatOf(contentType: string | undefined): InputFormat | un
   if (!contentType) return undefined;
   const type = (contentType.split(";")[0] ?? "").trim().toLowerCase();
   if (type === "") return undefined;
+  if (/^text\/(?:vnd\.|x-)?mermaid$/.test(type)) throw mermaidBody(415);
   if (Object.hasOwn(TYPES, type)) return TYPES[type];
   if (/^application\/[a-z0-9.+-]+\+json$/.test(type)) return "json";
   if (/^application\/[a-z0-9.+-]+\+yaml$/.test(type)) return "yaml";
   throw unsupportedMediaType(type);
 }
+
+/** The first statement of a Mermaid diagram (after `%%` comments and directives). */
+const MERMAID_START =
+  /^\s*(?:%%[^\n]*\n\s*)*(?:sequenceDiagram|flowchart|graph\s+(?:TB|TD|BT|RL|LR)|classDiagram|stateDiagram|erDiagram|gantt|pie|journey|gitGraph|mindmap|timeline)\b/;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -43,6 +48,7 @@ export async function readBody(c: AppContext): Promise<{ text: string; format: I
   } catch {
     throw unreadable("the request body is not valid UTF-8");
   }
+  if (MERMAID_START.test(text)) throw mermaidBody(422);
   if (text.trim() === "")
     throw unreadable("the request body is empty; send a JSON or YAML document with a scenario and a topology or preset");
   return { text, format };

@@ -6,7 +6,7 @@
  */
 import type { ErrorHandler, NotFoundHandler } from "hono";
 import { type Issue, isSafeColor, type ThemeName } from "../core/index.ts";
-import { renderErrorCardSvg, THEMES, type RenderOptions } from "../diagrams/index.ts";
+import { rasterize, renderErrorCardSvg, THEMES, type RenderOptions } from "../diagrams/index.ts";
 import type { AppContext, AppEnv } from "./app-env.ts";
 import { formatBytes, MAX_AUDIT_ROWS, MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
 import { parseAccept } from "./accept.ts";
@@ -106,6 +106,22 @@ export const unsupportedMediaType = (type: string): ProblemError =>
     ].join(" "),
   });
 
+/**
+ * A body of Mermaid text (what Kroki users post): 415 when its type says so, 422 when it came as
+ * plain text. exflow draws the picture from a topology; the message says so and where the format is.
+ */
+export const mermaidBody = (status: 415 | 422): ProblemError =>
+  new ProblemError({
+    status,
+    slug: "mermaid-body",
+    title: "Mermaid text is not an exflow request",
+    detail: [
+      "exflow draws Exchange topologies: it takes a JSON or YAML document with a `topology` (or a `preset`)",
+      "and a `scenario`, and returns the flow as Mermaid, SVG or PNG; it does not render Mermaid text.",
+      "See the request format at /openapi.json (FlowRequest), or start from `GET /v1/presets/o365info`.",
+    ].join(" "),
+  });
+
 export const invalidInput = (issues: Issue[]): ProblemError =>
   new ProblemError({
     status: 422,
@@ -139,7 +155,7 @@ export const inventoryTooLarge = (max: number): ProblemError =>
 /**
  * Should an error be drawn as an SVG card? Yes when the route settled on svg or png, when the URL
  * names either, or when the client's preferred type is an image (what browsers send for <img>).
- * A PNG request's error is an SVG card too: every <img> shows one, and it needs no rasterizer.
+ * A PNG request's error is then rasterized (asPngCard), so a file saved as .png is a PNG.
  * `byAccept`: the Accept header made the choice, so the error response varies on it too.
  */
 export function wantsImage(c: AppContext): { image: boolean; byAccept: boolean } {
@@ -188,9 +204,36 @@ export function problemResponse(c: AppContext, p: Problem): Response {
   return new Response(`${JSON.stringify(body, null, 2)}\n`, { status: p.status, headers });
 }
 
+/** Did the request ask for PNG (route, path, `?format=`, or an Accept header that puts image/png first)? */
+function wantsPng(c: AppContext): boolean {
+  const format = c.get("format");
+  if (format) return format === "png";
+  if (/\.png$/.test(c.req.path) || /^\/v1\/flow\/png\//.test(c.req.path)) return true;
+  const q = new URL(c.req.url).searchParams.get("format")?.toLowerCase();
+  if (q) return q === "png";
+  return parseAccept(c.req.header("accept"))[0]?.type === "image/png";
+}
+
+/**
+ * An error card for a PNG request, rasterized like any picture (the same status and headers); the
+ * SVG card stays when rasterizing itself fails, which still shows in every <img>.
+ */
+async function asPngCard(c: AppContext, res: Response): Promise<Response> {
+  if (!res.headers.get("Content-Type")?.startsWith("image/svg+xml") || !wantsPng(c)) return res;
+  try {
+    const { pngAssets } = await import("./png.ts");
+    const png = await rasterize(await res.clone().text(), pngAssets);
+    const headers = new Headers(res.headers);
+    headers.set("Content-Type", "image/png");
+    return new Response(png, { status: res.status, headers });
+  } catch {
+    return res;
+  }
+}
+
 /** app.onError: expected errors by their problem, anything else as a logged 500 without internals. */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
-  if (err instanceof ProblemError) return problemResponse(c, err.problem);
+  if (err instanceof ProblemError) return asPngCard(c, problemResponse(c, err.problem));
   console.error(
     JSON.stringify({
       level: "error",
@@ -210,9 +253,12 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
 };
 
 export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
-  problemResponse(c, {
-    status: 404,
-    slug: "not-found",
-    title: "Not found",
-    detail: `no route for ${c.req.method} ${c.req.path.slice(0, 200)}; see /openapi.json`,
-  });
+  asPngCard(
+    c,
+    problemResponse(c, {
+      status: 404,
+      slug: "not-found",
+      title: "Not found",
+      detail: `no route for ${c.req.method} ${c.req.path.slice(0, 200)}; see /openapi.json`,
+    }),
+  );

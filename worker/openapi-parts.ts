@@ -27,7 +27,7 @@ export const HEADERS = {
 
 const cached = { ETag: HEADERS.ETag, "Cache-Control": HEADERS.CacheControl };
 
-/** A problem response: RFC 9457 JSON, or an SVG error card when the client asked for an image. */
+/** A problem response: RFC 9457 JSON, or an error card (SVG, or PNG when PNG was asked for) when the client asked for an image. */
 export const problem = (description: string, headers: Schema = {}): Schema => ({
   description,
   headers: { Vary: HEADERS.Vary, ...headers },
@@ -37,6 +37,13 @@ export const problem = (description: string, headers: Schema = {}): Schema => ({
       schema: {
         ...text,
         description: "An SVG error card, when the client asked for an image (Accept image/*, an .svg path or ?format=svg).",
+      },
+    },
+    "image/png": {
+      schema: {
+        ...text,
+        format: "binary",
+        description: "The same error card as a PNG, when the client asked for PNG (a .png path, ?format=png).",
       },
     },
   },

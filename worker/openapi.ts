@@ -5,7 +5,7 @@
  * and checks every answer against this document.
  * In: the server origin. Out: a plain object (served as /openapi.json).
  */
-import { AUDIT_FORMATS, FLOW_FORMATS, PROTOCOLS, presets } from "../core/index.ts";
+import { AUDIT_FORMATS, CLIENT_APPS, FLOW_FORMATS, PROTOCOLS, presets, SCENARIO_KINDS } from "../core/index.ts";
 import { MAX_AUDIT_ROWS, MAX_BODY_BYTES, MAX_INFLATED_BYTES, MAX_URL_CHARS } from "./limits.ts";
 import {
   AUDIT_CONTENT,
@@ -41,12 +41,19 @@ const AUDIT_TOO_LARGE = problem(
     `with \`users\` / \`protocols\`, or run the CLI.`,
   ].join(" "),
 );
+/** The hybrid scenario fields in the query (saved-topology flow URLs take these too). */
+const HYBRID_SCENARIO_PARAMS = [
+  query("kind", "What is traced (default client).", SCENARIO_KINDS),
+  query("target", "free-busy: the user whose calendar is asked for; smtp: the recipient."),
+  query("app", "Client application.", CLIENT_APPS),
+];
 /** The scenario in the query, for a body that is a bare topology file (the body's `scenario` wins). */
 const SCENARIO_PARAMS = [
   query("user", "Scenario user, when the body has no `scenario` (e.g. a bare topology file)."),
   query("protocol", "Scenario protocol.", PROTOCOLS),
   query("client", "Scenario client location.", ["internal", "external"]),
   query("host", "Host name the client uses."),
+  ...HYBRID_SCENARIO_PARAMS,
 ];
 
 export function openApiDocument(origin: string): Schema {
@@ -218,6 +225,7 @@ export function openApiDocument(origin: string): Schema {
         problem,
         ref,
         optionParams: OPTION_PARAMS,
+        hybridParams: HYBRID_SCENARIO_PARAMS,
         scopeParams: SCOPE_PARAMS,
         auditTooLarge: AUDIT_TOO_LARGE,
         flowContent: FLOW_CONTENT,

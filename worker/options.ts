@@ -1,8 +1,9 @@
 /**
  * Options from the query string (every flow option of the core's option table: `profile`, `theme`,
  * `view`, `scale` ...; the audit adds its scope), merged into the request document's `options`,
- * and the scenario from the query (`user`, `protocol`, `client`, `host`) merged into its `scenario`.
- * Precedence, as in Kroki: a value in the body wins over the same one in the query; the query fills in what the body leaves out. A body
+ * and the scenario from the query (`user`, `protocol`, `client`, `host`, `kind`, `target`, `app`)
+ * merged into its `scenario`. Precedence, as in Kroki: a value in the body wins over the same one
+ * in the query; the query fills in what the body leaves out. A body
  * that is a bare topology (what `exflow presets o365info` prints: `sites`/`servers` at the top, no
  * `topology` or `preset` key) is taken as `{ topology: body }`, so a topology file can be posted as
  * it is. The core validates the result, so a bad value is a 422 wherever it came from.
@@ -11,7 +12,9 @@ import { AUDIT_OPTION_NAMES, fromQuery, OPTION_NAMES, type OptionName } from "..
 import { isObject } from "../lib/plain.ts";
 import type { AppContext } from "./app-env.ts";
 
-export const QUERY_SCENARIO = ["user", "protocol", "client", "host"] as const;
+export const QUERY_SCENARIO = ["user", "protocol", "client", "host", "kind", "target", "app"] as const;
+/** What a saved topology's flow URL takes from the query (user, protocol and client are in its path). */
+export const QUERY_SCENARIO_EXTRA = QUERY_SCENARIO.slice(3);
 
 /** An empty value (`?profile=`) is the same as leaving the parameter out, on every route. */
 function fromQueryString(c: AppContext, names: readonly OptionName[]): Record<string, string | number | string[]> {

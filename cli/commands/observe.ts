@@ -18,11 +18,11 @@ import {
   pseudonymsFor,
   type Topology,
 } from "../../core/index.ts";
-import { renderObservedMarkdown, renderObservedMermaid, renderObservedSvg } from "../../diagrams/observe/index.ts";
+import { renderObservedMarkdown, renderObservedMermaid, renderObservedSvg } from "../../diagrams/index.ts";
 import { CliError, EXIT_FAILING_FLOWS } from "../errors.ts";
 import { makeDir, writeFile, writeOutput } from "../io.ts";
 import { logFiles, readLogs } from "../logs.ts";
-import { outputOption, renderOptions, themeOption, TOPOLOGY_HELP } from "../options.ts";
+import { optionFlag, outputOption, renderOptions, TOPOLOGY_HELP } from "../options.ts";
 import { progress } from "../progress.ts";
 import { loadTopology } from "../topology.ts";
 
@@ -63,7 +63,7 @@ export function registerObserve(program: Command): void {
     .option("--strict", "exit 1 when any observed path differs from the design")
     .option("--anonymize", "replace user names and client addresses by stable pseudonyms in every output")
     .option("--pictures <dir>", "also draw each designed flow with the observed counts (svg, png, mmd; sequence and map)")
-    .addOption(themeOption())
+    .addOption(optionFlag("theme"))
     .addOption(outputOption())
     .addHelpText("after", EXAMPLES)
     .action(async (logs: string[], flags: ObserveFlags) => {

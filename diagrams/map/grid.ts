@@ -24,6 +24,8 @@ export interface MapGrid {
   columns: number;
   /** Which rows hold at least one node. */
   rows: [boolean, boolean, boolean];
+  /** The site region column c lies in (null: outside every region). */
+  siteAt: (c: number) => number | null;
   /** The node at column c, row r (or undefined). */
   at: (c: number, r: number) => number | undefined;
 }
@@ -36,6 +38,8 @@ export function placeGrid(model: MapModel): MapGrid {
   const addGroup = (site: number | null, members: number[]): void => {
     if (members.length === 0) return;
     const perRow = [0, 0];
+    for (const i of members) if (row[i] !== 1) row[i] = 0;
+    if (site !== null) stack(members);
     for (const i of members) {
       const r = row[i] === 1 ? 1 : 0;
       row[i] = r;
@@ -46,11 +50,25 @@ export function placeGrid(model: MapModel): MapGrid {
     groups.push({ site, first: next, count });
     next += count;
   };
+  // A site's front row holds at most half its boxes (rounded up) when it would otherwise be wider
+  // than two: a load balancer stays in front, the servers it fronts go below (cloud endpoints,
+  // which have no tiers, stack the same way), so a site of four is two columns wide, not four.
+  const stack = (members: number[]): void => {
+    const front = members.filter((i) => row[i] === 0);
+    const back = members.length - front.length;
+    const keep = Math.max(2, Math.ceil(members.length / 2), back);
+    if (front.length <= keep) return;
+    const order = [...front].sort((a, b) => Number(model.nodes[a]?.kind !== "device") - Number(model.nodes[b]?.kind !== "device"));
+    for (const i of order.slice(keep)) row[i] = 1;
+  };
   const clients = model.nodes.flatMap((n, i) => (n.kind === "client" ? [i] : []));
   // Several clients stand side by side in row 0 of the first group.
   for (const i of clients) row[i] = 0;
   addGroup(null, clients);
-  for (const [k, s] of model.sites.entries()) addGroup(k, s.nodes);
+  // Cloud sites first, next to the client (both are on the Internet), then the organisation's sites.
+  const cloud = (k: number): boolean => (model.sites[k]?.nodes ?? []).every((i) => model.nodes[i]?.kind === "cloud");
+  const siteOrder = [...model.sites.keys()].sort((a, b) => Number(!cloud(a)) - Number(!cloud(b)) || a - b);
+  for (const k of siteOrder) addGroup(k, model.sites[k]?.nodes ?? []);
   addGroup(
     null,
     model.nodes.flatMap((n, i) => (n.kind !== "client" && n.kind !== "ad" && n.site === null ? [i] : [])),
@@ -81,5 +99,6 @@ export function placeGrid(model: MapModel): MapGrid {
   const cells = new Map<string, number>();
   for (const i of model.nodes.keys()) cells.set(`${col[i]},${row[i]}`, i);
   const rows: [boolean, boolean, boolean] = [row.includes(0), row.includes(1), row.includes(2)];
-  return { groups, col, row, columns: next, rows, at: (c, r) => cells.get(`${c},${r}`) };
+  const siteAt = (c: number): number | null => groups.find((g) => c >= g.first && c < g.first + g.count)?.site ?? null;
+  return { groups, col, row, columns: next, rows, siteAt, at: (c, r) => cells.get(`${c},${r}`) };
 }

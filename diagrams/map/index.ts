@@ -8,7 +8,7 @@
 export { renderMapMarkdown } from "./markdown.ts";
 export { printMapMermaid, renderMapMermaid } from "./mermaid.ts";
 export type { MapEdge, MapEdgeStyle, MapModel, MapNode, MapSite, MapTier } from "./model.ts";
-export { toMapModel } from "./model.ts";
+export { toMapModel } from "./fit.ts";
 export type { MapLayout } from "./layout.ts";
 export { layoutMap } from "./layout.ts";
 export { renderMapSvg } from "./svg.ts";

@@ -9,7 +9,7 @@
 import { type TextBox, textWidth } from "../text.ts";
 import { placeGrid } from "./grid.ts";
 import { MAP_FONT_SIZE, type MapEdgeStyle, type MapModel, type MapNode } from "./model.ts";
-import { drawRoutes, planRoutes } from "./routes.ts";
+import { drawRoutes, planRoutes, TOP_CHANNEL } from "./routes.ts";
 
 export const MAP_CONF = {
   margin: 20,
@@ -41,6 +41,8 @@ export const MAP_CONF = {
   /** Number badges: smallest radius, and the least distance from either end of a route. */
   badgeMinR: 9,
   badgeEndGap: 14,
+  /** Routes shorter than this put their badges at the start (see badges()). */
+  shortRoute: 120,
   /** The diagnostics note: gap above it, and its padding beyond the text (down, across). */
   noteGap: 12,
   notePadY: 16,
@@ -96,16 +98,68 @@ function pointAt(points: [number, number][], d: number): [number, number] {
   return points[points.length - 1] ?? [0, 0];
 }
 
-function badges(points: [number, number][], numbers: number[]): MapBadge[] {
+/**
+ * Badges of a route that runs along a channel sit on that channel's stretch, spread by the route's
+ * track (track k of n at (k + 1) / (n + 1) of the stretch), so routes sharing a channel never put
+ * their numbers on the same spot; other routes keep theirs a third of the way from the start.
+ */
+function badges(points: [number, number][], numbers: number[], slot: [number, number] | null): MapBadge[] {
+  if (slot && points.length === 6) {
+    const [a, b]: [number, number][] = [points[2] ?? [0, 0], points[3] ?? [0, 0]];
+    const [ax, ay] = a ?? [0, 0];
+    const [bx] = b ?? [0, 0];
+    const span = (numbers.length - 1) * C.badgeStep;
+    const len = Math.abs(bx - ax);
+    if (len > span + 2 * C.badgeEndGap) {
+      const dir = Math.sign(bx - ax);
+      const mid = Math.min(Math.max((len * (slot[0] + 1)) / (slot[1] + 1), C.badgeEndGap + span / 2), len - C.badgeEndGap - span / 2);
+      return numbers.map((n, j) => ({
+        n,
+        x: ax + dir * (mid - span / 2 + j * C.badgeStep),
+        y: ay,
+        r: Math.max(C.badgeMinR, textWidth(String(n), C.badgeFont) / 2 + 4),
+      }));
+    }
+  }
   let total = 0;
   for (let i = 1; i < points.length; i++)
     total += Math.abs((points[i]?.[0] ?? 0) - (points[i - 1]?.[0] ?? 0)) + Math.abs((points[i]?.[1] ?? 0) - (points[i - 1]?.[1] ?? 0));
   const span = (numbers.length - 1) * C.badgeStep;
-  const start = Math.max(Math.min(total / 3 - span / 2, total - C.badgeEndGap - span), Math.min(C.badgeEndGap, total / 2));
+  // On a short route (a pair of neighbours used both ways) the numbers sit right at the start, so
+  // the two directions' badges, a port apart, stay at opposite ends.
+  const third = total < C.shortRoute ? 0 : total / 3 - span / 2;
+  const start = Math.max(Math.min(third, total - C.badgeEndGap - span), Math.min(C.badgeEndGap, total / 2));
   return numbers.map((n, j) => {
     const [x, y] = pointAt(points, start + j * C.badgeStep);
     return { n, x, y, r: Math.max(C.badgeMinR, textWidth(String(n), C.badgeFont) / 2 + 4) };
   });
+}
+
+const clash = (a: MapBadge, b: MapBadge): boolean => Math.hypot(a.x - b.x, a.y - b.y) < a.r + b.r + 1;
+
+/**
+ * Routes along a channel whose badges would touch badges placed before them slide along their
+ * stretch, a badge step at a time, to the first free spot (they stay put when there is none).
+ */
+function separateBadges(routes: MapRoute[]): void {
+  const placed: MapBadge[] = [];
+  for (const r of routes) {
+    const [a, b] = [r.points[2], r.points[3]];
+    const along = r.points.length === 6 && a && b && a[1] === b[1] ? ([Math.min(a[0], b[0]), Math.max(a[0], b[0])] as const) : null;
+    if (along && r.badges.some((x) => placed.some((y) => clash(x, y)))) {
+      const tries = [1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6].map((k) => k * C.badgeStep);
+      const fits = tries.find((d) =>
+        r.badges.every(
+          (x) =>
+            x.x + d >= along[0] + C.badgeEndGap &&
+            x.x + d <= along[1] - C.badgeEndGap &&
+            !placed.some((y) => clash({ ...x, x: x.x + d }, y)),
+        ),
+      );
+      if (fits !== undefined) for (const x of r.badges) x.x += fits;
+    }
+    placed.push(...r.badges);
+  }
 }
 
 export function layoutMap(model: MapModel): MapLayout {
@@ -155,13 +209,16 @@ export function layoutMap(model: MapModel): MapLayout {
   // Down: region titles, channel 0, row 0, channel 1, row 1, region bottom, channel 2, row 2 (AD), channel 3, note.
   const titleH = model.sites.length > 0 ? Math.max(...model.sites.map((s) => s.lines.length)) * C.titleLine + C.titleGap : 0;
   const channels = new Map<number, [number, number]>();
-  let y = C.margin + titleH;
+  let y: number = C.margin;
   const rowY: number[] = [];
   const addChannel = (h: number, min: number): void => {
     const size = band(tracks(plan.channelTracks, h), min);
     channels.set(h, [y, y + size]);
     y += size;
   };
+  addChannel(TOP_CHANNEL, 0);
+  const regionTop = y;
+  y += titleH;
   addChannel(0, model.sites.length > 0 ? C.channelTop : 0);
   rowY[0] = y;
   y += grid.rows[0] ? H : 0;
@@ -185,8 +242,8 @@ export function layoutMap(model: MapModel): MapLayout {
   for (const [site, [x0, x1]] of regionX) {
     const s = model.sites[site];
     if (!s) continue;
-    const baselines = s.lines.map((_, j) => C.margin + C.titleBaseline + C.titleLine * j);
-    regions.push({ site, x: x0, y: C.margin, w: x1 - x0, h: regionBottom - C.margin, lines: s.lines, baselines });
+    const baselines = s.lines.map((_, j) => regionTop + C.titleBaseline + C.titleLine * j);
+    regions.push({ site, x: x0, y: regionTop, w: x1 - x0, h: regionBottom - regionTop, lines: s.lines, baselines });
   }
   const points = drawRoutes(model, plan, {
     boxes,
@@ -196,8 +253,12 @@ export function layoutMap(model: MapModel): MapLayout {
   });
   const routes: MapRoute[] = model.edges.map((e, i) => {
     const p = points[i] ?? [];
-    return { edge: i, style: e.style, points: p, badges: p.length > 1 ? badges(p, e.numbers) : [] };
+    const channel = plan.edges[i]?.channel;
+    const list = channel === null || channel === undefined ? [] : (plan.channelTracks.get(channel) ?? []);
+    const slot: [number, number] | null = list.includes(i) ? [list.indexOf(i), list.length] : null;
+    return { edge: i, style: e.style, points: p, badges: p.length > 1 ? badges(p, e.numbers, slot) : [] };
   });
+  separateBadges(routes);
   let note: MapNoteBox | null = null;
   if (model.notes.length > 0) {
     const ny = y + C.noteGap;

@@ -8,7 +8,8 @@
 import type { Flow } from "../../core/index.ts";
 import { mermaidFlowchartLabel } from "../escape.ts";
 import { type RenderOptions, resolveOptions } from "../options.ts";
-import { type MapEdgeStyle, type MapModel, type MapNode, NOTE_ID, toMapModel } from "./model.ts";
+import { type MapEdgeStyle, type MapModel, type MapNode, NOTE_ID } from "./model.ts";
+import { toMapModel } from "./fit.ts";
 
 const ARROWS: Record<MapEdgeStyle, string> = { solid: "-->", dashed: "-.->", lookup: "---", fail: "--x", differs: "==>" };
 

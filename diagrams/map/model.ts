@@ -8,7 +8,7 @@
  */
 import type { Flow, Participant, Step } from "../../core/index.ts";
 import { mermaidAlias } from "../escape.ts";
-import { boxText, type LabelMode, noteParagraphs } from "../labels.ts";
+import { boxText, drawnSites, flowTitle, type LabelMode, noteParagraphs } from "../labels.ts";
 import type { RenderOptions } from "../options.ts";
 import { cleanText, wrapText } from "../text.ts";
 
@@ -68,14 +68,14 @@ export const MAP_FONT_SIZE = 16;
 /** Id of the diagnostics note in both views; node ids all start with `p_`, so it cannot collide. */
 export const NOTE_ID = "note_diagnostics";
 /** As wide as a sequence-diagram actor, so a box breaks its text at the same places in both views. */
-const MAX_NODE_TEXT = 240;
+export const MAX_NODE_TEXT = 240;
 const MAX_SITE_TEXT = 340;
 const MAX_NOTE_TEXT = 520;
 
 const wrap = (s: string, max: number): string[] => wrapText(cleanText(s) || "?", max, MAP_FONT_SIZE);
 
 /** The same box text as the sequence view (labels.ts), wrapped to the map's node width. */
-const nodeLines = (p: Participant, mode?: LabelMode): string[] => wrap(boxText(p, mode), MAX_NODE_TEXT);
+const nodeLines = (p: Participant, mode: LabelMode | undefined, max: number): string[] => wrap(boxText(p, mode), max);
 
 /** The core's tier when given (a 2016 server is a front end); hand-written flows: by roles. */
 function tierOf(p: Participant): MapTier {
@@ -109,8 +109,10 @@ function ordered(flow: Flow): Participant[] {
   return [...seen];
 }
 
-export function toMapModel(flow: Flow, options: RenderOptions = {}): MapModel {
+/** The map's model with box text wrapped at `nodeText` px (fit.ts narrows it for wide maps). */
+export function buildMapModel(flow: Flow, options: RenderOptions = {}, nodeText: number = MAX_NODE_TEXT): MapModel {
   const parts = ordered(flow);
+  const drawnSite = drawnSites(flow);
   const aliases = new Set<string>();
   const sites: MapSite[] = [];
   const siteIndex = new Map<string, number>();
@@ -118,7 +120,7 @@ export function toMapModel(flow: Flow, options: RenderOptions = {}): MapModel {
     let alias = mermaidAlias(p.id);
     for (let k = 2; aliases.has(alias); k++) alias = `${mermaidAlias(p.id)}_${k}`;
     aliases.add(alias);
-    const siteName = p.kind !== "client" && p.kind !== "ad" && p.site ? cleanText(p.site) : "";
+    const siteName = drawnSite.get(p.id) ?? "";
     let site: number | null = null;
     if (siteName) {
       site = siteIndex.get(siteName) ?? sites.length;
@@ -132,7 +134,7 @@ export function toMapModel(flow: Flow, options: RenderOptions = {}): MapModel {
         for (const n of p.names ?? []) if (cleanText(n) && !s.names.includes(cleanText(n))) s.names.push(cleanText(n));
       }
     }
-    return { id: p.id, alias, kind: p.kind, lines: nodeLines(p, options.label), site, tier: tierOf(p) };
+    return { id: p.id, alias, kind: p.kind, lines: nodeLines(p, options.label, nodeText), site, tier: tierOf(p) };
   });
   for (const s of sites) {
     // The core says which sites are Internet-facing for this protocol and what they publish;
@@ -167,6 +169,6 @@ export function toMapModel(flow: Flow, options: RenderOptions = {}): MapModel {
   for (const e of edges) e.label = e.numbers.join(", ");
   const notes = noteParagraphs(flow.diagnostics, options.notes).flatMap((d) => wrap(d, MAX_NOTE_TEXT));
   const s = flow.scenario;
-  const title = cleanText(`Map: ${s.protocol}, ${s.client} client, user ${s.user}${s.host ? `, ${s.host}` : ""}`);
+  const title = `Map: ${flowTitle(s)}`;
   return { title, outcome: flow.outcome, nodes, sites, edges, notes };
 }

@@ -3,7 +3,8 @@
  * neighbours in a row or a column with nothing between them get a straight line; every other
  * edge leaves its box sideways into the vertical gutter beside it, runs along the horizontal
  * channel between rows, and enters its target from the gutter beside that box. Gutters and
- * channels never hold a box, so no route crosses one. Each edge gets its own track in every
+ * channels never hold a box, so no route crosses one. A route between two site regions runs in
+ * the channel above all regions (TOP_CHANNEL), never through a third region. Each edge gets its own track in every
  * gutter and channel it uses and its own port on each box side, so parallel edges (a pair used
  * in both directions) run side by side instead of on top of each other. `drawRoutes` turns the
  * plan into points once layout.ts has sized the gutters from the track counts. Pure.
@@ -20,7 +21,7 @@ export interface PlannedEdge {
   toSide: Side;
   /** Gutter (vertical channel) beside the source and the target; gutter g lies left of column g. */
   gutters: [number, number] | null;
-  /** Horizontal channel h lies above row h (3: below the AD row); null when one gutter suffices. */
+  /** Horizontal channel h lies above row h (3: below the AD row; -1: above the regions); null when one gutter suffices. */
   channel: number | null;
 }
 
@@ -53,9 +54,15 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 function clearBetween(grid: MapGrid, a: number, b: number, fixed: number, alongRow: boolean): boolean {
   for (let k = Math.min(a, b) + 1; k < Math.max(a, b); k++) {
     if ((alongRow ? grid.at(k, fixed) : grid.at(fixed, k)) !== undefined) return false;
+    // A straight line along a row must not cross a site region neither end is in.
+    const site = alongRow ? grid.siteAt(k) : null;
+    if (site !== null && site !== grid.siteAt(a) && site !== grid.siteAt(b)) return false;
   }
   return true;
 }
+
+/** The channel above every site region: where routes between two regions (or the client and one) run. */
+export const TOP_CHANNEL = -1;
 
 export function planRoutes(model: MapModel, grid: MapGrid): RoutePlan {
   const gutterTracks = new Map<number, number[]>();
@@ -91,7 +98,13 @@ export function planRoutes(model: MapModel, grid: MapGrid): RoutePlan {
       const toSide: Side = ca < cb ? "left" : "right";
       const ga = fromSide === "left" ? ca : ca + 1;
       const gb = toSide === "left" ? cb : cb + 1;
-      const channel = ga === gb ? null : ra === rb ? ([0, 2, 3][ra] ?? 3) : Math.max(ra, rb);
+      const inner = ra === rb ? ([0, 2, 3][ra] ?? 3) : Math.max(ra, rb);
+      // Channels 0 and 1 run inside the site regions: a route whose stretch there would pass a
+      // region neither end is in runs above all regions instead.
+      const own = [grid.siteAt(ca), grid.siteAt(cb)];
+      let foreign = false;
+      for (let k = Math.min(ga, gb); k < Math.max(ga, gb); k++) foreign ||= grid.siteAt(k) !== null && !own.includes(grid.siteAt(k));
+      const channel = ga === gb ? null : inner <= 1 && foreign ? TOP_CHANNEL : inner;
       plan = { edge: i, straight: false, fromSide, toSide, gutters: [ga, gb], channel };
       push(gutterTracks, ga, i);
       if (gb !== ga) push(gutterTracks, gb, i);

@@ -12,7 +12,8 @@ import { escapeXml } from "../escape.ts";
 import { type RenderOptions, type Theme, resolveOptions } from "../options.ts";
 import { contentId, FONT_FAMILY, num, textLines } from "../svg-primitives.ts";
 import { type MapBox, type MapLayout, type MapRoute, layoutMap } from "./layout.ts";
-import { MAP_FONT_SIZE, type MapModel, NOTE_ID, toMapModel } from "./model.ts";
+import { MAP_FONT_SIZE, type MapModel, NOTE_ID } from "./model.ts";
+import { toMapModel } from "./fit.ts";
 
 /** Site regions: Mermaid's flowchart cluster colours per stock theme. */
 export const REGION_COLOURS: Readonly<Record<ThemeName, { fill: string; stroke: string }>> = {

@@ -8,13 +8,14 @@
 import type { Flow, FlowOverlay, StepObservation } from "../../core/index.ts";
 import { layoutMap } from "../map/layout.ts";
 import { printMapMermaid } from "../map/mermaid.ts";
-import { type MapModel, toMapModel } from "../map/model.ts";
+import { toMapModel } from "../map/fit.ts";
+import type { MapModel } from "../map/model.ts";
 import { printMapSvg } from "../map/svg.ts";
-import { printMermaid } from "../mermaid.ts";
-import { type DiagramModel, FONT_SIZE, toDiagramModel } from "../model.ts";
+import { printMermaid } from "../sequence/mermaid.ts";
+import { type DiagramModel, FONT_SIZE, toDiagramModel } from "../sequence/model.ts";
 import { type RenderOptions, resolveOptions } from "../options.ts";
-import { printSvg } from "../svg.ts";
-import { layoutSvg } from "../svg-layout.ts";
+import { printSvg } from "../sequence/svg.ts";
+import { layoutSvg } from "../sequence/layout.ts";
 import { cleanText, wrapText } from "../text.ts";
 
 /** The sequence view's widths (model.ts): labels and notes wrap where the plain views wrap them. */

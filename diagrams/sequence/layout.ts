@@ -5,8 +5,8 @@
  * measured with the committed Arial-compatible table. Vertical rhythm approximates Mermaid's.
  * In: model. Out: numbers only (svg.ts prints them). Pure.
  */
-import { FONT_SIZE, type DiagramModel, type MessageKind } from "./model.ts";
-import { type TextBox, textWidth } from "../text.ts";
+import { FONT_SIZE, type TextBox, textWidth } from "../text.ts";
+import type { DiagramModel, MessageKind } from "./model.ts";
 
 /** Mermaid 11 sequence defaults (width, height, actorMargin, boxMargin, boxTextMargin, wrapPadding, noteMargin). */
 export const CONF = {
@@ -39,6 +39,8 @@ const RHYTHM = {
   selfLoopH: 30,
   /** How far right of the lifeline a self-message's loop and label reach. */
   selfLoopW: 60,
+  /** From the lifeline to where a self-message's label starts: clear of its number badge. */
+  selfLabelGap: 12,
   /** Note height beyond its text lines. */
   notePad: 19,
   /** Site title baseline below the box's text margin and half a line. */
@@ -97,6 +99,7 @@ const baselinesAround = (mid: number, n: number): number[] =>
 
 /** Mermaid's getMaxMessageWidthPerActor + calculateActorMargins: gaps grow for labels between neighbours. */
 function actorMargins(model: DiagramModel, widths: number[]): number[] {
+  const least = model.spacing.actorMargin;
   const need = new Map<number, number>();
   const bump = (k: number, w: number): void => {
     need.set(k, Math.max(need.get(k) ?? 0, w));
@@ -115,15 +118,16 @@ function actorMargins(model: DiagramModel, widths: number[]): number[] {
   }
   return widths.map((w, i) => {
     const n = need.get(i);
-    if (n === undefined) return CONF.actorMargin;
+    if (n === undefined) return least;
     const next = widths[i + 1];
-    const gap = next === undefined ? n + CONF.actorMargin - w / 2 : n + CONF.actorMargin - w / 2 - next / 2;
-    return Math.max(gap, CONF.actorMargin);
+    const gap = next === undefined ? n + least - w / 2 : n + least - w / 2 - next / 2;
+    return Math.max(gap, least);
   });
 }
 
 export function layoutSvg(model: DiagramModel): SvgLayout {
-  const widths = model.participants.map((p) => Math.max(CONF.actorWidth, widest(p.lines) + 2 * CONF.wrapPadding));
+  const { actorWidth, actorMargin } = model.spacing;
+  const widths = model.participants.map((p) => Math.max(actorWidth, widest(p.lines) + 2 * CONF.wrapPadding));
   const actorH = Math.max(CONF.actorHeight, ...model.participants.map((p) => p.lines.length * CONF.line + RHYTHM.actorPad));
   const margins = actorMargins(model, widths);
   const boxMargin = model.sites.map((s) => {
@@ -149,12 +153,12 @@ export function layoutSvg(model: DiagramModel): SvgLayout {
       boxX[box] = prevWidth + prevMargin;
       prevMargin += boxMargin[box] ?? 0;
     }
-    const w = widths[i] ?? CONF.actorWidth;
+    const w = widths[i] ?? actorWidth;
     const x = prevWidth + prevMargin;
     actors.push({ x, w, cx: x + w / 2, lines: p.lines });
     prevWidth += w + prevMargin;
     if (box >= 0) boxW[box] = prevWidth + (boxMargin[box] ?? 0) - (boxX[box] ?? 0);
-    prevMargin = margins[i] ?? CONF.actorMargin;
+    prevMargin = margins[i] ?? actorMargin;
     prevBox = box;
   });
 
@@ -169,8 +173,8 @@ export function layoutSvg(model: DiagramModel): SvgLayout {
       const b = actors[note.over[1]];
       if (!a || !b) continue;
       const textW = widest(note.lines) + 2 * CONF.noteMargin;
-      const w = a === b ? Math.max(a.w, CONF.actorWidth, textW) : Math.abs(b.cx - a.cx) + CONF.actorMargin;
-      const x = a === b ? a.x + (a.w - w) / 2 : Math.min(a.cx, b.cx) - CONF.actorMargin / 2;
+      const w = a === b ? Math.max(a.w, actorWidth, textW) : Math.abs(b.cx - a.cx) + actorMargin;
+      const x = a === b ? a.x + (a.w - w) / 2 : Math.min(a.cx, b.cx) - actorMargin / 2;
       const y = pos + CONF.boxMargin;
       const h = note.lines.length * CONF.line + RHYTHM.notePad;
       notes.push({ x, y, w, h, lines: note.lines, baselines: baselinesAround(y + h / 2, note.lines.length) });
@@ -201,7 +205,8 @@ export function layoutSvg(model: DiagramModel): SvgLayout {
       ...(m.differs ? { differs: true } : {}),
       n: m.n,
       lines,
-      textX: self ? from.cx : (from.cx + to.cx) / 2,
+      // A self-message's label starts right of its badge (centred on the lifeline, the badge would cover it).
+      textX: self ? from.cx + RHYTHM.selfLabelGap + widest(lines) / 2 : (from.cx + to.cx) / 2,
       baselines,
     });
     pos = y + RHYTHM.afterArrow + (self ? RHYTHM.selfLoopH : 0);
@@ -219,7 +224,7 @@ export function layoutSvg(model: DiagramModel): SvgLayout {
   }));
   const lefts = [0, ...sites.map((s) => s.x), ...notes.map((n) => n.x)];
   const rights = [...actors.map((a) => a.x + a.w), ...sites.map((s) => s.x + s.w), ...notes.map((n) => n.x + n.w)];
-  rights.push(...arrows.filter((a) => a.self).map((a) => a.x1 + RHYTHM.selfLoopW + widest(a.lines) / 2));
+  rights.push(...arrows.filter((a) => a.self).map((a) => Math.max(a.x1 + RHYTHM.selfLoopW, a.textX + widest(a.lines) / 2)));
   const minX = Math.min(...lefts);
   const maxX = Math.max(0, ...rights);
   const maxY = hasSites ? end + CONF.boxMargin : end - CONF.boxMargin;

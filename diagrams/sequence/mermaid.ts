@@ -24,7 +24,12 @@ export function printMermaid(model: DiagramModel, options?: RenderOptions): stri
   const out: string[] = [];
   // Validated even when unused (the background): every drawer refuses the same options (views.ts).
   const { themeName } = resolveOptions(options);
-  if (options?.theme) out.push(`%%{init: {"theme": "${themeName}"}}%%`);
+  // A compact model (many participants) tells Mermaid its narrower spacing, so both pictures agree.
+  const init: string[] = [];
+  if (options?.theme) init.push(`"theme": "${themeName}"`);
+  const { actorWidth, actorMargin } = model.spacing;
+  if (actorWidth !== 150 || actorMargin !== 50) init.push(`"sequence": {"width": ${actorWidth}, "actorMargin": ${actorMargin}}`);
+  if (init.length > 0) out.push(`%%{init: {${init.join(", ")}}}%%`);
   out.push("sequenceDiagram");
   const siteAt = new Map(model.sites.map((s) => [s.first, s]));
   let open: number | null = null;

@@ -6,9 +6,12 @@
  */
 import type { Diagnostic, Flow, Note, Participant, Step } from "../../core/index.ts";
 import { mermaidAlias } from "../escape.ts";
-import { boxText, type LabelMode, noteParagraphs } from "../labels.ts";
+import { boxText, drawnSites, flowTitle, type LabelMode, noteParagraphs } from "../labels.ts";
 import type { RenderOptions } from "../options.ts";
-import { cleanText, wrapText } from "../text.ts";
+import { cleanText, FONT_SIZE, wrapText } from "../text.ts";
+import { layoutSvg } from "./layout.ts";
+
+export { FONT_SIZE };
 
 /** How an arrow is drawn: requests solid, replies dashed, redirects and referrals dashed with an open head. */
 export type MessageKind = "request" | "reply" | "lookup" | "redirect" | "referral";
@@ -55,8 +58,15 @@ export interface DiagramNote {
   lines: string[];
 }
 
+/** The least actor box width and gap between boxes (Mermaid's `width` and `actorMargin`). */
+export interface Spacing {
+  actorWidth: number;
+  actorMargin: number;
+}
+
 export interface DiagramModel {
   outcome: Flow["outcome"];
+  spacing: Spacing;
   title: string;
   participants: DiagramParticipant[];
   sites: DiagramSite[];
@@ -66,10 +76,22 @@ export interface DiagramModel {
   diagnostics: Diagnostic[];
 }
 
-/** Text size every view assumes (Mermaid's default sequence font size). */
-export const FONT_SIZE = 16;
-const MAX_ACTOR_TEXT = 240;
-const MAX_MESSAGE_TEXT = 340;
+/** A 1,000 px wiki column then still shows 16 px text at 9 px or more. */
+export const MAX_PICTURE_WIDTH = 1750;
+
+/**
+ * Wrap widths and spacing, widest first: a flow is drawn with the first that keeps the picture
+ * within MAX_PICTURE_WIDTH (Mermaid's defaults come first, so ordinary flows look as Mermaid draws
+ * them; the many participants of a hybrid flow get narrower boxes and labels on more lines).
+ */
+const FITS = [
+  { actor: 240, message: 340, spacing: { actorWidth: 150, actorMargin: 50 } },
+  { actor: 200, message: 260, spacing: { actorWidth: 150, actorMargin: 50 } },
+  { actor: 160, message: 200, spacing: { actorWidth: 140, actorMargin: 40 } },
+  { actor: 130, message: 170, spacing: { actorWidth: 130, actorMargin: 30 } },
+  { actor: 110, message: 140, spacing: { actorWidth: 110, actorMargin: 24 } },
+] as const;
+type Fit = (typeof FITS)[number];
 /** Narrow enough that a note over one participant never widens Mermaid's spacing (see layout.ts). */
 const MAX_NOTE_TEXT = 220;
 
@@ -77,20 +99,6 @@ const MAX_NOTE_TEXT = 220;
 export function participantLabel(p: Participant, mode?: LabelMode): string {
   return boxText(p, mode);
 }
-
-const PROTOCOL_NAMES: Record<string, string> = {
-  autodiscover: "Autodiscover",
-  "outlook-anywhere": "Outlook Anywhere",
-  "mapi-http": "MAPI over HTTP",
-  "rpc-tcp": "RPC/TCP",
-  owa: "OWA",
-  ecp: "ECP",
-  activesync: "ActiveSync",
-  ews: "EWS",
-  oab: "OAB",
-  pop3: "POP3",
-  imap4: "IMAP4",
-};
 
 function host(url: string | undefined): string {
   if (!url) return "";
@@ -133,7 +141,7 @@ function verb(step: Step, kind: MessageKind, outcome: Flow["outcome"]): string {
 }
 
 /** Client first, then servers grouped by site in the order the flow reaches them, AD after the site that consults it. */
-function orderParticipants(flow: Flow): Participant[] {
+function orderParticipants(flow: Flow, drawnSite: Map<string, string | null>): Participant[] {
   const byId = new Map(flow.participants.map((p) => [p.id, p]));
   const seen: Participant[] = [];
   const add = (id: string): void => {
@@ -146,11 +154,11 @@ function orderParticipants(flow: Flow): Participant[] {
   }
   for (const p of flow.participants) add(p.id);
   const consulter = flow.steps.find((s) => byId.get(s.to)?.kind === "ad")?.from;
-  const consultSite = consulter !== undefined ? (byId.get(consulter)?.site ?? consulter) : undefined;
+  const consultSite = consulter !== undefined ? (drawnSite.get(consulter) ?? consulter) : undefined;
   const groups = new Map<string, Participant[]>();
   // Servers, cloud endpoints and devices (load balancer, Hybrid Agent) group by site; the client and AD do not.
   for (const p of seen.filter((q) => q.kind !== "client" && q.kind !== "ad")) {
-    const key = p.site ?? p.id;
+    const key = drawnSite.get(p.id) ?? p.id;
     groups.set(key, [...(groups.get(key) ?? []), p]);
   }
   const ad = seen.filter((p) => p.kind === "ad");
@@ -167,8 +175,19 @@ function orderParticipants(flow: Flow): Participant[] {
   return out;
 }
 
+/** The model at the widest fit whose picture stays within MAX_PICTURE_WIDTH (else the narrowest). */
 export function toDiagramModel(flow: Flow, options: RenderOptions = {}): DiagramModel {
-  const ordered = orderParticipants(flow);
+  let model = buildModel(flow, options, FITS[0]);
+  for (const fit of FITS.slice(1)) {
+    if (layoutSvg(model).view.w <= MAX_PICTURE_WIDTH) break;
+    model = buildModel(flow, options, fit);
+  }
+  return model;
+}
+
+function buildModel(flow: Flow, options: RenderOptions, fit: Fit): DiagramModel {
+  const drawnSite = drawnSites(flow);
+  const ordered = orderParticipants(flow, drawnSite);
   const participants: DiagramParticipant[] = [];
   const aliases = new Set<string>();
   for (const p of ordered) {
@@ -176,8 +195,8 @@ export function toDiagramModel(flow: Flow, options: RenderOptions = {}): Diagram
     for (let i = 2; aliases.has(alias); i++) alias = `${mermaidAlias(p.id)}_${i}`;
     aliases.add(alias);
     const label = participantLabel(p, options.label);
-    const site = p.kind !== "client" && p.kind !== "ad" && p.site ? cleanText(p.site) || null : null;
-    participants.push({ id: p.id, alias, kind: p.kind, label, lines: wrapText(label, MAX_ACTOR_TEXT, FONT_SIZE), site });
+    const site = drawnSite.get(p.id) ?? null;
+    participants.push({ id: p.id, alias, kind: p.kind, label, lines: wrapText(label, fit.actor, FONT_SIZE), site });
   }
   const sites: DiagramSite[] = [];
   participants.forEach((p, i) => {
@@ -209,7 +228,7 @@ export function toDiagramModel(flow: Flow, options: RenderOptions = {}): Diagram
       kind,
       fails: step.fails === true,
       label,
-      lines: wrapText(label, MAX_MESSAGE_TEXT, FONT_SIZE),
+      lines: wrapText(label, fit.message, FONT_SIZE),
       text: cleanText(step.text),
       url: step.url === undefined ? null : cleanText(step.url),
       rule: cleanText(step.rule),
@@ -225,8 +244,16 @@ export function toDiagramModel(flow: Flow, options: RenderOptions = {}): Diagram
     const lines = shown.flatMap((d) => wrapText(d, MAX_NOTE_TEXT, FONT_SIZE));
     notes.push({ after: at, over: [target, target], lines });
   }
-  const s = flow.scenario;
-  const proto = PROTOCOL_NAMES[s.protocol] ?? s.protocol;
-  const title = cleanText(`${proto}: ${s.client} client, user ${s.user}${s.host ? `, ${s.host}` : ""}`);
-  return { outcome: flow.outcome, title, participants, sites, messages, notes, flowNotes: flow.notes, diagnostics: flow.diagnostics };
+  const title = flowTitle(flow.scenario);
+  return {
+    outcome: flow.outcome,
+    spacing: fit.spacing,
+    title,
+    participants,
+    sites,
+    messages,
+    notes,
+    flowNotes: flow.notes,
+    diagnostics: flow.diagnostics,
+  };
 }

@@ -8,7 +8,7 @@
 import { formatPath } from "../../lib/suggest.ts";
 import { type Child, diagnosticItem, el, fillList } from "./dom.ts";
 import { editorPosition, type Extra, type Mode, type Wrapped, wrapDoc } from "./document.ts";
-import { state, ui } from "./ui.ts";
+import { DEFAULT_KIND, OPTIONAL_FIELDS, state, ui } from "./ui.ts";
 
 export const DEBOUNCE_MS = 300;
 
@@ -20,8 +20,10 @@ export interface Problem {
 
 export function scenario(): Record<string, string> {
   const s: Record<string, string> = { user: ui.user.value, protocol: ui.protocol.value, client: ui.client.value };
-  const host = ui.host.value.trim();
-  if (host) s.host = host;
+  for (const field of OPTIONAL_FIELDS) {
+    const value = ui[field].value.trim();
+    if (value && !(field === "kind" && value === DEFAULT_KIND)) s[field] = value;
+  }
   return s;
 }
 
@@ -190,7 +192,16 @@ interface Step {
   fails?: boolean;
 }
 interface Flow {
-  scenario: { user: string; protocol: string; client: string; host?: string; profile: string };
+  scenario: {
+    user: string;
+    protocol: string;
+    client: string;
+    host?: string;
+    profile: string;
+    kind?: string;
+    target?: string;
+    app?: string;
+  };
   outcome: string;
   steps: Step[];
   participants: { id: string; label: string }[];
@@ -235,7 +246,15 @@ async function render(flow: Flow, links: Links, svg: Blob, mmd: string, doc: Wra
   if (state.blobUrl) URL.revokeObjectURL(state.blobUrl);
   state.blobUrl = url;
   const s = flow.scenario;
-  const title = `${s.user}, ${s.protocol}, ${s.client}${s.host ? ` client at ${s.host}` : " client"}`;
+  // What the flow is (the SVG's own title says the same): a hybrid kind first, then the client request.
+  const title =
+    s.kind === "free-busy"
+      ? `Free/busy: ${s.user} looks up ${s.target ?? "?"}'s calendar`
+      : s.kind === "smtp"
+        ? `SMTP: a message from ${s.user} to ${s.target ?? "?"}`
+        : s.kind === "mailbox-move"
+          ? `Mailbox move: ${s.user}'s mailbox`
+          : `${s.user}, ${s.protocol}, ${s.client}${s.app ? ` ${s.app}` : ""}${s.host ? ` client at ${s.host}` : " client"}`;
   const map = view === "map";
   const numbered = flow.steps.filter((x) => x.n !== null).length;
   ui.diagram.alt = `${map ? "Site map: " : "Sequence diagram: "}${title} (${flow.outcome}, ${numbered} numbered steps; listed in the table below)`;

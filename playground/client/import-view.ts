@@ -6,7 +6,7 @@
  */
 import { type Child, el, fillList } from "./dom.ts";
 import { problemOf } from "./flow.ts";
-import { describedElsewhere, leavePreset, type Plain, printTopology } from "./topology.ts";
+import { applyTopology, describedElsewhere, fitScenario, leavePreset, type Plain, printTopology } from "./topology.ts";
 import { $, say, state, ui } from "./ui.ts";
 
 interface Entry {
@@ -111,6 +111,8 @@ async function runImport(): Promise<void> {
     describedElsewhere("Imported from an inventory; review the namespaces and guesses listed above.");
     ui.format.value = "yaml";
     ui.topology.value = printTopology(result.topology, "yaml");
+    applyTopology(result.topology);
+    fitScenario(result.topology);
     ui.topology.dispatchEvent(new Event("input"));
     say(`Inventory imported: ${result.report.summary.servers} servers, ${result.report.summary.users} users.`);
   } finally {

@@ -63,14 +63,15 @@ ui.example.addEventListener("change", () => {
   scheduleFlow(0);
 });
 
-for (const c of [ui.user, ui.protocol, ui.client, ui.theme, ...ui.drawOptions]) c.addEventListener("change", () => scheduleFlow(0));
-for (const c of [ui.user, ui.protocol, ui.client, ui.host]) {
+for (const c of [ui.user, ui.protocol, ui.client, ui.kind, ui.app, ui.theme, ...ui.drawOptions])
+  c.addEventListener("change", () => scheduleFlow(0));
+for (const c of [ui.user, ui.protocol, ui.client, ui.host, ui.kind, ui.target, ui.app]) {
   c.addEventListener("input", () => {
     ui.example.value = "";
   });
 }
 ui.profile.addEventListener("change", () => refresh(0));
-for (const c of [ui.host, ui.background]) c.addEventListener("input", () => scheduleFlow(DEBOUNCE_MS));
+for (const c of [ui.host, ui.target, ui.background]) c.addEventListener("input", () => scheduleFlow(DEBOUNCE_MS));
 for (const r of ui.views) {
   r.addEventListener("change", () => {
     if (!r.checked) return;

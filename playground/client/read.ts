@@ -67,3 +67,42 @@ export function describeTopology(t: Plain): string {
   const parts = [count(list(t.sites).length, "site"), count(list(t.servers).length, "server"), count(list(t.users).length, "user")];
   return `Custom topology${name}: ${parts.join(", ")}. Pick the user, protocol and client below.`;
 }
+
+export interface ScenarioChoice {
+  user: string;
+  protocol: string;
+  client: string;
+  kind: string;
+  target: string;
+  app: string;
+}
+
+/**
+ * A scenario the topology offers, changed as little as possible from `current`: a hybrid kind,
+ * target or app only with a `hybrid` block, a target that names one of its users (or an address),
+ * a protocol some server publishes a URL for, and a client location that URL has. The page uses it
+ * after an import or a new custom topology, whose first request should draw a flow, not fail.
+ */
+export function offeredScenario(t: Plain, current: ScenarioChoice, protocolOrder: readonly string[]): ScenarioChoice {
+  const out = { ...current };
+  const users = userNames(t);
+  if (!isObject(t.hybrid)) Object.assign(out, { kind: "client", target: "", app: "" });
+  if (out.kind === "client") out.target = "";
+  else if (!users.includes(out.target) && !out.target.includes("@")) out.target = users.find((u) => u !== out.user) ?? "";
+  const sides = new Map<string, Set<string>>();
+  for (const s of list(t.servers)) {
+    if (isObject(s.urls))
+      for (const [p, u] of Object.entries(s.urls)) {
+        const set = sides.get(p) ?? new Set<string>();
+        if (isObject(u)) for (const side of ["internal", "external"]) if (u[side]) set.add(side);
+        sides.set(p, set);
+      }
+    if (isObject(s.outlookAnywhere) && s.outlookAnywhere.enabled !== false)
+      sides.set("outlook-anywhere", new Set(["internal", "external"]));
+  }
+  if (out.kind === "client" && sides.size > 0 && !sides.has(out.protocol))
+    out.protocol = protocolOrder.find((p) => sides.has(p)) ?? out.protocol;
+  const published = sides.get(out.protocol);
+  if (published && published.size > 0 && !published.has(out.client)) out.client = [...published][0] ?? out.client;
+  return out;
+}

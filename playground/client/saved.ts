@@ -8,8 +8,8 @@
 import { isJsonText } from "./document.ts";
 import { problemOf, scenario } from "./flow.ts";
 import { refresh } from "./session.ts";
-import { applyTopology, describedElsewhere, leavePreset, type Plain, printTopology } from "./topology.ts";
-import { $, say, state, ui } from "./ui.ts";
+import { applyTopology, describedElsewhere, fitScenario, leavePreset, type Plain, printTopology } from "./topology.ts";
+import { $, OPTIONAL_FIELDS, say, state, ui } from "./ui.ts";
 
 const saved = {
   id: $<HTMLInputElement>("saved-id"),
@@ -26,7 +26,10 @@ function savedSay(text: string): void {
 function savedEmbedUrl(ref: string): string {
   const s = scenario();
   const path = `/v1/t/${encodeURIComponent(ref)}/flow/${[s.user ?? "", s.protocol ?? "", s.client ?? ""].map(encodeURIComponent).join("/")}.svg`;
-  return location.origin + path + (s.host ? `?host=${encodeURIComponent(s.host)}` : "");
+  const query = new URLSearchParams();
+  for (const k of OPTIONAL_FIELDS) if (s[k]) query.set(k, s[k] ?? "");
+  const q = query.toString();
+  return location.origin + path + (q ? `?${q}` : "");
 }
 
 async function savedProblem(r: Response): Promise<string> {
@@ -83,6 +86,7 @@ async function loadTopology(): Promise<void> {
     ui.topology.value = printTopology(body.topology, ui.format.value);
     state.known = { text: ui.topology.value, topology: body.topology };
     applyTopology(body.topology);
+    fitScenario(body.topology);
     saved.url.value = savedEmbedUrl(ref);
     savedSay(`Loaded version ${body.version}.`);
     refresh(0);
@@ -94,7 +98,7 @@ async function loadTopology(): Promise<void> {
 export function wireSaved(): void {
   $("saved-save").addEventListener("click", saveTopology);
   $("saved-load").addEventListener("click", loadTopology);
-  for (const c of [ui.user, ui.protocol, ui.client, ui.host]) {
+  for (const c of [ui.user, ui.protocol, ui.client, ui.host, ui.kind, ui.target, ui.app]) {
     c.addEventListener("change", () => {
       const id = saved.id.value.trim();
       if (id && saved.url.value) saved.url.value = savedEmbedUrl(id);

@@ -8,7 +8,7 @@ import { setOptions } from "./dom.ts";
 import { type Wrapped, unwrapDoc } from "./document.ts";
 import { currentView, options, problemOf, scenario, scheduleFlow, setView, showErrors } from "./flow.ts";
 import { applyTopology, describedElsewhere, leavePreset, localTopology, type Plain, printTopology, setExamples } from "./topology.ts";
-import { $, type PresetScenario, say, state, ui } from "./ui.ts";
+import { $, DEFAULT_KIND, type PresetScenario, say, state, ui } from "./ui.ts";
 
 interface Preset {
   id: string;
@@ -54,6 +54,9 @@ export function applyScenario(s: Record<string, string | null | undefined>, opts
   if (s.protocol) ui.protocol.value = s.protocol;
   if (s.client) ui.client.value = s.client;
   ui.host.value = s.host || "";
+  ui.kind.value = s.kind || DEFAULT_KIND;
+  ui.target.value = s.target || "";
+  ui.app.value = s.app || "";
   const o = opts ?? {};
   const profile = s.profile || o.profile;
   if (profile) ui.profile.value = profile;
@@ -113,6 +116,9 @@ export async function restore(): Promise<void> {
           protocol: params.get("protocol") ?? "",
           client: params.get("client") ?? "",
           host: params.get("host") ?? "",
+          kind: params.get("kind") ?? "",
+          target: params.get("target") ?? "",
+          app: params.get("app") ?? "",
         }
       : null;
     await loadPreset(id, s);

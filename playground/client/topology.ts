@@ -6,7 +6,7 @@
 import { SKELETON_TOPOLOGY } from "../../core/browser.ts";
 import { isObject } from "../../lib/plain.ts";
 import { el, setOptions } from "./dom.ts";
-import { describeTopology, hostNames, type Plain, printTopology, readTopology, sameValue, userNames } from "./read.ts";
+import { describeTopology, hostNames, offeredScenario, type Plain, printTopology, readTopology, sameValue, userNames } from "./read.ts";
 import { type PresetScenario, say, state, ui } from "./ui.ts";
 
 export { type Plain, printTopology };
@@ -21,9 +21,10 @@ export function localTopology(): Plain | null {
   return t;
 }
 
-/** Users, the host list, and the host field: a host the topology does not name is cleared. */
+/** Users (also the target list), the host list, and the host field: a host the topology does not name is cleared. */
 export function applyTopology(t: Plain): void {
   setUsers(userNames(t));
+  ui.targets.replaceChildren(...userNames(t).map((u) => el("option", { value: u })));
   const hosts = hostNames(t);
   ui.hosts.replaceChildren(...hosts.namespaces.map((h) => el("option", { value: h })));
   const host = ui.host.value.trim().toLowerCase();
@@ -39,6 +40,19 @@ export function setUsers(users: string[]): boolean {
   setOptions(ui.user, users);
   if (!users.includes(before) && users.length) ui.user.value = users[0] ?? "";
   return ui.user.value !== before;
+}
+
+/** A new topology (custom, imported, loaded): move the scenario to one it offers (read.ts, offeredScenario). */
+export function fitScenario(t: Plain): void {
+  const protocols = Array.from(ui.protocol.options, (o) => o.value);
+  const current = { user: ui.user.value, protocol: ui.protocol.value, client: ui.client.value };
+  const next = offeredScenario(t, { ...current, kind: ui.kind.value, target: ui.target.value, app: ui.app.value }, protocols);
+  ui.protocol.value = next.protocol;
+  ui.client.value = next.client;
+  ui.kind.value = next.kind;
+  ui.target.value = next.target;
+  ui.app.value = next.app;
+  ui.example.value = "";
 }
 
 /** The example list of a preset (none: a custom topology, which has no named scenarios). */
@@ -112,6 +126,7 @@ export function startCustom(): void {
   ui.presetInfo.textContent = `${describeTopology(skeleton)} A minimal start: add your sites, servers, namespaces and users.`;
   ui.host.value = "";
   applyTopology(skeleton);
+  fitScenario(skeleton);
 }
 
 /** A preset, a saved topology, an import or a link now fills the editor: its own description wins. */

@@ -26,6 +26,10 @@ export const ui = {
   client: $<Select>("client"),
   host: $<Input>("host"),
   hosts: $<HTMLDataListElement>("hosts"),
+  kind: $<Select>("kind"),
+  target: $<Input>("target"),
+  targets: $<HTMLDataListElement>("targets"),
+  app: $<Select>("app"),
   profile: $<Select>("profile"),
   theme: $<Select>("theme"),
   background: $<Input>("background"),
@@ -61,6 +65,15 @@ export const ui = {
     live: $<Input>("link-live"),
   },
 };
+
+/**
+ * The optional scenario fields after user, protocol and client, each with its control, in the
+ * order a request lists them: the page sends every one that is set (the kind only when it is not
+ * the default "client"), so an example or a link draws the flow it names.
+ */
+export const OPTIONAL_FIELDS = ["host", "kind", "target", "app"] as const;
+export type OptionalField = (typeof OPTIONAL_FIELDS)[number];
+export const DEFAULT_KIND = "client";
 
 export interface PresetScenario {
   title?: string;

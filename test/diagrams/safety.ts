@@ -6,7 +6,7 @@ import { expect } from "vitest";
 
 const STATEMENT = new RegExp(
   "^(?:sequenceDiagram" +
-    '|%%\\{init: \\{"theme": "(?:default|neutral|dark)"\\}\\}%%' +
+    '|%%\\{init: \\{(?:"theme": "(?:default|neutral|dark)")?(?:, )?(?:"sequence": \\{"width": \\d+, "actorMargin": \\d+\\})?\\}\\}%%' +
     "|    box transparent .+" +
     "| {4,8}participant p_\\w+ as .*" +
     "|    end" +

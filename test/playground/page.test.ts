@@ -8,18 +8,21 @@
 import { Script } from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  CLIENT_APPS,
   compile,
   parseDocument,
   presets,
   printYaml,
   PROTOCOLS,
+  SCENARIO_KINDS,
+  scenarioJsonSchema,
   SKELETON_TOPOLOGY,
   validateTopology,
   type Issue,
 } from "../../core/index.ts";
 import { type Built, buildPlayground, PAGE_CSP } from "../../playground/build.ts";
 import { editorPosition, unwrapDoc, wrapDoc } from "../../playground/client/document.ts";
-import { describeTopology, hostNames, readTopology, sameValue, userNames } from "../../playground/client/read.ts";
+import { describeTopology, hostNames, offeredScenario, readTopology, sameValue, userNames } from "../../playground/client/read.ts";
 import { decodeText, encodeText } from "../../worker/codec.ts";
 import app from "../../worker/index.ts";
 
@@ -112,6 +115,17 @@ describe("the built playground", () => {
     // The default is the topology's own profile (else microsoft), so the API decides unless the user picks one.
     expect(select("profile")).toEqual(["", "o365info", "microsoft"]);
     expect(select("theme")).toEqual(["default", "neutral", "dark"]);
+  });
+
+  it("has a control for every scenario field the schema accepts, and offers the core's kinds and apps", () => {
+    const html = file("index.html");
+    const fields = Object.keys((scenarioJsonSchema() as { properties: Record<string, unknown> }).properties);
+    expect(fields).toEqual(expect.arrayContaining(["user", "protocol", "client", "host", "profile", "kind", "target", "app"]));
+    for (const field of fields) expect(html, `no control for scenario.${field}`).toMatch(new RegExp(`<(select|input)[^>]* id="${field}"`));
+    const values = (id: string) =>
+      [...(html.match(new RegExp(`<select id="${id}"[^>]*>(.*?)</select>`))?.[1] ?? "").matchAll(/value="([^"]*)"/g)].map((m) => m[1]);
+    expect(values("kind")).toEqual([...SCENARIO_KINDS]);
+    expect(values("app")).toEqual(["", ...CLIENT_APPS]);
   });
 
   it("bundles a script that parses, never writes HTML, and leaves zod, the rules and the presets out", () => {
@@ -261,6 +275,22 @@ describe("what the page reads from the editor (the Custom switch)", () => {
       const r = compile({ topology: plain(SKELETON_TOPOLOGY), scenario: { user: "alice", protocol: "owa", client } });
       expect(r.ok ? [] : r.issues).toEqual([]);
       if (r.ok) expect(r.value.flow.outcome).not.toBe("fail");
+    }
+  });
+
+  it("moves a scenario to one a new topology offers: kinds need a hybrid block, protocols a published URL", () => {
+    const skeleton = structuredClone(SKELETON_TOPOLOGY) as unknown as Record<string, unknown>;
+    const kept = { user: "alice", protocol: "activesync", client: "internal", kind: "free-busy", target: "carol", app: "eas" };
+    expect(offeredScenario(skeleton, kept, PROTOCOLS)).toEqual({ ...kept, protocol: "owa", kind: "client", target: "", app: "" });
+    const hybrid = structuredClone(presets["contoso-hybrid"]?.topology) as unknown as Record<string, unknown>;
+    const fb = { ...kept, user: "bob", protocol: "ews", client: "external", target: "zed", app: "" };
+    expect(offeredScenario(hybrid, fb, PROTOCOLS).kind).toBe("free-busy");
+    expect(userNames(hybrid)).toContain(offeredScenario(hybrid, fb, PROTOCOLS).target);
+    for (const s of Object.values(presets)) {
+      const t = structuredClone(s.topology) as unknown as Record<string, unknown>;
+      const start = { user: userNames(t)[0] ?? "", protocol: "pop3", client: "external", kind: "client", target: "", app: "" };
+      const r = compile({ topology: t, scenario: { ...offeredScenario(t, start, PROTOCOLS), target: undefined, app: undefined } });
+      expect(r.ok, s.id).toBe(true);
     }
   });
 });

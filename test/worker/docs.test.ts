@@ -51,10 +51,10 @@ describe("PNG", () => {
     expect(res.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
   });
 
-  test("errors for a PNG are an SVG card with the status", async () => {
+  test("errors for a PNG are a PNG card with the status", async () => {
     const res = await get("/v1/presets/o365info/nobody.png");
     expect(res.status).toBe(404);
-    expect(res.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    expect(res.headers.get("content-type")).toBe("image/png");
   });
 
   test("JSON links carry the PNG URL, and it answers", async () => {

@@ -13,7 +13,7 @@ import type { AppContext, AppEnv, FlowFormat } from "../app-env.ts";
 import { notAcceptable, notFound } from "../errors.ts";
 import type { FlowLinks } from "../links.ts";
 import { negotiate } from "../negotiate.ts";
-import { auditQueryOptions, queryOptions, withQueryOptions } from "../options.ts";
+import { auditQueryOptions, QUERY_SCENARIO_EXTRA, queryOptions, withQueryOptions } from "../options.ts";
 import { serveFlow } from "../serve-flow.ts";
 import { CACHE_LATEST, CACHE_VERSION, parseRef, storedTopology, storeOf } from "../topologies/request.ts";
 import { serveAudit } from "./audit.ts";
@@ -59,11 +59,14 @@ savedRoutes.get("/v1/t/:ref/flow/:user/:protocol/:file", async (c) => {
   }
   const rep = negotiate(c, FLOW_FORMATS, ext);
   const stored = await storeOf(c).read(ref.id, ref.version);
-  const host = c.req.query("host");
-  const scenario = { user: c.req.param("user"), protocol: c.req.param("protocol"), client, ...(host ? { host } : {}) };
+  const scenario: Record<string, string> = { user: c.req.param("user"), protocol: c.req.param("protocol"), client };
+  for (const k of QUERY_SCENARIO_EXTRA) {
+    const v = c.req.query(k);
+    if (v) scenario[k] = v;
+  }
   const doc = withQueryOptions({ topology: storedTopology(stored.body), scenario }, queryOptions(c));
   const origin = new URL(c.req.url).origin;
-  const segments = [scenario.user, scenario.protocol, client].map(encodeURIComponent).join("/");
+  const segments = [c.req.param("user"), c.req.param("protocol"), client].map(encodeURIComponent).join("/");
   const base = `${origin}/v1/t/${c.req.param("ref")}/flow/${segments}`;
   return serveFlow(c, doc, rep, ref.version === undefined ? CACHE_LATEST : CACHE_VERSION, savedLinks(c, base));
 });

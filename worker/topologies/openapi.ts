@@ -11,6 +11,8 @@ export interface SharedParts {
   problem: (description: string) => Schema;
   ref: (name: string) => Schema;
   optionParams: Schema[];
+  /** The hybrid scenario fields a flow URL takes from the query (`kind`, `target`, `app`). */
+  hybridParams: Schema[];
   /** The audit scope (`users`, `protocols`) and the 413 an audit over the row bound gets. */
   scopeParams: Schema[];
   auditTooLarge: Schema;
@@ -188,6 +190,7 @@ export function topologyPaths(p: SharedParts): Record<string, Schema> {
           path("protocol", "Protocol."),
           path("file", "`internal` or `external`, with the format as extension."),
           query("host", "Host name the client used (default: what namespaces and Autodiscover give it)."),
+          ...p.hybridParams,
           ...p.optionParams,
         ],
         responses: { "200": { description: "The flow", content: p.flowContent }, ...p.cached, ...p.errors, "404": notFound, "503": d1 },
