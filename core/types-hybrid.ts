@@ -1,5 +1,5 @@
 /**
- * The hybrid part of the input (exchange-hybrid-se.md section 8): the optional `hybrid` block, the
+ * The hybrid part of the input (docs/hybrid.md): the optional `hybrid` block, the
  * load balancer of a namespace, where a user's mailbox lives, and the hybrid scenario kinds.
  * Every field is optional; a topology without `hybrid` routes exactly as before.
  */

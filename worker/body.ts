@@ -31,8 +31,10 @@ export function inputFormatOf(contentType: string | undefined): InputFormat | un
 }
 
 /** The first statement of a Mermaid diagram (after `%%` comments and directives). */
-const MERMAID_START =
-  /^\s*(?:%%[^\n]*\n\s*)*(?:sequenceDiagram|flowchart|graph\s+(?:TB|TD|BT|RL|LR)|classDiagram|stateDiagram|erDiagram|gantt|pie|journey|gitGraph|mindmap|timeline)\b/;
+const MERMAID_START = new RegExp(
+  "^\\s*(?:%%[^\\n]*\\n\\s*)*(?:sequenceDiagram|flowchart|graph\\s+(?:TB|TD|BT|RL|LR)|classDiagram|stateDiagram|erDiagram|" +
+    "gantt|pie|journey|gitGraph|mindmap|timeline)\\b",
+);
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 

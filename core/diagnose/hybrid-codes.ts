@@ -1,5 +1,5 @@
 /**
- * The HX codes (exchange-hybrid-se.md section 7) and RT-HYBRID, for the one code catalogue in
+ * The HX codes (docs/hybrid.md) and RT-HYBRID, for the one code catalogue in
  * core/diagnose/codes.ts. HX-02/HX-03 are validation errors (VERSION_MIX) and appear here for reports that
  * cite them; HX-28 is ours (the reference's HY-5 without a code).
  */

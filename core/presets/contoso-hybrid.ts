@@ -1,7 +1,7 @@
 /**
  * Today's Exchange: Subscription Edition and 2019 in one load-balanced pool (HQ), an SE server in a
  * regional site (Europe), classic hybrid with Exchange Online and HMA, users on both sides. One
- * named scenario per hybrid flow of exchange-hybrid-se.md section 5 (F-7, which needs the Hybrid
+ * named scenario per hybrid flow of docs/hybrid.md (F-7, which needs the Hybrid
  * Agent, is in the `contoso-modern-hybrid` preset, the same organisation in modern hybrid).
  */
 import type { Preset } from "./types.ts";

@@ -176,7 +176,7 @@ export const RULES: Rule[] = [
   // --- notes and configuration advice
   { id: "E16-1", stage: "note", match: { fe: "modern", feVersions: [2016, 2019], mailbox: [2010] }, summary: "2016/2019 in front of 2010 behaves like 2013 in front of 2010; no legacy namespace is needed", confidence: "V", sources: ["S16", "S29", "S15"] },
   { id: "E16-3", stage: "note", match: { fe: "modern", feVersions: [2016, 2019, "SE"], protocols: ["mapi-http"] }, summary: "2016/2019 enable MAPI over HTTP by default unless Exchange 2013 servers are present", confidence: "V", sources: ["S15"] },
-  // Subscription Edition in a pool with 2016/2019 (exchange-hybrid-se.md 2.2); H-ids are that file's sources.
+  // Subscription Edition in a pool with 2016/2019 (docs/hybrid.md); H-ids are its sources (core/route/sources.ts).
   { id: "SE-14", stage: "note", match: { fe: "modern", feVersions: [2016], mailbox: [2019, "SE"] }, summary: "A 2016 front end proxies up-level to the 2019/SE Mailbox server holding the active copy (one namespace, no legacy name; the 2016/2019 coexistence text was not re-read)", confidence: "R", sources: ["H8"] },
   { id: "SE-14b", stage: "note", match: { fe: "modern", feVersions: [2019, "SE"], mailbox: [2016] }, summary: "A 2019/SE front end proxies down-level to the 2016 Mailbox server holding the active copy (one namespace, no legacy name; the 2016/2019 coexistence text was not re-read)", confidence: "R", sources: ["H8"] },
   { id: "SE-15", stage: "note", match: { fe: "modern", feVersions: [2019, "SE"], mailbox: [2019, "SE"], when: "modern-versions-differ" }, summary: "Exchange 2019 and SE are one generation (SE RTM is 2019 CU15 code): the front end proxies to the other as to its own version", confidence: "I", sources: ["H5"] },

@@ -1,5 +1,5 @@
 /**
- * Cross-field rules for Subscription Edition and hybrid input (exchange-hybrid-se.md 2.1, 8):
+ * Cross-field rules for Subscription Edition and hybrid input (docs/hybrid.md):
  * which versions and builds may share an organisation with SE (SE-6..SE-9), builds that contradict
  * the version, where users live, and references inside the `hybrid` block.
  * In: the raw topology (read best-effort, like validate-rules.ts). Out: Issues (VERSION_MIX,

@@ -217,6 +217,15 @@ const cases: Case[] = [
     path: S(4, "urls", "owa", "internal"),
     breaks: ["owa:internal"],
   },
+  {
+    code: "DX-21",
+    mutate: (t) => {
+      srv(t, 0).auth = { ...srv(t, 0).auth, pop3: ["basic"] };
+    },
+    severity: "info",
+    path: S(0, "auth", "pop3"),
+    breaks: [],
+  },
 ];
 
 /** Diagnostics a mutation adds to those of the unmodified preset (keyed by code and path). */

@@ -223,6 +223,12 @@ export function svgProblems(svg: string): Problems {
   return out;
 }
 
+// Our own directive: the theme, htmlLabels off, and the sequence spacing a wide flow is fitted with (numbers only).
+const OUR_DIRECTIVE = new RegExp(
+  '^%%\\{init: \\{(?:"theme": "(?:default|neutral|dark)"(?:, )?)?(?:"htmlLabels": false)?' +
+    '(?:"sequence": \\{"width": \\d+, "actorMargin": \\d+\\})?\\}\\}%%$',
+);
+
 /**
  * Our Mermaid: no `%%{` directive except our own theme line, no `click`/`href`/`call` statement,
  * no `<` other than our `<br>` and the empty comment that may close a map label (`<!---->"`, see
@@ -234,8 +240,7 @@ export function mermaidProblems(mmd: string): Problems {
   const first = lines.find((l) => !l.startsWith("%%{"))?.trim() ?? "";
   if (!/^(sequenceDiagram|flowchart|graph)\b/.test(first)) out.push(`unexpected first statement: ${first.slice(0, 40)}`);
   for (const line of lines) {
-    if (line.includes("%%{") && !/^%%\{init: \{(?:"theme": "(?:default|neutral|dark)"(?:, )?)?(?:"htmlLabels": false)?\}\}%%$/.test(line))
-      out.push(`directive from text: ${line.slice(0, 80)}`);
+    if (line.includes("%%{") && !OUR_DIRECTIVE.test(line)) out.push(`directive from text: ${line.slice(0, 80)}`);
     if (/^\s*(click|href|callback|call)\b/i.test(line)) out.push(`interaction statement: ${line.slice(0, 80)}`);
     if (/<(?!br>|!---->")/i.test(line)) out.push(`raw '<' : ${line.slice(0, 80)}`);
     if (line.includes("`")) out.push(`backtick: ${line.slice(0, 80)}`);
@@ -357,6 +362,10 @@ export function responseProblems(req: Sent, got: Got): Problems {
     } else if (kind === "card") {
       if (!imageHint(req)) out.push("SVG error card for a request that did not ask for an image");
       out.push(...svgProblems(got.text).map((p) => `card: ${p}`));
+      if (got.headers.get("cache-control") !== "no-store") out.push("card without no-store");
+    } else if (kind === "png") {
+      // A PNG request's error is the same card, rasterized.
+      if (!imageHint(req)) out.push("PNG error card for a request that did not ask for an image");
       if (got.headers.get("cache-control") !== "no-store") out.push("card without no-store");
     } else out.push(`error ${got.status} as ${type || "(no type)"}: ${got.text.slice(0, 100)}`);
     if (got.status === 405 && !got.headers.get("allow")) out.push("405 without Allow");

@@ -1,5 +1,5 @@
 /**
- * Exchange Online and Microsoft 365 endpoints by name (exchange-hybrid-se.md section 1), drawn as
+ * Exchange Online and Microsoft 365 endpoints by name (docs/hybrid.md), drawn as
  * participants of one cloud site, and the on-premises devices a hybrid flow passes (load balancer,
  * Hybrid Agent). Host names are Microsoft's published ones; the EOP host comes from the topology.
  */

@@ -1,5 +1,5 @@
 /**
- * Client flows across the hybrid boundary (exchange-hybrid-se.md section 5): a cloud user's OWA
+ * Client flows across the hybrid boundary (docs/hybrid.md): a cloud user's OWA
  * (F-1), Outlook Autodiscover (F-2), ActiveSync 451 (F-3) and other protocols. Outlook with HMA
  * for an on-premises mailbox (F-4, F-11) is in flows-outlook.ts. Hop lists follow the reference's;
  * where it stops at the client's connection, the flow adds the answer (P2).
@@ -122,7 +122,7 @@ export function owaCloudUser(c: HCtx, host: string | undefined): void {
   t.note(
     "assumption",
     "HY-10",
-    "Open question 3 of the reference: whether on-premises shows a link page or redirects " +
+    "Not confirmed by Microsoft's documentation: whether on-premises shows a link page or redirects " +
       "automatically, and the page's exact text, are not confirmed; the flow draws the documented link " +
       "to TargetOwaURL.",
   );
@@ -173,7 +173,7 @@ export function autodiscoverCloudUser(c: HCtx, host: string | undefined, directC
     t.note(
       "assumption",
       "HY-21",
-      "Open question 5 of the reference: the DNS chain after redirectAddr " +
+      "Not confirmed by Microsoft's documentation: the DNS chain after redirectAddr " +
         "(autodiscover.<tenant>.mail.onmicrosoft.com to Exchange Online) is recalled, not read; the flow " +
         "draws Exchange Online's Autodiscover service.",
     );
@@ -196,7 +196,7 @@ export function autodiscoverCloudUser(c: HCtx, host: string | undefined, directC
     t.note(
       "assumption",
       "HY-20",
-      "Open question 5 of the reference: the Direct Connect endpoint URL is not confirmed; the flow " +
+      "Not confirmed by Microsoft's documentation: the Direct Connect endpoint URL is not confirmed; the flow " +
         "draws Exchange Online's Autodiscover service.",
     );
   }
@@ -291,7 +291,7 @@ export function activesyncCloudUser(c: HCtx, host: string | undefined, follows45
   t.note(
     "assumption",
     "HY-30",
-    "Open question 2 of the reference: the exact X-MS-Location value (built from TargetOwaURL or a " +
+    "Not confirmed by Microsoft's documentation: the exact X-MS-Location value (built from TargetOwaURL or a " +
       "fixed Exchange Online URL) is recalled (R); the flow draws " +
       "https://outlook.office365.com/Microsoft-Server-ActiveSync.",
   );

@@ -1,5 +1,5 @@
 /**
- * Free/busy across the hybrid boundary (exchange-hybrid-se.md section 5): on-premises -> cloud
+ * Free/busy across the hybrid boundary (docs/hybrid.md): on-premises -> cloud
  * (F-5) and cloud -> on-premises, classic (F-6) and through the Hybrid Agent (F-7). Each direction
  * names its authentication family (diagnose/hybrid-model.ts): OAuth through an
  * IntraOrganizationConnector, DAuth through an organization relationship and a federation gateway
@@ -151,7 +151,7 @@ export function freeBusyToCloud(c: HCtx, requesterMbx: Server, target: User, hos
   t.note(
     "assumption",
     "HY-40",
-    "Open question 4 of the reference: that the IntraOrganizationConnector (OAuth) is tried before " +
+    "Not confirmed by Microsoft's documentation: that the IntraOrganizationConnector (OAuth) is tried before " +
       "the organization relationship (DAuth) comes from Microsoft's support tooling, not a product " +
       "document.",
   );
@@ -159,7 +159,7 @@ export function freeBusyToCloud(c: HCtx, requesterMbx: Server, target: User, hos
   t.note(
     "info",
     "HY-6",
-    "Open question 7 of the reference: with the May 2026 hotfix and Graph permissions the call may go " +
+    "Not confirmed by Microsoft's documentation: with the May 2026 hotfix and Graph permissions the call may go " +
       "to Microsoft Graph instead of EWS; not verified, so EWS is drawn.",
   );
 }

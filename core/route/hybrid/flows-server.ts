@@ -1,5 +1,5 @@
 /**
- * Server-to-server flows across the hybrid boundary (exchange-hybrid-se.md section 5): mailbox
+ * Server-to-server flows across the hybrid boundary (docs/hybrid.md): mailbox
  * moves through MRSProxy (F-8) and SMTP both ways as hop lists (F-9, F-10), with the legs the
  * free/busy flows (flows-freebusy.ts) share: a user's cloud address and the Hybrid Agent's leg.
  */

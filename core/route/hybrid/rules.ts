@@ -1,5 +1,5 @@
 /**
- * The rows of exchange-hybrid-se.md that hybrid steps and notes cite (`rule` on a step), with the
+ * The hybrid rows (docs/hybrid.md) that hybrid steps and notes cite (`rule` on a step), with the
  * reference's confidence tag, so every rule id in a hybrid flow is defined once, as the on-premises
  * rows are in rules.ts. Summaries are ours; the reference holds the sources (H-ids).
  */
