@@ -2,8 +2,12 @@
  * Read a byte stream into one buffer, refusing (and cancelling the stream) as soon as it passes
  * `max`: request bodies and inflated encoded URLs are never buffered beyond their limit.
  */
-export async function readAtMost(stream: ReadableStream<Uint8Array> | null, max: number, tooLarge: () => Error): Promise<Uint8Array> {
-  if (!stream) return new Uint8Array(0);
+export async function readAtMost(
+  stream: ReadableStream<Uint8Array> | null,
+  max: number,
+  tooLarge: () => Error,
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (!stream) return new Uint8Array(new ArrayBuffer(0));
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
